@@ -1,0 +1,103 @@
+import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { allocateCaseNumber, findCreationByRef, recordCreation } from '../../activities/db/case-numbers';
+import type { Db } from '../../activities/db/pool';
+import { isUniqueViolation } from '../../activities/db/pool';
+import { currentDomain, procuratorateLevel } from '../../activities/db/reference';
+import { findUser } from '../../activities/db/users';
+import { hasAnyRole } from '../../domain/roles';
+import { shanghaiDate } from '../../domain/time';
+import { awaitRegistrationUpdate, caseWorkflowId, CASE_WORKFLOW_TYPE, type CaseSummary, type NewCaseInput } from '../../workflows/contract';
+import type { Principal } from '../auth/tokens';
+import { problems } from '../problem';
+import type { CreateCaseBody } from './schemas';
+
+export interface CaseServiceDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  now: () => Date;
+}
+
+/**
+ * Registers a lead as a new case: checks the input against reference data, allocates the
+ * case number, then starts the case's workflow and waits until it has recorded the case.
+ */
+export async function createCase(deps: CaseServiceDeps, actor: Principal, body: CreateCaseBody): Promise<CaseSummary> {
+  const handlerId = body.handlerId ?? actor.userId;
+  await checkCaseInput(deps, actor, body, handlerId);
+  const today = shanghaiDate(deps.now());
+  let input: NewCaseInput;
+  try {
+    input = await deps.db.withTransaction(async (tx) => {
+      const caseId = await allocateCaseNumber(tx, actor.procuratorateId, Number(today.slice(0, 4)));
+      const created: NewCaseInput = {
+        caseId,
+        procuratorateId: actor.procuratorateId,
+        title: body.title,
+        description: body.description,
+        track: body.track,
+        domainCode: body.domainCode,
+        source: body.source,
+        ...(body.sourceDetail ? { sourceDetail: body.sourceDetail } : {}),
+        receivedOn: body.receivedOn,
+        handlerId,
+        ...(body.externalRef ? { externalRef: body.externalRef } : {}),
+        createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
+      };
+      await recordCreation(tx, { case_id: caseId, procuratorate_id: actor.procuratorateId, external_ref: body.externalRef ?? null, input: created });
+      return created;
+    });
+  } catch (err) {
+    if (body.externalRef && isUniqueViolation(err)) return resumeOrReject(deps, actor, body.externalRef);
+    throw err;
+  }
+  return startCase(deps, input);
+}
+
+async function checkCaseInput(deps: CaseServiceDeps, actor: Principal, body: CreateCaseBody, handlerId: string) {
+  if (body.receivedOn > shanghaiDate(deps.now())) {
+    throw problems.validation('收到线索的日期不能晚于今天', [{ path: 'receivedOn', message: '不能晚于今天' }]);
+  }
+  const domain = await currentDomain(deps.db, body.domainCode);
+  if (!domain) throw problems.validation(`领域代码 ${body.domainCode} 不存在`, [{ path: 'domainCode', message: '不存在' }]);
+  const allowed = body.track === 'administrative' ? domain.allows_administrative : domain.allows_civil;
+  if (!allowed) {
+    const trackName = body.track === 'administrative' ? '行政公益诉讼' : '民事公益诉讼';
+    throw problems.validation(`${domain.name}领域不适用${trackName}`, [{ path: 'track', message: '该领域不适用此办案类型' }]);
+  }
+  if (domain.min_level === 'city' && (await procuratorateLevel(deps.db, actor.procuratorateId)) === 'district') {
+    throw problems.validation(`${domain.name}案件由设区的市级以上检察院办理`, [{ path: 'domainCode', message: '本院无管辖权' }]);
+  }
+  const handler = await findUser(deps.db, handlerId);
+  if (!handler || handler.procuratorate_id !== actor.procuratorateId || !handler.active) {
+    throw problems.validation('承办人不是本院在职人员', [{ path: 'handlerId', message: '不是本院在职人员' }]);
+  }
+  if (!hasAnyRole(handler.roles, ['prosecutor', 'head'])) {
+    throw problems.validation('承办人须为检察官或部门负责人', [{ path: 'handlerId', message: '须为检察官或部门负责人' }]);
+  }
+}
+
+/** A second creation with the same external reference: finish an interrupted one, else 409. */
+async function resumeOrReject(deps: CaseServiceDeps, actor: Principal, externalRef: string): Promise<CaseSummary> {
+  const existing = await findCreationByRef(deps.db, actor.procuratorateId, externalRef);
+  if (!existing) throw problems.conflict('duplicate-external-ref', `外部编号 ${externalRef} 已被使用`);
+  try {
+    await deps.temporal.workflow.getHandle(caseWorkflowId(existing.case_id)).describe();
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return startCase(deps, existing.input as NewCaseInput);
+    throw err;
+  }
+  throw problems.conflict('duplicate-external-ref', `外部编号 ${externalRef} 已登记为案件 ${existing.case_id}`, {
+    caseId: existing.case_id,
+  });
+}
+
+async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<CaseSummary> {
+  const handle = await deps.temporal.workflow.start(CASE_WORKFLOW_TYPE, {
+    taskQueue: deps.taskQueue,
+    workflowId: caseWorkflowId(input.caseId),
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+  });
+  return handle.executeUpdate(awaitRegistrationUpdate);
+}

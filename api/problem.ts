@@ -1,0 +1,26 @@
+/** An HTTP problem (RFC 9457) with a stable type and a message a prosecutor understands. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'Problem';
+  }
+}
+
+export const problems = {
+  badRequest: (detail: string, extra?: Record<string, unknown>) =>
+    new Problem(400, 'bad-request', '请求格式错误', detail, extra),
+  validation: (detail: string, errors: { path: string; message: string }[]) =>
+    new Problem(422, 'validation-failed', '输入内容有误', detail, { errors }),
+  unauthenticated: (detail = '请先登录') => new Problem(401, 'unauthenticated', '未登录或登录已失效', detail),
+  forbidden: (detail = '您的角色无权执行此操作') => new Problem(403, 'forbidden', '无权操作', detail),
+  notFound: (detail = '请求的资源不存在') => new Problem(404, 'not-found', '未找到', detail),
+  conflict: (type: string, detail: string, extra?: Record<string, unknown>) =>
+    new Problem(409, type, '与当前状态冲突', detail, extra),
+  unavailable: (detail: string) => new Problem(503, 'service-unavailable', '服务暂不可用', detail),
+};

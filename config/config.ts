@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the API and the worker read, with its default and meaning.
+ * The README's configuration table and docker-compose.yml are checked against this list.
+ */
+export const CONFIG_VARIABLES = {
+  PORT: { default: '3000', description: 'HTTP port of the API and web UI' },
+  HOST: { default: '127.0.0.1', description: 'Interface the API listens on (0.0.0.0 in containers)' },
+  PUBLIC_URL: { default: 'http://localhost:3000', description: 'Base URL used in links inside e-mails' },
+  DATABASE_URL: { default: '(embedded PGlite under ./data/pg)', description: 'PostgreSQL connection URL' },
+  DATABASE_POOL_SIZE: { default: '10', description: 'Connections in the one pool per process' },
+  TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', description: 'Temporal frontend host:port' },
+  TEMPORAL_NAMESPACE: { default: 'default', description: 'Temporal namespace of the case workflows' },
+  TEMPORAL_TASK_QUEUE: { default: 'duban-cases', description: 'Task queue the worker polls' },
+  SMTP_URL: { default: '(embedded mail catcher)', description: 'SMTP server, e.g. smtp://user:pass@host:587' },
+  MAIL_FROM: { default: '督办系统 <duban@localhost>', description: 'Sender address of every e-mail' },
+  AUTH_SECRET: {
+    default: '(generated under ./data/ by npm start)',
+    description: 'Secret (32+ characters) that signs access tokens',
+  },
+  DEV_MAILBOX: {
+    default: 'false (true under npm start)',
+    description: 'Serve the embedded mail catcher’s messages at /api/dev/mail',
+  },
+  WORKER_MAX_CACHED_WORKFLOWS: { default: '1000', description: 'Case workflows the worker keeps in memory' },
+  LOG_LEVEL: { default: 'info', description: 'pino log level (fatal, error, warn, info, debug, trace)' },
+} as const;
+
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('duban-cases'),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().min(3).default('督办系统 <duban@localhost>'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  DEV_MAILBOX: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).default(1000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`invalid setting ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at start-up; the first bad setting is named in the error. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'environment');
+  const problem = env[variable] === undefined ? 'is required but not set' : issue.message;
+  throw new ConfigError(variable, problem);
+}

@@ -1,0 +1,54 @@
+import { hashPassword } from '../api/auth/passwords';
+import type { Db } from '../activities/db/pool';
+
+export const DEMO_PASSWORD = 'duban-demo';
+
+const PROCURATORATES = [
+  { id: '320100', name: '南京市人民检察院', level: 'city', parent: null },
+  { id: '320111', name: '浦口区人民检察院', level: 'district', parent: '320100' },
+  { id: '320116', name: '六合区人民检察院', level: 'district', parent: '320100' },
+] as const;
+
+/** Demo staff: one of each role in 浦口 and a prosecutor and chief in 六合 (to show scoping). */
+export const DEMO_USERS = [
+  { id: 'u-pk-zhang', username: 'zhangjc', name: '张检察官', roles: ['prosecutor'], pid: '320111' },
+  { id: 'u-pk-li', username: 'lifz', name: '李负责人', roles: ['head'], pid: '320111' },
+  { id: 'u-pk-wang', username: 'wangjcz', name: '王检察长', roles: ['chief'], pid: '320111' },
+  { id: 'u-pk-zhao', username: 'zhaoag', name: '赵案管', roles: ['case_office'], pid: '320111' },
+  { id: 'u-pk-admin', username: 'admin', name: '系统管理员', roles: ['admin'], pid: '320111' },
+  { id: 'u-lh-chen', username: 'chenjc', name: '陈检察官', roles: ['prosecutor'], pid: '320116' },
+  { id: 'u-lh-sun', username: 'sunjcz', name: '孙检察长', roles: ['chief'], pid: '320116' },
+] as const;
+
+const ORGANS = [
+  { id: 'org-pk-eco', name: '区生态环境局', email: 'sthjj@organ.example' },
+  { id: 'org-pk-market', name: '区市场监督管理局', email: 'scjgj@organ.example' },
+  { id: 'org-pk-jiangpu', name: '江浦街道办事处', email: 'jiangpu@organ.example' },
+] as const;
+
+/** Inserts the demo procuratorates, staff and organs once; running it again changes nothing. */
+export async function seedDemoData(db: Db): Promise<void> {
+  for (const p of PROCURATORATES) {
+    await db.query('INSERT INTO procuratorates (id, name, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
+      p.id,
+      p.name,
+      p.level,
+      p.parent,
+    ]);
+  }
+  const existing = new Set((await db.query<{ id: string }>('SELECT id FROM users')).map((r) => r.id));
+  for (const u of DEMO_USERS) {
+    if (existing.has(u.id)) continue;
+    await db.query(
+      `INSERT INTO users (id, procuratorate_id, username, display_name, email, roles, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [u.id, u.pid, u.username, u.name, `${u.username}@procuratorate.example`, u.roles, await hashPassword(DEMO_PASSWORD)],
+    );
+  }
+  for (const o of ORGANS) {
+    await db.query(
+      'INSERT INTO organs (id, procuratorate_id, name, email) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [o.id, '320111', o.name, o.email],
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm start`: the whole system on embedded defaults. Starts (unless configured to use an
+ * existing one) the Temporal dev server, PostgreSQL and a mail catcher, then the worker and
+ * the API; prints where to look; Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '../activities/db/migrate';
+import { createDb, type Db } from '../activities/db/pool';
+import { fatal } from '../config/startup';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './demo-data';
+import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
+import { stopChild } from './temporal-dev-server';
+
+const ROOT = join(__dirname, '..');
+const DATA_DIR = process.env.DUBAN_DATA_DIR ?? join(ROOT, 'data');
+
+async function main(): Promise<void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const port = Number(process.env.PORT ?? 3000);
+  let db: Db | undefined;
+  const services = await startEmbeddedServices({
+    dataDir: DATA_DIR,
+    env: process.env,
+    log: say,
+    storeMail: async (m) => {
+      await db?.query('INSERT INTO dev_mail (mail_from, rcpt_to, subject, body_text, raw) VALUES ($1, $2, $3, $4, $5)', [
+        m.from,
+        m.to,
+        m.subject,
+        m.text,
+        m.raw,
+      ]);
+    },
+  });
+  db = createDb({ connectionString: services.env.DATABASE_URL, max: 2, applicationName: 'duban-start' });
+  await migrate(db).catch((err: Error) => fatal(`database migration failed (${err.message})`));
+  await seedDemoData(db);
+
+  const env = { ...process.env, ...services.env, PORT: String(port) };
+  const children = [runChild('worker', 'worker/main.ts', env), runChild('api', 'api/main.ts', env)];
+  const shutdown = onceShutdown(children, services, db);
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  for (const child of children) {
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        say(`${child.spawnargs.at(-1)} stopped (${signal ?? `exit ${code}`}); shutting down`);
+        void shutdown();
+      }
+    });
+  }
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+  printBanner(port, services);
+}
+
+let stopping = false;
+
+function onceShutdown(children: ChildProcess[], services: EmbeddedServices, db: Db): () => Promise<void> {
+  return async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((c) => stopChild(c)));
+    await db.close();
+    await services.stop();
+    say('stopped');
+    process.exit(0);
+  };
+}
+
+function runChild(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, entry)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('error', (err) => say(`${name}: ${err.message}`));
+  return child;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let last = '';
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = JSON.stringify(((await res.json()) as { down?: string[] }).down ?? []);
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!stopping) fatal(`the API did not become healthy within 120 s (${last})`);
+}
+
+function printBanner(port: number, services: EmbeddedServices): void {
+  const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.name}（${u.pid}）`);
+  say(
+    [
+      '',
+      '督办 duban is running',
+      `  Web UI and API   http://localhost:${port}/`,
+      `  API reference    http://localhost:${port}/api/docs`,
+      `  Health           http://localhost:${port}/healthz`,
+      ...services.banner,
+      `  Demo accounts (password: ${DEMO_PASSWORD}):`,
+      ...users,
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+function say(message: string): void {
+  process.stdout.write(`[duban] ${message}\n`);
+}
+
+void main().catch((err: Error) => fatal(err.message));

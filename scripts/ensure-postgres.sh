@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts a throw-away PostgreSQL server (Debian's package) on a free port and prints its
+# DATABASE_URL. Installs the package when it is missing and apt-get is usable.
+# Usage: scripts/ensure-postgres.sh <data-dir>     (stop with: pg_ctl -D <data-dir> stop)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+data_dir="${1:?usage: ensure-postgres.sh <data-dir>}"
+
+find_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  command -v initdb >/dev/null 2>&1 && { dirname "$(command -v initdb)"; return 0; }
+  return 1
+}
+
+bin=$(find_bin || true)
+if [ -z "$bin" ]; then
+  command -v apt-get >/dev/null 2>&1 || die "PostgreSQL is not installed and apt-get is unavailable: install PostgreSQL 15+ or set DATABASE_URL."
+  log "installing Debian's postgresql package…"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2 ||
+    { $sudo_cmd apt-get update -q >&2 && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2; } ||
+    die "apt-get install postgresql failed"
+  bin=$(find_bin) || die "postgresql installed but initdb was not found"
+fi
+
+# PostgreSQL refuses to run as root: run it as the 'postgres' system user then.
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+mkdir -p "$data_dir"
+[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$data_dir"
+as_owner "$bin/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
+  -o "-p $port -k $data_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null ||
+  { cat "$data_dir/server.log" >&2; die "PostgreSQL did not start"; }
+as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres duban
+echo "postgres://postgres@127.0.0.1:$port/duban"

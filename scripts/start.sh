@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# npm start: installs what is missing, then starts the whole system on embedded defaults.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$DUBAN_ROOT"
+bash scripts/ensure-node-modules.sh
+if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
+  TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)
+  export TEMPORAL_CLI_PATH
+fi
+exec node --require tsx/cjs dev/start.ts
