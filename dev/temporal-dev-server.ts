@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/search-attributes';
 
@@ -18,9 +19,13 @@ export interface TemporalDevServerOptions {
   logFile?: string;
 }
 
-/** Starts `temporal server start-dev` and resolves once its frontend answers. */
+/**
+ * Starts `temporal server start-dev` and resolves once its frontend answers. Its side ports
+ * (HTTP API, metrics) are chosen free here rather than derived from `port`, which collides.
+ */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
+  args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
@@ -45,7 +50,7 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`temporal dev server exited: ${stderr().trim().split('\n').slice(-3).join(' | ')}`);
+    if (exited) throw new Error(`temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
@@ -71,5 +76,17 @@ export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> 
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
 }

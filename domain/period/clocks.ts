@@ -1,0 +1,127 @@
+// The catalogue of legal and internal clocks (DOMAIN.md "Clocks") as versioned policy data.
+import type { CivilDate } from './dates';
+import type { DeadlineRequest, PeriodLength } from './request';
+import { CLOCK_DEFINITIONS } from './clock-definitions';
+
+export type ClockId =
+  | 'lead_evaluation'
+  | 'filing_service'
+  | 'investigation'
+  | 'recommendation_service'
+  | 'recommendation_filing_above'
+  | 'reply'
+  | 'rectification'
+  | 'litigation_review_admin'
+  | 'announcement'
+  | 'litigation_review_civil'
+  | 'complaint_report_above'
+  | 'appeal_judgment'
+  | 'appeal_ruling'
+  | 'revisit';
+
+export interface LegalBasis {
+  /** e.g. 《人民检察院公益诉讼办案规则》, or 本院工作惯例 for local practice. */
+  instrument: string;
+  /** e.g. 第七十六条; absent for local practice. */
+  article?: string;
+}
+
+export interface ClockExtension {
+  /** Role id of whoever may grant it. */
+  grantedBy: 'chief';
+  by: PeriodLength;
+  /** Who decides beyond that. */
+  beyond: string;
+}
+
+export type ExpiryAction = 'remind' | 'escalate' | 'advance_stage' | 'decide' | 'follow_up' | 'create_task';
+
+export interface ClockDefinition {
+  id: ClockId;
+  name: string;
+  startEvent: { id: string; name: string };
+  /** Null where the length is stated case by case (整改期限 in the recommendation). */
+  defaultLength: PeriodLength | null;
+  /** Only the reply clock: 15 days when 损害继续扩大等紧急情形. */
+  urgentLength?: PeriodLength;
+  target: 'statutory' | 'internal';
+  basis: LegalBasis[];
+  extension: ClockExtension | null;
+  onExpiry: { action: ExpiryAction; text: string };
+}
+
+export interface ClockCatalogue {
+  version: string;
+  clocks: Record<ClockId, ClockDefinition>;
+}
+
+export const CLOCK_IDS = Object.keys(CLOCK_DEFINITIONS) as ClockId[];
+
+export const DEFAULT_CLOCK_CATALOGUE: ClockCatalogue = { version: 'clocks-1', clocks: CLOCK_DEFINITIONS };
+
+export function basisText(basis: readonly LegalBasis[]): string {
+  return basis.map((b) => `${b.instrument}${b.article ?? ''}`).join('；');
+}
+
+export interface ClockLengthOverride {
+  defaultLength?: PeriodLength;
+  urgentLength?: PeriodLength;
+}
+
+/** 'clocks-1' → 'clocks-2'; a version without a trailing number gets '-2'. */
+export function nextCatalogueVersion(version: string): string {
+  const match = /^(.*-)(\d+)$/.exec(version);
+  return match ? `${match[1]}${Number(match[2]) + 1}` : `${version}-2`;
+}
+
+function checkOverride(clock: ClockDefinition, override: ClockLengthOverride): void {
+  const lengths = [override.defaultLength, override.urgentLength].filter((l) => l !== undefined);
+  for (const length of lengths) {
+    if (!['days', 'months'].includes(length.unit) || !Number.isInteger(length.count) || length.count < 1) {
+      throw new Error(`${clock.name}：期间长度无效，应为 1 以上的整数日或月`);
+    }
+  }
+  if (clock.defaultLength === null && override.defaultLength !== undefined) {
+    throw new Error(`${clock.name}的期限由检察建议书载明，不能设置默认期限`);
+  }
+  if (clock.urgentLength === undefined && override.urgentLength !== undefined) {
+    throw new Error(`${clock.name}没有紧急情形期限`);
+  }
+}
+
+/** A catalogue with admin-set lengths; its version is bumped so every deadline can name it. */
+export function withOverriddenLengths(
+  catalogue: ClockCatalogue,
+  overrides: Partial<Record<ClockId, ClockLengthOverride>>,
+  version: string = nextCatalogueVersion(catalogue.version),
+): ClockCatalogue {
+  const clocks = { ...catalogue.clocks };
+  for (const [id, override] of Object.entries(overrides) as [ClockId, ClockLengthOverride | undefined][]) {
+    const clock = clocks[id];
+    if (clock === undefined) throw new Error(`未知的期限类型：${id}`);
+    if (override === undefined) continue;
+    checkOverride(clock, override);
+    clocks[id] = { ...clock, ...override };
+  }
+  return { version, clocks };
+}
+
+/**
+ * The request for a clock's default length (or the urgent one). The rectification clock has no
+ * default: its length comes from the recommendation and must be given.
+ */
+export function clockRequest(
+  catalogue: ClockCatalogue,
+  clockId: ClockId,
+  start: CivilDate,
+  options: { urgent?: boolean; length?: PeriodLength } = {},
+): DeadlineRequest {
+  const clock = catalogue.clocks[clockId];
+  if (options.length !== undefined) return { start, period: options.length };
+  if (options.urgent === true) {
+    if (clock.urgentLength === undefined) throw new Error(`${clock.name}没有紧急情形期限`);
+    return { start, period: clock.urgentLength };
+  }
+  if (clock.defaultLength === null) throw new Error(`${clock.name}没有默认期限，须指定期限长度`);
+  return { start, period: clock.defaultLength };
+}

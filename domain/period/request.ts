@@ -1,0 +1,105 @@
+// What a deadline computation is asked, and the checks it must pass before any arithmetic.
+import { compareDates, isCivilDate, type CivilDate } from './dates';
+
+export type PeriodUnit = 'days' | 'months';
+
+export interface PeriodLength {
+  unit: PeriodUnit;
+  /** Integer >= 1. */
+  count: number;
+}
+
+export interface Suspension {
+  /** The day suspension (中止审查) takes effect. */
+  from: CivilDate;
+  /** The day of resumption (恢复审查); absent while still suspended. */
+  to?: CivilDate;
+}
+
+export interface Extension {
+  /** Counted from the end as it stands, with the same day/month rules as the period. */
+  by?: PeriodLength;
+  /** Sets the end to this date. Exactly one of `by` and `until`. */
+  until?: CivilDate;
+  grantedBy: string;
+  basis: string;
+  reason: string;
+}
+
+export interface DeadlineRequest {
+  /** The triggering event's date; the period starts the next day. */
+  start: CivilDate;
+  period: PeriodLength;
+  /** Total days that do not count (appraisal, evaluation, audit …; Rules art. 48). */
+  excludedDays?: number;
+  suspensions?: Suspension[];
+  extensions?: Extension[];
+}
+
+export const MAX_COUNT: Record<PeriodUnit, number> = { days: 36600, months: 1200 };
+
+export class PeriodRequestError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PeriodRequestError';
+  }
+}
+
+function requireDate(value: unknown, field: string, label: string): void {
+  if (!isCivilDate(value)) {
+    throw new PeriodRequestError(field, `${label} ${JSON.stringify(value)} 不是有效日期（YYYY-MM-DD）`);
+  }
+}
+
+export function checkPeriodLength(length: PeriodLength | undefined, field: string): void {
+  if (length === undefined || (length.unit !== 'days' && length.unit !== 'months')) {
+    throw new PeriodRequestError(`${field}.unit`, '期间单位必须是 days（日）或 months（月）');
+  }
+  const max = MAX_COUNT[length.unit];
+  if (!Number.isInteger(length.count) || length.count < 1 || length.count > max) {
+    throw new PeriodRequestError(
+      `${field}.count`,
+      `期间长度 ${String(length.count)} 无效：应为 1 到 ${max} 之间的整数`,
+    );
+  }
+}
+
+function checkSuspension(suspension: Suspension, index: number): void {
+  const field = `suspensions[${index}]`;
+  requireDate(suspension.from, `${field}.from`, '中止日期');
+  if (suspension.to === undefined) return;
+  requireDate(suspension.to, `${field}.to`, '恢复日期');
+  if (compareDates(suspension.to, suspension.from) < 0) {
+    throw new PeriodRequestError(`${field}.to`, `恢复日期 ${suspension.to} 早于中止日期 ${suspension.from}`);
+  }
+}
+
+function checkExtension(extension: Extension, index: number): void {
+  const field = `extensions[${index}]`;
+  if ((extension.by === undefined) === (extension.until === undefined)) {
+    throw new PeriodRequestError(field, '延长须且只能指定延长期间（by）或延长至某日（until）之一');
+  }
+  if (extension.by !== undefined) checkPeriodLength(extension.by, `${field}.by`);
+  if (extension.until !== undefined) requireDate(extension.until, `${field}.until`, '延长至日期');
+  for (const key of ['grantedBy', 'basis', 'reason'] as const) {
+    const value: unknown = extension[key];
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new PeriodRequestError(`${field}.${key}`, '延长须载明批准人、依据和理由');
+    }
+  }
+}
+
+/** Throws PeriodRequestError (with the offending field) when the request cannot be computed. */
+export function validateDeadlineRequest(request: DeadlineRequest): void {
+  requireDate(request.start, 'start', '起算事件日期');
+  checkPeriodLength(request.period, 'period');
+  const excluded = request.excludedDays ?? 0;
+  if (!Number.isInteger(excluded) || excluded < 0 || excluded > MAX_COUNT.days) {
+    throw new PeriodRequestError('excludedDays', `不计入期限的天数 ${String(excluded)} 无效：应为非负整数`);
+  }
+  (request.suspensions ?? []).forEach(checkSuspension);
+  (request.extensions ?? []).forEach(checkExtension);
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, then runs the whole suite (unit, workflow, replay,
+# integration, e2e) against real servers started by the suite itself.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$DUBAN_ROOT"
+bash scripts/ensure-node-modules.sh
+TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)
+TEMPORAL_TEST_SERVER_PATH=$(bash scripts/ensure-test-server.sh)
+export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH
+exec npx jest "$@"

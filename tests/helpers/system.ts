@@ -1,0 +1,101 @@
+/**
+ * The real system for integration tests: the API on port 0, a real worker on its own task
+ * queue, the suite's Temporal dev server and PostgreSQL, and a real SMTP server in-process.
+ */
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import pino from 'pino';
+import { createActivities } from '../../activities';
+import { createDb, type Db } from '../../activities/db/pool';
+import { createMailer } from '../../activities/mail/mailer';
+import { createApp } from '../../api/app';
+import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
+import { createCaseWorker } from '../../worker/create-worker';
+
+export interface System {
+  baseUrl: string;
+  db: Db;
+  mail: MailCatcher;
+  temporal: Client;
+  taskQueue: string;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+export function workflowBundle(): Promise<{ code: string }> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger() });
+  return bundle;
+}
+
+function quietLogger() {
+  const noop = () => undefined;
+  return { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
+}
+
+
+export function testDb(max = 5): Db {
+  const url = process.env.DUBAN_TEST_DATABASE_URL;
+  if (!url) throw new Error('DUBAN_TEST_DATABASE_URL is not set: run the suite through jest (global setup)');
+  return createDb({ connectionString: url, max, applicationName: 'duban-test' });
+}
+
+let runtimeInstalled = false;
+/** Keeps the SDK's own logging out of test output (once per process, as the SDK requires). */
+export function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: quietLogger() });
+}
+
+export async function startSystem(options: { authSecret?: string } = {}): Promise<System> {
+  quietRuntime();
+  const address = process.env.DUBAN_TEST_TEMPORAL_ADDRESS!;
+  const db = testDb();
+  const mail = await startMailCatcher({ port: 0 });
+  const mailer = createMailer({ smtpUrl: mail.url, from: '督办系统 <duban@test.example>' });
+  const taskQueue = `test-${randomBytes(4).toString('hex')}`;
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await createCaseWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: createActivities({ db, mailer, publicUrl: 'http://duban.test' }),
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const app = createApp({
+    db,
+    temporal,
+    mailer,
+    log: pino({ level: 'silent' }),
+    taskQueue,
+    authSecret: options.authSecret ?? randomBytes(32).toString('hex'),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    mail,
+    temporal,
+    taskQueue,
+    worker,
+    async stop() {
+      await new Promise((r) => server.close(r));
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+      mailer.close();
+      await mail.stop();
+      await db.close();
+    },
+  };
+}

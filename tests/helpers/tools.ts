@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Path of a tool from its environment variable, else from the script that fetches and caches it. */
+function toolPath(envName: string, script: string): string {
+  const given = process.env[envName];
+  if (given) return given;
+  const path = execFileSync('bash', [join(ROOT, 'scripts', script)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  process.env[envName] = path;
+  return path;
+}
+
+export const temporalCliPath = () => toolPath('TEMPORAL_CLI_PATH', 'ensure-temporal-cli.sh');
+export const testServerPath = () => toolPath('TEMPORAL_TEST_SERVER_PATH', 'ensure-test-server.sh');
