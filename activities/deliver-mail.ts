@@ -6,13 +6,22 @@ import type { Mailer } from './mail/mailer';
  * Sends the queued messages among `dedupeKeys` that were not sent yet. Throws while any
  * remain, so Temporal retries until SMTP accepts them: an outage delays mail, never loses it.
  */
-export async function deliverQueuedMail(db: Db, mailer: Mailer, dedupeKeys: string[]): Promise<{ sent: number }> {
+export async function deliverQueuedMail(
+  db: Db,
+  mailer: Mailer,
+  dedupeKeys: string[],
+): Promise<{ sent: number }> {
   const claimed = await claimUnsent(db, dedupeKeys);
   let sent = 0;
   const failures: string[] = [];
   for (const row of claimed) {
     try {
-      await mailer.send({ to: row.to_address, subject: row.subject, text: row.body_text, messageId: messageIdOf(row.dedupe_key) });
+      await mailer.send({
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body_text,
+        messageId: messageIdOf(row.dedupe_key),
+      });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await markFailed(db, row.id, message);

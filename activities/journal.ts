@@ -22,7 +22,11 @@ export interface JournalInput {
  * Records one accepted change of a case: its timeline entry, the read model and the mail
  * it causes, in one transaction. Safe to retry: every write is keyed by case and sequence.
  */
-export async function recordJournal(db: Db, publicUrl: string, input: JournalInput): Promise<{ hash: string }> {
+export async function recordJournal(
+  db: Db,
+  publicUrl: string,
+  input: JournalInput,
+): Promise<{ hash: string }> {
   return db.withTransaction(async (tx) => {
     const { hash } = await appendTimelineEntry(tx, input.entry);
     if (input.projection) await upsertCaseProjection(tx, input.projection, input.entry.seq, input.entry.at);
@@ -31,7 +35,12 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
   });
 }
 
-async function queueTemplatedMail(tx: Tx, publicUrl: string, caseId: string, mail: MailRequest): Promise<void> {
+async function queueTemplatedMail(
+  tx: Tx,
+  publicUrl: string,
+  caseId: string,
+  mail: MailRequest,
+): Promise<void> {
   const user = await findUser(tx, mail.recipientUserId);
   if (!user) return; // a deleted recipient cannot be mailed; the timeline still holds the event
   const rendered = renderMail(mail.template, { publicUrl, recipientName: user.display_name }, mail.vars);

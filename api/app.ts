@@ -52,7 +52,10 @@ function requestLog(log: Logger): express.RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ reqId: req.id, method: req.method, route: req.route?.path ?? req.path, status: res.statusCode, ms }, 'request');
+      log.info(
+        { reqId: req.id, method: req.method, route: req.route?.path ?? req.path, status: res.statusCode, ms },
+        'request',
+      );
     });
     next();
   };

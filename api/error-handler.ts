@@ -1,5 +1,10 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import { isGrpcServiceError, WorkflowNotFoundError, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import { CaseErrors } from '../workflows/contract';
@@ -37,7 +42,8 @@ function toProblem(err: unknown): Problem {
   const bodyProblem = fromBodyParser(err);
   if (bodyProblem) return bodyProblem;
   if (err instanceof WorkflowNotFoundError) return problems.notFound('案件不存在');
-  if (err instanceof WorkflowExecutionAlreadyStartedError) return problems.conflict('already-exists', '案件已存在');
+  if (err instanceof WorkflowExecutionAlreadyStartedError)
+    return problems.conflict('already-exists', '案件已存在');
   if (err instanceof WorkflowUpdateFailedError) return fromBusinessFailure(err.cause);
   if (isGrpcServiceError(err) && (err.code === GRPC_UNAVAILABLE || err.code === GRPC_DEADLINE_EXCEEDED)) {
     return problems.unavailable('流程引擎暂不可用，请稍后重试');
@@ -66,7 +72,8 @@ function fromBusinessFailure(cause: unknown): Problem {
 function fromBodyParser(err: unknown): Problem | undefined {
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.parse.failed') return problems.badRequest('请求体不是合法的 JSON');
-  if (e?.type === 'entity.too.large') return new Problem(413, 'payload-too-large', '请求体过大', '请求体超过大小限制');
+  if (e?.type === 'entity.too.large')
+    return new Problem(413, 'payload-too-large', '请求体过大', '请求体超过大小限制');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new Problem(415, 'unsupported-media-type', '不支持的编码', '请使用 UTF-8 编码的 JSON');
   }
@@ -75,5 +82,11 @@ function fromBodyParser(err: unknown): Problem | undefined {
 
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006' || code === '08001';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '08006' ||
+    code === '08001'
+  );
 }

@@ -18,7 +18,11 @@ function withTimeout(check: HealthCheck): Promise<void> {
   });
 }
 
-export function healthChecks(deps: { db: Db; temporal: Client; mailer: Mailer }): Record<DependencyName, HealthCheck> {
+export function healthChecks(deps: {
+  db: Db;
+  temporal: Client;
+  mailer: Mailer;
+}): Record<DependencyName, HealthCheck> {
   return {
     temporal: async () => {
       await deps.temporal.connection.withDeadline(Date.now() + TIMEOUT_MS, () =>
@@ -38,11 +42,14 @@ export function healthHandler(checks: Record<DependencyName, HealthCheck>): Requ
     const dependencies: Record<string, { status: 'ok' | 'down'; error?: string }> = {};
     names.forEach((name, i) => {
       const r = results[i]!;
-      dependencies[name] = r.status === 'fulfilled' ? { status: 'ok' } : { status: 'down', error: describe(r.reason) };
+      dependencies[name] =
+        r.status === 'fulfilled' ? { status: 'ok' } : { status: 'down', error: describe(r.reason) };
     });
     const down = names.filter((n) => dependencies[n]!.status === 'down');
     if (down.length > 0) res.setHeader('Retry-After', '5');
-    res.status(down.length === 0 ? 200 : 503).json({ status: down.length === 0 ? 'ok' : 'down', down, dependencies });
+    res
+      .status(down.length === 0 ? 200 : 503)
+      .json({ status: down.length === 0 ? 'ok' : 'down', down, dependencies });
   };
 }
 

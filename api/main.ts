@@ -9,25 +9,46 @@ import { createApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
-  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, applicationName: 'duban-api' });
-  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () => db.ping());
+  const db = createDb({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'duban-api',
+  });
+  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
+    db.ping(),
+  );
   await startupStep('database migration failed', () => migrate(db));
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () => mailer.verify());
-  const connection = await startupStep(`cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`, () =>
-    Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
+    mailer.verify(),
+  );
+  const connection = await startupStep(
+    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
+    () => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
   );
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, mailer, log, taskQueue: config.TEMPORAL_TASK_QUEUE, authSecret: config.AUTH_SECRET });
+  const app = createApp({
+    db,
+    temporal,
+    mailer,
+    log,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    authSecret: config.AUTH_SECRET,
+  });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') fatal(`PORT=${config.PORT} is already in use on ${config.HOST}`);
     fatal(`cannot listen on HOST=${config.HOST} PORT=${config.PORT} (${err.code ?? err.message})`);
   });
-  server.once('listening', () => log.info({ port: config.PORT }, `API listening on http://${config.HOST}:${config.PORT}`));
+  server.once('listening', () =>
+    log.info({ port: config.PORT }, `API listening on http://${config.HOST}:${config.PORT}`),
+  );
   const stop = () => {
     server.close(() => {
-      void connection.close().then(() => db.close()).then(() => mailer.close());
+      void connection
+        .close()
+        .then(() => db.close())
+        .then(() => mailer.close());
     });
   };
   process.once('SIGINT', stop);

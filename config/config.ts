@@ -13,7 +13,10 @@ export const CONFIG_VARIABLES = {
   TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', description: 'Temporal frontend host:port' },
   TEMPORAL_NAMESPACE: { default: 'default', description: 'Temporal namespace of the case workflows' },
   TEMPORAL_TASK_QUEUE: { default: 'duban-cases', description: 'Task queue the worker polls' },
-  SMTP_URL: { default: '(embedded mail catcher)', description: 'SMTP server, e.g. smtp://user:pass@host:587' },
+  SMTP_URL: {
+    default: '(embedded mail catcher)',
+    description: 'SMTP server, e.g. smtp://user:pass@host:587',
+  },
   MAIL_FROM: { default: '督办系统 <duban@localhost>', description: 'Sender address of every e-mail' },
   AUTH_SECRET: {
     default: '(generated under ./data/ by npm start)',
@@ -31,13 +34,16 @@ export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.join(' or ')}//`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.join(' or ')}//`,
+  );
 
 const schema = z.object({
   PORT: port.default(3000),

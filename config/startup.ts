@@ -20,7 +20,8 @@ export async function startupStep<T>(message: string, step: () => Promise<T>): P
   try {
     return await step();
   } catch (err) {
-    const reason = err instanceof Error ? (err.message || (err as { code?: string }).code || err.name) : String(err);
+    const reason =
+      err instanceof Error ? err.message || (err as { code?: string }).code || err.name : String(err);
     fatal(`${message} (${reason.split('\n')[0]})`);
   }
 }

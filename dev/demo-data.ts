@@ -29,12 +29,10 @@ const ORGANS = [
 /** Inserts the demo procuratorates, staff and organs once; running it again changes nothing. */
 export async function seedDemoData(db: Db): Promise<void> {
   for (const p of PROCURATORATES) {
-    await db.query('INSERT INTO procuratorates (id, name, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [
-      p.id,
-      p.name,
-      p.level,
-      p.parent,
-    ]);
+    await db.query(
+      'INSERT INTO procuratorates (id, name, level, parent_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+      [p.id, p.name, p.level, p.parent],
+    );
   }
   const existing = new Set((await db.query<{ id: string }>('SELECT id FROM users')).map((r) => r.id));
   for (const u of DEMO_USERS) {
@@ -42,7 +40,15 @@ export async function seedDemoData(db: Db): Promise<void> {
     await db.query(
       `INSERT INTO users (id, procuratorate_id, username, display_name, email, roles, password_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [u.id, u.pid, u.username, u.name, `${u.username}@procuratorate.example`, u.roles, await hashPassword(DEMO_PASSWORD)],
+      [
+        u.id,
+        u.pid,
+        u.username,
+        u.name,
+        `${u.username}@procuratorate.example`,
+        u.roles,
+        await hashPassword(DEMO_PASSWORD),
+      ],
     );
   }
   for (const o of ORGANS) {

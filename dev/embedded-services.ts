@@ -7,7 +7,13 @@ import { startMailCatcher, type CaughtMail } from './mail-catcher';
 import { startTemporalDevServer } from './temporal-dev-server';
 
 export interface EmbeddedServices {
-  env: { DATABASE_URL: string; TEMPORAL_ADDRESS: string; SMTP_URL: string; AUTH_SECRET: string; DEV_MAILBOX: string };
+  env: {
+    DATABASE_URL: string;
+    TEMPORAL_ADDRESS: string;
+    SMTP_URL: string;
+    AUTH_SECRET: string;
+    DEV_MAILBOX: string;
+  };
   banner: string[];
   stop(): Promise<void>;
 }
@@ -34,7 +40,11 @@ export async function startEmbeddedServices(options: {
       port: Number(env.TEMPORAL_PORT ?? 7233),
       uiPort,
       dbFile: join(dataDir, 'temporal.db'),
-    }).catch((err: Error) => fatal(`cannot start the Temporal dev server on TEMPORAL_PORT=${env.TEMPORAL_PORT ?? 7233} (${err.message})`));
+    }).catch((err: Error) =>
+      fatal(
+        `cannot start the Temporal dev server on TEMPORAL_PORT=${env.TEMPORAL_PORT ?? 7233} (${err.message})`,
+      ),
+    );
     stops.push(server.stop);
     temporalAddress = server.address;
     banner.push(`  Temporal Web UI  http://localhost:${uiPort}/`);
@@ -43,8 +53,13 @@ export async function startEmbeddedServices(options: {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     log('starting embedded PostgreSQL (PGlite, data/pg)…');
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: Number(env.EMBEDDED_PG_PORT ?? 54329) }).catch(
-      (err: Error) => fatal(`cannot start embedded PostgreSQL on EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT ?? 54329} (${err.message})`),
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'pg'),
+      port: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    }).catch((err: Error) =>
+      fatal(
+        `cannot start embedded PostgreSQL on EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT ?? 54329} (${err.message})`,
+      ),
     );
     stops.unshift(pg.stop);
     databaseUrl = pg.url;
@@ -54,15 +69,30 @@ export async function startEmbeddedServices(options: {
   let smtpUrl = env.SMTP_URL;
   let devMailbox = env.DEV_MAILBOX ?? 'false';
   if (!smtpUrl) {
-    const catcher = await startMailCatcher({ port: Number(env.MAIL_CATCHER_PORT ?? 2525), onMessage: options.storeMail }).catch((err: Error) => fatal(`cannot start the mail catcher on MAIL_CATCHER_PORT=${env.MAIL_CATCHER_PORT ?? 2525} (${err.message})`));
+    const catcher = await startMailCatcher({
+      port: Number(env.MAIL_CATCHER_PORT ?? 2525),
+      onMessage: options.storeMail,
+    }).catch((err: Error) =>
+      fatal(
+        `cannot start the mail catcher on MAIL_CATCHER_PORT=${env.MAIL_CATCHER_PORT ?? 2525} (${err.message})`,
+      ),
+    );
     stops.unshift(catcher.stop);
     smtpUrl = catcher.url;
     devMailbox = 'true';
-    banner.push(`  Caught e-mail    http://localhost:${env.PORT ?? 3000}/api/dev/mail  (SMTP ${catcher.url})`);
+    banner.push(
+      `  Caught e-mail    http://localhost:${env.PORT ?? 3000}/api/dev/mail  (SMTP ${catcher.url})`,
+    );
   }
 
   return {
-    env: { DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, SMTP_URL: smtpUrl, AUTH_SECRET: authSecret(dataDir, env), DEV_MAILBOX: devMailbox },
+    env: {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      SMTP_URL: smtpUrl,
+      AUTH_SECRET: authSecret(dataDir, env),
+      DEV_MAILBOX: devMailbox,
+    },
     banner,
     async stop() {
       for (const stop of stops) await stop().catch(() => undefined);

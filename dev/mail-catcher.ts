@@ -24,7 +24,10 @@ export interface MailCatcher {
  * A real SMTP server that accepts every message and keeps it: the development outbox of
  * `npm start` and the SMTP peer of the integration tests.
  */
-export async function startMailCatcher(options: { port: number; onMessage?: (m: CaughtMail) => Promise<void> }): Promise<MailCatcher> {
+export async function startMailCatcher(options: {
+  port: number;
+  onMessage?: (m: CaughtMail) => Promise<void>;
+}): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -73,7 +76,9 @@ export async function startMailCatcher(options: { port: number; onMessage?: (m: 
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`mail catcher: condition not met within ${timeoutMs} ms (${messages.length} caught)`));
+          reject(
+            new Error(`mail catcher: condition not met within ${timeoutMs} ms (${messages.length} caught)`),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -19,22 +19,24 @@ const DATA_DIR = process.env.DUBAN_DATA_DIR ?? join(ROOT, 'data');
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
-  let db: Db | undefined;
+  const mailbox: { db?: Db } = {};
   const services = await startEmbeddedServices({
     dataDir: DATA_DIR,
     env: process.env,
     log: say,
     storeMail: async (m) => {
-      await db?.query('INSERT INTO dev_mail (mail_from, rcpt_to, subject, body_text, raw) VALUES ($1, $2, $3, $4, $5)', [
-        m.from,
-        m.to,
-        m.subject,
-        m.text,
-        m.raw,
-      ]);
+      await mailbox.db?.query(
+        'INSERT INTO dev_mail (mail_from, rcpt_to, subject, body_text, raw) VALUES ($1, $2, $3, $4, $5)',
+        [m.from, m.to, m.subject, m.text, m.raw],
+      );
     },
   });
-  db = createDb({ connectionString: services.env.DATABASE_URL, max: 2, applicationName: 'duban-start' });
+  const db = createDb({
+    connectionString: services.env.DATABASE_URL,
+    max: 2,
+    applicationName: 'duban-start',
+  });
+  mailbox.db = db;
   await migrate(db).catch((err: Error) => fatal(`database migration failed (${err.message})`));
   await seedDemoData(db);
 
@@ -96,7 +98,9 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 function printBanner(port: number, services: EmbeddedServices): void {
-  const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.name}（${u.pid}）`);
+  const users = DEMO_USERS.map(
+    (u) => `    ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.name}（${u.pid}）`,
+  );
   say(
     [
       '',

@@ -24,12 +24,22 @@ export interface TemporalDevServerOptions {
  * (HTTP API, metrics) are chosen free here rather than derived from `port`, which collides.
  */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'error',
+  ];
   args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
-  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES))
+    args.push('--search-attribute', `${name}=${type}`);
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
@@ -50,7 +60,8 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`);
+    if (exited)
+      throw new Error(`temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {

@@ -10,13 +10,22 @@ import { createCaseWorker } from './create-worker';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'worker' } });
-  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_SIZE, applicationName: 'duban-worker' });
-  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () => db.ping());
+  const db = createDb({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: 'duban-worker',
+  });
+  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
+    db.ping(),
+  );
   await startupStep('database migration failed', () => migrate(db));
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () => mailer.verify());
-  const connection = await startupStep(`cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`, () =>
-    NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
+  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
+    mailer.verify(),
+  );
+  const connection = await startupStep(
+    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
+    () => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
   );
   const worker = await createCaseWorker({
     connection,

@@ -26,7 +26,11 @@ export async function recordCreation(tx: Tx, rec: CreationRecord): Promise<void>
   );
 }
 
-export async function findCreationByRef(q: Db | Tx, procuratorateId: string, externalRef: string): Promise<CreationRecord | undefined> {
+export async function findCreationByRef(
+  q: Db | Tx,
+  procuratorateId: string,
+  externalRef: string,
+): Promise<CreationRecord | undefined> {
   return (
     await q.query<CreationRecord>(
       'SELECT case_id, procuratorate_id, external_ref, input FROM case_creations WHERE procuratorate_id = $1 AND external_ref = $2',

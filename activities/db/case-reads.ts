@@ -26,8 +26,15 @@ const COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source,
   created_at, updated_at`;
 
 /** A case of the given procuratorate; another procuratorate's case is simply not found. */
-export async function findCaseInScope(db: Db, caseId: string, procuratorateId: string): Promise<CaseRow | undefined> {
+export async function findCaseInScope(
+  db: Db,
+  caseId: string,
+  procuratorateId: string,
+): Promise<CaseRow | undefined> {
   return (
-    await db.query<CaseRow>(`SELECT ${COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [caseId, procuratorateId])
+    await db.query<CaseRow>(`SELECT ${COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [
+      caseId,
+      procuratorateId,
+    ])
   )[0];
 }

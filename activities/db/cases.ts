@@ -23,7 +23,12 @@ export interface CaseProjection {
 }
 
 /** Upserts the case row; a row written by a later timeline entry is never overwritten by an earlier one. */
-export async function upsertCaseProjection(tx: Tx, p: CaseProjection, seq: number, at: string): Promise<void> {
+export async function upsertCaseProjection(
+  tx: Tx,
+  p: CaseProjection,
+  seq: number,
+  at: string,
+): Promise<void> {
   await tx.query(
     `INSERT INTO cases (id, procuratorate_id, workflow_id, title, track, stage, domain_code, source, handler_id,
        organ_ids, external_ref, next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
@@ -37,9 +42,26 @@ export async function upsertCaseProjection(tx: Tx, p: CaseProjection, seq: numbe
        updated_at = EXCLUDED.updated_at
      WHERE cases.last_seq < EXCLUDED.last_seq`,
     [
-      p.caseId, p.procuratorateId, p.workflowId, p.title, p.track, p.stage, p.domainCode, p.source, p.handlerId,
-      p.organIds, p.externalRef, p.nextDue, p.nextDueClock, p.nextDueProvisional, p.overdue, p.typical,
-      JSON.stringify(p.summary), seq, p.createdAt, at,
+      p.caseId,
+      p.procuratorateId,
+      p.workflowId,
+      p.title,
+      p.track,
+      p.stage,
+      p.domainCode,
+      p.source,
+      p.handlerId,
+      p.organIds,
+      p.externalRef,
+      p.nextDue,
+      p.nextDueClock,
+      p.nextDueProvisional,
+      p.overdue,
+      p.typical,
+      JSON.stringify(p.summary),
+      seq,
+      p.createdAt,
+      at,
     ],
   );
 }

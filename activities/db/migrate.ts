@@ -17,7 +17,9 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     .sort();
   return db.withTransaction(async (tx) => {
     await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
-    const applied = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+    const applied = new Set(
+      (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name),
+    );
     const pending = files.filter((f) => !applied.has(f));
     for (const file of pending) {
       await tx.query(readFileSync(join(dir, file), 'utf8'));

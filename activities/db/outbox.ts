@@ -42,11 +42,17 @@ export async function claimUnsent(db: Db, keys: string[]): Promise<OutboxRow[]> 
 }
 
 export async function markSent(db: Db, id: string): Promise<void> {
-  await db.query('UPDATE mail_outbox SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1', [id]);
+  await db.query(
+    'UPDATE mail_outbox SET sent_at = now(), claimed_until = NULL, last_error = NULL WHERE id = $1',
+    [id],
+  );
 }
 
 export async function markFailed(db: Db, id: string, error: string): Promise<void> {
-  await db.query('UPDATE mail_outbox SET claimed_until = NULL, last_error = $2 WHERE id = $1', [id, error.slice(0, 500)]);
+  await db.query('UPDATE mail_outbox SET claimed_until = NULL, last_error = $2 WHERE id = $1', [
+    id,
+    error.slice(0, 500),
+  ]);
 }
 
 export async function countUnsent(db: Db, keys: string[]): Promise<number> {

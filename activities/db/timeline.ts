@@ -59,17 +59,28 @@ export async function appendTimelineEntry(tx: Tx, input: TimelineEntryInput): Pr
   await tx.query(
     `INSERT INTO audit_entries (case_id, seq, at, actor_id, kind, stage, data, reason, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [fields.caseId, fields.seq, fields.at, fields.actorId, fields.kind, fields.stage, JSON.stringify(fields.data), fields.reason, prevHash, hash],
+    [
+      fields.caseId,
+      fields.seq,
+      fields.at,
+      fields.actorId,
+      fields.kind,
+      fields.stage,
+      JSON.stringify(fields.data),
+      fields.reason,
+      prevHash,
+      hash,
+    ],
   );
   return { hash };
 }
 
 async function previousHash(tx: Tx, caseId: string, seq: number): Promise<string> {
   if (seq === 1) return GENESIS_HASH;
-  const rows = await tx.query<{ hash: string }>('SELECT hash FROM audit_entries WHERE case_id = $1 AND seq = $2', [
-    caseId,
-    seq - 1,
-  ]);
+  const rows = await tx.query<{ hash: string }>(
+    'SELECT hash FROM audit_entries WHERE case_id = $1 AND seq = $2',
+    [caseId, seq - 1],
+  );
   if (!rows[0]) throw new ChainGapError(caseId, seq);
   return rows[0].hash;
 }

@@ -23,6 +23,14 @@ export async function usersWithRole(q: Db | Tx, procuratorateId: string, role: s
   );
 }
 
-export async function findUserForLogin(q: Db | Tx, username: string): Promise<(UserRow & { password_hash: string | null }) | undefined> {
-  return (await q.query<UserRow & { password_hash: string | null }>(`SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`, [username]))[0];
+export async function findUserForLogin(
+  q: Db | Tx,
+  username: string,
+): Promise<(UserRow & { password_hash: string | null }) | undefined> {
+  return (
+    await q.query<UserRow & { password_hash: string | null }>(
+      `SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`,
+      [username],
+    )
+  )[0];
 }

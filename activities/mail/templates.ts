@@ -16,7 +16,8 @@ export interface LeadAckVars {
   source: string;
 }
 
-const caseLink = (ctx: TemplateContext, caseId: string) => `${ctx.publicUrl.replace(/\/$/, '')}/cases/${caseId}`;
+const caseLink = (ctx: TemplateContext, caseId: string) =>
+  `${ctx.publicUrl.replace(/\/$/, '')}/cases/${caseId}`;
 
 const templates = {
   lead_ack(ctx: TemplateContext, v: LeadAckVars): RenderedMail {
@@ -40,7 +41,11 @@ const templates = {
 export type TemplateName = keyof typeof templates;
 export type TemplateVars<T extends TemplateName> = Parameters<(typeof templates)[T]>[1];
 
-export function renderMail<T extends TemplateName>(name: T, ctx: TemplateContext, vars: TemplateVars<T>): RenderedMail {
+export function renderMail<T extends TemplateName>(
+  name: T,
+  ctx: TemplateContext,
+  vars: TemplateVars<T>,
+): RenderedMail {
   const render = templates[name] as (c: TemplateContext, v: TemplateVars<T>) => RenderedMail;
   return render(ctx, vars);
 }

@@ -21,12 +21,22 @@ export function authRoutes(deps: { db: Db; signer: TokenSigner }): Router {
     const ok = await verifyPassword(password, user?.password_hash ?? null);
     if (!user || !ok || !user.active) throw problems.unauthenticated('用户名或密码错误');
     const roles = user.roles.filter(isRole) as Role[];
-    const { token, expiresIn } = await deps.signer.issueAccessToken({ userId: user.id, roles, procuratorateId: user.procuratorate_id });
+    const { token, expiresIn } = await deps.signer.issueAccessToken({
+      userId: user.id,
+      roles,
+      procuratorateId: user.procuratorate_id,
+    });
     res.json({
       accessToken: token,
       tokenType: 'Bearer',
       expiresIn,
-      user: { id: user.id, username: user.username, displayName: user.display_name, roles, procuratorateId: user.procuratorate_id },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        roles,
+        procuratorateId: user.procuratorate_id,
+      },
     });
   });
   return router;

@@ -34,11 +34,24 @@ export function createTokenSigner(secret: string): TokenSigner {
     },
     async verifyAccessToken(token) {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        if (typeof payload.sub !== 'string' || typeof payload.pid !== 'string' || !Array.isArray(payload.roles)) {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+        });
+        if (
+          typeof payload.sub !== 'string' ||
+          typeof payload.pid !== 'string' ||
+          !Array.isArray(payload.roles)
+        ) {
           return undefined;
         }
-        return { userId: payload.sub, roles: payload.roles as Role[], procuratorateId: payload.pid, via: 'access_token' };
+        return {
+          userId: payload.sub,
+          roles: payload.roles as Role[],
+          procuratorateId: payload.pid,
+          via: 'access_token',
+        };
       } catch (err) {
         if (err instanceof joseErrors.JOSEError) return undefined;
         throw err;

@@ -6,7 +6,13 @@ import { currentDomain, procuratorateLevel } from '../../activities/db/reference
 import { findUser } from '../../activities/db/users';
 import { hasAnyRole } from '../../domain/roles';
 import { shanghaiDate } from '../../domain/time';
-import { awaitRegistrationUpdate, caseWorkflowId, CASE_WORKFLOW_TYPE, type CaseSummary, type NewCaseInput } from '../../workflows/contract';
+import {
+  awaitRegistrationUpdate,
+  caseWorkflowId,
+  CASE_WORKFLOW_TYPE,
+  type CaseSummary,
+  type NewCaseInput,
+} from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
 import type { CreateCaseBody } from './schemas';
@@ -22,7 +28,11 @@ export interface CaseServiceDeps {
  * Registers a lead as a new case: checks the input against reference data, allocates the
  * case number, then starts the case's workflow and waits until it has recorded the case.
  */
-export async function createCase(deps: CaseServiceDeps, actor: Principal, body: CreateCaseBody): Promise<CaseSummary> {
+export async function createCase(
+  deps: CaseServiceDeps,
+  actor: Principal,
+  body: CreateCaseBody,
+): Promise<CaseSummary> {
   const handlerId = body.handlerId ?? actor.userId;
   await checkCaseInput(deps, actor, body, handlerId);
   const today = shanghaiDate(deps.now());
@@ -44,7 +54,12 @@ export async function createCase(deps: CaseServiceDeps, actor: Principal, body: 
         ...(body.externalRef ? { externalRef: body.externalRef } : {}),
         createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
       };
-      await recordCreation(tx, { case_id: caseId, procuratorate_id: actor.procuratorateId, external_ref: body.externalRef ?? null, input: created });
+      await recordCreation(tx, {
+        case_id: caseId,
+        procuratorate_id: actor.procuratorateId,
+        external_ref: body.externalRef ?? null,
+        input: created,
+      });
       return created;
     });
   } catch (err) {
@@ -54,31 +69,54 @@ export async function createCase(deps: CaseServiceDeps, actor: Principal, body: 
   return startCase(deps, input);
 }
 
-async function checkCaseInput(deps: CaseServiceDeps, actor: Principal, body: CreateCaseBody, handlerId: string) {
+async function checkCaseInput(
+  deps: CaseServiceDeps,
+  actor: Principal,
+  body: CreateCaseBody,
+  handlerId: string,
+) {
   if (body.receivedOn > shanghaiDate(deps.now())) {
-    throw problems.validation('收到线索的日期不能晚于今天', [{ path: 'receivedOn', message: '不能晚于今天' }]);
+    throw problems.validation('收到线索的日期不能晚于今天', [
+      { path: 'receivedOn', message: '不能晚于今天' },
+    ]);
   }
   const domain = await currentDomain(deps.db, body.domainCode);
-  if (!domain) throw problems.validation(`领域代码 ${body.domainCode} 不存在`, [{ path: 'domainCode', message: '不存在' }]);
+  if (!domain)
+    throw problems.validation(`领域代码 ${body.domainCode} 不存在`, [
+      { path: 'domainCode', message: '不存在' },
+    ]);
   const allowed = body.track === 'administrative' ? domain.allows_administrative : domain.allows_civil;
   if (!allowed) {
     const trackName = body.track === 'administrative' ? '行政公益诉讼' : '民事公益诉讼';
-    throw problems.validation(`${domain.name}领域不适用${trackName}`, [{ path: 'track', message: '该领域不适用此办案类型' }]);
+    throw problems.validation(`${domain.name}领域不适用${trackName}`, [
+      { path: 'track', message: '该领域不适用此办案类型' },
+    ]);
   }
-  if (domain.min_level === 'city' && (await procuratorateLevel(deps.db, actor.procuratorateId)) === 'district') {
-    throw problems.validation(`${domain.name}案件由设区的市级以上检察院办理`, [{ path: 'domainCode', message: '本院无管辖权' }]);
+  if (
+    domain.min_level === 'city' &&
+    (await procuratorateLevel(deps.db, actor.procuratorateId)) === 'district'
+  ) {
+    throw problems.validation(`${domain.name}案件由设区的市级以上检察院办理`, [
+      { path: 'domainCode', message: '本院无管辖权' },
+    ]);
   }
   const handler = await findUser(deps.db, handlerId);
   if (!handler || handler.procuratorate_id !== actor.procuratorateId || !handler.active) {
     throw problems.validation('承办人不是本院在职人员', [{ path: 'handlerId', message: '不是本院在职人员' }]);
   }
   if (!hasAnyRole(handler.roles, ['prosecutor', 'head'])) {
-    throw problems.validation('承办人须为检察官或部门负责人', [{ path: 'handlerId', message: '须为检察官或部门负责人' }]);
+    throw problems.validation('承办人须为检察官或部门负责人', [
+      { path: 'handlerId', message: '须为检察官或部门负责人' },
+    ]);
   }
 }
 
 /** A second creation with the same external reference: finish an interrupted one, else 409. */
-async function resumeOrReject(deps: CaseServiceDeps, actor: Principal, externalRef: string): Promise<CaseSummary> {
+async function resumeOrReject(
+  deps: CaseServiceDeps,
+  actor: Principal,
+  externalRef: string,
+): Promise<CaseSummary> {
   const existing = await findCreationByRef(deps.db, actor.procuratorateId, externalRef);
   if (!existing) throw problems.conflict('duplicate-external-ref', `外部编号 ${externalRef} 已被使用`);
   try {
@@ -87,9 +125,13 @@ async function resumeOrReject(deps: CaseServiceDeps, actor: Principal, externalR
     if (err instanceof WorkflowNotFoundError) return startCase(deps, existing.input as NewCaseInput);
     throw err;
   }
-  throw problems.conflict('duplicate-external-ref', `外部编号 ${externalRef} 已登记为案件 ${existing.case_id}`, {
-    caseId: existing.case_id,
-  });
+  throw problems.conflict(
+    'duplicate-external-ref',
+    `外部编号 ${externalRef} 已登记为案件 ${existing.case_id}`,
+    {
+      caseId: existing.case_id,
+    },
+  );
 }
 
 async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<CaseSummary> {

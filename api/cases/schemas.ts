@@ -17,4 +17,6 @@ export const createCaseBody = z.strictObject({
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
-export const caseIdParam = z.strictObject({ id: z.string().regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确') });
+export const caseIdParam = z.strictObject({
+  id: z.string().regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
+});

@@ -61,6 +61,10 @@ export async function createTestOrg(db: Db, options: { level?: 'district' | 'cit
     chief: await user('chief'),
     caseOffice: await user('case_office'),
     admin: await user('admin'),
-    organs: { eco: await organ('区生态环境局'), market: await organ('区市场监督管理局'), street: await organ('街道办事处') },
+    organs: {
+      eco: await organ('区生态环境局'),
+      market: await organ('区市场监督管理局'),
+      street: await organ('街道办事处'),
+    },
   };
 }

@@ -13,9 +13,14 @@ export class ApiClient {
     private token?: string,
   ) {}
 
-  static async login(baseUrl: string, user: Pick<TestUser, 'username'>, password = TEST_PASSWORD): Promise<ApiClient> {
+  static async login(
+    baseUrl: string,
+    user: Pick<TestUser, 'username'>,
+    password = TEST_PASSWORD,
+  ): Promise<ApiClient> {
     const res = await new ApiClient(baseUrl).post('/api/auth/login', { username: user.username, password });
-    if (res.status !== 200) throw new Error(`login of ${user.username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login of ${user.username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return new ApiClient(baseUrl, res.body.accessToken);
   }
 
@@ -27,7 +32,12 @@ export class ApiClient {
     return this.request('POST', path, body, headers);
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {

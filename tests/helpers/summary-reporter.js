@@ -9,7 +9,9 @@ class SummaryReporter {
   }
 
   onRunComplete(_contexts, results) {
-    const brokenSuites = results.testResults.filter((s) => s.testExecError || (s.failureMessage && s.numFailingTests === 0)).length;
+    const brokenSuites = results.testResults.filter(
+      (s) => s.testExecError || (s.failureMessage && s.numFailingTests === 0),
+    ).length;
     const passed = results.numPassedTests;
     const failed = results.numFailedTests + brokenSuites;
     const line = `tests: ${passed} passed, ${failed} failed`;

@@ -35,7 +35,6 @@ function quietLogger() {
   return { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
 }
 
-
 export function testDb(max = 5): Db {
   const url = process.env.DUBAN_TEST_DATABASE_URL;
   if (!url) throw new Error('DUBAN_TEST_DATABASE_URL is not set: run the suite through jest (global setup)');

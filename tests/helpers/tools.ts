@@ -7,7 +7,10 @@ const ROOT = join(__dirname, '..', '..');
 function toolPath(envName: string, script: string): string {
   const given = process.env[envName];
   if (given) return given;
-  const path = execFileSync('bash', [join(ROOT, 'scripts', script)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  const path = execFileSync('bash', [join(ROOT, 'scripts', script)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
   process.env[envName] = path;
   return path;
 }

@@ -52,14 +52,17 @@ describe('registering a lead', () => {
   it('when the same external reference is registered twice, then the second gets 409 and no second case', async () => {
     const first = await prosecutor.post('/api/cases', lead({ externalRef: '浦环移〔2026〕12号' }));
     expect(first.status).toBe(201);
-    const second = await prosecutor.post('/api/cases', lead({ externalRef: '浦环移〔2026〕12号', title: '重复' }));
+    const second = await prosecutor.post(
+      '/api/cases',
+      lead({ externalRef: '浦环移〔2026〕12号', title: '重复' }),
+    );
     expect(second.status).toBe(409);
     expect(second.headers.get('content-type')).toContain('application/problem+json');
     expect(second.body.caseId).toBe(first.body.id);
-    const rows = await system.db.query('SELECT id FROM cases WHERE procuratorate_id = $1 AND external_ref = $2', [
-      org.procuratorateId,
-      '浦环移〔2026〕12号',
-    ]);
+    const rows = await system.db.query(
+      'SELECT id FROM cases WHERE procuratorate_id = $1 AND external_ref = $2',
+      [org.procuratorateId, '浦环移〔2026〕12号'],
+    );
     expect(rows).toHaveLength(1);
   });
 
@@ -69,14 +72,23 @@ describe('registering a lead', () => {
     ['an unknown domain', { domainCode: 'space' }, 'domainCode'],
     ['a civil-only domain on the administrative track', { domainCode: 'heroes' }, 'track'],
     ['a date in the future', { receivedOn: '2999-01-01' }, 'receivedOn'],
-  ])('when the lead has %s, then 422 names the field and no case is created', async (_what, override, path) => {
-    const before = await system.db.query('SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1', [org.procuratorateId]);
-    const res = await prosecutor.post('/api/cases', lead(override));
-    expect(res.status).toBe(422);
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-    const after = await system.db.query('SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1', [org.procuratorateId]);
-    expect(after).toEqual(before);
-  });
+  ])(
+    'when the lead has %s, then 422 names the field and no case is created',
+    async (_what, override, path) => {
+      const before = await system.db.query(
+        'SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1',
+        [org.procuratorateId],
+      );
+      const res = await prosecutor.post('/api/cases', lead(override));
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      const after = await system.db.query(
+        'SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1',
+        [org.procuratorateId],
+      );
+      expect(after).toEqual(before);
+    },
+  );
 
   it('when another procuratorate’s user asks for the case, then it is not found', async () => {
     const created = await prosecutor.post('/api/cases', lead());

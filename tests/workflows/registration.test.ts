@@ -1,4 +1,9 @@
-import { awaitRegistrationUpdate, caseSummaryQuery, caseWorkflowId, type NewCaseInput } from '../../workflows/contract';
+import {
+  awaitRegistrationUpdate,
+  caseSummaryQuery,
+  caseWorkflowId,
+  type NewCaseInput,
+} from '../../workflows/contract';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
 
@@ -42,6 +47,9 @@ it('registers a lead: projection, first timeline entry and acknowledgement mail'
   });
   const rows = await t.db.query('SELECT stage, handler_id FROM cases WHERE id = $1', [caseId]);
   expect(rows).toEqual([{ stage: 'LEAD', handler_id: org.prosecutor.id }]);
-  const outbox = await t.db.query<{ sent: boolean }>('SELECT sent_at IS NOT NULL AS sent FROM mail_outbox WHERE case_id = $1', [caseId]);
+  const outbox = await t.db.query<{ sent: boolean }>(
+    'SELECT sent_at IS NOT NULL AS sent FROM mail_outbox WHERE case_id = $1',
+    [caseId],
+  );
   expect(outbox).toEqual([{ sent: true }]);
 });
