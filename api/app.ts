@@ -11,6 +11,7 @@ import { caseRoutes } from './cases/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
 import { problems } from './problem';
+import { RouteRegistry } from './routing';
 
 export interface AppDeps {
   db: Db;
@@ -40,7 +41,11 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', healthHandler(healthChecks(deps)));
   app.use('/api/auth', authRoutes({ db: deps.db, signer }));
   app.use('/api', authenticate(signer));
-  app.use('/api/cases', caseRoutes({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }));
+  const registry = new RouteRegistry();
+  app.use(
+    '/api/cases',
+    caseRoutes({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, registry),
+  );
 
   app.use((_req, _res, next) => next(problems.notFound('没有这个接口')));
   app.use(errorHandler(deps.log));

@@ -20,3 +20,24 @@ export type CreateCaseBody = z.infer<typeof createCaseBody>;
 export const caseIdParam = z.strictObject({
   id: z.string().regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
 });
+
+export const caseResponse = z.object({
+  id: z.string().describe('案件编号'),
+  procuratorateId: z.string(),
+  title: z.string(),
+  track: z.enum(TRACKS),
+  stage: z.string().describe('案件阶段'),
+  domainCode: z.string(),
+  source: z.string(),
+  handlerId: z.string(),
+  organIds: z.array(z.string()),
+  externalRef: z.string().nullable(),
+  nextDue: z.string().nullable().describe('最近的期限届满日'),
+  nextDueClock: z.string().nullable(),
+  nextDueProvisional: z.boolean(),
+  overdue: z.boolean(),
+  typical: z.boolean(),
+  summary: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
