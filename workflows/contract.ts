@@ -3,7 +3,7 @@
  * definitions and the types they carry. Pure: imported by every process and the workflow.
  * Renaming anything here is a versioning event.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Role } from '../domain/roles';
 import type { LeadSource, Stage, Track } from '../domain/case/stages';
 
@@ -60,3 +60,12 @@ export type CaseErrorType = (typeof CaseErrors)[keyof typeof CaseErrors];
 
 export const awaitRegistrationUpdate = defineUpdate<CaseSummary>('awaitRegistration');
 export const caseSummaryQuery = defineQuery<CaseSummary>('caseSummary');
+
+/** Sent when the holiday schedule or a clock policy changed: the case recomputes its open clocks. */
+export interface RecomputeClocksRequest {
+  reason: string;
+  /** The schedule/policy/catalogue versions that triggered it, for the timeline. */
+  versions: { schedule?: string; policy?: string; catalogue?: string };
+  actorId: string;
+}
+export const recomputeClocksSignal = defineSignal<[RecomputeClocksRequest]>('recomputeClocks');
