@@ -1,0 +1,133 @@
+/**
+ * Every staff action on a case: its label, who may take it, and its rule. The workflow's
+ * validators and handlers both go through `runAction`, so what is refused never reaches history.
+ */
+import { hasAnyRole } from '../roles';
+import type { Actor, CaseState, DecisionKind } from './model';
+import type { ActionName, Payloads } from './payloads';
+import { addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
+import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
+import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
+import { recordRevisit, resume, suspend, terminate } from './rules/closure';
+import { forbidden, type Effects, type RuleContext } from './rules/common';
+import {
+  decideFiling,
+  proposeFiling,
+  recordConsultation,
+  recordFilingService,
+  recordInvestigation,
+  startEvaluation,
+} from './rules/intake';
+import * as lit from './rules/litigation';
+import * as rec from './rules/recommendation';
+
+/**
+ * handler: the handling prosecutor, or a head; decision: the chief, or a head the chief delegated
+ * the decision to; chief: the chief alone; supervisor: a head or the chief; staff: any of them.
+ */
+type Who = 'handler' | 'decision' | 'chief' | 'supervisor' | 'staff';
+
+interface ActionDef<N extends ActionName> {
+  label: string;
+  who: Who;
+  decision?: DecisionKind;
+  apply: (state: CaseState, payload: Payloads[N], ctx: RuleContext) => Effects;
+}
+
+export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
+  startEvaluation: { label: '开始线索评估', who: 'handler', apply: startEvaluation },
+  proposeFiling: { label: '提请立案', who: 'handler', apply: proposeFiling },
+  decideFiling: { label: '决定立案', who: 'decision', decision: 'filing', apply: decideFiling },
+  recordFilingService: { label: '登记立案决定书送达', who: 'handler', apply: recordFilingService },
+  recordInvestigation: { label: '登记调查', who: 'handler', apply: recordInvestigation },
+  recordConsultation: { label: '登记磋商', who: 'handler', apply: recordConsultation },
+  proposeRecommendation: { label: '提请发出检察建议', who: 'handler', apply: rec.proposeRecommendation },
+  decideRecommendation: {
+    label: '决定发出检察建议',
+    who: 'decision',
+    decision: 'recommendation',
+    apply: rec.decideRecommendation,
+  },
+  recordRecommendationService: {
+    label: '登记检察建议书送达',
+    who: 'handler',
+    apply: rec.recordRecommendationService,
+  },
+  recordRecommendationFiledAbove: {
+    label: '登记向上级院备案',
+    who: 'handler',
+    apply: rec.recordRecommendationFiledAbove,
+  },
+  recordReply: { label: '登记行政机关回复', who: 'handler', apply: rec.recordReply },
+  recordFinding: { label: '登记跟进调查认定', who: 'handler', apply: rec.recordFinding },
+  proposeLitigation: { label: '提请提起诉讼', who: 'handler', apply: lit.proposeLitigation },
+  decideLitigation: {
+    label: '决定提起诉讼',
+    who: 'decision',
+    decision: 'litigation',
+    apply: lit.decideLitigation,
+  },
+  recordCourtFiling: { label: '登记起诉', who: 'handler', apply: lit.recordCourtFiling },
+  recordComplaintReportedAbove: {
+    label: '登记起诉书报送上级院',
+    who: 'handler',
+    apply: lit.recordComplaintReportedAbove,
+  },
+  recordJudgment: { label: '登记裁判', who: 'handler', apply: lit.recordJudgment },
+  recordAppeal: { label: '登记上诉', who: 'handler', apply: lit.recordAppeal },
+  recordEnforcement: { label: '登记执行完毕', who: 'handler', apply: lit.recordEnforcement },
+  recordRevisit: { label: '登记回头看', who: 'handler', apply: recordRevisit },
+  terminate: { label: '终结审查', who: 'chief', apply: terminate },
+  suspend: { label: '中止审查', who: 'chief', apply: suspend },
+  resume: { label: '恢复审查', who: 'chief', apply: resume },
+  extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
+  addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
+  reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
+  addNote: { label: '添加备注', who: 'staff', apply: addNote },
+  markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
+  confirmEscalation: { label: '确认督促措施', who: 'supervisor', apply: confirmEscalation },
+  publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
+  recordAnnouncementOutcome: { label: '登记公告结果', who: 'handler', apply: recordAnnouncementOutcome },
+  recordSupportConcluded: { label: '登记支持起诉结束', who: 'handler', apply: recordSupportConcluded },
+};
+
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** Throws a Forbidden rejection unless `actor` may take `name` on this case. */
+export function authorize(state: CaseState, name: ActionName, actor: Actor): void {
+  const def = ACTIONS[name];
+  if (actor.procuratorateId !== state.info.procuratorateId) throw forbidden('不能办理其他检察院的案件');
+  const roles = actor.roles;
+  const isHandler = hasAnyRole(roles, ['prosecutor']) && actor.userId === state.handlerId;
+  const isHead = hasAnyRole(roles, ['head']);
+  const isChief = hasAnyRole(roles, ['chief']);
+  const allowed: Record<Who, boolean> = {
+    handler: isHandler || isHead,
+    decision:
+      isChief || (isHead && def.decision !== undefined && (actor.delegated ?? []).includes(def.decision)),
+    chief: isChief,
+    supervisor: isHead || isChief,
+    staff: isHandler || isHead || isChief,
+  };
+  if (allowed[def.who]) return;
+  const needed: Record<Who, string> = {
+    handler: '本案承办检察官或部门负责人',
+    decision: '检察长（或经授权的部门负责人）',
+    chief: '检察长',
+    supervisor: '部门负责人或检察长',
+    staff: '本案承办检察官、部门负责人或检察长',
+  };
+  throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
+}
+
+/** Checks and applies one action to `state` (mutating it). Throws a Rejection when refused. */
+export function runAction<N extends ActionName>(
+  state: CaseState,
+  name: N,
+  payload: Payloads[N],
+  ctx: RuleContext,
+): Effects {
+  authorize(state, name, ctx.actor);
+  if (name !== 'addNote' && name !== 'markTypical') requireNotFinal(state, ACTIONS[name].label);
+  return ACTIONS[name].apply(state, payload ?? ({} as Payloads[N]), ctx);
+}

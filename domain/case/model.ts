@@ -1,0 +1,146 @@
+/**
+ * The state of one case as its workflow keeps it: IDs, dates and summaries, never whole
+ * documents. Pure data, shared by the workflow, the rules and their unit tests.
+ */
+import type { DeadlineRequest, PeriodLength } from '../period/request';
+import type { CivilDate } from '../period/dates';
+import type { ClockId } from '../period/clocks';
+import type { RecipientRole } from '../reminders';
+import type { Role } from '../roles';
+import type { LeadSource, Stage, Track } from './stages';
+
+export interface Actor {
+  userId: string;
+  roles: Role[];
+  procuratorateId: string;
+  /** Decisions the chief has delegated to this head by policy (DOMAIN.md "People and roles"). */
+  delegated?: DecisionKind[];
+}
+
+export type DecisionKind = 'filing' | 'recommendation' | 'litigation';
+
+export interface ReminderState {
+  stepId: string;
+  fireAt: number;
+  recipients: RecipientRole[];
+  suggestEscalation: boolean;
+  done: boolean;
+}
+
+export type ClockStatus = 'running' | 'met' | 'expired' | 'cancelled';
+
+export interface ClockState {
+  key: string;
+  clockId: ClockId;
+  recommendationId?: string;
+  request: DeadlineRequest;
+  due: CivilDate | null;
+  provisional: boolean;
+  suspended: boolean;
+  status: ClockStatus;
+  metOn?: CivilDate;
+  /** Once the expiry consequence (e.g. moving to follow-up) has been applied. */
+  expiryHandled: boolean;
+  reminders: ReminderState[];
+  /** From the clock catalogue when computed: statutory or internal target, and who may extend it. */
+  target: 'statutory' | 'internal';
+  extension: { grantedBy: string; by: { unit: 'days' | 'months'; count: number }; beyond: string } | null;
+  /** Extensions granted so far (each also sits in request.extensions). */
+  extensionsGranted: number;
+  versions: { catalogue: string; policy: string; schedule: string; reminders: string };
+}
+
+export type ReplyClaim = 'rectified' | 'partially_rectified' | 'in_progress' | 'refused';
+export type FindingResult = 'rectified' | 'partially_rectified' | 'not_rectified' | 'no_reply';
+
+export interface Recommendation {
+  id: string;
+  organId: string;
+  urgent: boolean;
+  rectificationPeriod: PeriodLength;
+  summary: string;
+  status: 'approved' | 'served' | 'replied' | 'reply_overdue' | 'rebound' | 'settled';
+  decidedOn?: CivilDate;
+  servedOn?: CivilDate;
+  receivedOn?: CivilDate;
+  filedAboveOn?: CivilDate;
+  reply?: { repliedOn: CivilDate; onTime: boolean; claim: ReplyClaim };
+  finding?: { checkedOn: CivilDate; result: FindingResult; reasons: string[] };
+  /** rectified: closed for this organ; non_performance: leads to litigation review. */
+  outcome?: 'rectified' | 'non_performance';
+  rebounds: number;
+}
+
+export interface Proposal {
+  kind: DecisionKind;
+  proposedBy: string;
+  proposedOn: CivilDate;
+  reason: string;
+  recommendations?: {
+    organId: string;
+    urgent: boolean;
+    rectificationPeriod: PeriodLength;
+    summary: string;
+  }[];
+  organIds?: string[];
+}
+
+export interface Litigation {
+  organIds: string[];
+  decidedOn: CivilDate;
+  instance: 1 | 2;
+  court?: string;
+  filedOn?: CivilDate;
+  servedOn?: CivilDate;
+  reportedAboveOn?: CivilDate;
+  decision?: {
+    kind: 'judgment' | 'ruling';
+    decidedOn: CivilDate;
+    servedOn: CivilDate;
+    outcome: string;
+    appealedBy?: string;
+  };
+}
+
+export interface EscalationSuggestion {
+  clockKey: string;
+  step: 'report_above' | 'report_congress' | 'notify_discipline';
+  suggestedAt: string;
+  confirmedBy?: string;
+  confirmedOn?: CivilDate;
+}
+
+export interface CaseInfo {
+  caseId: string;
+  procuratorateId: string;
+  workflowId: string;
+  title: string;
+  track: Track;
+  domainCode: string;
+  source: LeadSource;
+  receivedOn: CivilDate;
+  externalRef: string | null;
+  createdAt: string;
+  /** The date the chief decided to file (立案). */
+  filedOn?: CivilDate;
+  closedOn?: CivilDate;
+}
+
+export interface CaseState {
+  info: CaseInfo;
+  stage: Stage;
+  /** Where a suspended case returns to on resumption. */
+  stageBeforeSuspension?: Stage;
+  handlerId: string;
+  /** Every organ the case has addressed (consultation, filing notice, recommendation). */
+  organIds: string[];
+  proposal?: Proposal;
+  recommendations: Recommendation[];
+  clocks: Record<string, ClockState>;
+  litigation?: Litigation;
+  announcement?: { publishedOn: CivilDate; outcome?: 'sued_by_other' | 'nobody_sued'; plaintiff?: string };
+  escalations: EscalationSuggestion[];
+  typical: boolean;
+  /** Timeline sequence number of the last entry written. */
+  seq: number;
+}

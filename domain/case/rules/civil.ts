@@ -1,0 +1,73 @@
+/** Civil track: the pre-litigation announcement (诉前公告) and its outcome. */
+import type { CaseState } from '../model';
+import type { Payloads } from '../payloads';
+import {
+  Effects,
+  invalid,
+  meetClock,
+  requireDate,
+  requireStage,
+  requireText,
+  setStage,
+  startClock,
+  wrongStage,
+  type RuleContext,
+} from './common';
+import { closeCase } from './recommendation';
+
+export function publishAnnouncement(
+  state: CaseState,
+  p: Payloads['publishAnnouncement'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['INVESTIGATION'], '发布诉前公告');
+  if (state.info.track !== 'civil') throw wrongStage('诉前公告仅适用于民事公益诉讼案件');
+  const publishedOn = requireDate(p.publishedOn, '公告日期', ctx, {
+    date: state.info.filedOn,
+    label: '立案日期',
+  });
+  state.announcement = { publishedOn };
+  const fx = new Effects().note({ publishedOn, medium: requireText(p.medium, '公告媒体', 200) });
+  meetClock(state, fx, 'investigation', publishedOn);
+  startClock(fx, { key: 'announcement', clockId: 'announcement', start: publishedOn });
+  setStage(state, 'ANNOUNCEMENT', fx);
+  return fx;
+}
+
+export function recordAnnouncementOutcome(
+  state: CaseState,
+  p: Payloads['recordAnnouncementOutcome'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['ANNOUNCEMENT'], '登记公告结果');
+  const announcement = state.announcement!;
+  const on = requireDate(p.on, '登记日期', ctx, { date: announcement.publishedOn, label: '公告日期' });
+  const fx = new Effects().note({ on, outcome: p.outcome, plaintiff: p.plaintiff ?? null });
+  if (p.outcome === 'sued_by_other') {
+    announcement.outcome = 'sued_by_other';
+    announcement.plaintiff = requireText(p.plaintiff, '起诉的机关或组织', 200);
+    meetClock(state, fx, 'announcement', on);
+    setStage(state, 'SUPPORT', fx);
+    return fx;
+  }
+  if (p.outcome !== 'nobody_sued') throw invalid('请选择公告结果');
+  const end = state.clocks.announcement?.due;
+  if (!end || on <= end) throw invalid(`公告期至 ${end ?? '—'} 届满，届满后才能登记无人起诉`);
+  announcement.outcome = 'nobody_sued';
+  meetClock(state, fx, 'announcement', on);
+  setStage(state, 'LITIGATION_REVIEW', fx);
+  startClock(fx, { key: 'litigation_review_civil', clockId: 'litigation_review_civil', start: end });
+  return fx;
+}
+
+export function recordSupportConcluded(
+  state: CaseState,
+  p: Payloads['recordSupportConcluded'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['SUPPORT'], '登记支持起诉结束');
+  const on = requireDate(p.on, '结束日期', ctx);
+  const fx = new Effects().note({ on, summary: requireText(p.summary, '支持起诉情况') });
+  closeCase(state, fx, on);
+  return fx;
+}

@@ -1,0 +1,123 @@
+/** Changes to a clock itself (extension, excluded days) and what happens when one runs out. */
+import { daysBetween, isCivilDate } from '../../period/dates';
+import { hasAnyRole } from '../../roles';
+import type { CaseState } from '../model';
+import { EXCLUSION_KINDS, type Payloads } from '../payloads';
+import {
+  Effects,
+  forbidden,
+  invalid,
+  requireDate,
+  requireText,
+  runningClock,
+  setStage,
+  wrongStage,
+  type RuleContext,
+} from './common';
+import { appealPeriodEnded } from './litigation';
+import { moveToFollowUpWhenAllAnswered } from './recommendation';
+
+export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], ctx: RuleContext): Effects {
+  const clock = runningClock(state, p.clockKey);
+  if ((p.by === undefined) === (p.until === undefined))
+    throw invalid('请填写延长的期间或延长至的日期（二者选一）');
+  if (p.until !== undefined && !isCivilDate(p.until)) throw invalid('延长至的日期无效');
+  if (
+    p.by !== undefined &&
+    (!['days', 'months'].includes(p.by.unit) || !Number.isInteger(p.by.count) || p.by.count < 1)
+  ) {
+    throw invalid('延长期间应为 1 以上的整数日或月');
+  }
+  const basis = requireText(p.basis, '延长依据', 500);
+  const reason = requireText(p.reason, '延长理由');
+  checkExtensionAuthority(clock, p, ctx);
+  clock.request.extensions = [
+    ...(clock.request.extensions ?? []),
+    { ...(p.by ? { by: p.by } : { until: p.until! }), grantedBy: ctx.actor.userId, basis, reason },
+  ];
+  clock.extensionsGranted += 1;
+  const fx = new Effects().note({
+    clockKey: clock.key,
+    by: p.by ?? null,
+    until: p.until ?? null,
+    basis,
+    superiorApprovalRef: p.superiorApprovalRef ?? null,
+  });
+  fx.reason = reason;
+  fx.clockOps.push({ op: 'recompute', key: clock.key });
+  return fx;
+}
+
+/** Who may extend: the catalogue says so for statutory clocks; internal targets need a head or the chief. */
+function checkExtensionAuthority(
+  clock: CaseState['clocks'][string],
+  p: Payloads['extendDeadline'],
+  ctx: RuleContext,
+): void {
+  if (clock.target === 'internal' || clock.clockId === 'rectification') {
+    if (!hasAnyRole(ctx.actor.roles, ['head', 'chief']))
+      throw forbidden('延长内部期限须由部门负责人或检察长决定');
+    return;
+  }
+  const ext = clock.extension;
+  if (!ext) throw invalid(`${clock.key} 是法定期限，不得延长`);
+  if (!hasAnyRole(ctx.actor.roles, [ext.grantedBy as 'chief'])) throw forbidden('延长该期限须由检察长决定');
+  const beyondOwnPower =
+    clock.extensionsGranted >= 1 ||
+    p.until !== undefined ||
+    p.by?.unit !== ext.by.unit ||
+    (p.by?.count ?? 0) > ext.by.count;
+  if (beyondOwnPower && !p.superiorApprovalRef?.trim()) {
+    throw invalid(
+      `检察长只能延长一次、不超过${ext.by.count}${ext.by.unit === 'months' ? '个月' : '日'}；再延长须报${ext.beyond}批准，请填写批准文号`,
+    );
+  }
+}
+
+const EXCLUDABLE = ['litigation_review_admin', 'litigation_review_civil', 'investigation'];
+
+export function addExcludedDays(state: CaseState, p: Payloads['addExcludedDays'], ctx: RuleContext): Effects {
+  const clock = runningClock(state, p.clockKey);
+  if (!EXCLUDABLE.includes(clock.clockId))
+    throw invalid('只有审查起诉期限和调查期限可以扣除鉴定等期间（《办案规则》第四十八条）');
+  if (!(p.kind in EXCLUSION_KINDS)) throw invalid('请选择扣除事由：鉴定、评估、审计、检验、检测或翻译');
+  const from = requireDate(p.from, '开始日期', ctx, { date: clock.request.start, label: '期限起算事件日期' });
+  const to = requireDate(p.to, '结束日期', ctx, { date: from, label: '开始日期' });
+  const days = daysBetween(from, to) + 1;
+  clock.request.excludedDays = (clock.request.excludedDays ?? 0) + days;
+  const fx = new Effects().note({
+    clockKey: clock.key,
+    kind: p.kind,
+    kindLabel: EXCLUSION_KINDS[p.kind],
+    from,
+    to,
+    days,
+    note: p.note ?? '',
+  });
+  fx.clockOps.push({ op: 'recompute', key: clock.key });
+  return fx;
+}
+
+/** The consequence of a clock running out, applied once by the workflow (24:00 of the due day). */
+export function onClockExpired(state: CaseState, key: string, today: string): Effects {
+  const clock = state.clocks[key];
+  const fx = new Effects().note({ clockKey: key, due: clock?.due ?? null });
+  if (!clock || clock.status !== 'running') return fx;
+  clock.expiryHandled = true;
+  if (clock.clockId === 'reply') {
+    const rec = state.recommendations.find((r) => r.id === clock.recommendationId);
+    if (rec?.status === 'served') rec.status = 'reply_overdue';
+    moveToFollowUpWhenAllAnswered(state, fx);
+  } else if (clock.clockId === 'appeal_judgment' || clock.clockId === 'appeal_ruling') {
+    fx.clockOps.push({ op: 'lapse', key });
+    appealPeriodEnded(state, fx, today);
+  } else if (clock.clockId === 'revisit' && state.stage === 'CLOSED') {
+    setStage(state, 'REVISIT', fx);
+  }
+  return fx;
+}
+
+export function requireNotFinal(state: CaseState, action: string): void {
+  if (['REJECTED', 'TERMINATED', 'ARCHIVED'].includes(state.stage))
+    throw wrongStage(`案件已结束，不能${action}`);
+}

@@ -1,0 +1,131 @@
+/** Shared vocabulary of the case rules: rejections, effects and small state helpers. */
+import { compareDates, isCivilDate, type CivilDate } from '../../period/dates';
+import type { ClockId } from '../../period/clocks';
+import type { PeriodLength } from '../../period/request';
+import type { Actor, CaseState, ClockState, Recommendation } from '../model';
+import { STAGE_LABELS, type Stage } from '../stages';
+
+export type RejectionKind = 'WrongStage' | 'Forbidden' | 'InvalidPayload';
+
+/** Why an action is refused, in words a prosecutor understands. */
+export class Rejection extends Error {
+  constructor(
+    readonly kind: RejectionKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Rejection';
+  }
+}
+
+export const wrongStage = (message: string) => new Rejection('WrongStage', message);
+export const forbidden = (message: string) => new Rejection('Forbidden', message);
+export const invalid = (message: string) => new Rejection('InvalidPayload', message);
+
+export interface RuleContext {
+  actor: Actor;
+  /** Today in Asia/Shanghai, by workflow time. */
+  today: CivilDate;
+}
+
+export type ClockOp =
+  | {
+      op: 'start';
+      key: string;
+      clockId: ClockId;
+      start: CivilDate;
+      recommendationId?: string;
+      length?: PeriodLength;
+      urgent?: boolean;
+    }
+  | { op: 'recompute'; key: string }
+  | { op: 'meet'; key: string; on: CivilDate }
+  /** The period ran out and that is its natural end (an appeal period with no appeal). */
+  | { op: 'lapse'; key: string }
+  | { op: 'cancel'; key: string };
+
+/** What an accepted action did, for the timeline and for the workflow to carry out. */
+export class Effects {
+  readonly data: Record<string, unknown> = {};
+  readonly stageChanges: { from: Stage; to: Stage }[] = [];
+  readonly clockOps: ClockOp[] = [];
+  reason?: string;
+
+  note(fields: Record<string, unknown>): this {
+    Object.assign(this.data, fields);
+    return this;
+  }
+}
+
+export function setStage(state: CaseState, to: Stage, fx: Effects): void {
+  if (state.stage === to) return;
+  fx.stageChanges.push({ from: state.stage, to });
+  state.stage = to;
+}
+
+export function requireStage(state: CaseState, allowed: readonly Stage[], action: string): void {
+  if (!allowed.includes(state.stage)) {
+    const where = allowed.map((s) => STAGE_LABELS[s]).join('、');
+    throw wrongStage(`案件处于「${STAGE_LABELS[state.stage]}」阶段，不能${action}（仅限${where}阶段）`);
+  }
+}
+
+export function requireDate(
+  value: unknown,
+  label: string,
+  ctx: RuleContext,
+  notBefore?: { date?: CivilDate; label: string },
+): CivilDate {
+  if (!isCivilDate(value)) throw invalid(`${label}不是有效日期（YYYY-MM-DD）`);
+  if (compareDates(value, ctx.today) > 0) throw invalid(`${label}（${value}）不能晚于今天（${ctx.today}）`);
+  if (notBefore?.date && compareDates(value, notBefore.date) < 0) {
+    throw invalid(`${label}（${value}）不能早于${notBefore.label}（${notBefore.date}）`);
+  }
+  return value;
+}
+
+export function requireText(value: unknown, label: string, max = 10_000): string {
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(`请填写${label}`);
+  if (value.length > max) throw invalid(`${label}过长（最多 ${max} 字）`);
+  return value.trim();
+}
+
+export function findRecommendation(state: CaseState, id: unknown): Recommendation {
+  const rec = state.recommendations.find((r) => r.id === id);
+  if (!rec) throw invalid(`本案没有编号为 ${String(id)} 的检察建议`);
+  return rec;
+}
+
+export function runningClock(state: CaseState, key: unknown): ClockState {
+  const clock = typeof key === 'string' ? state.clocks[key] : undefined;
+  if (!clock) throw invalid(`本案没有期限 ${String(key)}`);
+  if (clock.status !== 'running') throw wrongStage(`期限 ${clock.key} 已不在进行中`);
+  return clock;
+}
+
+export function startClock(fx: Effects, op: Omit<Extract<ClockOp, { op: 'start' }>, 'op'>): void {
+  fx.clockOps.push({ op: 'start', ...op });
+}
+
+export function meetClock(state: CaseState, fx: Effects, key: string, on: CivilDate): void {
+  if (state.clocks[key]?.status === 'running') fx.clockOps.push({ op: 'meet', key, on });
+}
+
+/** Stops every running clock: the case has ended or left the stage they belong to. */
+export function cancelRunningClocks(
+  state: CaseState,
+  fx: Effects,
+  keep: (c: ClockState) => boolean = () => false,
+): void {
+  for (const clock of Object.values(state.clocks)) {
+    if (clock.status === 'running' && !keep(clock)) fx.clockOps.push({ op: 'cancel', key: clock.key });
+  }
+}
+
+export function recClockKey(clockId: ClockId, rec: Pick<Recommendation, 'id'>): string {
+  return `${clockId}:${rec.id}`;
+}
+
+export function laterOf(a: CivilDate, b: CivilDate): CivilDate {
+  return compareDates(a, b) >= 0 ? a : b;
+}

@@ -1,0 +1,115 @@
+/** From the lead to the investigation: evaluation, filing (立案) and the investigation record. */
+import type { CaseState } from '../model';
+import type { Payloads } from '../payloads';
+import {
+  Effects,
+  cancelRunningClocks,
+  invalid,
+  meetClock,
+  requireDate,
+  requireStage,
+  requireText,
+  setStage,
+  startClock,
+  wrongStage,
+  type RuleContext,
+} from './common';
+
+export function startEvaluation(
+  state: CaseState,
+  p: Payloads['startEvaluation'],
+  _ctx: RuleContext,
+): Effects {
+  requireStage(state, ['LEAD'], '开始线索评估');
+  const fx = new Effects().note({ note: p.note ?? null });
+  setStage(state, 'EVALUATION', fx);
+  return fx;
+}
+
+export function proposeFiling(state: CaseState, p: Payloads['proposeFiling'], ctx: RuleContext): Effects {
+  requireStage(state, ['LEAD', 'EVALUATION'], '提请立案');
+  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  const reason = requireText(p.reason, '提请理由');
+  state.proposal = { kind: 'filing', proposedBy: ctx.actor.userId, proposedOn: ctx.today, reason };
+  const fx = new Effects().note({ reason });
+  setStage(state, 'EVALUATION', fx);
+  return fx;
+}
+
+export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx: RuleContext): Effects {
+  requireStage(state, ['EVALUATION'], '决定是否立案');
+  if (state.proposal?.kind !== 'filing') throw wrongStage('没有待决定的立案提请');
+  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
+    date: state.info.receivedOn,
+    label: '收到线索日期',
+  });
+  const reason = requireText(p.reason, '决定理由');
+  if (typeof p.approve !== 'boolean') throw invalid('请选择立案或不立案');
+  state.proposal = undefined;
+  const fx = new Effects().note({ approve: p.approve, decidedOn });
+  fx.reason = reason;
+  meetClock(state, fx, 'lead_evaluation', decidedOn);
+  if (!p.approve) {
+    cancelRunningClocks(state, fx, (c) => c.key === 'lead_evaluation');
+    setStage(state, 'REJECTED', fx);
+    return fx;
+  }
+  setStage(state, 'FILED', fx);
+  state.info.filedOn = decidedOn;
+  startClock(fx, { key: 'filing_service', clockId: 'filing_service', start: decidedOn });
+  startClock(fx, { key: 'investigation', clockId: 'investigation', start: decidedOn });
+  return fx;
+}
+
+export function recordFilingService(
+  state: CaseState,
+  p: Payloads['recordFilingService'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['FILED', 'INVESTIGATION'], '登记立案决定书送达');
+  if (state.clocks.filing_service?.status !== 'running') throw wrongStage('立案决定书已登记送达');
+  const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: state.info.filedOn, label: '立案日期' });
+  if (!Array.isArray(p.organIds) || p.organIds.length === 0) throw invalid('请选择送达的行政机关');
+  const fx = new Effects().note({ servedOn, organIds: p.organIds });
+  state.organIds = unique([...state.organIds, ...p.organIds]);
+  meetClock(state, fx, 'filing_service', servedOn);
+  return fx;
+}
+
+export function recordInvestigation(
+  state: CaseState,
+  p: Payloads['recordInvestigation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['FILED', 'INVESTIGATION'], '登记调查情况');
+  const on = requireDate(p.on, '调查日期', ctx, { date: state.info.filedOn, label: '立案日期' });
+  const fx = new Effects().note({ on, summary: requireText(p.summary, '调查情况') });
+  setStage(state, 'INVESTIGATION', fx);
+  return fx;
+}
+
+export function recordConsultation(
+  state: CaseState,
+  p: Payloads['recordConsultation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['FILED', 'INVESTIGATION'], '登记磋商情况');
+  if (state.info.track !== 'administrative') throw wrongStage('磋商仅适用于行政公益诉讼案件');
+  const heldOn = requireDate(p.heldOn, '磋商日期', ctx, { date: state.info.filedOn, label: '立案日期' });
+  const outcomes = ['organ_will_rectify', 'already_rectified', 'no_agreement'];
+  if (!outcomes.includes(p.outcome)) throw invalid('请选择磋商结果');
+  if (typeof p.organId !== 'string' || p.organId === '') throw invalid('请选择磋商的行政机关');
+  const fx = new Effects().note({
+    heldOn,
+    organId: p.organId,
+    outcome: p.outcome,
+    summary: requireText(p.summary, '磋商情况'),
+  });
+  state.organIds = unique([...state.organIds, p.organId]);
+  setStage(state, 'INVESTIGATION', fx);
+  return fx;
+}
+
+export function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

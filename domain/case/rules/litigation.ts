@@ -1,0 +1,181 @@
+/** Litigation review (审查起诉), suit, judgment, appeal and enforcement. */
+import type { CaseState } from '../model';
+import type { Payloads } from '../payloads';
+import {
+  Effects,
+  cancelRunningClocks,
+  invalid,
+  meetClock,
+  requireDate,
+  requireStage,
+  requireText,
+  setStage,
+  startClock,
+  wrongStage,
+  type RuleContext,
+} from './common';
+import { closeCase } from './recommendation';
+
+const reviewClockKey = (state: CaseState) =>
+  state.info.track === 'civil' ? 'litigation_review_civil' : 'litigation_review_admin';
+
+export function proposeLitigation(
+  state: CaseState,
+  p: Payloads['proposeLitigation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['LITIGATION_REVIEW'], '提请提起诉讼');
+  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  const reason = requireText(p.reason, '提请理由');
+  const organIds = Array.isArray(p.organIds) ? p.organIds : [];
+  if (state.info.track === 'administrative') {
+    const failing = new Set(
+      state.recommendations.filter((r) => r.outcome === 'non_performance').map((r) => r.organId),
+    );
+    if (organIds.length === 0) throw invalid('请选择被诉的行政机关');
+    const stray = organIds.find((id) => !failing.has(id));
+    if (stray) throw invalid(`行政机关 ${stray} 未被认定不依法履职，不能作为被告`);
+  }
+  state.proposal = {
+    kind: 'litigation',
+    proposedBy: ctx.actor.userId,
+    proposedOn: ctx.today,
+    reason,
+    organIds,
+  };
+  return new Effects().note({ reason, organIds });
+}
+
+export function decideLitigation(
+  state: CaseState,
+  p: Payloads['decideLitigation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['LITIGATION_REVIEW'], '决定是否提起诉讼');
+  const proposal = state.proposal;
+  if (proposal?.kind !== 'litigation') throw wrongStage('没有待决定的起诉提请');
+  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx);
+  const reason = requireText(p.reason, '决定理由');
+  state.proposal = undefined;
+  const fx = new Effects().note({
+    approve: p.approve === true,
+    decidedOn,
+    organIds: proposal.organIds ?? [],
+  });
+  fx.reason = reason;
+  meetClock(state, fx, reviewClockKey(state), decidedOn);
+  if (p.approve !== true) {
+    cancelRunningClocks(state, fx, (c) => c.key === reviewClockKey(state));
+    setStage(state, 'TERMINATED', fx);
+    return fx;
+  }
+  state.litigation = { organIds: proposal.organIds ?? [], decidedOn, instance: 1 };
+  setStage(state, 'LITIGATION', fx);
+  return fx;
+}
+
+export function recordCourtFiling(
+  state: CaseState,
+  p: Payloads['recordCourtFiling'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['LITIGATION'], '登记向法院起诉');
+  const lit = state.litigation!;
+  if (lit.filedOn && lit.instance === 1) throw wrongStage('已登记起诉');
+  const court = requireText(p.court, '受理法院', 200);
+  const filedOn = requireDate(p.filedOn, '起诉日期', ctx, { date: lit.decidedOn, label: '决定起诉日期' });
+  const servedOn = requireDate(p.servedOn, '起诉书送达法院日期', ctx, { date: filedOn, label: '起诉日期' });
+  Object.assign(lit, { court, filedOn, servedOn });
+  const fx = new Effects().note({ court, filedOn, servedOn });
+  startClock(fx, { key: 'complaint_report_above', clockId: 'complaint_report_above', start: servedOn });
+  return fx;
+}
+
+export function recordComplaintReportedAbove(
+  state: CaseState,
+  p: Payloads['recordComplaintReportedAbove'],
+  ctx: RuleContext,
+): Effects {
+  if (state.clocks.complaint_report_above?.status !== 'running') throw wrongStage('没有待报送上级院的起诉书');
+  const reportedOn = requireDate(p.reportedOn, '报送日期', ctx, {
+    date: state.litigation?.servedOn,
+    label: '送达法院日期',
+  });
+  state.litigation!.reportedAboveOn = reportedOn;
+  const fx = new Effects().note({ reportedOn });
+  meetClock(state, fx, 'complaint_report_above', reportedOn);
+  return fx;
+}
+
+const OUTCOMES = ['upheld', 'partially_upheld', 'dismissed', 'withdrawn'];
+
+export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], ctx: RuleContext): Effects {
+  requireStage(state, ['LITIGATION'], '登记裁判结果');
+  const lit = state.litigation!;
+  if (!lit.filedOn) throw wrongStage('尚未登记起诉，不能登记裁判');
+  if (p.kind !== 'judgment' && p.kind !== 'ruling') throw invalid('请选择判决或裁定');
+  if (!OUTCOMES.includes(p.outcome)) throw invalid('请选择裁判结果');
+  const decidedOn = requireDate(p.decidedOn, '裁判日期', ctx, { date: lit.filedOn, label: '起诉日期' });
+  const servedOn = requireDate(p.servedOn, '裁判文书送达日期', ctx, { date: decidedOn, label: '裁判日期' });
+  lit.decision = { kind: p.kind, decidedOn, servedOn, outcome: p.outcome };
+  const fx = new Effects().note({
+    kind: p.kind,
+    decidedOn,
+    servedOn,
+    outcome: p.outcome,
+    instance: lit.instance,
+    summary: requireText(p.summary, '裁判要旨'),
+  });
+  setStage(state, 'JUDGMENT', fx);
+  if (lit.instance === 2) {
+    afterFinalDecision(state, fx, servedOn);
+    return fx;
+  }
+  const clockId = p.kind === 'judgment' ? 'appeal_judgment' : 'appeal_ruling';
+  startClock(fx, { key: 'appeal', clockId, start: servedOn });
+  return fx;
+}
+
+export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx: RuleContext): Effects {
+  requireStage(state, ['JUDGMENT'], '登记上诉');
+  if (state.clocks.appeal?.status !== 'running') throw wrongStage('上诉期限已过或没有可上诉的裁判');
+  if (p.appealedBy !== 'procuratorate' && p.appealedBy !== 'defendant') throw invalid('请选择上诉方');
+  const lit = state.litigation!;
+  const filedOn = requireDate(p.filedOn, '上诉日期', ctx, {
+    date: lit.decision?.servedOn,
+    label: '裁判送达日期',
+  });
+  lit.decision!.appealedBy = p.appealedBy;
+  lit.instance = 2;
+  const fx = new Effects().note({ appealedBy: p.appealedBy, filedOn });
+  meetClock(state, fx, 'appeal', filedOn);
+  setStage(state, 'LITIGATION', fx);
+  return fx;
+}
+
+/** The appeal period ran out with no appeal: the decision is final. */
+export function appealPeriodEnded(state: CaseState, fx: Effects, on: string): void {
+  if (state.stage !== 'JUDGMENT') return;
+  afterFinalDecision(state, fx, on);
+}
+
+function afterFinalDecision(state: CaseState, fx: Effects, on: string): void {
+  const outcome = state.litigation?.decision?.outcome;
+  if (outcome === 'upheld' || outcome === 'partially_upheld') setStage(state, 'ENFORCEMENT', fx);
+  else closeCase(state, fx, on);
+}
+
+export function recordEnforcement(
+  state: CaseState,
+  p: Payloads['recordEnforcement'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['ENFORCEMENT'], '登记执行完毕');
+  const completedOn = requireDate(p.completedOn, '执行完毕日期', ctx, {
+    date: state.litigation?.decision?.servedOn,
+    label: '裁判送达日期',
+  });
+  const fx = new Effects().note({ completedOn, summary: requireText(p.summary, '执行情况') });
+  closeCase(state, fx, completedOn);
+  return fx;
+}

@@ -1,0 +1,259 @@
+/** The pre-litigation recommendation (诉前检察建议) to one or more organs, and its follow-up. */
+import { compareDates, type CivilDate } from '../../period/dates';
+import type { CaseState, FindingResult, Recommendation, ReplyClaim } from '../model';
+import { NON_PERFORMANCE_REASONS, type Payloads } from '../payloads';
+import {
+  Effects,
+  findRecommendation,
+  invalid,
+  meetClock,
+  recClockKey,
+  requireDate,
+  requireStage,
+  requireText,
+  setStage,
+  startClock,
+  wrongStage,
+  type RuleContext,
+} from './common';
+import { unique } from './intake';
+
+const MAX_ORGANS = 20;
+
+export function proposeRecommendation(
+  state: CaseState,
+  p: Payloads['proposeRecommendation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['INVESTIGATION'], '提请发出检察建议');
+  if (state.info.track !== 'administrative') throw wrongStage('诉前检察建议仅适用于行政公益诉讼案件');
+  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  const reason = requireText(p.reason, '提请理由');
+  const recs = Array.isArray(p.recommendations) ? p.recommendations : [];
+  if (recs.length === 0 || recs.length > MAX_ORGANS)
+    throw invalid(`请列出 1 至 ${MAX_ORGANS} 个被建议的行政机关`);
+  if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
+  for (const r of recs) {
+    if (typeof r.organId !== 'string' || r.organId === '') throw invalid('请选择被建议的行政机关');
+    const period = r.rectificationPeriod;
+    if (
+      !period ||
+      !['days', 'months'].includes(period.unit) ||
+      !Number.isInteger(period.count) ||
+      period.count < 1
+    ) {
+      throw invalid('整改期限应为 1 以上的整数日或月');
+    }
+    requireText(r.summary, '建议内容');
+  }
+  state.proposal = {
+    kind: 'recommendation',
+    proposedBy: ctx.actor.userId,
+    proposedOn: ctx.today,
+    reason,
+    recommendations: recs,
+  };
+  return new Effects().note({
+    reason,
+    organIds: recs.map((r) => r.organId),
+    urgent: recs.map((r) => r.urgent === true),
+  });
+}
+
+export function decideRecommendation(
+  state: CaseState,
+  p: Payloads['decideRecommendation'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['INVESTIGATION'], '决定是否发出检察建议');
+  const proposal = state.proposal;
+  if (proposal?.kind !== 'recommendation' || !proposal.recommendations)
+    throw wrongStage('没有待决定的检察建议提请');
+  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
+    date: state.info.filedOn,
+    label: '立案日期',
+  });
+  const reason = requireText(p.reason, '决定理由');
+  state.proposal = undefined;
+  const fx = new Effects().note({ approve: p.approve === true, decidedOn });
+  fx.reason = reason;
+  if (p.approve !== true) return fx;
+  const first = state.recommendations.length;
+  proposal.recommendations.forEach((r, i) => {
+    const rec: Recommendation = {
+      id: `rec-${first + i + 1}`,
+      organId: r.organId,
+      urgent: r.urgent === true,
+      rectificationPeriod: r.rectificationPeriod,
+      summary: r.summary,
+      status: 'approved',
+      decidedOn,
+      rebounds: 0,
+    };
+    state.recommendations.push(rec);
+    startClock(fx, {
+      key: recClockKey('recommendation_service', rec),
+      clockId: 'recommendation_service',
+      start: decidedOn,
+      recommendationId: rec.id,
+    });
+  });
+  fx.note({ recommendationIds: state.recommendations.slice(first).map((r) => r.id) });
+  state.organIds = unique([...state.organIds, ...proposal.recommendations.map((r) => r.organId)]);
+  meetClock(state, fx, 'investigation', decidedOn);
+  setStage(state, 'RECOMMENDATION', fx);
+  return fx;
+}
+
+export function recordRecommendationService(
+  state: CaseState,
+  p: Payloads['recordRecommendationService'],
+  ctx: RuleContext,
+): Effects {
+  requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
+  const rec = findRecommendation(state, p.recommendationId);
+  if (rec.status !== 'approved') throw wrongStage(`检察建议 ${rec.id} 已登记送达`);
+  const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: rec.decidedOn, label: '决定日期' });
+  const receivedOn = requireDate(p.receivedOn, '行政机关签收日期', ctx, {
+    date: servedOn,
+    label: '送达日期',
+  });
+  Object.assign(rec, { status: 'served', servedOn, receivedOn });
+  const fx = new Effects().note({ recommendationId: rec.id, organId: rec.organId, servedOn, receivedOn });
+  meetClock(state, fx, recClockKey('recommendation_service', rec), servedOn);
+  const id = rec.id;
+  startClock(fx, {
+    key: recClockKey('recommendation_filing_above', rec),
+    clockId: 'recommendation_filing_above',
+    start: servedOn,
+    recommendationId: id,
+  });
+  startClock(fx, {
+    key: recClockKey('reply', rec),
+    clockId: 'reply',
+    start: receivedOn,
+    recommendationId: id,
+    urgent: rec.urgent,
+  });
+  startClock(fx, {
+    key: recClockKey('rectification', rec),
+    clockId: 'rectification',
+    start: receivedOn,
+    recommendationId: id,
+    length: rec.rectificationPeriod,
+  });
+  return fx;
+}
+
+export function recordRecommendationFiledAbove(
+  state: CaseState,
+  p: Payloads['recordRecommendationFiledAbove'],
+  ctx: RuleContext,
+): Effects {
+  const rec = findRecommendation(state, p.recommendationId);
+  const key = recClockKey('recommendation_filing_above', rec);
+  if (state.clocks[key]?.status !== 'running') throw wrongStage(`检察建议 ${rec.id} 尚未送达或已登记备案`);
+  const filedOn = requireDate(p.filedOn, '备案日期', ctx, { date: rec.servedOn, label: '送达日期' });
+  rec.filedAboveOn = filedOn;
+  const fx = new Effects().note({ recommendationId: rec.id, filedOn });
+  meetClock(state, fx, key, filedOn);
+  return fx;
+}
+
+const CLAIMS: ReplyClaim[] = ['rectified', 'partially_rectified', 'in_progress', 'refused'];
+
+export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: RuleContext): Effects {
+  requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记行政机关回复');
+  const rec = findRecommendation(state, p.recommendationId);
+  if (rec.status !== 'served' && rec.status !== 'reply_overdue')
+    throw wrongStage(`检察建议 ${rec.id} 未送达或已登记回复`);
+  const repliedOn = requireDate(p.repliedOn, '回复日期', ctx, { date: rec.receivedOn, label: '签收日期' });
+  if (!CLAIMS.includes(p.claim)) throw invalid('请选择回复中的整改情况');
+  const due = state.clocks[recClockKey('reply', rec)]?.due;
+  const onTime = due != null && compareDates(repliedOn, due) <= 0;
+  rec.reply = { repliedOn, onTime, claim: p.claim };
+  rec.status = 'replied';
+  const fx = new Effects().note({
+    recommendationId: rec.id,
+    organId: rec.organId,
+    repliedOn,
+    onTime,
+    claim: p.claim,
+    summary: requireText(p.summary, '回复内容'),
+  });
+  meetClock(state, fx, recClockKey('reply', rec), repliedOn);
+  moveToFollowUpWhenAllAnswered(state, fx);
+  return fx;
+}
+
+const RESULTS: FindingResult[] = ['rectified', 'partially_rectified', 'not_rectified', 'no_reply'];
+
+export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ctx: RuleContext): Effects {
+  requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记跟进调查认定');
+  const rec = findRecommendation(state, p.recommendationId);
+  if (!['replied', 'reply_overdue', 'rebound'].includes(rec.status)) {
+    throw wrongStage(`检察建议 ${rec.id} 尚未回复或回复期限未满，暂不能认定`);
+  }
+  const checkedOn = requireDate(p.checkedOn, '跟进调查日期', ctx, {
+    date: rec.receivedOn,
+    label: '签收日期',
+  });
+  if (!RESULTS.includes(p.result)) throw invalid('请选择认定结果');
+  const reasons = Array.isArray(p.reasons) ? p.reasons : [];
+  if (reasons.some((r) => !(r in NON_PERFORMANCE_REASONS)))
+    throw invalid('不履职情形须为《办案规则》第八十二条所列情形');
+  if (p.result !== 'rectified' && reasons.length === 0)
+    throw invalid('认定未依法履职的，请选择至少一项第八十二条情形');
+  if (p.result === 'no_reply' && rec.reply) throw invalid('该机关已回复，不能认定为未回复');
+  rec.finding = { checkedOn, result: p.result, reasons };
+  rec.outcome = p.result === 'rectified' ? 'rectified' : 'non_performance';
+  rec.status = 'settled';
+  const fx = new Effects().note({
+    recommendationId: rec.id,
+    organId: rec.organId,
+    checkedOn,
+    result: p.result,
+    reasons,
+    summary: requireText(p.summary, '跟进调查情况'),
+  });
+  meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
+  meetClock(state, fx, recClockKey('reply', rec), checkedOn);
+  setStage(state, 'FOLLOW_UP', fx);
+  settleWhenAllFound(state, fx, checkedOn);
+  return fx;
+}
+
+/** RECOMMENDATION → FOLLOW_UP once every recommendation is served and answered or overdue. */
+export function moveToFollowUpWhenAllAnswered(state: CaseState, fx: Effects): void {
+  if (state.stage !== 'RECOMMENDATION') return;
+  const waiting = state.recommendations.some((r) => r.status === 'approved' || r.status === 'served');
+  if (!waiting) setStage(state, 'FOLLOW_UP', fx);
+}
+
+/** All organs settled: non-performance anywhere → litigation review; otherwise closed. */
+export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate): void {
+  if (state.recommendations.some((r) => r.status !== 'settled')) return;
+  const failing = state.recommendations.filter((r) => r.outcome === 'non_performance');
+  if (failing.length === 0) {
+    closeCase(state, fx, on);
+    return;
+  }
+  setStage(state, 'LITIGATION_REVIEW', fx);
+  const start = failing.map((r) => reviewStart(state, r)).sort()[0]!;
+  startClock(fx, { key: 'litigation_review_admin', clockId: 'litigation_review_admin', start });
+  fx.note({ litigationReviewOrganIds: failing.map((r) => r.organId) });
+}
+
+/** The review period runs from the end of the rectification period, or from the finding if that came first. */
+function reviewStart(state: CaseState, rec: Recommendation): CivilDate {
+  const checkedOn = rec.finding!.checkedOn;
+  const end = state.clocks[recClockKey('rectification', rec)]?.due;
+  if (rec.rebounds > 0 || !end) return checkedOn;
+  return compareDates(end, checkedOn) <= 0 ? end : checkedOn;
+}
+
+export function closeCase(state: CaseState, fx: Effects, on: CivilDate): void {
+  setStage(state, 'CLOSED', fx);
+  state.info.closedOn = on;
+  startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
+}

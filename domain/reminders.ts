@@ -1,0 +1,119 @@
+/**
+ * The reminder ladder of a clock (DOMAIN.md "Reminders"), planned on working days in working
+ * hours, Asia/Shanghai. Pure: the activity that calls it supplies the schedule and the time.
+ */
+import { addDays, type CivilDate } from './period/dates';
+import { isDayOff, type DayOffRule, type HolidaySchedule } from './period/schedule';
+import { shanghaiDate, shanghaiInstant } from './time';
+
+export type RecipientRole = 'handler' | 'head' | 'chief' | 'case_office';
+
+export interface ReminderStep {
+  /** Stable id, part of every outbox key: renaming one re-sends it. */
+  id: string;
+  /** Days relative to the due date: -7 is a week before, 1 the day after. */
+  offsetDays: number;
+  recipients: RecipientRole[];
+  /** Offer the 检察建议工作规定 art. 25 escalation ladder for a person to confirm. */
+  suggestEscalation?: boolean;
+}
+
+export interface ReminderLadder {
+  version: string;
+  steps: ReminderStep[];
+  /** Working hours as minutes after midnight, China Standard Time. */
+  workStartMinutes: number;
+  workEndMinutes: number;
+}
+
+export const DEFAULT_REMINDER_LADDER: ReminderLadder = {
+  version: 'reminders-1',
+  steps: [
+    { id: 'd-7', offsetDays: -7, recipients: ['handler'] },
+    { id: 'd-3', offsetDays: -3, recipients: ['handler'] },
+    { id: 'd-1', offsetDays: -1, recipients: ['handler'] },
+    { id: 'd0', offsetDays: 0, recipients: ['handler'] },
+    { id: 'd+1', offsetDays: 1, recipients: ['handler', 'head'] },
+    { id: 'd+7', offsetDays: 7, recipients: ['chief', 'case_office'], suggestEscalation: true },
+  ],
+  workStartMinutes: 9 * 60,
+  workEndMinutes: 17 * 60 + 30,
+};
+
+export interface PlannedReminder {
+  stepId: string;
+  offsetDays: number;
+  recipients: RecipientRole[];
+  suggestEscalation: boolean;
+  /** Epoch milliseconds. */
+  fireAt: number;
+}
+
+export interface PlanInput {
+  due: CivilDate;
+  ladder: ReminderLadder;
+  schedule: HolidaySchedule;
+  rule: DayOffRule;
+  now: Date;
+  /** 'before_only' for clocks whose expiry moves the case on by itself (appeal, revisit …). */
+  scope: 'full' | 'before_only';
+}
+
+/**
+ * Every step of the ladder with its sending time. A step whose time has passed (a backfilled
+ * or recomputed clock) is sent at the next working moment, but only the most recent of the
+ * passed "before" steps, and none of them once the due date itself has passed.
+ */
+export function planReminders(input: PlanInput): PlannedReminder[] {
+  const steps = input.ladder.steps.filter((s) => input.scope === 'full' || s.offsetDays <= 0);
+  const planned = steps.map((step) => ({
+    stepId: step.id,
+    offsetDays: step.offsetDays,
+    recipients: step.recipients,
+    suggestEscalation: step.suggestEscalation === true,
+    fireAt: shanghaiInstant(sendingDay(input, step.offsetDays), input.ladder.workStartMinutes).getTime(),
+  }));
+  const now = input.now.getTime();
+  const late = planned.filter((p) => p.fireAt <= now);
+  const lateAfterDue = late.some((p) => p.offsetDays >= 0);
+  const latestLateBefore = late
+    .filter((p) => p.offsetDays < 0)
+    .sort((a, b) => b.offsetDays - a.offsetDays)[0];
+  const catchUp = nextWorkingMoment(input.now, input).getTime();
+  return planned
+    .filter((p) => p.fireAt > now || p.offsetDays >= 0 || (!lateAfterDue && p === latestLateBefore))
+    .map((p) => (p.fireAt > now ? p : { ...p, fireAt: catchUp }))
+    .sort((a, b) => a.fireAt - b.fireAt || a.offsetDays - b.offsetDays);
+}
+
+/** The working day a step is sent on: before the due date it moves earlier, after it later. */
+function sendingDay(input: PlanInput, offsetDays: number): CivilDate {
+  let day = addDays(input.due, offsetDays);
+  const step = offsetDays < 0 ? -1 : 1;
+  for (let i = 0; i < 60 && isDayOff(day, input.schedule, input.rule); i++) day = addDays(day, step);
+  return day;
+}
+
+/** `now` if it falls in working hours on a working day, else the start of the next working day. */
+export function nextWorkingMoment(
+  now: Date,
+  input: Pick<PlanInput, 'schedule' | 'rule'> & {
+    ladder: Pick<ReminderLadder, 'workStartMinutes' | 'workEndMinutes'>;
+  },
+): Date {
+  const today = shanghaiDate(now);
+  const minutes = Math.floor((now.getTime() - shanghaiInstant(today).getTime()) / 60_000);
+  const { workStartMinutes: start, workEndMinutes: end } = input.ladder;
+  if (!isDayOff(today, input.schedule, input.rule)) {
+    if (minutes < start) return shanghaiInstant(today, start);
+    if (minutes < end) return now;
+  }
+  let day = addDays(today, 1);
+  for (let i = 0; i < 60 && isDayOff(day, input.schedule, input.rule); i++) day = addDays(day, 1);
+  return shanghaiInstant(day, start);
+}
+
+/** The moment a clock has run out: 24:00 of its last day, China Standard Time. */
+export function expiryInstant(due: CivilDate): number {
+  return shanghaiInstant(addDays(due, 1)).getTime();
+}
