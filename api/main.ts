@@ -3,7 +3,14 @@ import pino from 'pino';
 import { migrate } from '../activities/db/migrate';
 import { createDb } from '../activities/db/pool';
 import { createMailer } from '../activities/mail/mailer';
-import { fatal, loadConfigOrExit, redactUrl, startupStep } from '../config/startup';
+import {
+  checkTemporalNamespace,
+  describeFailure,
+  fatal,
+  loadConfigOrExit,
+  redactUrl,
+  startupStep,
+} from '../config/startup';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
@@ -24,7 +31,12 @@ async function main(): Promise<void> {
   );
   const connection = await startupStep(
     `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
-    () => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    () => Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '10 s' }),
+  );
+  await checkTemporalNamespace(config, (namespace) =>
+    connection.withDeadline(Date.now() + 10_000, () =>
+      connection.workflowService.describeNamespace({ namespace }),
+    ),
   );
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({
@@ -55,4 +67,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => fatal(`the API stopped (${describeFailure(err)})`));

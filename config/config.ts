@@ -32,25 +32,56 @@ export const CONFIG_VARIABLES = {
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** A whole number in [min, max], given as decimal digits (no sign, no fraction). */
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+
+/** pg decodes the user name and password of the URL itself: malformed escapes fail there, so fail here. */
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const url = (protocols: string[]) =>
-  z.string().refine(
-    (value) => {
+  z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    )
+    .refine((value) => {
       try {
-        return protocols.includes(new URL(value).protocol);
+        const parsed = new URL(value);
+        return decodes(parsed.username) && decodes(parsed.password);
       } catch {
-        return false;
+        return true; // reported by the check above
       }
-    },
-    `must be a URL starting with ${protocols.join(' or ')}//`,
-  );
+    }, 'has a malformed %-escape in its user name or password');
 
 const schema = z.object({
-  PORT: port.default(3000),
+  PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^\s:]+:\d+$/, 'must be host:port')
@@ -58,14 +89,16 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('duban-cases'),
   SMTP_URL: url(['smtp:', 'smtps:']),
-  MAIL_FROM: z.string().min(3).default('督办系统 <duban@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .min(3, 'must be an e-mail address, e.g. 督办系统 <duban@example.org>')
+    .default('督办系统 <duban@localhost>'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  DEV_MAILBOX: z
-    .enum(['true', 'false', '1', '0'])
+  DEV_MAILBOX: oneOf(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(1).default(1000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_MAX_CACHED_WORKFLOWS: integer(1, 100_000).default(1000),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -82,10 +115,16 @@ export class ConfigError extends Error {
 
 /** Parses the environment once at start-up; the first bad setting is named in the error. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = schema.safeParse(env);
+  // An empty value (`PORT=` in a compose file or a shell) means "not set": use the default.
+  const given = Object.fromEntries(
+    Object.keys(CONFIG_VARIABLES)
+      .filter((name) => env[name] !== undefined && env[name] !== '')
+      .map((name) => [name, env[name]]),
+  );
+  const result = schema.safeParse(given);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0] ?? 'environment');
-  const problem = env[variable] === undefined ? 'is required but not set' : issue.message;
+  const problem = given[variable] === undefined ? 'is required but not set' : issue.message;
   throw new ConfigError(variable, problem);
 }

@@ -1,15 +1,24 @@
-import { NativeConnection } from '@temporalio/worker';
-import pino from 'pino';
+import type { LogLevel } from '@temporalio/common';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
 import { migrate } from '../activities/db/migrate';
 import { createDb } from '../activities/db/pool';
 import { createMailer } from '../activities/mail/mailer';
-import { loadConfigOrExit, redactUrl, startupStep } from '../config/startup';
+import {
+  checkTemporalNamespace,
+  describeFailure,
+  fatal,
+  loadConfigOrExit,
+  redactUrl,
+  startupStep,
+} from '../config/startup';
 import { createCaseWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'worker' } });
+  Runtime.install({ logger: sdkLogger(log) });
   const db = createDb({
     connectionString: config.DATABASE_URL,
     max: config.DATABASE_POOL_SIZE,
@@ -26,6 +35,11 @@ async function main(): Promise<void> {
   const connection = await startupStep(
     `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
     () => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
+  );
+  await checkTemporalNamespace(config, (namespace) =>
+    connection.withDeadline(Date.now() + 10_000, () =>
+      connection.workflowService.describeNamespace({ namespace }),
+    ),
   );
   const worker = await createCaseWorker({
     connection,
@@ -45,4 +59,21 @@ async function main(): Promise<void> {
   log.info('worker stopped');
 }
 
-void main();
+const SEVERITY: Record<LogLevel, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4 };
+
+/**
+ * Temporal's own log lines through pino. The SDK's routine reports (the workflow bundle's
+ * webpack summary, worker state changes) are dropped below WARN unless LOG_LEVEL is debug or
+ * trace; what workflows and activities log through Temporal's `log` keeps LOG_LEVEL.
+ */
+function sdkLogger(log: Logger): DefaultLogger {
+  const verbose = log.isLevelEnabled('debug');
+  return new DefaultLogger('TRACE', ({ level, message, meta }) => {
+    const component: unknown = meta?.sdkComponent;
+    const fromCaseCode = component === 'workflow' || component === 'activity';
+    if (!fromCaseCode && !verbose && SEVERITY[level] < SEVERITY.WARN) return;
+    log[level.toLowerCase() as Lowercase<LogLevel>]({ ...meta }, message);
+  });
+}
+
+main().catch((err: unknown) => fatal(`the worker stopped (${describeFailure(err)})`));

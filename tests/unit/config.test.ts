@@ -1,0 +1,160 @@
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../config/config';
+import { describeFailure, redactUrl } from '../../config/startup';
+
+const REQUIRED = {
+  DATABASE_URL: 'postgres://duban:secret@db.example:5432/duban',
+  SMTP_URL: 'smtp://mail.example:1025',
+  AUTH_SECRET: 'a-secret-that-is-long-enough-to-sign-tokens',
+};
+
+function problemWith(env: Record<string, string | undefined>): { variable: string; problem: string } {
+  try {
+    loadConfig({ ...REQUIRED, ...env });
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    const { variable, problem } = err as ConfigError;
+    return { variable, problem };
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be rejected`);
+}
+
+describe('loadConfig', () => {
+  it('when only the required settings are given, then every other setting has its default', () => {
+    expect(loadConfig(REQUIRED)).toEqual({
+      ...REQUIRED,
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'http://localhost:3000',
+      DATABASE_POOL_SIZE: 10,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'duban-cases',
+      MAIL_FROM: '督办系统 <duban@localhost>',
+      DEV_MAILBOX: false,
+      WORKER_MAX_CACHED_WORKFLOWS: 1000,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('when parsed, then the result has exactly the settings documented in CONFIG_VARIABLES', () => {
+    expect(Object.keys(loadConfig(REQUIRED)).sort()).toEqual(Object.keys(CONFIG_VARIABLES).sort());
+  });
+
+  it('when numbers and switches are given as text, then they are coerced', () => {
+    const config = loadConfig({
+      ...REQUIRED,
+      PORT: '8080',
+      DATABASE_POOL_SIZE: ' 25 ',
+      WORKER_MAX_CACHED_WORKFLOWS: '50',
+      DEV_MAILBOX: '1',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      DATABASE_POOL_SIZE: 25,
+      WORKER_MAX_CACHED_WORKFLOWS: 50,
+      DEV_MAILBOX: true,
+    });
+    expect(loadConfig({ ...REQUIRED, DEV_MAILBOX: 'false' }).DEV_MAILBOX).toBe(false);
+    expect(loadConfig({ ...REQUIRED, PORT: '0' }).PORT).toBe(0);
+  });
+
+  it('when a setting is empty, then it counts as not set', () => {
+    expect(loadConfig({ ...REQUIRED, PORT: '', LOG_LEVEL: '' })).toMatchObject({
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+    });
+    expect(problemWith({ DATABASE_URL: '' })).toEqual({
+      variable: 'DATABASE_URL',
+      problem: 'is required but not set',
+    });
+  });
+
+  it('when a variable the app does not read is set, then it is ignored', () => {
+    expect(loadConfig({ ...REQUIRED, PATH: '/usr/bin', DUBAN_DATA_DIR: '/tmp' })).not.toHaveProperty('PATH');
+  });
+
+  it.each(['DATABASE_URL', 'SMTP_URL', 'AUTH_SECRET'])(
+    'when %s is missing, then it is named as required',
+    (name) => {
+      expect(problemWith({ [name]: undefined })).toEqual({
+        variable: name,
+        problem: 'is required but not set',
+      });
+    },
+  );
+
+  it.each([
+    ['PORT', 'http', /whole number from 0 to 65535/],
+    ['PORT', '70000', /whole number from 0 to 65535/],
+    ['PORT', '30.5', /whole number/],
+    ['PORT', '-1', /whole number/],
+    ['DATABASE_URL', 'not a url', /postgres:\/\/ or postgresql:\/\//],
+    ['DATABASE_URL', 'mysql://db.example/duban', /postgres:\/\//],
+    ['DATABASE_URL', 'postgres://duban:p%zz@db.example/duban', /malformed %-escape/],
+    ['DATABASE_POOL_SIZE', '0', /from 1 to 200/],
+    ['DATABASE_POOL_SIZE', 'many', /whole number/],
+    ['PUBLIC_URL', 'duban.example', /http:\/\/ or https:\/\//],
+    ['TEMPORAL_ADDRESS', 'temporal', /host:port/],
+    ['TEMPORAL_ADDRESS', 'temporal:port', /host:port/],
+    ['SMTP_URL', 'mail.example:25', /smtp:\/\/ or smtps:\/\//],
+    ['MAIL_FROM', 'x', /e-mail address/],
+    ['AUTH_SECRET', 'short', /at least 32 characters/],
+    ['DEV_MAILBOX', 'yes', /one of: true, false, 1, 0/],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '0', /whole number/],
+    ['LOG_LEVEL', 'loud', /one of: fatal, error, warn/],
+  ])(
+    'when %s=%s, then the error names the variable and says what it expects (%s)',
+    (name, value, expected) => {
+      const { variable, problem } = problemWith({ [name]: value });
+      expect(variable).toBe(name);
+      expect(problem).toMatch(expected);
+    },
+  );
+
+  it('when a URL setting is wrong, then the message does not repeat its value (it may hold a password)', () => {
+    const { problem } = problemWith({ DATABASE_URL: 'mysql://duban:hunter2@db.example/duban' });
+    expect(problem).not.toContain('hunter2');
+  });
+
+  it('when it fails, then the message is one line naming the variable', () => {
+    const err = (() => {
+      try {
+        return loadConfig({ ...REQUIRED, PORT: 'x' });
+      } catch (e) {
+        return e as Error;
+      }
+    })() as Error;
+    expect(err.message).toBe('invalid setting PORT: must be a whole number from 0 to 65535');
+  });
+});
+
+describe('start-up messages', () => {
+  it('when a URL holds a password, then it is redacted', () => {
+    expect(redactUrl('postgres://duban:hunter2@db.example/duban')).toBe(
+      'postgres://duban:***@db.example/duban',
+    );
+    expect(redactUrl('::')).toBe('(unparsable)');
+  });
+
+  it.each([
+    [
+      'a refused connection reported by Temporal’s native client',
+      new Error(
+        'tonic::transport::Error(Transport, ConnectError(ConnectError("tcp connect error", 127.0.0.1:1, Os { code: 111, kind: ConnectionRefused, message: "Connection refused" })))',
+      ),
+      'connection refused',
+    ],
+    [
+      'an unknown host reported by Temporal’s native client',
+      new Error(
+        'tonic::transport::Error(Transport, ConnectError(ConnectError("dns error", Custom { kind: Uncategorized, error: "failed to lookup address information" })))',
+      ),
+      'host name not found',
+    ],
+    ['an error with a code only', Object.assign(new Error(''), { code: 'ECONNREFUSED' }), 'ECONNREFUSED'],
+    ['a multi-line message', new Error('first line\n    at stack'), 'first line'],
+    ['a thrown string', 'boom', 'boom'],
+  ])('when the failure is %s, then it is described in a few words', (_what, err, expected) => {
+    expect(describeFailure(err)).toBe(expected);
+  });
+});
