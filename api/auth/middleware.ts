@@ -1,30 +1,75 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { hasAnyRole, type Role } from '../../domain/roles';
+import type { Request, RequestHandler } from 'express';
+import { findApiTokenForUse, markApiTokenUsed } from '../../activities/db/api-tokens';
+import { recordAuthEvent } from '../../activities/db/auth-log';
+import type { Db } from '../../activities/db/pool';
+import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
+import type { RouteRegistry } from '../routing';
+import { tokenHash } from './keyed-hash';
+import { API_TOKEN_PREFIX } from './opaque-tokens';
 import type { Principal, TokenSigner } from './tokens';
 
-/** Resolves the bearer token into a principal, or answers 401. */
-export function authenticate(signer: TokenSigner): RequestHandler {
-  return async (req: Request, _res: Response, next: NextFunction) => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(problems.unauthenticated('缺少访问令牌（Authorization: Bearer …）'));
-    const principal = await signer.verifyAccessToken(match[1]!);
-    if (!principal) return next(problems.unauthenticated('访问令牌无效或已过期，请重新登录'));
+/**
+ * Resolves `Authorization: Bearer …` into a principal: a signed access token, or an
+ * integration token (duban_…). No header: the request goes on anonymous; a header that
+ * does not prove anything: 401.
+ */
+export function authenticate(deps: { signer: TokenSigner; db: Db }): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.get('authorization');
+    if (header === undefined) return next();
+    const match = /^Bearer +(\S+)$/i.exec(header);
+    if (!match) return next(problems.unauthenticated('Authorization 头应为 “Bearer <令牌>”'));
+    const token = match[1]!;
+    const principal = token.startsWith(API_TOKEN_PREFIX)
+      ? await resolveApiToken(deps.db, token, req)
+      : await deps.signer.verifyAccessToken(token);
+    if (!principal) return next(problems.unauthenticated('访问令牌无效、已过期或已撤销，请重新登录'));
     req.principal = principal;
     next();
   };
 }
 
-/** Lets the request through only for principals holding one of `roles`. */
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (req, _res, next) => {
-    if (!req.principal || !hasAnyRole(req.principal.roles, roles)) return next(problems.forbidden());
-    next();
+async function resolveApiToken(db: Db, token: string, req: Request): Promise<Principal | undefined> {
+  const found = await findApiTokenForUse(db, tokenHash(token));
+  const event = { ip: req.ip ?? null, requestId: req.id, detail: { method: req.method } };
+  if (!found?.usable) {
+    await recordAuthEvent(db, {
+      kind: 'api_token_rejected',
+      tokenId: found?.id,
+      userId: found?.user_id,
+      procuratorateId: found?.procuratorate_id,
+      ...event,
+    });
+    return undefined;
+  }
+  await markApiTokenUsed(db, found.id);
+  await recordAuthEvent(db, {
+    kind: 'api_token_used',
+    tokenId: found.id,
+    userId: found.user_id,
+    procuratorateId: found.procuratorate_id,
+    ...event,
+  });
+  return {
+    userId: found.user_id,
+    roles: found.roles.filter(isRole) as Role[],
+    procuratorateId: found.procuratorate_id,
+    via: 'api_token',
+    tokenId: found.id,
   };
 }
 
-export function principalOf(req: Request): Principal {
-  if (!req.principal) throw problems.unauthenticated();
-  return req.principal;
+/**
+ * Deny by default: an anonymous request passes only to a route declared public. Anonymous
+ * requests for paths no route declares get 404, so a route added outside defineRoute is
+ * never open to the public.
+ */
+export function requireAuthentication(registry: RouteRegistry): RequestHandler {
+  return (req, _res, next) => {
+    if (req.principal) return next();
+    if (registry.match(req.method, req.path)?.spec.auth === 'public') return next();
+    if (registry.knows(req.path)) return next(problems.unauthenticated());
+    next(problems.notFound('没有这个接口'));
+  };
 }

@@ -1,43 +1,103 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
-import { findUserForLogin } from '../../activities/db/users';
-import { isRole, type Role } from '../../domain/roles';
+import { Router, type Request } from 'express';
+import { findUser } from '../../activities/db/users';
 import { problems } from '../problem';
-import { parseInput } from '../validation';
-import { verifyPassword } from './passwords';
-import type { TokenSigner } from './tokens';
+import { defineRoute, type RouteRegistry } from '../routing';
+import { loginBody, meResponse, refreshBody, sessionResponse } from './schemas';
+import { login, logout, presentSelf, refresh, type Origin, type SessionDeps } from './sessions';
 
-const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
-});
+const TAG = '认证';
 
-export function authRoutes(deps: { db: Db; signer: TokenSigner }): Router {
+/** Signing in, refreshing, signing out, and who am I. */
+export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
   const router = Router();
-  router.post('/login', async (req, res) => {
-    const { username, password } = parseInput(loginBody, req.body);
-    const user = await findUserForLogin(deps.db, username);
-    const ok = await verifyPassword(password, user?.password_hash ?? null);
-    if (!user || !ok || !user.active) throw problems.unauthenticated('用户名或密码错误');
-    const roles = user.roles.filter(isRole) as Role[];
-    const { token, expiresIn } = await deps.signer.issueAccessToken({
-      userId: user.id,
-      roles,
-      procuratorateId: user.procuratorate_id,
-    });
-    res.json({
-      accessToken: token,
-      tokenType: 'Bearer',
-      expiresIn,
-      user: {
-        id: user.id,
-        username: user.username,
-        displayName: user.display_name,
-        roles,
-        procuratorateId: user.procuratorate_id,
+  const target = { router, registry, mountPath: '/api/auth' };
+
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/login',
+      tag: TAG,
+      summary: '登录',
+      description: '同一账号 15 分钟内失败 5 次、同一地址失败 20 次后暂停登录（429，见 Retry-After）。',
+      auth: 'public',
+      idempotent: false,
+      body: loginBody,
+      responses: {
+        200: { description: '已登录', schema: sessionResponse },
+        401: { description: '用户名或密码错误' },
+        429: { description: '失败次数过多，稍后再试' },
       },
-    });
-  });
+    },
+    async ({ req, res, body }) => {
+      res.json(await login(deps, body, origin(req)));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/refresh',
+      tag: TAG,
+      summary: '刷新访问令牌',
+      description: '刷新令牌只能使用一次；再次使用已用过的刷新令牌会使该次登录的全部令牌失效。',
+      auth: 'public',
+      idempotent: false,
+      body: refreshBody,
+      responses: {
+        200: { description: '新的访问令牌和刷新令牌', schema: sessionResponse },
+        401: { description: '刷新令牌无效、过期或已被使用' },
+      },
+    },
+    async ({ req, res, body }) => {
+      res.json(await refresh(deps, body.refreshToken, origin(req)));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/logout',
+      tag: TAG,
+      summary: '退出登录',
+      description: '使该刷新令牌所属登录的全部刷新令牌失效；已签发的访问令牌在到期（15 分钟）前仍有效。',
+      auth: 'public',
+      idempotent: false,
+      body: refreshBody,
+      responses: { 204: { description: '已退出' } },
+    },
+    async ({ req, res, body }) => {
+      await logout(deps, body.refreshToken, origin(req));
+      res.status(204).end();
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/me',
+      tag: TAG,
+      summary: '当前用户',
+      auth: 'user',
+      responses: { 200: { description: '当前用户', schema: meResponse } },
+    },
+    async ({ res, principal }) => {
+      const user = await findUser(deps.db, principal.userId);
+      if (!user) throw problems.unauthenticated();
+      res.json({
+        ...presentSelf(user, principal.roles),
+        via: principal.via,
+        tokenId: principal.tokenId ?? null,
+      });
+    },
+  );
+
   return router;
+}
+
+export function origin(req: Request): Origin {
+  return { ip: req.ip ?? '', requestId: req.id };
 }

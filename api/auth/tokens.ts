@@ -7,6 +7,8 @@ export interface Principal {
   procuratorateId: string;
   /** How the caller proved who it is: a short-lived access token or an integration API token. */
   via: 'access_token' | 'api_token';
+  /** The API token used, when `via` is 'api_token'. */
+  tokenId?: string;
 }
 
 const ISSUER = 'duban';
@@ -14,7 +16,7 @@ const AUDIENCE = 'duban-api';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 export interface TokenSigner {
-  issueAccessToken(p: Omit<Principal, 'via'>): Promise<{ token: string; expiresIn: number }>;
+  issueAccessToken(p: Omit<Principal, 'via' | 'tokenId'>): Promise<{ token: string; expiresIn: number }>;
   verifyAccessToken(token: string): Promise<Principal | undefined>;
 }
 

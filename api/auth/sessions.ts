@@ -1,0 +1,136 @@
+/**
+ * Signing in and staying signed in: login (throttled), refresh with rotation, logout. A
+ * refresh token is opaque and single-use; presenting one that was already used revokes its
+ * whole family, since only a thief or a replay would do that.
+ */
+import { recordAuthEvent, type AuthEvent } from '../../activities/db/auth-log';
+import {
+  findRefreshToken,
+  insertRefreshToken,
+  revokeFamily,
+  rotateRefreshToken,
+} from '../../activities/db/auth-sessions';
+import type { Db } from '../../activities/db/pool';
+import { findUser, findUserForLogin, type UserRow } from '../../activities/db/users';
+import { isRole, type Role } from '../../domain/roles';
+import { problems } from '../problem';
+import { keyedHash, tokenHash } from './keyed-hash';
+import { newId, newRefreshToken } from './opaque-tokens';
+import { verifyPassword } from './passwords';
+import { loginThrottleWait, type LoginLimits } from './throttle';
+import type { TokenSigner } from './tokens';
+
+export const REFRESH_TOKEN_TTL_SECONDS = 12 * 3600;
+export const SESSION_MAX_SECONDS = 7 * 24 * 3600;
+
+export interface SessionDeps {
+  db: Db;
+  signer: TokenSigner;
+  secret: string;
+  limits: LoginLimits;
+}
+
+/** Where a request came from, for the auth log. */
+export interface Origin {
+  ip: string;
+  requestId: string;
+}
+
+export async function login(
+  deps: SessionDeps,
+  input: { username: string; password: string },
+  origin: Origin,
+) {
+  const accountKey = keyedHash(deps.secret, 'account', input.username.toLowerCase());
+  const log = (e: Omit<AuthEvent, 'accountKey' | 'ip' | 'requestId'>) =>
+    recordAuthEvent(deps.db, { ...e, accountKey, ip: origin.ip, requestId: origin.requestId });
+  const wait = await loginThrottleWait(deps.db, deps.limits, { accountKey, ip: origin.ip });
+  if (wait > 0) {
+    await log({ kind: 'login_throttled' });
+    throw problems.tooManyRequests(`登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+  }
+  const user = await findUserForLogin(deps.db, input.username);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? null);
+  if (!user || !ok || !user.active) {
+    await log({ kind: 'login_failed', userId: user?.id, procuratorateId: user?.procuratorate_id });
+    throw problems.unauthenticated('用户名或密码错误');
+  }
+  await log({ kind: 'login_succeeded', userId: user.id, procuratorateId: user.procuratorate_id });
+  return issueSession(deps, user, { familyId: newId('fam'), familyStartedAt: null });
+}
+
+export async function refresh(deps: SessionDeps, refreshToken: string, origin: Origin) {
+  const found = await findRefreshToken(deps.db, tokenHash(refreshToken), SESSION_MAX_SECONDS);
+  const log = (kind: AuthEvent['kind'], userId?: string) =>
+    recordAuthEvent(deps.db, { kind, userId, ip: origin.ip, requestId: origin.requestId });
+  const rejected = problems.unauthenticated('刷新令牌无效或已过期，请重新登录');
+  if (!found || found.revoked || !found.live) {
+    await log('refresh_rejected', found?.user_id);
+    throw rejected;
+  }
+  const user = await findUser(deps.db, found.user_id);
+  const rotated =
+    !found.rotated &&
+    user?.active &&
+    (await deps.db.withTransaction((tx) => rotateRefreshToken(tx, found.id)));
+  if (!rotated || !user) {
+    await revokeFamily(deps.db, found.family_id);
+    await log(found.rotated || user?.active ? 'refresh_token_reused' : 'refresh_rejected', found.user_id);
+    throw rejected;
+  }
+  await log('token_refreshed', user.id);
+  return issueSession(deps, user, { familyId: found.family_id, familyStartedAt: found.family_started_at });
+}
+
+/** Ends the session the refresh token belongs to. Unknown tokens end nothing, silently. */
+export async function logout(deps: SessionDeps, refreshToken: string, origin: Origin): Promise<void> {
+  const found = await findRefreshToken(deps.db, tokenHash(refreshToken), SESSION_MAX_SECONDS);
+  if (!found) return;
+  await revokeFamily(deps.db, found.family_id);
+  await recordAuthEvent(deps.db, {
+    kind: 'logout',
+    userId: found.user_id,
+    ip: origin.ip,
+    requestId: origin.requestId,
+  });
+}
+
+async function issueSession(
+  deps: SessionDeps,
+  user: UserRow,
+  family: { familyId: string; familyStartedAt: Date | null },
+) {
+  const roles = user.roles.filter(isRole) as Role[];
+  const { token, expiresIn } = await deps.signer.issueAccessToken({
+    userId: user.id,
+    roles,
+    procuratorateId: user.procuratorate_id,
+  });
+  const refreshToken = newRefreshToken();
+  await insertRefreshToken(deps.db, {
+    id: newId('rt'),
+    ...family,
+    userId: user.id,
+    tokenHash: tokenHash(refreshToken),
+    ttlSeconds: REFRESH_TOKEN_TTL_SECONDS,
+  });
+  return {
+    accessToken: token,
+    tokenType: 'Bearer' as const,
+    expiresIn,
+    refreshToken,
+    refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS,
+    user: presentSelf(user, roles),
+  };
+}
+
+export function presentSelf(user: UserRow, roles: readonly string[] = user.roles) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    email: user.email,
+    roles: roles.filter(isRole),
+    procuratorateId: user.procuratorate_id,
+  };
+}

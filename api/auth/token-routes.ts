@@ -1,0 +1,147 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import {
+  insertApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenRow,
+} from '../../activities/db/api-tokens';
+import { recordAuthEvent } from '../../activities/db/auth-log';
+import type { Db } from '../../activities/db/pool';
+import { findUser } from '../../activities/db/users';
+import { problems } from '../problem';
+import { defineRoute, type RouteRegistry } from '../routing';
+import { idParam } from '../validation';
+import { origin } from './routes';
+import { tokenHash } from './keyed-hash';
+import { newApiToken, newId } from './opaque-tokens';
+import { apiTokenResponse, createApiTokenBody, createdApiTokenResponse, listApiTokensQuery } from './schemas';
+import type { Principal } from './tokens';
+
+const TAG = '集成令牌';
+
+/** Long-lived tokens for integrations, managed by the procuratorate's admins. */
+export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
+  const router = Router();
+  const target = { router, registry, mountPath: '/api/auth/tokens' };
+  const { db } = deps;
+
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/',
+      tag: TAG,
+      summary: '为本院用户签发集成令牌',
+      description: '令牌全文只在响应中出现一次，系统只保存其摘要。令牌以该用户当前的角色行事。',
+      auth: 'user',
+      roles: ['admin'],
+      idempotent: false,
+      body: createApiTokenBody,
+      responses: { 201: { description: '已签发', schema: createdApiTokenResponse } },
+    },
+    async ({ req, res, body, principal }) => {
+      interactiveOnly(principal);
+      const user = await findUser(db, body.userId);
+      if (!user || user.procuratorate_id !== principal.procuratorateId || !user.active) {
+        throw problems.validation('用户不是本院在职人员', [{ path: 'userId', message: '不是本院在职人员' }]);
+      }
+      const { token, prefix } = newApiToken();
+      const row = await insertApiToken(db, {
+        id: newId('tok'),
+        procuratorateId: principal.procuratorateId,
+        userId: user.id,
+        name: body.name,
+        tokenHash: tokenHash(token),
+        prefix,
+        createdBy: principal.userId,
+        expiresInDays: body.expiresInDays,
+      });
+      await recordAuthEvent(db, {
+        kind: 'api_token_issued',
+        ...auditOf(row, principal),
+        ip: origin(req).ip,
+        requestId: req.id,
+      });
+      res.status(201).json({ ...presentToken(row), token });
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/',
+      tag: TAG,
+      summary: '本院的集成令牌',
+      auth: 'user',
+      roles: ['admin'],
+      query: listApiTokensQuery,
+      responses: { 200: { description: '令牌列表（不含令牌全文）', schema: z.array(apiTokenResponse) } },
+    },
+    async ({ res, query, principal }) => {
+      const rows = await listApiTokens(db, principal.procuratorateId, query);
+      res.json(rows.map(presentToken));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'delete',
+      path: '/:id',
+      tag: TAG,
+      summary: '撤销集成令牌',
+      auth: 'user',
+      roles: ['admin'],
+      params: idParam,
+      responses: { 204: { description: '已撤销（重复撤销亦然）' }, 404: { description: '本院无此令牌' } },
+    },
+    async ({ req, res, params, principal }) => {
+      interactiveOnly(principal);
+      const row = await revokeApiToken(db, {
+        id: params.id,
+        procuratorateId: principal.procuratorateId,
+        by: principal.userId,
+      });
+      if (!row) throw problems.notFound('本院没有这个令牌');
+      await recordAuthEvent(db, {
+        kind: 'api_token_revoked',
+        ...auditOf(row, principal),
+        ip: origin(req).ip,
+        requestId: req.id,
+      });
+      res.status(204).end();
+    },
+  );
+
+  return router;
+}
+
+/** An integration token must not mint or revoke tokens: only a signed-in admin may. */
+function interactiveOnly(principal: Principal): void {
+  if (principal.via !== 'access_token') throw problems.forbidden('集成令牌不能管理令牌，请登录后操作');
+}
+
+function auditOf(row: ApiTokenRow, principal: Principal) {
+  return {
+    tokenId: row.id,
+    userId: row.user_id,
+    procuratorateId: row.procuratorate_id,
+    actorId: principal.userId,
+  };
+}
+
+function presentToken(row: ApiTokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    userId: row.user_id,
+    prefix: row.prefix,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
