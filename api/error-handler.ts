@@ -17,13 +17,18 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
-    if (problem.status >= 500) log.error({ err, reqId: req.id, path: req.path }, 'request failed');
+    if (problem.status >= 500) log.error({ reqId: req.id, err: describeError(err) }, 'request failed');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
     sendProblem(req, res, problem);
   };
 }
 
 export function sendProblem(req: Request, res: Response, problem: Problem): void {
   if (problem.status === 503) res.setHeader('Retry-After', '5');
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
   res
     .status(problem.status)
     .type('application/problem+json')
@@ -32,9 +37,19 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
       title: problem.title,
       status: problem.status,
       detail: problem.detail ?? problem.title,
-      instance: req.originalUrl,
+      instance: req.originalUrl.split('?')[0],
       ...problem.extra,
     });
+}
+
+/**
+ * What the log may keep of an error: its class, code and call stack, not its message,
+ * which for database errors can quote the values of a row (personal data).
+ */
+function describeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { kind: typeof err };
+  const code = (err as { code?: unknown }).code;
+  return { name: err.name, code, stack: err.stack?.split('\n').slice(1, 12).join('\n') };
 }
 
 function toProblem(err: unknown): Problem {
@@ -49,11 +64,11 @@ function toProblem(err: unknown): Problem {
     return problems.unavailable('流程引擎暂不可用，请稍后重试');
   }
   if (isConnectionError(err)) return problems.unavailable('数据库或流程引擎暂不可用，请稍后重试');
-  return new Problem(500, 'internal', '服务器内部错误', '服务器内部错误，请稍后重试或联系管理员');
+  return problems.internal();
 }
 
 function fromBusinessFailure(cause: unknown): Problem {
-  if (!(cause instanceof ApplicationFailure)) return new Problem(500, 'internal', '服务器内部错误');
+  if (!(cause instanceof ApplicationFailure)) return problems.internal();
   const detail = cause.message;
   switch (cause.type) {
     case CaseErrors.WrongStage:
@@ -65,17 +80,21 @@ function fromBusinessFailure(cause: unknown): Problem {
     case CaseErrors.InvalidPayload:
       return problems.validation(detail, []);
     default:
-      return new Problem(500, 'internal', '服务器内部错误');
+      return problems.internal();
   }
 }
 
+/** Errors raised before a handler runs: the body parser's, and Express's own (a malformed URL). */
 function fromBodyParser(err: unknown): Problem | undefined {
-  const e = err as { type?: string; status?: number };
+  const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean };
   if (e?.type === 'entity.parse.failed') return problems.badRequest('请求体不是合法的 JSON');
-  if (e?.type === 'entity.too.large')
-    return new Problem(413, 'payload-too-large', '请求体过大', '请求体超过大小限制');
+  if (e?.type === 'entity.too.large') return problems.payloadTooLarge();
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
-    return new Problem(415, 'unsupported-media-type', '不支持的编码', '请使用 UTF-8 编码的 JSON');
+    return problems.unsupportedMediaType('请使用 UTF-8 编码的 JSON');
+  }
+  const status = e?.status ?? e?.statusCode;
+  if (e?.expose && typeof status === 'number' && status >= 400 && status < 500) {
+    return status === 413 ? problems.payloadTooLarge() : problems.badRequest('请求无法解析');
   }
   return undefined;
 }

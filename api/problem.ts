@@ -6,6 +6,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extra: Record<string, unknown> = {},
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
     this.name = 'Problem';
@@ -22,5 +24,19 @@ export const problems = {
   notFound: (detail = '请求的资源不存在') => new Problem(404, 'not-found', '未找到', detail),
   conflict: (type: string, detail: string, extra?: Record<string, unknown>) =>
     new Problem(409, type, '与当前状态冲突', detail, extra),
+  payloadTooLarge: (detail = '请求体超过大小限制') =>
+    new Problem(413, 'payload-too-large', '请求体过大', detail),
+  unsupportedMediaType: (detail = '请求体须为 JSON（Content-Type: application/json）') =>
+    new Problem(415, 'unsupported-media-type', '不支持的内容类型', detail),
+  tooManyRequests: (detail: string, retryAfterSeconds: number) =>
+    new Problem(
+      429,
+      'too-many-requests',
+      '请求过于频繁',
+      detail,
+      { retryAfter: retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
   unavailable: (detail: string) => new Problem(503, 'service-unavailable', '服务暂不可用', detail),
+  internal: () => new Problem(500, 'internal', '服务器内部错误', '服务器内部错误，请稍后重试或联系管理员'),
 };

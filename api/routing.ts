@@ -1,11 +1,14 @@
 /**
  * Routes are declared once, as data: the same declaration validates the request, checks the
- * caller's role and produces the route's entry in the OpenAPI document.
+ * caller's role, honours an Idempotency-Key on POST and produces the route's entry in the
+ * OpenAPI document. Every route of the API goes through `defineRoute`; a test fails on any
+ * Express route that did not.
  */
-import type { Request, Response, Router } from 'express';
+import express, { type IRouter, type Request, type RequestHandler, type Response } from 'express';
 import { type z } from 'zod';
 import { hasAnyRole, type Role } from '../domain/roles';
 import type { Principal } from './auth/tokens';
+import type { Idempotency } from './idempotency';
 import { problems } from './problem';
 import { parseInput } from './validation';
 
@@ -31,6 +34,13 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** Largest JSON body accepted, e.g. '9mb'; default 256kb. */
+  bodyLimit?: string;
+  /**
+   * POST only: a repeated Idempotency-Key returns the first response (default true). Turn it
+   * off only where the response carries a secret that must not be stored (tokens).
+   */
+  idempotent?: boolean;
   responses: Record<number, ResponseSpec>;
 }
 
@@ -46,12 +56,36 @@ export interface RouteContext<P, Q, B> {
 export interface RegisteredRoute {
   spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
   fullPath: string;
+  pattern: RegExp;
 }
 
-/** Collects every declared route, for the OpenAPI document. */
+/** What every declared route shares, handed over once by the app. */
+export interface RouteServices {
+  idempotency?: Idempotency;
+}
+
+/** Collects every declared route, for the OpenAPI document, authentication and body limits. */
 export class RouteRegistry {
   readonly routes: RegisteredRoute[] = [];
+  constructor(readonly services: RouteServices = {}) {}
+
+  /** The declared route a request for `method` and `path` reaches, if any. */
+  match(method: string, path: string): RegisteredRoute | undefined {
+    const m = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
+    return this.routes.find((r) => r.spec.method === m && r.pattern.test(path));
+  }
+
+  /** Whether `path` is declared for some method. */
+  knows(path: string): boolean {
+    return this.routes.some((r) => r.pattern.test(path));
+  }
 }
+
+/** Handlers created by defineRoute, so a test can tell a declared route from a stray one. */
+export const declaredHandlers = new WeakSet<RequestHandler>();
+
+export const DEFAULT_BODY_LIMIT = '256kb';
+const JSON_TYPES = ['application/json', 'application/*+json'];
 
 /** Declares a route on `router` (mounted at `mountPath`) and records it in `registry`. */
 export function defineRoute<
@@ -59,25 +93,46 @@ export function defineRoute<
   Q extends z.ZodType = z.ZodType<Record<string, never>>,
   B extends z.ZodType = z.ZodType<undefined>,
 >(
-  target: { router: Router; registry: RouteRegistry; mountPath: string },
+  target: { router: Pick<IRouter, HttpMethod>; registry: RouteRegistry; mountPath: string },
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<void>,
 ): void {
+  const fullPath = target.mountPath + (spec.path === '/' ? '' : spec.path);
   target.registry.routes.push({
     spec: spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>,
-    fullPath: target.mountPath + (spec.path === '/' ? '' : spec.path),
+    fullPath,
+    pattern: pathPattern(fullPath),
   });
-  target.router[spec.method](spec.path, async (req: Request, res: Response) => {
+  const idempotency = spec.method === 'post' && spec.idempotent !== false;
+  const handle: RequestHandler = async (req, res) => {
     const principal = authorise(req, spec);
     const params = spec.params ? parseInput(spec.params, req.params, '路径参数') : {};
     const query = spec.query ? parseInput(spec.query, req.query, '查询参数') : {};
-    const body = spec.body ? parseInput(spec.body, req.body ?? {}, '请求体') : undefined;
-    await handler({ req, res, params, query, body, principal } as RouteContext<
-      z.infer<P>,
-      z.infer<Q>,
-      z.infer<B>
-    >);
-  });
+    const body = parseBody(req, spec.body);
+    const run = () =>
+      handler({ req, res, params, query, body, principal } as RouteContext<
+        z.infer<P>,
+        z.infer<Q>,
+        z.infer<B>
+      >);
+    const store = target.registry.services.idempotency;
+    if (idempotency && store) await store.run(req, res, req.principal, run);
+    else await run();
+  };
+  declaredHandlers.add(handle);
+  target.router[spec.method](spec.path, handle);
+}
+
+function parseBody(req: Request, schema: z.ZodType | undefined): unknown {
+  if (!schema) {
+    const given = req.body as unknown;
+    if (given && typeof given === 'object' && Object.keys(given).length > 0) {
+      throw problems.validation('此接口不接受请求体', [{ path: '', message: '不接受请求体' }]);
+    }
+    return undefined;
+  }
+  if (req.is(JSON_TYPES) === false) throw problems.unsupportedMediaType();
+  return parseInput(schema, req.body ?? {}, '请求体');
 }
 
 function authorise(req: Request, spec: { auth: 'public' | 'user'; roles?: readonly Role[] }): Principal {
@@ -86,4 +141,30 @@ function authorise(req: Request, spec: { auth: 'public' | 'user'; roles?: readon
   if (!req.principal) throw problems.unauthenticated();
   if (spec.roles && !hasAnyRole(req.principal.roles, spec.roles)) throw problems.forbidden();
   return req.principal;
+}
+
+/** An Express path ('/api/cases/:id') as the pattern Express itself matches (case-insensitive, optional trailing slash). */
+export function pathPattern(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}/?$`, 'i');
+}
+
+/**
+ * Parses JSON bodies with the limit of the route they are for, so one route (the public
+ * intake form with its attachments) can accept more than the default.
+ */
+export function jsonBodies(registry: RouteRegistry): RequestHandler {
+  const parsers = new Map<string, RequestHandler>();
+  const parserFor = (limit: string) => {
+    let parser = parsers.get(limit);
+    if (!parser) parsers.set(limit, (parser = express.json({ limit, type: JSON_TYPES })));
+    return parser;
+  };
+  return (req, res, next) => {
+    const limit = registry.match(req.method, req.path)?.spec.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    parserFor(limit)(req, res, next);
+  };
 }
