@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { text, timestamp } from '../validation';
+
+export const ORGAN_KINDS = ['administrative', 'subdistrict', 'other'] as const;
+
+const kind = z
+  .enum(ORGAN_KINDS)
+  .describe('administrative 行政机关，subdistrict 街道办事处/乡镇政府，other 其他');
+
+export const createOrganBody = z.strictObject({
+  name: text(200).describe('名称，如“区生态环境局”'),
+  kind: kind.default('administrative'),
+  email: z.email().max(254).nullable().default(null).describe('送达检察建议的电子邮箱'),
+  address: text(500).nullable().default(null).describe('送达地址'),
+});
+export type CreateOrganBody = z.infer<typeof createOrganBody>;
+
+export const updateOrganBody = z
+  .strictObject({
+    name: text(200).optional(),
+    kind: kind.optional(),
+    email: z.email().max(254).nullable().optional().describe('null 清除'),
+    address: text(500).nullable().optional().describe('null 清除'),
+  })
+  .refine((b) => Object.keys(b).length > 0, '请至少修改一项');
+
+export const organResponse = z.object({
+  id: z.string(),
+  procuratorateId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  createdAt: timestamp,
+});

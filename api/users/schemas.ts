@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
+import { queryFlag, text, timestamp } from '../validation';
+
+const roles = z
+  .array(z.enum(ROLES))
+  .min(1)
+  .max(ROLES.length)
+  .refine((rs) => new Set(rs).size === rs.length, '角色不能重复')
+  .describe(
+    '角色：prosecutor 承办检察官，head 部门负责人，chief 检察长，case_office 案件管理部门，admin 系统管理员',
+  );
+
+const password = z.string().min(12, '密码至少 12 个字符').max(200).describe('新密码（至少 12 个字符）');
+
+export const createUserBody = z.strictObject({
+  username: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, '用户名须为 3 至 64 个字母、数字或 . _ -')
+    .describe('登录名'),
+  displayName: text(100).describe('姓名'),
+  email: z.email().max(254).describe('电子邮箱（接收提醒）'),
+  roles,
+  password: password.optional().describe('初始密码；缺省则该用户在设置密码前不能登录'),
+  active: z.boolean().default(true),
+});
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    displayName: text(100).optional(),
+    email: z.email().max(254).optional(),
+    roles: roles.optional(),
+    active: z.boolean().optional().describe('false：停用，并结束其全部登录'),
+    password: password.optional().describe('设置或重置密码，并结束其全部登录'),
+  })
+  .refine((b) => Object.keys(b).length > 0, '请至少修改一项');
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const listUsersQuery = z.strictObject({
+  includeInactive: queryFlag.describe('是否包括已停用的用户'),
+});
+
+export const userResponse = z.object({
+  id: z.string(),
+  procuratorateId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  active: z.boolean(),
+  hasPassword: z.boolean().describe('是否已设置密码'),
+  createdAt: timestamp,
+});
