@@ -1,0 +1,156 @@
+import { Router } from 'express';
+import { currentDomain } from '../../activities/db/reference';
+import type { Db } from '../../activities/db/pool';
+import { findStatusByCode, insertPublicLead } from '../../activities/db/public-leads';
+import {
+  currentDomains,
+  procuratorateExists,
+  publicProcuratorates,
+} from '../../activities/db/public-lead-staff';
+import { keyedHash } from '../auth/keyed-hash';
+import { newId } from '../auth/opaque-tokens';
+import { problems } from '../problem';
+import { defineRoute, type RouteRegistry } from '../routing';
+import { checkAttachments } from './attachments';
+import {
+  domainItems,
+  namedItems,
+  publicStatusResponse,
+  submitLeadBody,
+  submittedResponse,
+  trackingCodeParam,
+  type SubmitLeadBody,
+} from './schemas';
+import { newTrackingCode, normaliseTrackingCode, TRACKING_CODE_PATTERN } from './tracking-code';
+
+const TAG = '群众线索（公开）';
+
+export interface IntakeDeps {
+  db: Db;
+  secret: string;
+  /** Leads one address may submit per hour. */
+  leadsPerHour: number;
+}
+
+/** The public intake form: no account; a tracking code instead. */
+export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): Router {
+  const router = Router();
+  const target = { router, registry, mountPath: '/api/public' };
+  const { db } = deps;
+
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/leads',
+      tag: TAG,
+      summary: '反映公益诉讼线索',
+      description: '无需登录。同一地址每小时至多提交 5 次。请求体至多约 9 MB（含附件）。',
+      auth: 'public',
+      bodyLimit: '9mb',
+      body: submitLeadBody,
+      responses: {
+        201: { description: '已收到；请保存查询码', schema: submittedResponse },
+        429: { description: '提交过于频繁' },
+      },
+    },
+    async ({ req, res, body }) => {
+      await checkReferences(db, body);
+      const attachments = checkAttachments(body.attachments);
+      const code = newTrackingCode();
+      const { wait } = await insertPublicLead(
+        db,
+        {
+          id: newId('pl'),
+          trackingCode: code,
+          procuratorateId: body.procuratorateId,
+          description: body.description,
+          location: body.location,
+          domainCode: body.domainGuess ?? null,
+          contact: {
+            name: body.contact?.name ?? null,
+            phone: body.contact?.phone ?? null,
+            email: body.contact?.email ?? null,
+          },
+          submitterKey: keyedHash(deps.secret, 'submitter', req.ip ?? ''),
+          attachments,
+        },
+        deps.leadsPerHour,
+      );
+      if (wait > 0)
+        throw problems.tooManyRequests(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+      const saved = (await findStatusByCode(db, code))!;
+      res.status(201).json({ code, status: saved.status, submittedAt: saved.submitted_at.toISOString() });
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/leads/:code',
+      tag: TAG,
+      summary: '凭查询码查询办理状态',
+      auth: 'public',
+      params: trackingCodeParam,
+      responses: {
+        200: { description: '办理状态', schema: publicStatusResponse },
+        404: { description: '查询码不存在' },
+      },
+    },
+    async ({ res, params }) => {
+      const code = normaliseTrackingCode(params.code);
+      const row = TRACKING_CODE_PATTERN.test(code) ? await findStatusByCode(db, code) : undefined;
+      if (!row) throw problems.notFound('查询码不存在，请核对后重试');
+      res.json({
+        code: row.tracking_code,
+        status: row.status,
+        submittedAt: row.submitted_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+      });
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/procuratorates',
+      tag: TAG,
+      summary: '可以反映线索的检察院',
+      auth: 'public',
+      responses: { 200: { description: '检察院', schema: namedItems } },
+    },
+    async ({ res }) => {
+      res.json(await publicProcuratorates(db));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/domains',
+      tag: TAG,
+      summary: '公益诉讼领域',
+      auth: 'public',
+      responses: { 200: { description: '领域代码与名称', schema: domainItems } },
+    },
+    async ({ res }) => {
+      res.json(await currentDomains(db));
+    },
+  );
+
+  return router;
+}
+
+async function checkReferences(db: Db, body: SubmitLeadBody): Promise<void> {
+  if (!(await procuratorateExists(db, body.procuratorateId))) {
+    throw problems.validation('没有这个检察院', [{ path: 'procuratorateId', message: '不存在' }]);
+  }
+  if (body.domainGuess && !(await currentDomain(db, body.domainGuess))) {
+    throw problems.validation(`领域代码 ${body.domainGuess} 不存在`, [
+      { path: 'domainGuess', message: '不存在' },
+    ]);
+  }
+}
