@@ -1,17 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { Db } from '../activities/db/pool';
 import type { Mailer } from '../activities/mail/mailer';
-import { authenticate } from './auth/middleware';
+import { authenticate, requireAuthentication } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import type { LoginLimits } from './auth/throttle';
+import { DEFAULT_LOGIN_LIMITS } from './auth/throttle';
+import { apiTokenRoutes } from './auth/token-routes';
 import { createTokenSigner } from './auth/tokens';
 import { caseRoutes } from './cases/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
+import { createIdempotency } from './idempotency';
+import { requestIds, requestLog } from './logging';
+import { createMetrics, metricsRoute } from './metrics';
+import { apiDocs, openApiRoute } from './openapi/routes';
+import { organRoutes } from './organs/routes';
 import { problems } from './problem';
-import { RouteRegistry } from './routing';
+import { publicIntakeRoutes } from './public/intake-routes';
+import { publicLeadStaffRoutes } from './public/staff-routes';
+import { defineRoute, jsonBodies, RouteRegistry } from './routing';
+import { userRoutes } from './users/routes';
 
 export interface AppDeps {
   db: Db;
@@ -21,47 +32,90 @@ export interface AppDeps {
   taskQueue: string;
   authSecret: string;
   now?: () => Date;
+  /** Failed logins allowed per account and per address (default 5 and 20 in 15 minutes). */
+  loginLimits?: LoginLimits;
+  /** Public leads one address may submit per hour (default 5). */
+  publicLeadsPerHour?: number;
 }
 
+/**
+ * The HTTP API. Every route is declared through defineRoute into one registry, which drives
+ * authentication (deny by default), body limits, metrics labels, logs and the OpenAPI document.
+ */
 export function createApp(deps: AppDeps): Express {
   const app = express();
-  const signer = createTokenSigner(deps.authSecret);
+  const { db, authSecret: secret } = deps;
+  const signer = createTokenSigner(secret);
   const now = deps.now ?? (() => new Date());
+  const routes = new RouteRegistry({ idempotency: createIdempotency({ db, secret }) });
+  const metrics = createMetrics({ db, routes });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use((req, res, next) => {
-    const given = req.get('x-request-id');
-    req.id = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', req.id);
-    next();
-  });
-  app.use(requestLog(deps.log));
-  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+  app.use(requestIds(), requestLog(deps.log, routes), metrics.observeRequests, securityHeaders);
+  app.use('/api/docs', apiDocs());
+  app.use(jsonBodies(routes));
+  app.use(authenticate({ signer, db }), requireAuthentication(routes));
 
-  app.get('/healthz', healthHandler(healthChecks(deps)));
-  app.use('/api/auth', authRoutes({ db: deps.db, signer }));
-  app.use('/api', authenticate(signer));
-  const registry = new RouteRegistry();
-  app.use(
-    '/api/cases',
-    caseRoutes({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, registry),
-  );
+  healthRoute(app, routes, deps);
+  metricsRoute(app, routes, metrics);
+  openApiRoute(app, routes);
+  const mounts: [string, Router][] = [
+    ['/api/auth/tokens', apiTokenRoutes({ db }, routes)],
+    [
+      '/api/auth',
+      authRoutes({ db, signer, secret, limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS }, routes),
+    ],
+    ['/api/users', userRoutes({ db }, routes)],
+    ['/api/organs', organRoutes({ db }, routes)],
+    ['/api/public', publicIntakeRoutes({ db, secret, leadsPerHour: deps.publicLeadsPerHour ?? 5 }, routes)],
+    ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
+    ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
+  ];
+  for (const [path, router] of mounts) app.use(path, router);
 
   app.use((_req, _res, next) => next(problems.notFound('没有这个接口')));
   app.use(errorHandler(deps.log));
+  app.locals.routes = routes;
   return app;
 }
 
-function requestLog(log: Logger): express.RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info(
-        { reqId: req.id, method: req.method, route: req.route?.path ?? req.path, status: res.statusCode, ms },
-        'request',
-      );
-    });
-    next();
-  };
+/** The registry of an app made by createApp, for tests and tools. */
+export function routesOf(app: Express): RouteRegistry {
+  return app.locals.routes as RouteRegistry;
+}
+
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  next();
+};
+
+const healthResponse = z.object({
+  status: z.enum(['ok', 'down']),
+  down: z.array(z.string()),
+  dependencies: z.record(
+    z.string(),
+    z.object({ status: z.enum(['ok', 'down']), error: z.string().optional() }),
+  ),
+});
+
+function healthRoute(app: Express, routes: RouteRegistry, deps: AppDeps): void {
+  const handler = healthHandler(healthChecks(deps));
+  defineRoute(
+    { router: app, registry: routes, mountPath: '' },
+    {
+      method: 'get',
+      path: '/healthz',
+      tag: '运维',
+      summary: '健康检查',
+      auth: 'public',
+      responses: {
+        200: { description: '各依赖均可用', schema: healthResponse },
+        503: { description: '有依赖不可用' },
+      },
+    },
+    async ({ req, res }) => {
+      await handler(req, res, () => undefined);
+    },
+  );
 }
