@@ -1,0 +1,163 @@
+/**
+ * docker-compose.yml cannot be started here (no Docker engine), so it is read as data and
+ * held to the application's own config schema and search attributes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { CONFIG_VARIABLES } from '../../config/config';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
+
+const ROOT = join(__dirname, '..', '..');
+const COMPOSE_TEXT = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  entrypoint?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+  deploy?: { replicas?: number };
+  container_name?: string;
+  ports?: unknown[];
+}
+interface Compose {
+  services: Record<string, Service>;
+}
+
+const compose = parse(COMPOSE_TEXT, { merge: true }) as Compose;
+const APP_SERVICES = ['api', 'worker'] as const;
+const REQUIRED = ['DATABASE_URL', 'SMTP_URL', 'AUTH_SECRET', 'TEMPORAL_ADDRESS'];
+
+function service(name: string): Service {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+}
+
+function environment(s: Service): Record<string, string> {
+  const env = s.environment ?? {};
+  const pairs = Array.isArray(env)
+    ? env.map((line) => [line.split('=')[0]!, line.slice(line.indexOf('=') + 1)])
+    : Object.entries(env).map(([k, v]) => [k, String(v ?? '')]);
+  return Object.fromEntries(pairs);
+}
+
+function commandText(s: Service): string {
+  return [s.entrypoint, s.command].flat().filter(Boolean).join(' ');
+}
+
+describe('docker-compose.yml', () => {
+  it('when read, then it has every service the application needs', () => {
+    for (const name of ['temporal', 'temporal-ui', 'db', 'mail', 'api', 'worker']) {
+      expect(compose.services).toHaveProperty(name);
+    }
+    expect(service('temporal').image).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+$/);
+    expect(environment(service('temporal')).POSTGRES_SEEDS).toBe('temporal-db');
+    expect(service('temporal-db').image).toMatch(/^postgres:/);
+    expect(service('mail').image).toMatch(/mailpit:v\d/);
+    expect(service('mail').ports).toContain('8025:8025');
+  });
+
+  it.each(APP_SERVICES)('when %s starts, then every required setting is given', (name) => {
+    const env = environment(service(name));
+    for (const variable of REQUIRED) expect(env[variable] ?? '').not.toBe('');
+  });
+
+  it.each(APP_SERVICES)('when %s starts, then it is given only settings the application reads', (name) => {
+    const unknown = Object.keys(environment(service(name))).filter((v) => !(v in CONFIG_VARIABLES));
+    expect(unknown).toEqual([]);
+  });
+
+  it('when the application services start, then they reach the other services by their compose names', () => {
+    for (const name of APP_SERVICES) {
+      const env = environment(service(name));
+      expect(env.DATABASE_URL).toMatch(/@db:5432\//);
+      expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(env.SMTP_URL).toContain('smtp://mail:1025');
+    }
+    expect(environment(service('api'))).toMatchObject({ HOST: '0.0.0.0', PORT: '3000' });
+    expect(service('api').ports).toContain('3000:3000');
+  });
+
+  it.each(APP_SERVICES)(
+    'when %s starts, then it waits for healthy dependencies and registered search attributes',
+    (name) => {
+      const dependsOn = service(name).depends_on as Record<string, { condition?: string }>;
+      expect(dependsOn).toMatchObject({
+        db: { condition: 'service_healthy' },
+        temporal: { condition: 'service_healthy' },
+        mail: { condition: 'service_healthy' },
+        'temporal-setup': { condition: 'service_completed_successfully' },
+      });
+      for (const dependency of ['db', 'temporal', 'mail'])
+        expect(service(dependency).healthcheck?.test).toBeDefined();
+    },
+  );
+
+  it('when run, then the api and the worker run their own entry points of one image', () => {
+    expect(commandText(service('api'))).toContain('api/main.ts');
+    expect(commandText(service('worker'))).toContain('worker/main.ts');
+    expect(service('api').image).toBe(service('worker').image);
+    expect(service('api').healthcheck?.test).toEqual(
+      expect.arrayContaining([expect.stringContaining('/healthz')]),
+    );
+  });
+
+  it('when scaled, then the worker can run as several replicas', () => {
+    const worker = service('worker');
+    expect(worker.container_name).toBeUndefined();
+    expect(worker.ports).toBeUndefined();
+    expect(worker.deploy?.replicas).toBeGreaterThanOrEqual(1);
+  });
+
+  it('when Temporal is ready, then every search attribute of the case workflows is registered with its type', () => {
+    const setup = service('temporal-setup');
+    const listed = environment(setup).SEARCH_ATTRIBUTES!.split(/\s+/).filter(Boolean);
+    const registered = Object.fromEntries(listed.map((pair) => pair.split('=') as [string, string]));
+    expect(registered).toEqual(SEARCH_ATTRIBUTE_TYPES);
+    expect(commandText(setup)).toContain('search-attribute create');
+    expect(commandText(setup)).toContain('$$SEARCH_ATTRIBUTES');
+    expect(setup.depends_on).toMatchObject({ temporal: { condition: 'service_healthy' } });
+  });
+
+  it('when built, then the build context holds the Dockerfile', () => {
+    for (const name of APP_SERVICES) {
+      const build = service(name).build;
+      const { context = '.', dockerfile = 'Dockerfile' } =
+        typeof build === 'string' ? { context: build } : (build ?? {});
+      expect(build).toBeDefined();
+      expect(existsSync(join(resolve(ROOT, context), dockerfile))).toBe(true);
+    }
+  });
+
+  it('when interpolated by compose, then every dollar sign is a ${VARIABLE} or an escaped $$', () => {
+    const code = COMPOSE_TEXT.split('\n').filter((line) => !/^\s*#/.test(line));
+    const stray = code.filter((line) => /\$(?![{$])/.test(line.replace(/\$\$/g, '')));
+    expect(stray).toEqual([]);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+
+  it('when built, then it installs with npm ci on Node 20 and runs the API through tsx', () => {
+    expect(dockerfile).toMatch(/^FROM node:20[\w.-]*/m);
+    expect(dockerfile).toMatch(/RUN npm ci\b/);
+    expect(dockerfile).toContain('CMD ["node", "--require", "tsx/cjs", "api/main.ts"]');
+  });
+
+  it('when it sets application settings, then they are ones the application reads', () => {
+    const block = /^ENV ((?:.*\\\n)*.*)$/m.exec(dockerfile)?.[1] ?? '';
+    const names = [...block.matchAll(/([A-Z_]+)=/g)].map((m) => m[1]!).filter((n) => n !== 'NODE_ENV');
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
+  });
+
+  it('when the image is built, then local data, caches and dependencies stay out of it', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['**/node_modules', 'data', '.cache', '.git']) expect(ignored).toContain(entry);
+  });
+});
