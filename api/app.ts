@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../activities/db/pool';
 import type { Mailer } from '../activities/mail/mailer';
+import { calendarApi } from './admin/calendar-api';
 import { authenticate, requireAuthentication } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import type { LoginLimits } from './auth/throttle';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/public', publicIntakeRoutes({ db, secret, leadsPerHour: deps.publicLeadsPerHour ?? 5 }, routes)],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
     ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
+    ['/api', calendarApi(deps, routes)],
   ];
   for (const [path, router] of mounts) app.use(path, router);
 
