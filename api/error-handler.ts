@@ -92,6 +92,7 @@ function fromBodyParser(err: unknown): Problem | undefined {
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return problems.unsupportedMediaType('请使用 UTF-8 编码的 JSON');
   }
+  if (err instanceof URIError) return problems.badRequest('路径中有无法解码的字符');
   const status = e?.status ?? e?.statusCode;
   if (e?.expose && typeof status === 'number' && status >= 400 && status < 500) {
     return status === 413 ? problems.payloadTooLarge() : problems.badRequest('请求无法解析');

@@ -39,11 +39,7 @@ export function createIdempotency(deps: { db: Db; secret: string }): Idempotency
       if (!KEY_PATTERN.test(key))
         throw problems.badRequest('Idempotency-Key 须为 1 至 255 个可见 ASCII 字符');
       const scope = principal ? `user:${principal.userId}` : `anon:${keyedHash(secret, 'ip', req.ip ?? '')}`;
-      const requestHash = keyedHash(
-        secret,
-        'request',
-        `${req.method} ${req.originalUrl}\n${canonicalJson(req.body)}`,
-      );
+      const requestHash = requestFingerprint(secret, req.method, req.originalUrl, req.body);
       const claim = await claimKey(db, { scope, key, requestHash });
       switch (claim.kind) {
         case 'claimed':
@@ -120,6 +116,11 @@ function asText(body: unknown): string {
   if (typeof body === 'string') return body;
   if (Buffer.isBuffer(body)) return body.toString('utf8');
   return JSON.stringify(body);
+}
+
+/** What makes two requests "the same": method, URL and body (keyed, since bodies may hold passwords). */
+export function requestFingerprint(secret: string, method: string, url: string, body: unknown): string {
+  return keyedHash(secret, 'request', `${method} ${url}\n${canonicalJson(body)}`);
 }
 
 /** JSON with object keys sorted, so the same request written twice hashes the same. */

@@ -8,10 +8,10 @@ import { openApiDocument } from './document';
 export function openApiRoute(app: Express, routes: RouteRegistry): void {
   let document: Record<string, unknown> | undefined;
   defineRoute(
-    { router: app, registry: routes, mountPath: '/api' },
+    { router: app, registry: routes, mountPath: '' },
     {
       method: 'get',
-      path: '/openapi.json',
+      path: '/api/openapi.json',
       tag: '文档',
       summary: 'OpenAPI 3.1 文档',
       auth: 'public',
