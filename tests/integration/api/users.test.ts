@@ -1,0 +1,128 @@
+import { createTestOrg, TEST_PASSWORD, type TestOrg } from '../../helpers/fixtures';
+import { startSystem, type System } from '../../helpers/system';
+import { as, expectDocumented, expectProblem, signIn, type Session } from './helpers';
+
+let system: System;
+let org: TestOrg;
+let other: TestOrg;
+let admin: Session;
+
+beforeAll(async () => {
+  system = await startSystem();
+  [org, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
+  admin = await signIn(system.baseUrl, org.admin);
+});
+afterAll(() => system.stop());
+
+let n = 0;
+const newUser = (overrides: Record<string, unknown> = {}) => ({
+  username: `new-user-${Date.now()}-${(n += 1)}`,
+  displayName: '李检察官',
+  email: 'li@test.example',
+  roles: ['prosecutor'],
+  password: 'a-long-password-1',
+  ...overrides,
+});
+const userRow = (id: string) => system.db.query('SELECT * FROM users WHERE id = $1', [id]);
+
+describe('users', () => {
+  it('when an admin lists users, then only their procuratorate’s, without password hashes', async () => {
+    const res = await admin.client.get('/api/users');
+    expectDocumented('GET', '/api/users', res);
+    const ids = res.body.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([org.prosecutor.id, org.admin.id]));
+    expect(ids).not.toContain(other.prosecutor.id);
+    expect(JSON.stringify(res.body)).not.toContain('scrypt');
+  });
+
+  it('when an admin creates a user, then the user can log in with the given password', async () => {
+    const body = newUser();
+    const res = await admin.client.post('/api/users', body);
+    expectDocumented('POST', '/api/users', res);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      procuratorateId: org.procuratorateId,
+      roles: ['prosecutor'],
+      hasPassword: true,
+    });
+    await signIn(system.baseUrl, { username: body.username }, body.password);
+    expectProblem(await admin.client.post('/api/users', { ...newUser(), username: body.username }), 409);
+  });
+
+  it('when text carries SQL or script fragments, then it is stored and returned verbatim as JSON', async () => {
+    const displayName = `x'); DROP TABLE users; -- <script>alert(1)</script>`;
+    const res = await admin.client.post('/api/users', newUser({ displayName }));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.body.displayName).toBe(displayName);
+    expect((await userRow(res.body.id))[0]!.display_name).toBe(displayName);
+  });
+
+  it.each([
+    ['an unknown field', { isSuperuser: true }, ''],
+    ['a wrong type', { roles: 'admin' }, 'roles'],
+    ['an unknown role', { roles: ['god'] }, 'roles.0'],
+    ['a short password', { password: 'short' }, 'password'],
+    ['a bad username', { username: '../etc' }, 'username'],
+  ])(
+    'when the new user has %s, then 422 names the field and no user is created',
+    async (_w, override, path) => {
+      const before = await system.db.query('SELECT count(*)::int AS n FROM users');
+      const res = await admin.client.post('/api/users', newUser(override));
+      expectProblem(res, 422, 'validation-failed');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+      expect(await system.db.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
+    },
+  );
+
+  it('when an admin resets a password, then the old password and the old sessions stop working', async () => {
+    const body = newUser();
+    const created = await admin.client.post('/api/users', body);
+    const session = await signIn(system.baseUrl, { username: body.username }, body.password);
+    const res = await admin.client.patch(`/api/users/${created.body.id}`, { password: 'another-password-2' });
+    expectDocumented('PATCH', '/api/users/:id', res);
+    expectProblem(
+      await as(system.baseUrl).post('/api/auth/refresh', { refreshToken: session.refreshToken }),
+      401,
+    );
+    await expect(signIn(system.baseUrl, { username: body.username }, body.password)).rejects.toThrow('401');
+    await signIn(system.baseUrl, { username: body.username }, 'another-password-2');
+  });
+
+  it('when an admin changes roles and deactivates a user, then the user can no longer log in', async () => {
+    const created = await admin.client.post('/api/users', newUser());
+    const res = await admin.client.patch(`/api/users/${created.body.id}`, {
+      roles: ['head', 'prosecutor'],
+      active: false,
+    });
+    expect(res.body).toMatchObject({ roles: ['head', 'prosecutor'], active: false });
+    await expect(
+      signIn(system.baseUrl, { username: created.body.username }, 'a-long-password-1'),
+    ).rejects.toThrow();
+  });
+
+  it('when an admin would lock themself out, then 409 and nothing changes', async () => {
+    expectProblem(
+      await admin.client.patch(`/api/users/${org.admin.id}`, { active: false }),
+      409,
+      'self-lockout',
+    );
+    expectProblem(await admin.client.patch(`/api/users/${org.admin.id}`, { roles: ['chief'] }), 409);
+    expect((await userRow(org.admin.id))[0]).toMatchObject({ active: true, roles: ['admin'] });
+  });
+
+  it('when an admin patches another procuratorate’s user, then 404 and nothing changes', async () => {
+    const before = await userRow(other.prosecutor.id);
+    const res = await admin.client.patch(`/api/users/${other.prosecutor.id}`, {
+      displayName: '改名',
+      active: false,
+    });
+    expectProblem(res, 404, 'not-found');
+    expect(await userRow(other.prosecutor.id)).toEqual(before);
+    await signIn(system.baseUrl, other.prosecutor, TEST_PASSWORD);
+  });
+
+  it('when a patch is empty, then 422', async () => {
+    expectProblem(await admin.client.patch(`/api/users/${org.chief.id}`, {}), 422);
+  });
+});
