@@ -55,16 +55,22 @@ async function main(): Promise<void> {
   server.once('listening', () =>
     log.info({ port: config.PORT }, `API listening on http://${config.HOST}:${config.PORT}`),
   );
+  // Ctrl-C under `npm start` reaches the API twice (SIGINT from the terminal, SIGTERM from
+  // dev/start.ts): close everything once.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => {
-      void connection
+      connection
         .close()
         .then(() => db.close())
-        .then(() => mailer.close());
+        .then(() => mailer.close())
+        .catch((err: unknown) => fatal(`the API did not stop cleanly (${describeFailure(err)})`));
     });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => fatal(`the API stopped (${describeFailure(err)})`));

@@ -48,9 +48,13 @@ async function main(): Promise<void> {
     activities: createActivities({ db, mailer, publicUrl: config.PUBLIC_URL }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
-  const stop = () => worker.shutdown();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, then
+  // SIGTERM from dev/start.ts. Only a running worker can be asked to shut down.
+  const stop = () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   await worker.run();
   await connection.close();
