@@ -3,16 +3,8 @@
 import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient } from '../../helpers/http';
 import { startSystem, type System } from '../../helpers/system';
-import {
-  days,
-  forget2027,
-  ics2027,
-  insertCase,
-  insertOpenClock,
-  months,
-  removeCases,
-  schedule2027,
-} from './helpers';
+import { forget2027, ics2027, insertOpenClock, months, removeCases, schedule2027 } from './helpers';
+import { insertClocksAround2027, registerCase } from './holiday-fixtures';
 
 let system: System;
 let org: TestOrg;
@@ -30,27 +22,9 @@ beforeAll(async () => {
   org = await createTestOrg(system.db);
   admin = await ApiClient.login(system.baseUrl, org.admin);
   prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
-  const registered = await prosecutor.post('/api/cases', {
-    title: '某公司违规堆放固体废物',
-    description: '群众反映某公司在厂区外堆放固体废物。',
-    domainCode: 'ecology',
-    source: 'public_report',
-    receivedOn: '2026-11-02',
-  });
-  expect(registered.status).toBe(201);
-  mine.live = registered.body.id;
-  await insertOpenClock(system.db, mine.live!, months('2026-12-31', 2));
-  for (const name of ['moved', 'flagOnly', 'springFestival', 'untouched', 'suspended']) {
-    mine[name] = await insertCase(system.db, org);
-  }
-  await insertOpenClock(system.db, mine.moved!, months('2026-12-31', 2)); // 2027-03-01 (provisional)
-  await insertOpenClock(system.db, mine.flagOnly!, days('2026-12-20', 15)); // 2027-01-04 (provisional)
-  await insertOpenClock(system.db, mine.springFestival!, days('2027-01-21', 15)); // 2027-02-05 (provisional)
-  await insertOpenClock(system.db, mine.untouched!, days('2026-09-20', 15)); // 2026-10-08
-  await insertOpenClock(system.db, mine.suspended!, {
-    ...months('2026-12-01', 2),
-    suspensions: [{ from: '2026-12-10' }],
-  });
+  mine.live = await registerCase(prosecutor);
+  await insertOpenClock(system.db, mine.live, months('2026-12-31', 2));
+  Object.assign(mine, await insertClocksAround2027(system.db, org));
 });
 
 afterAll(async () => {
