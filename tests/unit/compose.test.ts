@@ -123,8 +123,18 @@ describe('docker-compose.yml', () => {
     expect(setup.depends_on).toMatchObject({ temporal: { condition: 'service_healthy' } });
   });
 
+  it('when the demo profile is used, then a one-shot loads the demo accounts of npm start', () => {
+    const demo = service('demo-data');
+    expect((demo as { profiles?: string[] }).profiles).toEqual(['demo']);
+    expect(commandText(demo)).toMatch(/migrate\(db\)[\s\S]*seedDemoData\(db\)/);
+    expect(commandText(demo)).toContain("require('./dev/demo-data')");
+    expect(Object.keys(environment(demo)).filter((v) => !(v in CONFIG_VARIABLES))).toEqual([]);
+    expect(environment(demo).DATABASE_URL).toBe(environment(service('api')).DATABASE_URL);
+    expect(existsSync(join(ROOT, 'dev', 'demo-data.ts'))).toBe(true);
+  });
+
   it('when built, then the build context holds the Dockerfile', () => {
-    for (const name of APP_SERVICES) {
+    for (const name of [...APP_SERVICES, 'demo-data']) {
       const build = service(name).build;
       const { context = '.', dockerfile = 'Dockerfile' } =
         typeof build === 'string' ? { context: build } : (build ?? {});
