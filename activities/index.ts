@@ -1,22 +1,28 @@
+import type { CalendarStore } from './calendar/store';
+import { computeClock, type ComputeClockInput, type ComputedClock } from './clocks';
 import type { Db } from './db/pool';
 import { deliverQueuedMail } from './deliver-mail';
-import { recordJournal, type JournalInput } from './journal';
+import { recordJournal, type JournalInput, type JournalResult } from './journal';
 import type { Mailer } from './mail/mailer';
 
 export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
+  calendar: CalendarStore;
   publicUrl: string;
 }
 
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
-export function createActivities({ db, mailer, publicUrl }: ActivityDeps) {
+export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
   return {
-    async journal(input: JournalInput): Promise<{ hash: string }> {
+    async journal(input: JournalInput): Promise<JournalResult> {
       return recordJournal(db, publicUrl, input);
     },
     async deliverMail(input: { dedupeKeys: string[] }): Promise<{ sent: number }> {
       return deliverQueuedMail(db, mailer, input.dedupeKeys);
+    },
+    async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
+      return computeClock(calendar, input);
     },
   };
 }

@@ -1,56 +1,100 @@
 import { upsertCaseProjection, type CaseProjection } from './db/cases';
+import {
+  upsertClock,
+  upsertRecommendation,
+  type ClockRowInput,
+  type RecommendationRowInput,
+} from './db/case-details';
 import { enqueueMail } from './db/outbox';
 import type { Db, Tx } from './db/pool';
 import { appendTimelineEntry, type TimelineEntryInput } from './db/timeline';
-import { findUser } from './db/users';
+import { findUser, usersWithRole, type UserRow } from './db/users';
 import { renderMail, type TemplateName, type TemplateVars } from './mail/templates';
 
+/** A recipient by user, or every active user holding a role in the case's procuratorate. */
+export type MailRecipient = { userId: string } | { role: 'head' | 'chief' | 'case_office' };
+
 export interface MailRequest<T extends TemplateName = TemplateName> {
+  /** Unique per message and recipient once the recipient's user id is appended. */
   dedupeKey: string;
   template: T;
-  recipientUserId: string;
+  recipients: MailRecipient[];
   vars: TemplateVars<T>;
 }
 
 export interface JournalInput {
-  entry: TimelineEntryInput;
+  caseId: string;
+  procuratorateId: string;
+  /** Consecutive entries of the case's chain, written together. */
+  entries: TimelineEntryInput[];
   projection?: CaseProjection;
+  clocks?: ClockRowInput[];
+  recommendations?: RecommendationRowInput[];
   mail?: MailRequest[];
 }
 
+export interface JournalResult {
+  hashes: string[];
+  /** Outbox keys of the messages queued, for delivery. */
+  mailKeys: string[];
+}
+
 /**
- * Records one accepted change of a case: its timeline entry, the read model and the mail
- * it causes, in one transaction. Safe to retry: every write is keyed by case and sequence.
+ * Records accepted changes of a case: timeline entries, the read model and the mail they
+ * cause, in one transaction. Safe to retry: a batch whose first entry is stored was stored whole.
  */
-export async function recordJournal(
-  db: Db,
-  publicUrl: string,
-  input: JournalInput,
-): Promise<{ hash: string }> {
+export async function recordJournal(db: Db, publicUrl: string, input: JournalInput): Promise<JournalResult> {
   return db.withTransaction(async (tx) => {
-    const { hash } = await appendTimelineEntry(tx, input.entry);
-    if (input.projection) await upsertCaseProjection(tx, input.projection, input.entry.seq, input.entry.at);
-    for (const mail of input.mail ?? []) await queueTemplatedMail(tx, publicUrl, input.entry.caseId, mail);
-    return { hash };
+    const hashes: string[] = [];
+    for (const entry of input.entries) hashes.push((await appendTimelineEntry(tx, entry)).hash);
+    const last = input.entries.at(-1);
+    const at = last?.at ?? new Date().toISOString();
+    if (input.projection && last) await upsertCaseProjection(tx, input.projection, last.seq, at);
+    for (const clock of input.clocks ?? []) await upsertClock(tx, input.caseId, clock, at);
+    for (const rec of input.recommendations ?? [])
+      await upsertRecommendation(tx, input.caseId, input.procuratorateId, rec, at);
+    const mailKeys: string[] = [];
+    for (const mail of input.mail ?? [])
+      mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
+    return { hashes, mailKeys };
   });
 }
 
 async function queueTemplatedMail(
   tx: Tx,
   publicUrl: string,
-  caseId: string,
+  input: JournalInput,
   mail: MailRequest,
-): Promise<void> {
-  const user = await findUser(tx, mail.recipientUserId);
-  if (!user) return; // a deleted recipient cannot be mailed; the timeline still holds the event
-  const rendered = renderMail(mail.template, { publicUrl, recipientName: user.display_name }, mail.vars);
-  await enqueueMail(tx, {
-    dedupeKey: mail.dedupeKey,
-    caseId,
-    kind: mail.template,
-    recipientUserId: user.id,
-    toAddress: user.email,
-    subject: rendered.subject,
-    bodyText: rendered.text,
-  });
+): Promise<string[]> {
+  const users = await resolveRecipients(tx, input.procuratorateId, mail.recipients);
+  const keys: string[] = [];
+  for (const user of users) {
+    const rendered = renderMail(mail.template, { publicUrl, recipientName: user.display_name }, mail.vars);
+    const dedupeKey = `${mail.dedupeKey}:${user.id}`;
+    await enqueueMail(tx, {
+      dedupeKey,
+      caseId: input.caseId,
+      kind: mail.template,
+      recipientUserId: user.id,
+      toAddress: user.email,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+    });
+    keys.push(dedupeKey);
+  }
+  return keys;
+}
+
+async function resolveRecipients(
+  tx: Tx,
+  procuratorateId: string,
+  recipients: MailRecipient[],
+): Promise<UserRow[]> {
+  const found = new Map<string, UserRow>();
+  for (const r of recipients) {
+    const users =
+      'userId' in r ? [await findUser(tx, r.userId)] : await usersWithRole(tx, procuratorateId, r.role);
+    for (const u of users) if (u?.active) found.set(u.id, u);
+  }
+  return [...found.values()];
 }

@@ -16,6 +16,8 @@ export interface ReminderStep {
   recipients: RecipientRole[];
   /** Offer the 检察建议工作规定 art. 25 escalation ladder for a person to confirm. */
   suggestEscalation?: boolean;
+  /** Where the step's day is a day off; default: earlier before the due date, later after it. */
+  ifDayOff?: 'earlier' | 'later';
 }
 
 export interface ReminderLadder {
@@ -61,8 +63,9 @@ export interface PlanInput {
 
 /**
  * Every step of the ladder with its sending time. A step whose time has passed (a backfilled
- * or recomputed clock) is sent at the next working moment, but only the most recent of the
- * passed "before" steps, and none of them once the due date itself has passed.
+ * or recomputed clock) is sent at the next working moment — but a passed "before" step only if
+ * no later "before" step is still to come, only the most recent one, and none once the due
+ * date itself has passed.
  */
 export function planReminders(input: PlanInput): PlannedReminder[] {
   const steps = input.ladder.steps.filter((s) => input.scope === 'full' || s.offsetDays <= 0);
@@ -71,25 +74,27 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     offsetDays: step.offsetDays,
     recipients: step.recipients,
     suggestEscalation: step.suggestEscalation === true,
-    fireAt: shanghaiInstant(sendingDay(input, step.offsetDays), input.ladder.workStartMinutes).getTime(),
+    fireAt: shanghaiInstant(sendingDay(input, step), input.ladder.workStartMinutes).getTime(),
   }));
   const now = input.now.getTime();
+  const before = planned.filter((p) => p.offsetDays < 0);
   const late = planned.filter((p) => p.fireAt <= now);
-  const lateAfterDue = late.some((p) => p.offsetDays >= 0);
-  const latestLateBefore = late
-    .filter((p) => p.offsetDays < 0)
-    .sort((a, b) => b.offsetDays - a.offsetDays)[0];
+  const catchUpBefore =
+    !late.some((p) => p.offsetDays >= 0) && !before.some((p) => p.fireAt > now)
+      ? before.filter((p) => p.fireAt <= now).sort((a, b) => b.offsetDays - a.offsetDays)[0]
+      : undefined;
   const catchUp = nextWorkingMoment(input.now, input).getTime();
   return planned
-    .filter((p) => p.fireAt > now || p.offsetDays >= 0 || (!lateAfterDue && p === latestLateBefore))
+    .filter((p) => p.fireAt > now || p.offsetDays >= 0 || p === catchUpBefore)
     .map((p) => (p.fireAt > now ? p : { ...p, fireAt: catchUp }))
     .sort((a, b) => a.fireAt - b.fireAt || a.offsetDays - b.offsetDays);
 }
 
 /** The working day a step is sent on: before the due date it moves earlier, after it later. */
-function sendingDay(input: PlanInput, offsetDays: number): CivilDate {
-  let day = addDays(input.due, offsetDays);
-  const step = offsetDays < 0 ? -1 : 1;
+function sendingDay(input: PlanInput, reminder: ReminderStep): CivilDate {
+  let day = addDays(input.due, reminder.offsetDays);
+  const earlier = (reminder.ifDayOff ?? (reminder.offsetDays < 0 ? 'earlier' : 'later')) === 'earlier';
+  const step = earlier ? -1 : 1;
   for (let i = 0; i < 60 && isDayOff(day, input.schedule, input.rule); i++) day = addDays(day, step);
   return day;
 }

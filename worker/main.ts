@@ -2,6 +2,7 @@ import type { LogLevel } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
+import { createCalendarStore } from '../activities/calendar/store';
 import { migrate } from '../activities/db/migrate';
 import { createDb } from '../activities/db/pool';
 import { createMailer } from '../activities/mail/mailer';
@@ -45,7 +46,12 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createActivities({ db, mailer, publicUrl: config.PUBLIC_URL }),
+    activities: createActivities({
+      db,
+      mailer,
+      calendar: createCalendarStore(db),
+      publicUrl: config.PUBLIC_URL,
+    }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, then

@@ -3,22 +3,21 @@
  * definitions and the types they carry. Pure: imported by every process and the workflow.
  * Renaming anything here is a versioning event.
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Role } from '../domain/roles';
+import { ACTION_NAMES } from '../domain/case/actions';
+import type { Actor, CaseState } from '../domain/case/model';
+import type { ActionName, Payloads } from '../domain/case/payloads';
 import type { LeadSource, Stage, Track } from '../domain/case/stages';
+
+export type { Actor } from '../domain/case/model';
+export type { ActionName, Payloads } from '../domain/case/payloads';
 
 export const DEFAULT_TASK_QUEUE = 'duban-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
-}
-
-/** Who asks for something: every action carries its actor. */
-export interface Actor {
-  userId: string;
-  roles: Role[];
-  procuratorateId: string;
 }
 
 /** A civil date in Asia/Shanghai, YYYY-MM-DD. */
@@ -58,8 +57,38 @@ export const CaseErrors = {
 } as const;
 export type CaseErrorType = (typeof CaseErrors)[keyof typeof CaseErrors];
 
+/** Every staff action carries its actor and an idempotency key; repeating a key returns the first result. */
+export interface ActionEnvelope<P> {
+  actor: Actor;
+  idempotencyKey: string;
+  payload: P;
+}
+
+export interface ActionResult {
+  caseId: string;
+  action: ActionName;
+  stage: Stage;
+  /** Sequence number of the action's timeline entry. */
+  seq: number;
+  /** The clocks the action started, recomputed, met or stopped. */
+  clocks: { key: string; status: string; due: CivilDate | null; provisional: boolean }[];
+}
+
+export type ActionUpdate<N extends ActionName> = UpdateDefinition<
+  ActionResult,
+  [ActionEnvelope<Payloads[N]>],
+  N
+>;
+
+/** One update per staff action, named after it (e.g. `decideFiling`). */
+export const ACTION_UPDATES = Object.fromEntries(
+  ACTION_NAMES.map((name) => [name, defineUpdate<ActionResult, [ActionEnvelope<unknown>]>(name)]),
+) as { [N in ActionName]: ActionUpdate<N> };
+
 export const awaitRegistrationUpdate = defineUpdate<CaseSummary>('awaitRegistration');
 export const caseSummaryQuery = defineQuery<CaseSummary>('caseSummary');
+/** The live state of the case (clocks, recommendations, pending proposal, escalations). */
+export const caseStateQuery = defineQuery<CaseState>('caseState');
 
 /** Sent when the holiday schedule or a clock policy changed: the case recomputes its open clocks. */
 export interface RecomputeClocksRequest {

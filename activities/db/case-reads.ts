@@ -38,3 +38,63 @@ export async function findCaseInScope(
     ])
   )[0];
 }
+
+export interface ClockRow {
+  clock_key: string;
+  clock_id: string;
+  recommendation_id: string | null;
+  start_date: string;
+  due_date: string | null;
+  status: string;
+  provisional: boolean;
+  request: unknown;
+  explanation: {
+    steps?: { kind: string; text: string }[];
+    name?: string;
+    basis?: string;
+    rule?: unknown;
+    rawEnd?: string;
+  };
+  catalogue_version: string;
+  policy_version: string;
+  schedule_version: string;
+}
+
+export async function clocksOf(db: Db, caseId: string): Promise<ClockRow[]> {
+  return db.query<ClockRow>(
+    `SELECT clock_key, clock_id, recommendation_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+       to_char(due_date, 'YYYY-MM-DD') AS due_date, status, provisional, request, explanation,
+       catalogue_version, policy_version, schedule_version
+     FROM case_clocks WHERE case_id = $1 ORDER BY start_date, clock_key`,
+    [caseId],
+  );
+}
+
+export interface RecommendationRow {
+  recommendation_id: string;
+  organ_id: string;
+  organ_name: string | null;
+  urgent: boolean;
+  status: string;
+  decided_on: string | null;
+  served_on: string | null;
+  received_on: string | null;
+  reply_due: string | null;
+  replied_on: string | null;
+  replied_on_time: boolean | null;
+  finding: string | null;
+  outcome: string | null;
+  rebounds: number;
+}
+
+export async function recommendationsOf(db: Db, caseId: string): Promise<RecommendationRow[]> {
+  return db.query<RecommendationRow>(
+    `SELECT r.recommendation_id, r.organ_id, o.name AS organ_name, r.urgent, r.status,
+       to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on, to_char(r.served_on, 'YYYY-MM-DD') AS served_on,
+       to_char(r.received_on, 'YYYY-MM-DD') AS received_on, to_char(r.reply_due, 'YYYY-MM-DD') AS reply_due,
+       to_char(r.replied_on, 'YYYY-MM-DD') AS replied_on, r.replied_on_time, r.finding, r.outcome, r.rebounds
+     FROM case_recommendations r LEFT JOIN organs o ON o.id = r.organ_id
+     WHERE r.case_id = $1 ORDER BY r.recommendation_id`,
+    [caseId],
+  );
+}

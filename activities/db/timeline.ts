@@ -98,3 +98,10 @@ export function rowToChainedFields(row: TimelineRow): ChainedFields {
     prevHash: row.prev_hash,
   };
 }
+
+export async function timelineOf(q: { query: Tx['query'] }, caseId: string): Promise<TimelineRow[]> {
+  return q.query<TimelineRow>(
+    'SELECT case_id, seq, at, actor_id, kind, stage, data, reason, prev_hash, hash FROM audit_entries WHERE case_id = $1 ORDER BY seq',
+    [caseId],
+  );
+}

@@ -16,8 +16,34 @@ export interface LeadAckVars {
   source: string;
 }
 
+export interface ReminderVars {
+  caseId: string;
+  title: string;
+  clockName: string;
+  due: string;
+  basis: string;
+  /** e.g. 届满前7日, 逾期1日 */
+  stepLabel: string;
+  overdue: boolean;
+  provisional: boolean;
+  explanation: string[];
+  escalation: string[];
+}
+
+export interface ClockChangedVars {
+  caseId: string;
+  title: string;
+  clockName: string;
+  oldDue: string | null;
+  newDue: string | null;
+  provisional: boolean;
+  reason: string;
+}
+
 const caseLink = (ctx: TemplateContext, caseId: string) =>
   `${ctx.publicUrl.replace(/\/$/, '')}/cases/${caseId}`;
+
+const provisionalNote = '（暂定：相关年度节假日安排尚未载入，仅按周末计算，载入后将重新计算）';
 
 const templates = {
   lead_ack(ctx: TemplateContext, v: LeadAckVars): RenderedMail {
@@ -26,13 +52,48 @@ const templates = {
       text: [
         `${ctx.recipientName}：`,
         '',
-        `您承办的公益诉讼线索已登记。`,
+        '您承办的公益诉讼线索已登记。',
         `案件编号：${v.caseId}`,
         `线索名称：${v.title}`,
         `线索来源：${v.source}`,
         `收到日期：${v.receivedOn}`,
         '',
         `请及时开展线索评估。查看案件：${caseLink(ctx, v.caseId)}`,
+      ].join('\n'),
+    };
+  },
+  reminder(ctx: TemplateContext, v: ReminderVars): RenderedMail {
+    const state = v.overdue ? `已逾期（${v.stepLabel}）` : `即将届满（${v.stepLabel}）`;
+    return {
+      subject: `【督办】${v.overdue ? '期限已逾期' : '期限提醒'}：${v.caseId} ${v.clockName} ${v.due}`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `案件 ${v.caseId}「${v.title}」的${v.clockName}${state}。`,
+        `届满日期：${v.due}${v.provisional ? provisionalNote : ''}`,
+        `依据：${v.basis}`,
+        '计算过程：',
+        ...v.explanation.map((line) => `  · ${line}`),
+        ...(v.escalation.length > 0
+          ? ['', '建议督促措施（须经确认后执行）：', ...v.escalation.map((s) => `  · ${s}`)]
+          : []),
+        '',
+        `查看案件：${caseLink(ctx, v.caseId)}`,
+      ].join('\n'),
+    };
+  },
+  clock_changed(ctx: TemplateContext, v: ClockChangedVars): RenderedMail {
+    return {
+      subject: `【督办】期限已重新计算：${v.caseId} ${v.clockName}`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `案件 ${v.caseId}「${v.title}」的${v.clockName}已重新计算。`,
+        `原届满日期：${v.oldDue ?? '—'}`,
+        `新届满日期：${v.newDue ?? '—（中止审查中）'}${v.provisional ? provisionalNote : ''}`,
+        `原因：${v.reason}`,
+        '',
+        `查看案件：${caseLink(ctx, v.caseId)}`,
       ].join('\n'),
     };
   },

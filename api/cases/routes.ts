@@ -1,10 +1,26 @@
 import { Router } from 'express';
+import { type z } from 'zod';
 import { findCaseInScope } from '../../activities/db/case-reads';
+import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
+import type { ActionName } from '../../domain/case/payloads';
+import { CASE_ACTING_ROLES } from '../../domain/roles';
 import { defineRoute, type RouteRegistry } from '../routing';
 import { problems } from '../problem';
+import { performAction } from './act';
+import { ACTION_BODIES } from './action-schemas';
 import { createCase, type CaseServiceDeps } from './create-case';
+import { caseDetail } from './detail';
 import { presentCase } from './present';
-import { caseIdParam, caseResponse, createCaseBody } from './schemas';
+import {
+  actionResponse,
+  caseDetailResponse,
+  caseIdParam,
+  caseResponse,
+  createCaseBody,
+  timelineQuery,
+  timelineResponse,
+} from './schemas';
+import { caseTimeline, timelineCsv } from './timeline';
 
 export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -40,17 +56,85 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
       method: 'get',
       path: '/:id',
       tag: '案件',
-      summary: '案件详情',
+      summary: '案件详情（含期限及其计算过程、检察建议、可办理的操作）',
       auth: 'user',
       params: caseIdParam,
-      responses: { 200: { description: '案件', schema: caseResponse }, 404: { description: '本院无此案件' } },
+      responses: {
+        200: { description: '案件', schema: caseDetailResponse },
+        404: { description: '本院无此案件' },
+      },
     },
     async ({ res, params, principal }) => {
-      const row = await findCaseInScope(deps.db, params.id, principal.procuratorateId);
-      if (!row) throw problems.notFound(`案件 ${params.id} 不存在`);
-      res.json(presentCase(row));
+      res.json(await caseDetail(deps, principal, params.id));
     },
   );
 
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/:id/timeline',
+      tag: '案件',
+      summary: '案件时间线（审计记录，含哈希链校验结果）；?format=csv 导出 CSV',
+      auth: 'user',
+      params: caseIdParam,
+      query: timelineQuery,
+      responses: {
+        200: { description: '时间线', schema: timelineResponse },
+        404: { description: '本院无此案件' },
+      },
+    },
+    async ({ res, params, query, principal }) => {
+      if (!(await findCaseInScope(deps.db, params.id, principal.procuratorateId)))
+        throw problems.notFound(`案件 ${params.id} 不存在`);
+      const timeline = await caseTimeline(deps.db, params.id);
+      if (query.format !== 'csv') return void res.json(timeline);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${params.id}-timeline.csv`)
+        .send(timelineCsv(timeline.entries));
+    },
+  );
+
+  for (const name of ACTION_NAMES) defineActionRoute(deps, target, name);
   return router;
+}
+
+function defineActionRoute(
+  deps: CaseServiceDeps,
+  target: { router: Router; registry: RouteRegistry; mountPath: string },
+  name: ActionName,
+) {
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: `/:id/actions/${name}`,
+      tag: '案件办理',
+      summary: ACTIONS[name].label,
+      description: '由案件流程校验阶段、角色和内容：阶段不符 409，角色不符 403，内容有误 422。',
+      auth: 'user',
+      roles: CASE_ACTING_ROLES,
+      params: caseIdParam,
+      body: ACTION_BODIES[name] as z.ZodType,
+      responses: {
+        200: { description: '已办理', schema: actionResponse },
+        403: { description: '角色无权办理' },
+        404: { description: '本院无此案件' },
+        409: { description: '案件所处阶段不能办理' },
+        422: { description: '内容有误' },
+      },
+    },
+    async ({ req, res, params, body, principal }) => {
+      const { result, row } = await performAction(
+        deps,
+        principal,
+        params.id,
+        name,
+        body as never,
+        req.get('idempotency-key'),
+      );
+      res.json({ result, case: presentCase(row) });
+    },
+  );
 }

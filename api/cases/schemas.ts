@@ -41,3 +41,82 @@ export const caseResponse = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+const clockResponse = z.object({
+  key: z.string(),
+  clockId: z.string(),
+  name: z.string(),
+  basis: z.string().nullable(),
+  recommendationId: z.string().nullable(),
+  start: z.string(),
+  due: z.string().nullable(),
+  status: z.string(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  explanation: z.array(z.object({ kind: z.string(), text: z.string() })),
+  rule: z.unknown(),
+  versions: z.object({ catalogue: z.string(), policy: z.string(), schedule: z.string() }),
+});
+
+const recommendationResponse = z.object({
+  id: z.string(),
+  organId: z.string(),
+  organName: z.string().nullable(),
+  urgent: z.boolean(),
+  status: z.string(),
+  decidedOn: z.string().nullable(),
+  servedOn: z.string().nullable(),
+  receivedOn: z.string().nullable(),
+  replyDue: z.string().nullable(),
+  repliedOn: z.string().nullable(),
+  repliedOnTime: z.boolean().nullable(),
+  finding: z.string().nullable(),
+  outcome: z.string().nullable(),
+  rebounds: z.number(),
+});
+
+export const caseDetailResponse = caseResponse.extend({
+  clocks: z.array(clockResponse),
+  recommendations: z.array(recommendationResponse),
+  proposal: z.unknown().nullable(),
+  escalations: z.array(z.unknown()),
+  litigation: z.unknown().nullable(),
+  availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
+});
+
+export const actionResponse = z.object({
+  result: z.object({
+    caseId: z.string(),
+    action: z.string(),
+    stage: z.string(),
+    seq: z.number(),
+    clocks: z.array(
+      z.object({ key: z.string(), status: z.string(), due: z.string().nullable(), provisional: z.boolean() }),
+    ),
+  }),
+  case: caseResponse,
+});
+
+export const timelineQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
+
+export const timelineResponse = z.object({
+  caseId: z.string(),
+  chain: z.object({
+    ok: z.boolean(),
+    entries: z.number(),
+    broken: z.object({ seq: z.number(), reason: z.string() }).optional(),
+  }),
+  entries: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      actorId: z.string(),
+      kind: z.string(),
+      stage: z.string(),
+      data: z.unknown(),
+      reason: z.string().nullable(),
+      prevHash: z.string(),
+      hash: z.string(),
+    }),
+  ),
+});

@@ -131,3 +131,18 @@ export function runAction<N extends ActionName>(
   if (name !== 'addNote' && name !== 'markTypical') requireNotFinal(state, ACTIONS[name].label);
   return ACTIONS[name].apply(state, payload ?? ({} as Payloads[N]), ctx);
 }
+
+/**
+ * The actions `actor` may take on the case now, for the UI: a dry run of each rule on a copy of
+ * the state with an empty payload — refused for the stage or the role means not available.
+ */
+export function availableActions(state: CaseState, actor: Actor, today: string): ActionName[] {
+  return ACTION_NAMES.filter((name) => {
+    try {
+      runAction(JSON.parse(JSON.stringify(state)) as CaseState, name, {} as never, { actor, today });
+      return true;
+    } catch (err) {
+      return err instanceof Error && (err as { kind?: string }).kind === 'InvalidPayload';
+    }
+  });
+}

@@ -29,11 +29,21 @@ export interface ReminderState {
 
 export type ClockStatus = 'running' | 'met' | 'expired' | 'cancelled';
 
+/** Where a clock's length comes from: the catalogue (default or urgent) or the action itself. */
+export type ClockLength =
+  { source: 'default' } | { source: 'urgent' } | { source: 'explicit'; period: PeriodLength };
+
 export interface ClockState {
   key: string;
   clockId: ClockId;
   recommendationId?: string;
+  length: ClockLength;
   request: DeadlineRequest;
+  /** Name and basis from the catalogue, for reminders and the timeline. */
+  name: string;
+  basis: string;
+  /** The explanation of the due date, one line per step. */
+  explanation: string[];
   due: CivilDate | null;
   provisional: boolean;
   suspended: boolean;

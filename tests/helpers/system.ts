@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../../activities';
+import { createCalendarStore } from '../../activities/calendar/store';
 import { createDb, type Db } from '../../activities/db/pool';
 import { createMailer } from '../../activities/mail/mailer';
 import { createApp } from '../../api/app';
@@ -61,7 +62,12 @@ export async function startSystem(options: { authSecret?: string } = {}): Promis
     connection: workerConnection,
     namespace: 'default',
     taskQueue,
-    activities: createActivities({ db, mailer, publicUrl: 'http://duban.test' }),
+    activities: createActivities({
+      db,
+      mailer,
+      calendar: createCalendarStore(db),
+      publicUrl: 'http://duban.test',
+    }),
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();

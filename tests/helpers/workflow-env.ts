@@ -3,13 +3,19 @@
  * activities against the suite's PostgreSQL and an in-process SMTP server.
  */
 import { randomBytes } from 'node:crypto';
+import { temporal } from '@temporalio/proto';
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { createCalendarStore } from '../../activities/calendar/store';
 import type { Db } from '../../activities/db/pool';
 import { createMailer } from '../../activities/mail/mailer';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 import { createCaseWorker } from '../../worker/create-worker';
+
+const { IndexedValueType } = temporal.api.enums.v1;
 import { quietRuntime, testDb, workflowBundle } from './system';
 import { testServerPath } from './tools';
 
@@ -17,9 +23,29 @@ export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
   db: Db;
   mail: MailCatcher;
-  /** Runs `fn` with a worker polling a fresh task queue. */
+  /**
+   * Runs `fn` with a worker polling a fresh task queue, then terminates the workflows `fn`
+   * started: an open workflow whose worker is gone would hold the test server's clock still.
+   */
   withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T>;
+  /** Remembers a started workflow, to be terminated when its worker stops. */
+  track(handle: WorkflowHandle): void;
   stop(): Promise<void>;
+}
+
+/** The test server knows no custom search attributes until told, as a real cluster's operator would. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const types = {
+    Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+    Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  };
+  const searchAttributes = Object.fromEntries(
+    Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => [name, types[type]]),
+  );
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes,
+  });
 }
 
 export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
@@ -27,11 +53,21 @@ export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath() } },
   });
+  await registerSearchAttributes(env);
   const db = testDb();
   const mail = await startMailCatcher({ port: 0 });
   const mailer = createMailer({ smtpUrl: mail.url, from: '督办系统 <duban@test.example>' });
-  const activities = createActivities({ db, mailer, publicUrl: 'http://duban.test' });
+  const activities = createActivities({
+    db,
+    mailer,
+    calendar: createCalendarStore(db),
+    publicUrl: 'http://duban.test',
+  });
   const code = await workflowBundle();
+  const started: WorkflowHandle[] = [];
+  const terminateStarted = async () => {
+    for (const handle of started.splice(0)) await handle.terminate('test finished').catch(() => undefined);
+  };
   return {
     env,
     db,
@@ -45,7 +81,14 @@ export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         activities,
         workflowBundle: code,
       });
-      return worker.runUntil(fn(taskQueue));
+      try {
+        return await worker.runUntil(fn(taskQueue));
+      } finally {
+        await terminateStarted();
+      }
+    },
+    track(handle) {
+      started.push(handle);
     },
     async stop() {
       mailer.close();

@@ -35,11 +35,16 @@ describe('registering a lead', () => {
     expect(read.status).toBe(200);
     expect(read.body.title).toBe('某公司违规堆放固体废物');
 
-    const entries = await system.db.query<{ seq: number; kind: string; prev_hash: string }>(
-      'SELECT seq, kind, prev_hash FROM audit_entries WHERE case_id = $1 ORDER BY seq',
+    const entries = await system.db.query<{ seq: number; kind: string; prev_hash: string; hash: string }>(
+      'SELECT seq, kind, prev_hash, hash FROM audit_entries WHERE case_id = $1 ORDER BY seq',
       [caseId],
     );
-    expect(entries).toEqual([{ seq: 1, kind: 'lead_registered', prev_hash: '0'.repeat(64) }]);
+    expect(entries.map((e) => [e.seq, e.kind])).toEqual([
+      [1, 'lead_registered'],
+      [2, 'clock_started'],
+    ]);
+    expect(entries[0]!.prev_hash).toBe('0'.repeat(64));
+    expect(entries[1]!.prev_hash).toBe(entries[0]!.hash);
 
     const [mail] = await system.mail.waitFor((ms) => ms.some((m) => m.subject.includes(caseId)));
     const ack = system.mail.messages.find((m) => m.subject.includes(caseId))!;

@@ -40,6 +40,7 @@ it('registers a lead: projection, first timeline entry and acknowledgement mail'
       args: [newCase(caseId)],
       workflowExecutionTimeout: '30 days',
     });
+    t.track(handle);
     const summary = await handle.executeUpdate(awaitRegistrationUpdate);
     expect(summary).toMatchObject({ caseId, stage: 'LEAD', handlerId: org.prosecutor.id });
     expect(await handle.query(caseSummaryQuery)).toEqual(summary);

@@ -8,6 +8,12 @@ export const dbWrite = proxyActivities<Pick<Activities, 'journal'>>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Deadline arithmetic over the stored schedule: a read and a pure computation. */
+export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 /** E-mail: SMTP may be down for hours; mail waits and is retried, never dropped. */
 export const mail = proxyActivities<Pick<Activities, 'deliverMail'>>({
   startToCloseTimeout: '2 minutes',

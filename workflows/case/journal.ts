@@ -1,64 +1,74 @@
 import type { MailRequest } from '../../activities/journal';
-import type { CaseProjection } from '../../activities/db/cases';
+import type { ClockRowInput } from '../../activities/db/case-details';
+import type { CaseState } from '../../domain/case/model';
+import { shanghaiDate } from '../../domain/time';
 import { dbWrite, mail } from './activity-presets';
+import { projectionOf, recommendationRows } from './projection';
 
 export interface JournalEvent {
   kind: string;
   actorId: string;
-  stage: string;
   data: Record<string, unknown>;
-  reason?: string;
+  reason?: string | null;
+}
+
+export interface JournalBatch {
+  events: JournalEvent[];
+  clocks?: ClockRowInput[];
   mail?: MailRequest[];
+  /** Rewrite the recommendation rows too (only when they may have changed). */
+  recommendations?: boolean;
 }
 
 /**
- * Appends the case's timeline entries one at a time, in the order the workflow accepted the
- * changes. The sequence number lives in workflow state, so a retried write is recognised.
+ * Writes a case's timeline in the order the workflow accepted its changes, one batch (one
+ * transaction) at a time. Sequence numbers live in workflow state, so a retried write is
+ * recognised. Mail is delivered in the background: a staff action never waits for SMTP.
  */
 export class Journal {
   private tail: Promise<unknown> = Promise.resolve();
+  private inFlight = 0;
 
-  constructor(
-    private readonly caseId: string,
-    private seq: number,
-    private readonly projectionOf: () => CaseProjection,
-  ) {}
+  constructor(private readonly state: () => CaseState) {}
 
-  get lastSeq(): number {
-    return this.seq;
-  }
-
-  /**
-   * Queues the entry behind the ones before it and resolves once it is stored. Its mail is
-   * delivered in the background, so a staff action never waits for SMTP.
-   */
-  append(event: JournalEvent, at: Date): Promise<void> {
-    this.seq += 1;
-    const entry = {
-      caseId: this.caseId,
-      seq: this.seq,
-      at: at.toISOString(),
-      actorId: event.actorId,
-      kind: event.kind,
-      stage: event.stage,
-      data: event.data,
-      reason: event.reason ?? null,
+  write(batch: JournalBatch): Promise<void> {
+    const state = this.state();
+    if (batch.events.length === 0) return this.tail.then(() => undefined);
+    const at = new Date().toISOString();
+    const entries = batch.events.map((e) => {
+      state.seq += 1;
+      return {
+        caseId: state.info.caseId,
+        seq: state.seq,
+        at,
+        actorId: e.actorId,
+        kind: e.kind,
+        stage: state.stage,
+        data: e.data,
+        reason: e.reason ?? null,
+      };
+    });
+    const input = {
+      caseId: state.info.caseId,
+      procuratorateId: state.info.procuratorateId,
+      entries,
+      projection: projectionOf(state, shanghaiDate(new Date())),
+      clocks: batch.clocks ?? [],
+      ...(batch.recommendations ? { recommendations: recommendationRows(state) } : {}),
+      mail: batch.mail ?? [],
     };
-    const projection = this.projectionOf();
-    const write = this.tail.then(() => dbWrite.journal({ entry, projection, mail: event.mail }));
+    const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write;
-    this.track(write);
-    const keys = (event.mail ?? []).map((m) => m.dedupeKey);
-    if (keys.length > 0) this.track(write.then(() => mail.deliverMail({ dedupeKeys: keys })));
+    this.track(
+      write.then((r) => (r.mailKeys.length > 0 ? mail.deliverMail({ dedupeKeys: r.mailKeys }) : undefined)),
+    );
     return write.then(() => undefined);
   }
 
-  /** True when every entry is stored and every message sent: the case may continue as new. */
+  /** True when every batch is stored and every message sent: the case may continue as new. */
   get idle(): boolean {
     return this.inFlight === 0;
   }
-
-  private inFlight = 0;
 
   private track(work: Promise<unknown>): void {
     this.inFlight += 1;

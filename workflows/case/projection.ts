@@ -1,27 +1,61 @@
 import type { CaseProjection } from '../../activities/db/cases';
-import type { CaseState } from './state';
+import type { RecommendationRowInput } from '../../activities/db/case-details';
+import type { CaseState, ClockState } from '../../domain/case/model';
 
-/** The read-model row of a case, derived from its workflow state alone. */
-export function projectionOf(state: CaseState): CaseProjection {
-  const { input } = state;
+/** Clocks that still bind someone: running, with a due date (not suspended). */
+export function openClocks(state: CaseState): ClockState[] {
+  return Object.values(state.clocks).filter((c) => c.status === 'running' && c.due !== null);
+}
+
+/** The read-model row of a case, derived from its workflow state and today's date. */
+export function projectionOf(state: CaseState, today: string): CaseProjection {
+  const { info } = state;
+  const open = openClocks(state).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  const next = open[0];
   return {
-    caseId: input.caseId,
-    procuratorateId: input.procuratorateId,
-    workflowId: state.workflowId,
-    title: input.title,
-    track: input.track,
+    caseId: info.caseId,
+    procuratorateId: info.procuratorateId,
+    workflowId: info.workflowId,
+    title: info.title,
+    track: info.track,
     stage: state.stage,
-    domainCode: input.domainCode,
-    source: input.source,
+    domainCode: info.domainCode,
+    source: info.source,
     handlerId: state.handlerId,
-    organIds: [],
-    externalRef: input.externalRef ?? null,
-    nextDue: null,
-    nextDueClock: null,
-    nextDueProvisional: false,
-    overdue: false,
-    typical: false,
-    summary: { receivedOn: input.receivedOn },
-    createdAt: state.createdAt,
+    organIds: state.organIds,
+    externalRef: info.externalRef,
+    nextDue: next?.due ?? null,
+    nextDueClock: next?.key ?? null,
+    nextDueProvisional: open.some((c) => c.provisional),
+    overdue: open.some((c) => c.due! < today),
+    typical: state.typical,
+    summary: {
+      receivedOn: info.receivedOn,
+      filedOn: info.filedOn ?? null,
+      closedOn: info.closedOn ?? null,
+      proposal: state.proposal ? { kind: state.proposal.kind, proposedOn: state.proposal.proposedOn } : null,
+      recommendations: state.recommendations.length,
+      pendingEscalations: state.escalations.filter((e) => !e.confirmedBy).length,
+      suspended: state.stage === 'SUSPENDED',
+    },
+    createdAt: info.createdAt,
   };
+}
+
+export function recommendationRows(state: CaseState): RecommendationRowInput[] {
+  return state.recommendations.map((r) => ({
+    recommendationId: r.id,
+    organId: r.organId,
+    urgent: r.urgent,
+    status: r.status,
+    decidedOn: r.decidedOn ?? null,
+    servedOn: r.servedOn ?? null,
+    receivedOn: r.receivedOn ?? null,
+    replyDue: state.clocks[`reply:${r.id}`]?.due ?? null,
+    repliedOn: r.reply?.repliedOn ?? null,
+    repliedOnTime: r.reply ? r.reply.onTime : null,
+    finding: r.finding?.result ?? null,
+    outcome: r.outcome ?? null,
+    rebounds: r.rebounds,
+  }));
 }

@@ -1,21 +1,28 @@
-import type { Stage } from '../../domain/case/stages';
+import type { CaseState } from '../../domain/case/model';
 import type { NewCaseInput } from '../contract';
 
-/** Everything the case workflow knows, in one object (IDs and summaries, never whole documents). */
-export interface CaseState {
-  input: NewCaseInput;
-  workflowId: string;
-  stage: Stage;
-  handlerId: string;
-  createdAt: string;
-}
-
+/** A new case: a lead (线索), its clocks yet to be computed. */
 export function initialState(input: NewCaseInput, workflowId: string): CaseState {
   return {
-    input,
-    workflowId,
+    info: {
+      caseId: input.caseId,
+      procuratorateId: input.procuratorateId,
+      workflowId,
+      title: input.title,
+      track: input.track,
+      domainCode: input.domainCode,
+      source: input.source,
+      receivedOn: input.receivedOn,
+      externalRef: input.externalRef ?? null,
+      createdAt: new Date().toISOString(),
+    },
     stage: 'LEAD',
     handlerId: input.handlerId,
-    createdAt: new Date().toISOString(),
+    organIds: [],
+    recommendations: [],
+    clocks: {},
+    escalations: [],
+    typical: false,
+    seq: 0,
   };
 }

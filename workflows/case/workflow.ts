@@ -1,70 +1,108 @@
-import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { LEAD_SOURCES } from '../../domain/case/stages';
-import { awaitRegistrationUpdate, caseSummaryQuery, type CaseSummary, type NewCaseInput } from '../contract';
-import { Journal } from './journal';
-import { projectionOf } from './projection';
-import { initialState, type CaseState } from './state';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { ACTION_NAMES } from '../../domain/case/actions';
+import type { ActionName, Payloads } from '../../domain/case/payloads';
+import { isFinalStage } from '../../domain/case/stages';
+import {
+  ACTION_UPDATES,
+  awaitRegistrationUpdate,
+  caseStateQuery,
+  caseSummaryQuery,
+  recomputeClocksSignal,
+  type ActionEnvelope,
+  type ActionUpdate,
+  type CaseSummary,
+  type NewCaseInput,
+} from '../contract';
+import { nextDueKey, stageKey } from '../search-attributes';
+import { openClocks } from './projection';
+import { CaseRun, type CarriedCase } from './run';
 
-/** One public-interest litigation case, from the first lead onwards. */
-export async function caseWorkflow(input: NewCaseInput): Promise<void> {
-  const state: CaseState = initialState(input, workflowInfo().workflowId);
-  const journal = new Journal(input.caseId, 0, () => projectionOf(state));
-  let registered = false;
+/**
+ * One public-interest litigation case: registered as a lead, then moved on by staff actions
+ * (updates) while its clocks remind, escalate and move the case when they run out — until the
+ * case is rejected, terminated or archived. Continues as new when its history grows long.
+ */
+export async function caseWorkflow(input: NewCaseInput, carried?: CarriedCase): Promise<void> {
+  const run = new CaseRun(input, workflowInfo().workflowId, carried);
+  let registered = carried !== undefined;
 
-  setHandler(caseSummaryQuery, () => summaryOf(state));
+  setHandler(caseSummaryQuery, () => summaryOf(run));
+  setHandler(caseStateQuery, () => run.state);
   setHandler(awaitRegistrationUpdate, async () => {
     await condition(() => registered);
-    return summaryOf(state);
+    return summaryOf(run);
+  });
+  for (const name of ACTION_NAMES) registerAction(run, name);
+  setHandler(recomputeClocksSignal, (request) => {
+    void run.recompute(request);
   });
 
-  await registerLead(state, journal);
-  registered = true;
-
-  await condition(() => false);
+  if (!registered) {
+    await run.register();
+    registered = true;
+  }
+  await superviseClocks(run);
 }
 
-async function registerLead(state: CaseState, journal: Journal): Promise<void> {
-  const { input } = state;
-  await journal.append(
+function registerAction<N extends ActionName>(run: CaseRun, name: N): void {
+  const update = ACTION_UPDATES[name] as ActionUpdate<ActionName>;
+  setHandler(
+    update,
+    (envelope: ActionEnvelope<Payloads[ActionName]>) =>
+      run.act(name, envelope as ActionEnvelope<Payloads[N]>),
     {
-      kind: 'lead_registered',
-      actorId: input.createdBy.userId,
-      stage: state.stage,
-      data: {
-        title: input.title,
-        source: input.source,
-        receivedOn: input.receivedOn,
-        domainCode: input.domainCode,
-        handlerId: input.handlerId,
-        externalRef: input.externalRef ?? null,
-      },
-      mail: [
-        {
-          dedupeKey: `case:${input.caseId}:lead_ack:${input.handlerId}`,
-          template: 'lead_ack',
-          recipientUserId: input.handlerId,
-          vars: {
-            caseId: input.caseId,
-            title: input.title,
-            receivedOn: input.receivedOn,
-            source: LEAD_SOURCES[input.source],
-          },
-        },
-      ],
+      validator: (envelope: ActionEnvelope<Payloads[ActionName]>) =>
+        run.validate(name, envelope as ActionEnvelope<Payloads[N]>),
     },
-    new Date(),
   );
 }
 
-function summaryOf(state: CaseState): CaseSummary {
-  const { input } = state;
+/** Sleeps until the next reminder or expiry (or a change), fires what is due, and repeats. */
+async function superviseClocks(run: CaseRun): Promise<void> {
+  for (;;) {
+    publishSearchAttributes(run);
+    if (isFinalStage(run.state.stage) && run.journal.idle && allHandlersFinished()) return;
+    if (workflowInfo().continueAsNewSuggested && run.journal.idle && allHandlersFinished()) {
+      await continueAsNew<typeof caseWorkflow>(run.input, run.carry());
+    }
+    const seen = run.changes;
+    const next = run.nextAlarm();
+    const wake = () => run.changes !== seen || (isFinalStage(run.state.stage) && run.journal.idle);
+    if (next === undefined) await condition(wake);
+    else if (!(await condition(wake, Math.max(next - Date.now(), 1)))) await run.fireDueAlarms();
+  }
+}
+
+/** Stage and next due date as search attributes (non-personal keys), when they changed. */
+function publishSearchAttributes(run: CaseRun): void {
+  const nextDue = openClocks(run.state)
+    .map((c) => c.due!)
+    .sort()[0];
+  const signature = `${run.state.stage}|${nextDue ?? ''}`;
+  if (signature === run.publishedAttributes) return;
+  run.publishedAttributes = signature;
+  upsertSearchAttributes([
+    { key: stageKey, value: run.state.stage },
+    { key: nextDueKey, value: nextDue ? new Date(`${nextDue}T00:00:00+08:00`) : null },
+  ]);
+}
+
+function summaryOf(run: CaseRun): CaseSummary {
+  const { info } = run.state;
   return {
-    caseId: input.caseId,
-    procuratorateId: input.procuratorateId,
-    title: input.title,
-    stage: state.stage,
-    track: input.track,
-    domainCode: input.domainCode,
-    handlerId: state.handlerId,
+    caseId: info.caseId,
+    procuratorateId: info.procuratorateId,
+    title: info.title,
+    stage: run.state.stage,
+    track: info.track,
+    domainCode: info.domainCode,
+    handlerId: run.state.handlerId,
   };
 }

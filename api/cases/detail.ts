@@ -1,0 +1,92 @@
+/** The case as a prosecutor sees it: read model, clocks with explanations, recommendations and live workflow state. */
+import type { Client } from '@temporalio/client';
+import {
+  clocksOf,
+  findCaseInScope,
+  recommendationsOf,
+  type ClockRow,
+  type RecommendationRow,
+} from '../../activities/db/case-reads';
+import { delegatedDecisions } from '../../activities/db/case-refs';
+import type { Db } from '../../activities/db/pool';
+import { availableActions } from '../../domain/case/actions';
+import type { CaseState, DecisionKind } from '../../domain/case/model';
+import { shanghaiDate } from '../../domain/time';
+import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
+import type { Principal } from '../auth/tokens';
+import { problems } from '../problem';
+import { presentCase } from './present';
+
+export async function caseDetail(
+  deps: { db: Db; temporal: Client; now: () => Date },
+  principal: Principal,
+  caseId: string,
+) {
+  const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
+  if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
+  const [clocks, recommendations, live] = await Promise.all([
+    clocksOf(deps.db, caseId),
+    recommendationsOf(deps.db, caseId),
+    liveState(deps.temporal, caseId),
+  ]);
+  const today = shanghaiDate(deps.now());
+  const actor = {
+    ...principal,
+    delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
+  };
+  return {
+    ...presentCase(row),
+    clocks: clocks.map((c) => presentClock(c, today)),
+    recommendations: recommendations.map(presentRecommendation),
+    proposal: live?.proposal ?? null,
+    escalations: live?.escalations ?? [],
+    litigation: live?.litigation ?? null,
+    availableActions: live ? availableActions(live, actor, today) : [],
+  };
+}
+
+/** The workflow's own view; a case whose workflow cannot be reached still shows its read model. */
+async function liveState(temporal: Client, caseId: string): Promise<CaseState | undefined> {
+  try {
+    return await temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
+  } catch {
+    return undefined;
+  }
+}
+
+export function presentClock(c: ClockRow, today: string) {
+  return {
+    key: c.clock_key,
+    clockId: c.clock_id,
+    name: c.explanation.name ?? c.clock_id,
+    basis: c.explanation.basis ?? null,
+    recommendationId: c.recommendation_id,
+    start: c.start_date,
+    due: c.due_date,
+    status: c.status,
+    provisional: c.provisional,
+    overdue: c.status === 'running' && c.due_date !== null && c.due_date < today,
+    explanation: (c.explanation.steps ?? []).map((s) => ({ kind: s.kind, text: s.text })),
+    rule: c.explanation.rule ?? null,
+    versions: { catalogue: c.catalogue_version, policy: c.policy_version, schedule: c.schedule_version },
+  };
+}
+
+function presentRecommendation(r: RecommendationRow) {
+  return {
+    id: r.recommendation_id,
+    organId: r.organ_id,
+    organName: r.organ_name,
+    urgent: r.urgent,
+    status: r.status,
+    decidedOn: r.decided_on,
+    servedOn: r.served_on,
+    receivedOn: r.received_on,
+    replyDue: r.reply_due,
+    repliedOn: r.replied_on,
+    repliedOnTime: r.replied_on_time,
+    finding: r.finding,
+    outcome: r.outcome,
+    rebounds: r.rebounds,
+  };
+}

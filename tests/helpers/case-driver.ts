@@ -1,0 +1,168 @@
+/** Drives a case workflow in tests: staff actions as real updates, state through the query. */
+import { randomBytes } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { CaseState } from '../../domain/case/model';
+import type { ActionName, Payloads } from '../../domain/case/payloads';
+import { shanghaiDate } from '../../domain/time';
+import {
+  ACTION_UPDATES,
+  awaitRegistrationUpdate,
+  caseStateQuery,
+  caseWorkflowId,
+  type ActionResult,
+  type Actor,
+  type NewCaseInput,
+} from '../../workflows/contract';
+import type { TestOrg, TestUser } from './fixtures';
+import type { WorkflowTestEnv } from './workflow-env';
+
+export const actorOf = (u: TestUser): Actor => ({
+  userId: u.id,
+  roles: u.roles,
+  procuratorateId: u.procuratorateId,
+});
+
+let counter = 0;
+export function newCaseInput(org: TestOrg, overrides: Partial<NewCaseInput> = {}): NewCaseInput {
+  counter += 1;
+  const caseId = `${org.procuratorateId}-2026-${String(counter).padStart(5, '0')}${randomBytes(2).toString('hex')}`;
+  return {
+    caseId,
+    procuratorateId: org.procuratorateId,
+    title: '某公司违规堆放固体废物',
+    description: '群众反映某公司在厂区外堆放固体废物',
+    track: 'administrative',
+    domainCode: 'ecology',
+    source: 'public_report',
+    receivedOn: '2026-11-02',
+    handlerId: org.prosecutor.id,
+    createdBy: actorOf(org.prosecutor),
+    ...overrides,
+  };
+}
+
+export class CaseDriver {
+  constructor(
+    readonly t: WorkflowTestEnv,
+    readonly handle: WorkflowHandle,
+    readonly input: NewCaseInput,
+  ) {}
+
+  static async start(t: WorkflowTestEnv, taskQueue: string, input: NewCaseInput): Promise<CaseDriver> {
+    const handle = await t.env.client.workflow.start('caseWorkflow', {
+      taskQueue,
+      workflowId: caseWorkflowId(input.caseId),
+      args: [input],
+      workflowExecutionTimeout: '3650 days',
+    });
+    t.track(handle);
+    await handle.executeUpdate(awaitRegistrationUpdate);
+    return new CaseDriver(t, handle, input);
+  }
+
+  act<N extends ActionName>(
+    name: N,
+    by: TestUser,
+    payload: Payloads[N],
+    idempotencyKey = randomBytes(8).toString('hex'),
+  ): Promise<ActionResult> {
+    return this.handle.executeUpdate(ACTION_UPDATES[name], {
+      args: [{ actor: actorOf(by), idempotencyKey, payload }],
+    });
+  }
+
+  state(): Promise<CaseState> {
+    return this.handle.query(caseStateQuery);
+  }
+
+  /** Today in Asia/Shanghai by the test server's clock (which time-skipping moves). */
+  async today(): Promise<string> {
+    return shanghaiDate(new Date(await this.t.env.currentTimeMs()));
+  }
+
+  async timeline(): Promise<{ seq: number; kind: string; data: Record<string, unknown> }[]> {
+    return this.t.db.query('SELECT seq, kind, data FROM audit_entries WHERE case_id = $1 ORDER BY seq', [
+      this.input.caseId,
+    ]);
+  }
+}
+
+type RecommendationSpec = Payloads['proposeRecommendation']['recommendations'][number];
+
+/** Common paths through the procedure, so each test spells out only what it is about. */
+export class CaseSteps {
+  constructor(
+    readonly c: CaseDriver,
+    readonly org: TestOrg,
+  ) {}
+
+  /** Evaluation, proposal and the chief's filing decision on `on` (default today). */
+  async file(on?: string): Promise<void> {
+    const day = on ?? (await this.c.today());
+    await this.c.act('proposeFiling', this.org.prosecutor, { reason: '线索查证属实' });
+    await this.c.act('decideFiling', this.org.chief, {
+      approve: true,
+      decidedOn: day,
+      reason: '符合立案条件',
+    });
+    await this.c.act('recordInvestigation', this.org.prosecutor, { on: day, summary: '调查取证' });
+  }
+
+  /** Proposal and decision of recommendations to the given organs; returns their ids (rec-1, rec-2 …). */
+  async recommend(recs: Partial<RecommendationSpec>[], on?: string): Promise<string[]> {
+    const day = on ?? (await this.c.today());
+    const recommendations = recs.map((r) => ({
+      organId: this.org.organs.eco,
+      urgent: false,
+      rectificationPeriod: { unit: 'months' as const, count: 2 },
+      summary: '依法履行监管职责',
+      ...r,
+    }));
+    await this.c.act('proposeRecommendation', this.org.prosecutor, {
+      reason: '行政机关未依法履职',
+      recommendations,
+    });
+    await this.c.act('decideRecommendation', this.org.chief, {
+      approve: true,
+      decidedOn: day,
+      reason: '同意',
+    });
+    return recommendations.map((_, i) => `rec-${i + 1}`);
+  }
+
+  async serve(recommendationId: string, receivedOn?: string): Promise<ActionResult> {
+    const day = receivedOn ?? (await this.c.today());
+    return this.c.act('recordRecommendationService', this.org.prosecutor, {
+      recommendationId,
+      servedOn: day,
+      receivedOn: day,
+    });
+  }
+
+  async find(
+    recommendationId: string,
+    result: Payloads['recordFinding']['result'],
+    reasons: Payloads['recordFinding']['reasons'] = [],
+  ): Promise<ActionResult> {
+    const checkedOn = await this.c.today();
+    return this.c.act('recordFinding', this.org.prosecutor, {
+      recommendationId,
+      checkedOn,
+      result,
+      reasons,
+      summary: '跟进调查',
+    });
+  }
+}
+
+/** The business failure behind a refused update: its type (WrongStage/Forbidden/InvalidPayload) and message. */
+export async function refusal(pending: Promise<unknown>): Promise<{ type: string; message: string }> {
+  try {
+    await pending;
+  } catch (err) {
+    const cause = (err as { cause?: { type?: string; message?: string } }).cause;
+    if (cause?.type) return { type: cause.type, message: cause.message ?? '' };
+    throw err;
+  }
+  throw new Error('expected the action to be refused, but it was accepted');
+}

@@ -1,0 +1,221 @@
+/**
+ * One case's life in its workflow: every state change goes through `act`, an alarm or a
+ * recomputation, one at a time under a lock, and leaves timeline entries behind.
+ */
+import { ApplicationFailure } from '@temporalio/workflow';
+import { runAction } from '../../domain/case/actions';
+import type { CaseState, ClockState } from '../../domain/case/model';
+import type { ActionName, Payloads } from '../../domain/case/payloads';
+import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
+import { onClockExpired } from '../../domain/case/rules/clocks';
+import { LEAD_SOURCES } from '../../domain/case/stages';
+import { expiryInstant } from '../../domain/reminders';
+import { shanghaiDate } from '../../domain/time';
+import type { ActionEnvelope, ActionResult, NewCaseInput, RecomputeClocksRequest } from '../contract';
+import { clockRow, executeClockOps, type ClockChange } from './clocks';
+import { batchOf, clockEvent } from './events';
+import { Journal } from './journal';
+import { Lock } from './lock';
+import { clockChangedMail, reminderBatch } from './reminders';
+import { initialState } from './state';
+
+export const SYSTEM_ACTOR = 'system';
+const REMEMBERED_KEYS = 200;
+
+export interface CarriedCase {
+  state: CaseState;
+  processed: [string, ActionResult][];
+}
+
+export class CaseRun {
+  state: CaseState;
+  readonly journal = new Journal(() => this.state);
+  private readonly lock = new Lock();
+  private readonly processed: Map<string, ActionResult>;
+  /** Bumped on every change that may move the next alarm, to wake the supervisor. */
+  changes = 0;
+  /** The search attributes last published, as `stage|nextDue`. */
+  publishedAttributes = '';
+
+  constructor(
+    readonly input: NewCaseInput,
+    workflowId: string,
+    carried?: CarriedCase,
+  ) {
+    this.state = carried?.state ?? initialState(input, workflowId);
+    this.processed = new Map(carried?.processed ?? []);
+  }
+
+  carry(): CarriedCase {
+    return { state: this.state, processed: [...this.processed.entries()] };
+  }
+
+  register(): Promise<void> {
+    return this.lock.run(async () => {
+      const { input } = this;
+      const fx = new Effects().note({
+        title: input.title,
+        source: input.source,
+        receivedOn: input.receivedOn,
+        domainCode: input.domainCode,
+        handlerId: input.handlerId,
+        externalRef: input.externalRef ?? null,
+      });
+      startClock(fx, { key: 'lead_evaluation', clockId: 'lead_evaluation', start: input.receivedOn });
+      const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
+      const batch = batchOf('lead_registered', input.createdBy.userId, fx, changes);
+      batch.mail = [
+        {
+          dedupeKey: `case:${input.caseId}:lead_ack`,
+          template: 'lead_ack',
+          recipients: [{ userId: input.handlerId }],
+          vars: {
+            caseId: input.caseId,
+            title: input.title,
+            receivedOn: input.receivedOn,
+            source: LEAD_SOURCES[input.source],
+          },
+        },
+      ];
+      await this.journal.write(batch);
+      this.changes += 1;
+    });
+  }
+
+  /** The update validator: refuses before anything enters history. A repeated key is accepted. */
+  validate<N extends ActionName>(name: N, envelope: ActionEnvelope<Payloads[N]>): void {
+    checkEnvelope(envelope);
+    if (this.processed.has(keyOf(envelope))) return;
+    refuseAsFailure(() =>
+      runAction(structuredCopy(this.state), name, envelope.payload, this.context(envelope)),
+    );
+  }
+
+  act<N extends ActionName>(name: N, envelope: ActionEnvelope<Payloads[N]>): Promise<ActionResult> {
+    return this.lock.run(async () => {
+      const seen = this.processed.get(keyOf(envelope));
+      if (seen) return seen;
+      const draft = structuredCopy(this.state);
+      const fx = refuseAsFailure(() => runAction(draft, name, envelope.payload, this.context(envelope)));
+      this.state = draft;
+      const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
+      await this.journal.write(batchOf(name, envelope.actor.userId, fx, changes));
+      const result: ActionResult = {
+        caseId: this.state.info.caseId,
+        action: name,
+        stage: this.state.stage,
+        seq: this.state.seq - fx.stageChanges.length - changes.length,
+        clocks: changes.map(({ clock }) => ({
+          key: clock.key,
+          status: clock.status,
+          due: clock.due,
+          provisional: clock.provisional,
+        })),
+      };
+      this.remember(keyOf(envelope), result);
+      this.changes += 1;
+      return result;
+    });
+  }
+
+  /** The earliest moment something is due: a reminder to send or a clock running out. */
+  nextAlarm(): number | undefined {
+    let next: number | undefined;
+    for (const clock of runningClocks(this.state)) {
+      for (const r of clock.reminders) if (!r.done) next = Math.min(next ?? r.fireAt, r.fireAt);
+      if (!clock.expiryHandled && clock.due) next = Math.min(next ?? Infinity, expiryInstant(clock.due));
+    }
+    return next;
+  }
+
+  fireDueAlarms(): Promise<void> {
+    return this.lock.run(async () => {
+      for (const clock of runningClocks(this.state)) {
+        const now = Date.now();
+        for (const reminder of clock.reminders.filter((r) => !r.done && r.fireAt <= now)) {
+          reminder.done = true;
+          await this.journal.write(reminderBatch(this.state, clock, reminder, new Date(now).toISOString()));
+        }
+        if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now) await this.expire(clock);
+      }
+      this.changes += 1;
+    });
+  }
+
+  recompute(request: RecomputeClocksRequest): Promise<void> {
+    return this.lock.run(async () => {
+      const ops = runningClocks(this.state).map((c) => ({ op: 'recompute' as const, key: c.key }));
+      const changes = (await executeClockOps(this.state, ops, Date.now())).filter(moved);
+      if (changes.length === 0) return;
+      const actor = request.actorId || SYSTEM_ACTOR;
+      await this.journal.write({
+        events: [
+          {
+            kind: 'clocks_recomputed',
+            actorId: actor,
+            data: { versions: request.versions, clockKeys: changes.map((c) => c.clock.key) },
+            reason: request.reason,
+          },
+          ...changes.map((c) => clockEvent(c, actor)),
+        ],
+        clocks: changes.map(clockRow),
+        mail: changes.map((c) => clockChangedMail(this.state, c, request)),
+      });
+      this.changes += 1;
+    });
+  }
+
+  private async expire(clock: ClockState): Promise<void> {
+    const fx = onClockExpired(this.state, clock.key, shanghaiDate(new Date()));
+    const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
+    await this.journal.write(batchOf('clock_expired', SYSTEM_ACTOR, fx, changes));
+  }
+
+  private context(envelope: ActionEnvelope<unknown>): RuleContext {
+    return { actor: envelope.actor, today: shanghaiDate(new Date()) };
+  }
+
+  private remember(key: string, result: ActionResult): void {
+    this.processed.set(key, result);
+    if (this.processed.size > REMEMBERED_KEYS) this.processed.delete(this.processed.keys().next().value!);
+  }
+}
+
+function runningClocks(state: CaseState): ClockState[] {
+  return Object.values(state.clocks)
+    .filter((c) => c.status === 'running')
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+function moved(change: ClockChange): boolean {
+  return change.previousDue !== change.clock.due || change.previousProvisional !== change.clock.provisional;
+}
+
+function keyOf(envelope: ActionEnvelope<unknown>): string {
+  return `${envelope.actor.userId}:${envelope.idempotencyKey}`;
+}
+
+function checkEnvelope(envelope: ActionEnvelope<unknown>): void {
+  const ok =
+    typeof envelope === 'object' &&
+    envelope !== null &&
+    typeof envelope.idempotencyKey === 'string' &&
+    envelope.idempotencyKey.length > 0 &&
+    typeof envelope.actor?.userId === 'string' &&
+    Array.isArray(envelope.actor.roles);
+  if (!ok) throw ApplicationFailure.nonRetryable('请求缺少操作人或幂等键', 'InvalidPayload');
+}
+
+/** Runs a rule; a refusal becomes a non-retryable failure whose type the API maps to 403/409/422. */
+function refuseAsFailure<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (err) {
+    if (err instanceof Rejection) throw ApplicationFailure.nonRetryable(err.message, err.kind);
+    throw err;
+  }
+}
+
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
