@@ -23,6 +23,8 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   password: 'a-long-password-1',
   ...overrides,
 });
+const usersOfOrg = () =>
+  system.db.query('SELECT count(*)::int AS n FROM users WHERE procuratorate_id = $1', [org.procuratorateId]);
 const userRow = (id: string) => system.db.query('SELECT * FROM users WHERE id = $1', [id]);
 
 describe('users', () => {
@@ -67,11 +69,11 @@ describe('users', () => {
   ])(
     'when the new user has %s, then 422 names the field and no user is created',
     async (_w, override, path) => {
-      const before = await system.db.query('SELECT count(*)::int AS n FROM users');
+      const before = await usersOfOrg();
       const res = await admin.client.post('/api/users', newUser(override));
       expectProblem(res, 422, 'validation-failed');
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-      expect(await system.db.query('SELECT count(*)::int AS n FROM users')).toEqual(before);
+      expect(await usersOfOrg()).toEqual(before);
     },
   );
 
