@@ -81,6 +81,13 @@ export class RouteRegistry {
   }
 }
 
+/** Where a route goes: a router (or the app), the registry, and the path the router is mounted at. */
+export interface RouteTarget {
+  router: Pick<IRouter, HttpMethod>;
+  registry: RouteRegistry;
+  mountPath: string;
+}
+
 /** Handlers created by defineRoute, so a test can tell a declared route from a stray one. */
 export const declaredHandlers = new WeakSet<RequestHandler>();
 
@@ -93,7 +100,7 @@ export function defineRoute<
   Q extends z.ZodType = z.ZodType<Record<string, never>>,
   B extends z.ZodType = z.ZodType<undefined>,
 >(
-  target: { router: Pick<IRouter, HttpMethod>; registry: RouteRegistry; mountPath: string },
+  target: RouteTarget,
   spec: RouteSpec<P, Q, B>,
   handler: (ctx: RouteContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<void>,
 ): void {

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { findUser } from '../../activities/db/users';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { loginBody, meResponse, refreshBody, sessionResponse } from './schemas';
 import { login, logout, presentSelf, refresh, type Origin, type SessionDeps } from './sessions';
 
@@ -11,7 +11,14 @@ const TAG = '认证';
 export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/auth' };
+  loginRoute(target, deps);
+  refreshRoute(target, deps);
+  logoutRoute(target, deps);
+  meRoute(target, deps);
+  return router;
+}
 
+function loginRoute(target: RouteTarget, deps: SessionDeps): void {
   defineRoute(
     target,
     {
@@ -33,7 +40,9 @@ export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
       res.json(await login(deps, body, origin(req)));
     },
   );
+}
 
+function refreshRoute(target: RouteTarget, deps: SessionDeps): void {
   defineRoute(
     target,
     {
@@ -54,7 +63,9 @@ export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
       res.json(await refresh(deps, body.refreshToken, origin(req)));
     },
   );
+}
 
+function logoutRoute(target: RouteTarget, deps: SessionDeps): void {
   defineRoute(
     target,
     {
@@ -73,7 +84,9 @@ export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
       res.status(204).end();
     },
   );
+}
 
+function meRoute(target: RouteTarget, deps: SessionDeps): void {
   defineRoute(
     target,
     {
@@ -94,8 +107,6 @@ export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
       });
     },
   );
-
-  return router;
 }
 
 export function origin(req: Request): Origin {

@@ -10,7 +10,7 @@ import { recordAuthEvent } from '../../activities/db/auth-log';
 import type { Db } from '../../activities/db/pool';
 import { findUser } from '../../activities/db/users';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { origin } from './routes';
 import { tokenHash } from './keyed-hash';
@@ -24,8 +24,14 @@ const TAG = '集成令牌';
 export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/auth/tokens' };
-  const { db } = deps;
+  issueRoute(target, deps);
+  listRoute(target, deps);
+  revokeRoute(target, deps);
+  return router;
+}
 
+function issueRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -66,7 +72,10 @@ export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Route
       res.status(201).json({ ...presentToken(row), token });
     },
   );
+}
 
+function listRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -84,7 +93,10 @@ export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Route
       res.json(rows.map(presentToken));
     },
   );
+}
 
+function revokeRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -114,8 +126,6 @@ export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Route
       res.status(204).end();
     },
   );
-
-  return router;
 }
 
 /** An integration token must not mint or revoke tokens: only a signed-in admin may. */

@@ -5,7 +5,7 @@ import { isUniqueViolation, type Db } from '../../activities/db/pool';
 import { ROLES } from '../../domain/roles';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { createOrganBody, organResponse, updateOrganBody } from './schemas';
 
@@ -15,8 +15,14 @@ const TAG = '行政机关';
 export function organRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/organs' };
-  const { db } = deps;
+  listRoute(target, deps);
+  registerRoute(target, deps);
+  changeRoute(target, deps);
+  return router;
+}
 
+function listRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -32,7 +38,10 @@ export function organRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.json((await listOrgans(db, principal.procuratorateId)).map(presentOrgan));
     },
   );
+}
 
+function registerRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -55,7 +64,10 @@ export function organRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.status(201).location(`/api/organs/${row.id}`).json(presentOrgan(row));
     },
   );
+}
 
+function changeRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -81,8 +93,6 @@ export function organRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.json(presentOrgan(row));
     },
   );
-
-  return router;
 }
 
 async function uniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {

@@ -10,7 +10,7 @@ import {
 import { keyedHash } from '../auth/keyed-hash';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { checkAttachments } from './attachments';
 import {
   domainItems,
@@ -36,8 +36,14 @@ export interface IntakeDeps {
 export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/public' };
-  const { db } = deps;
+  submitRoute(target, deps);
+  statusRoute(target, deps);
+  procuratoratesRoute(target, deps);
+  domainsRoute(target, deps);
+  return router;
+}
 
+function submitRoute(target: RouteTarget, deps: IntakeDeps): void {
   defineRoute(
     target,
     {
@@ -55,35 +61,40 @@ export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): R
       },
     },
     async ({ req, res, body }) => {
-      await checkReferences(db, body);
-      const attachments = checkAttachments(body.attachments);
-      const code = newTrackingCode();
-      const { wait } = await insertPublicLead(
-        db,
-        {
-          id: newId('pl'),
-          trackingCode: code,
-          procuratorateId: body.procuratorateId,
-          description: body.description,
-          location: body.location,
-          domainCode: body.domainGuess ?? null,
-          contact: {
-            name: body.contact?.name ?? null,
-            phone: body.contact?.phone ?? null,
-            email: body.contact?.email ?? null,
-          },
-          submitterKey: keyedHash(deps.secret, 'submitter', req.ip ?? ''),
-          attachments,
-        },
-        deps.leadsPerHour,
-      );
-      if (wait > 0)
-        throw problems.tooManyRequests(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
-      const saved = (await findStatusByCode(db, code))!;
-      res.status(201).json({ code, status: saved.status, submittedAt: saved.submitted_at.toISOString() });
+      const submitted = await submitLead(deps, body, keyedHash(deps.secret, 'submitter', req.ip ?? ''));
+      res.status(201).json(submitted);
     },
   );
+}
 
+/** Stores a lead from the public and returns its tracking code. */
+async function submitLead(deps: IntakeDeps, body: SubmitLeadBody, submitterKey: string) {
+  await checkReferences(deps.db, body);
+  const attachments = checkAttachments(body.attachments);
+  const code = newTrackingCode();
+  const contact = body.contact ?? {};
+  const { wait } = await insertPublicLead(
+    deps.db,
+    {
+      id: newId('pl'),
+      trackingCode: code,
+      procuratorateId: body.procuratorateId,
+      description: body.description,
+      location: body.location,
+      domainCode: body.domainGuess ?? null,
+      contact: { name: contact.name ?? null, phone: contact.phone ?? null, email: contact.email ?? null },
+      submitterKey,
+      attachments,
+    },
+    deps.leadsPerHour,
+  );
+  if (wait > 0) throw problems.tooManyRequests(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+  const saved = (await findStatusByCode(deps.db, code))!;
+  return { code, status: saved.status, submittedAt: saved.submitted_at.toISOString() };
+}
+
+function statusRoute(target: RouteTarget, deps: IntakeDeps): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -110,7 +121,10 @@ export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): R
       });
     },
   );
+}
 
+function procuratoratesRoute(target: RouteTarget, deps: IntakeDeps): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -125,7 +139,10 @@ export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): R
       res.json(await publicProcuratorates(db));
     },
   );
+}
 
+function domainsRoute(target: RouteTarget, deps: IntakeDeps): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -140,8 +157,6 @@ export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): R
       res.json(await currentDomains(db));
     },
   );
-
-  return router;
 }
 
 async function checkReferences(db: Db, body: SubmitLeadBody): Promise<void> {

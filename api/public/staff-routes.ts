@@ -5,7 +5,7 @@ import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../activ
 import { declinePublicLead, findAttachment, listAttachments } from '../../activities/db/public-lead-staff';
 import type { Role } from '../../domain/roles';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import {
   attachmentParam,
   declineBody,
@@ -23,8 +23,15 @@ const DECIDERS: readonly Role[] = ['prosecutor', 'head', 'chief'];
 export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/leads/public' };
-  const { db } = deps;
+  queueRoute(target, deps);
+  detailRoute(target, deps);
+  attachmentRoute(target, deps);
+  declineRoute(target, deps);
+  return router;
+}
 
+function queueRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -42,7 +49,10 @@ export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry)
       res.json(rows.map(presentLead));
     },
   );
+}
 
+function detailRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -62,7 +72,10 @@ export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry)
       res.json(await leadDetail(db, params.id, principal.procuratorateId));
     },
   );
+}
 
+function attachmentRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -88,7 +101,10 @@ export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry)
       sendAttachment(res, file);
     },
   );
+}
 
+function declineRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -119,8 +135,6 @@ export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry)
       res.json(await leadDetail(db, params.id, principal.procuratorateId));
     },
   );
-
-  return router;
 }
 
 async function leadDetail(db: Db, id: string, procuratorateId: string) {

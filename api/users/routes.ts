@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../activities/db/pool';
 import { listUsers } from '../../activities/db/user-admin';
 import { origin } from '../auth/routes';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { createUserBody, listUsersQuery, updateUserBody, userResponse } from './schemas';
 import { changeUser, createUser, presentUser } from './service';
@@ -14,8 +14,14 @@ const TAG = '用户';
 export function userRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/users' };
-  const { db } = deps;
+  listRoute(target, deps);
+  createRoute(target, deps);
+  changeRoute(target, deps);
+  return router;
+}
 
+function listRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -33,7 +39,10 @@ export function userRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.json(rows.map(presentUser));
     },
   );
+}
 
+function createRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -54,7 +63,10 @@ export function userRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.status(201).location(`/api/users/${row.id}`).json(presentUser(row));
     },
   );
+}
 
+function changeRoute(target: RouteTarget, deps: { db: Db }): void {
+  const { db } = deps;
   defineRoute(
     target,
     {
@@ -77,6 +89,4 @@ export function userRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
       res.json(presentUser(row));
     },
   );
-
-  return router;
 }
