@@ -23,6 +23,8 @@ import { problems } from './problem';
 import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, RouteRegistry } from './routing';
+import { statisticsRoutes } from './statistics/routes';
+import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
 
 export interface AppDeps {
@@ -37,6 +39,8 @@ export interface AppDeps {
   loginLimits?: LoginLimits;
   /** Public leads one address may submit per hour (default 5). */
   publicLeadsPerHour?: number;
+  /** Serve the embedded mail catcher's messages at /api/dev/mail. */
+  devMailbox?: boolean;
 }
 
 /**
@@ -71,6 +75,8 @@ export function createApp(deps: AppDeps): Express {
     ['/api/public', publicIntakeRoutes({ db, secret, leadsPerHour: deps.publicLeadsPerHour ?? 5 }, routes)],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
     ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
+    ['/api/statistics', statisticsRoutes({ db, now }, routes)],
+    ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];
   for (const [path, router] of mounts) app.use(path, router);

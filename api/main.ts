@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     log,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     authSecret: config.AUTH_SECRET,
+    devMailbox: config.DEV_MAILBOX,
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {

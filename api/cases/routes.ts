@@ -10,6 +10,7 @@ import { performAction } from './act';
 import { ACTION_BODIES } from './action-schemas';
 import { createCase, type CaseServiceDeps } from './create-case';
 import { caseDetail } from './detail';
+import { caseList, caseListQuery, caseListResponse } from './list';
 import { presentCase } from './present';
 import {
   actionResponse,
@@ -47,6 +48,22 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
       const row = await findCaseInScope(deps.db, summary.caseId, principal.procuratorateId);
       if (!row) throw problems.unavailable('案件已登记，读取视图尚未就绪');
       res.status(201).location(`/api/cases/${summary.caseId}`).json(presentCase(row));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/',
+      tag: '案件',
+      summary: '案件列表（筛选、排序、游标分页）',
+      auth: 'user',
+      query: caseListQuery,
+      responses: { 200: { description: '一页案件', schema: caseListResponse } },
+    },
+    async ({ res, query, principal }) => {
+      res.json(await caseList(deps.db, principal, query, deps.now()));
     },
   );
 

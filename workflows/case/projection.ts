@@ -37,6 +37,7 @@ export function projectionOf(state: CaseState, today: string): CaseProjection {
       recommendations: state.recommendations.length,
       pendingEscalations: state.escalations.filter((e) => !e.confirmedBy).length,
       suspended: state.stage === 'SUSPENDED',
+      litigatedOrganIds: state.litigation?.organIds ?? [],
     },
     createdAt: info.createdAt,
   };

@@ -1,0 +1,79 @@
+/** The case list: filters, sorting and cursor pagination over the read model. */
+import { z } from 'zod';
+import { listCases, type CaseCursor } from '../../activities/db/case-list';
+import type { Db } from '../../activities/db/pool';
+import { STAGES } from '../../domain/case/stages';
+import { shanghaiDate } from '../../domain/time';
+import type { Principal } from '../auth/tokens';
+import { problems } from '../problem';
+import { presentCase } from './present';
+import { caseResponse } from './schemas';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const caseListQuery = z.strictObject({
+  stage: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined))
+    .pipe(z.array(z.enum(STAGES)).optional())
+    .describe('阶段，可用逗号分隔多个'),
+  domain: z.string().max(64).optional().describe('领域代码'),
+  organ: z.string().max(100).optional().describe('涉及的行政机关 ID'),
+  handler: z.string().max(100).optional().describe('承办人用户 ID；me 表示本人'),
+  dueWithin: z.coerce.number().int().min(0).max(3660).optional().describe('最近期限在 N 日内届满'),
+  overdue: flag.optional().describe('有逾期期限'),
+  provisional: flag.optional().describe('有暂定期限'),
+  q: z.string().trim().min(1).max(100).optional().describe('按案件名称或编号搜索'),
+  sort: z.enum(['next_due', 'created', 'updated']).default('next_due'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional().describe('上一页返回的 nextCursor'),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseListResponse = z.object({
+  items: z.array(caseResponse),
+  nextCursor: z.string().nullable().describe('下一页的游标；null 表示没有更多'),
+});
+
+export async function caseList(db: Db, principal: Principal, query: CaseListQuery, now: Date) {
+  const { rows } = await listCases(
+    db,
+    {
+      procuratorateId: principal.procuratorateId,
+      stages: query.stage,
+      domainCode: query.domain,
+      organId: query.organ,
+      handlerId: query.handler === 'me' ? principal.userId : query.handler,
+      dueWithinDays: query.dueWithin,
+      overdue: query.overdue,
+      provisional: query.provisional,
+      q: query.q,
+      today: shanghaiDate(now),
+    },
+    { sort: query.sort, limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : undefined },
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentCase),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ value: last.sort_value, id: last.id }) : null,
+  };
+}
+
+function encodeCursor(c: CaseCursor): string {
+  return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): CaseCursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof value === 'string' && typeof id === 'string') return { value, id };
+  } catch {
+    /* fall through */
+  }
+  throw problems.validation('cursor 无效：请使用上一页返回的 nextCursor', [
+    { path: 'cursor', message: '无效' },
+  ]);
+}

@@ -1,0 +1,177 @@
+import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { ApiClient } from '../helpers/http';
+import { startSystem, type System } from '../helpers/system';
+import { shanghaiDate } from '../../domain/time';
+
+let system: System;
+let org: TestOrg;
+let prosecutor: ApiClient;
+let chief: ApiClient;
+let caseOffice: ApiClient;
+const today = shanghaiDate(new Date());
+
+beforeAll(async () => {
+  system = await startSystem();
+  org = await createTestOrg(system.db);
+  [prosecutor, chief, caseOffice] = await Promise.all([
+    ApiClient.login(system.baseUrl, org.prosecutor),
+    ApiClient.login(system.baseUrl, org.chief),
+    ApiClient.login(system.baseUrl, org.caseOffice),
+  ]);
+});
+afterAll(() => system.stop());
+
+async function newCase(title = '外卖平台入网商户无证经营'): Promise<string> {
+  const res = await prosecutor.post('/api/cases', {
+    title,
+    description: '网络订餐平台入网餐饮商户无证经营',
+    domainCode: 'food_drug',
+    source: 'self_discovered',
+    receivedOn: today,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+const act = (client: ApiClient, caseId: string, action: string, body: unknown, key?: string) =>
+  client.post(`/api/cases/${caseId}/actions/${action}`, body, key ? { 'idempotency-key': key } : {});
+
+describe('staff actions through the API', () => {
+  it('when the handler proposes filing and the chief decides, then the case is filed with its clocks explained', async () => {
+    const id = await newCase();
+    expect((await act(prosecutor, id, 'proposeFiling', { reason: '线索查证属实' })).status).toBe(200);
+    const decided = await act(chief, id, 'decideFiling', {
+      approve: true,
+      decidedOn: today,
+      reason: '符合立案条件',
+    });
+    expect(decided.status).toBe(200);
+    expect(decided.body.result.stage).toBe('FILED');
+    expect(decided.body.case.stage).toBe('FILED');
+
+    const detail = await prosecutor.get(`/api/cases/${id}`);
+    expect(detail.status).toBe(200);
+    const filing = detail.body.clocks.find((c: { key: string }) => c.key === 'filing_service');
+    expect(filing).toMatchObject({ status: 'running', basis: expect.stringContaining('第七十条') });
+    expect(filing.explanation.length).toBeGreaterThan(1);
+    expect(detail.body.availableActions).toEqual(
+      expect.arrayContaining(['recordInvestigation', 'recordFilingService', 'addNote']),
+    );
+    expect(detail.body.availableActions).not.toContain('decideFiling');
+  });
+
+  it.each([
+    [
+      'a wrong stage',
+      'recordReply',
+      { recommendationId: 'rec-1', repliedOn: today, claim: 'rectified', summary: '已整改' },
+      'prosecutor',
+      409,
+    ],
+    ['a wrong role', 'decideFiling', { approve: true, decidedOn: today, reason: '越权' }, 'prosecutor', 403],
+    ['a bad payload', 'proposeFiling', { reason: '' }, 'prosecutor', 422],
+    ['an unknown field', 'proposeFiling', { reason: '理由', extra: 1 }, 'prosecutor', 422],
+    ['a read-only role', 'addNote', { text: '备注' }, 'caseOffice', 403],
+  ])(
+    'when an action comes with %s, then it is refused with the workflow’s reason and nothing is recorded',
+    async (_w, action, body, who, status) => {
+      const id = await newCase();
+      const before = await system.db.query(
+        'SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1',
+        [id],
+      );
+      const client = who === 'caseOffice' ? caseOffice : prosecutor;
+      const res = await act(client, id, action, body);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(typeof res.body.detail).toBe('string');
+      const after = await system.db.query('SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1', [
+        id,
+      ]);
+      expect(after).toEqual(before);
+    },
+  );
+
+  it('when the same action is sent twice with one Idempotency-Key, then it is applied once', async () => {
+    const id = await newCase();
+    const first = await act(prosecutor, id, 'addNote', { text: '与行政机关电话沟通' }, 'note-key-1');
+    const second = await act(prosecutor, id, 'addNote', { text: '与行政机关电话沟通' }, 'note-key-1');
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.body.result.seq).toBe(first.body.result.seq);
+    const notes = await system.db.query(
+      "SELECT seq FROM audit_entries WHERE case_id = $1 AND kind = 'addNote'",
+      [id],
+    );
+    expect(notes).toHaveLength(1);
+  });
+
+  it('when the timeline is read, then its chain verifies, and the CSV export has one row per entry', async () => {
+    const id = await newCase();
+    await act(prosecutor, id, 'addNote', { text: '=HYPERLINK("http://x")' });
+    const json = await prosecutor.get(`/api/cases/${id}/timeline`);
+    expect(json.body.chain).toEqual({ ok: true, entries: json.body.entries.length });
+    const csv = await prosecutor.get(`/api/cases/${id}/timeline?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (csv.body as string).trim().split('\r\n');
+    expect(lines).toHaveLength(json.body.entries.length + 1);
+    expect(csv.body).toContain(`"{""text"":""=HYPERLINK(\\""http://x\\"")""}"`);
+  });
+});
+
+describe('the case list', () => {
+  it('filters by stage, handler and text, and pages with a cursor', async () => {
+    const titles = ['固体废物甲', '固体废物乙', '固体废物丙'];
+    const ids: string[] = [];
+    for (const t of titles) ids.push(await newCase(t));
+    await act(prosecutor, ids[0]!, 'startEvaluation', {});
+
+    const evaluation = await caseOffice.get('/api/cases?stage=EVALUATION&q=固体废物');
+    expect(evaluation.body.items.map((c: { id: string }) => c.id)).toEqual([ids[0]]);
+
+    const page1 = await prosecutor.get('/api/cases?q=固体废物&handler=me&limit=2&sort=created');
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await prosecutor.get(
+      `/api/cases?q=固体废物&handler=me&limit=2&sort=created&cursor=${page1.body.nextCursor}`,
+    );
+    const seen = [...page1.body.items, ...page2.body.items].map((c: { id: string }) => c.id);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(page2.body.nextCursor).toBeNull();
+
+    expect((await prosecutor.get('/api/cases?stage=NOPE')).status).toBe(422);
+    expect((await prosecutor.get('/api/cases?cursor=garbage')).status).toBe(422);
+    const wild = await prosecutor.get(`/api/cases?q=${encodeURIComponent("%' OR 1=1 --")}`);
+    expect(wild.status).toBe(200);
+    expect(wild.body.items).toEqual([]);
+  });
+
+  it('never shows another procuratorate’s cases', async () => {
+    await newCase('本院案件');
+    const other = await createTestOrg(system.db);
+    const stranger = await ApiClient.login(system.baseUrl, other.prosecutor);
+    const res = await stranger.get('/api/cases?q=本院案件');
+    expect(res.body.items).toEqual([]);
+  });
+});
+
+describe('statistics and the development mailbox', () => {
+  it('lists every organ of the procuratorate with its record', async () => {
+    const res = await caseOffice.get('/api/statistics/organs');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((o: { organId: string }) => o.organId).sort()).toEqual(
+      Object.values(org.organs).sort(),
+    );
+    const summary = await caseOffice.get(
+      `/api/statistics/summary?from=${today.slice(0, 4)}-01-01&to=${today}`,
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.body.byStage.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBeGreaterThan(
+      0,
+    );
+    expect((await caseOffice.get('/api/statistics/summary?from=2026-12-31&to=2026-01-01')).status).toBe(422);
+  });
+
+  it('answers 404 for caught mail when the development mailbox is off', async () => {
+    expect((await prosecutor.get('/api/dev/mail')).status).toBe(404);
+  });
+});
