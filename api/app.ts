@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestIds(), requestLog(deps.log, routes), metrics.observeRequests, securityHeaders);
   app.use('/api/docs', apiDocs());
   app.use(jsonBodies(routes));
-  app.use(authenticate({ signer, db }), requireAuthentication(routes));
+  app.use(authenticate({ signer, db, routes }), requireAuthentication(routes));
 
   healthRoute(app, routes, deps);
   metricsRoute(app, routes, metrics);

@@ -12,20 +12,24 @@ import type { Principal, TokenSigner } from './tokens';
 /**
  * Resolves `Authorization: Bearer …` into a principal: a signed access token, or an
  * integration token (duban_…). No header: the request goes on anonymous; a header that
- * does not prove anything: 401.
+ * does not prove anything: 401, except on public routes, which it cannot concern (a client
+ * whose access token just expired still calls /api/auth/refresh with it attached).
  */
-export function authenticate(deps: { signer: TokenSigner; db: Db }): RequestHandler {
+export function authenticate(deps: { signer: TokenSigner; db: Db; routes: RouteRegistry }): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (header === undefined) return next();
     const match = /^Bearer +(\S+)$/i.exec(header);
-    if (!match) return next(problems.unauthenticated('Authorization 头应为 “Bearer <令牌>”'));
-    const token = match[1]!;
-    const principal = token.startsWith(API_TOKEN_PREFIX)
-      ? await resolveApiToken(deps.db, token, req)
-      : await deps.signer.verifyAccessToken(token);
-    if (!principal) return next(problems.unauthenticated('访问令牌无效、已过期或已撤销，请重新登录'));
-    req.principal = principal;
+    const token = match?.[1];
+    const principal = !token
+      ? undefined
+      : token.startsWith(API_TOKEN_PREFIX)
+        ? await resolveApiToken(deps.db, token, req)
+        : await deps.signer.verifyAccessToken(token);
+    if (principal) req.principal = principal;
+    else if (deps.routes.match(req.method, req.path)?.spec.auth !== 'public') {
+      return next(problems.unauthenticated('访问令牌无效、已过期或已撤销，请重新登录'));
+    }
     next();
   };
 }

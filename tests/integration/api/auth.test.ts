@@ -140,3 +140,18 @@ describe('refreshing and logging out', () => {
     expect(rows).not.toContain(session.refreshToken);
   });
 });
+
+describe('stale tokens on public routes', () => {
+  it('when a client refreshes with its expired access token still attached, then the refresh works', async () => {
+    const session = await signIn(system.baseUrl, org.admin);
+    const expired = await sign(
+      { sub: org.admin.id, pid: org.procuratorateId, roles: ['admin'] },
+      Math.floor(Date.now() / 1000) - 60,
+    );
+    const res = await as(system.baseUrl, expired).post('/api/auth/refresh', {
+      refreshToken: session.refreshToken,
+    });
+    expect(res.status).toBe(200);
+    expectProblem(await as(system.baseUrl, expired).get('/api/auth/me'), 401);
+  });
+});
