@@ -96,10 +96,10 @@ describe('bad requests', () => {
     expectProblem(await raw('POST', '/api/public/leads', big, { 'content-type': 'application/json' }), 413);
   });
 
-  it('when an unknown route is asked for, then 404 problem with or without an account', async () => {
+  it('when an unknown API route is asked for, then 404 problem with or without an account (GET pages outside /api belong to the web app)', async () => {
     expectProblem(await admin.client.get('/api/nothing-here'), 404, 'not-found');
     expectProblem(await as(system.baseUrl).get('/api/nothing-here'), 404, 'not-found');
-    expectProblem(await as(system.baseUrl).get('/nothing'), 404, 'not-found');
+    expectProblem(await as(system.baseUrl).post('/nothing', {}), 404, 'not-found');
   });
 
   it('when a declared route is asked for without an account, then 401 problem', async () => {
