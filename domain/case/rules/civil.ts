@@ -66,7 +66,10 @@ export function recordSupportConcluded(
   ctx: RuleContext,
 ): Effects {
   requireStage(state, ['SUPPORT'], '登记支持起诉结束');
-  const on = requireDate(p.on, '结束日期', ctx);
+  const on = requireDate(p.on, '结束日期', ctx, {
+    date: state.announcement?.publishedOn,
+    label: '公告日期',
+  });
   const fx = new Effects().note({ on, summary: requireText(p.summary, '支持起诉情况') });
   closeCase(state, fx, on);
   return fx;

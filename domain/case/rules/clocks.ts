@@ -1,5 +1,5 @@
 /** Changes to a clock itself (extension, excluded days) and what happens when one runs out. */
-import { daysBetween, isCivilDate } from '../../period/dates';
+import { compareDates, daysBetween, isCivilDate } from '../../period/dates';
 import { hasAnyRole } from '../../roles';
 import type { CaseState } from '../model';
 import { EXCLUSION_KINDS, type Payloads } from '../payloads';
@@ -22,6 +22,8 @@ export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], 
   if ((p.by === undefined) === (p.until === undefined))
     throw invalid('请填写延长的期间或延长至的日期（二者选一）');
   if (p.until !== undefined && !isCivilDate(p.until)) throw invalid('延长至的日期无效');
+  if (p.until !== undefined && clock.due !== null && compareDates(p.until, clock.due) <= 0)
+    throw invalid(`延长至的日期（${p.until}）须晚于现在的届满日（${clock.due}）`);
   if (
     p.by !== undefined &&
     (!['days', 'months'].includes(p.by.unit) || !Number.isInteger(p.by.count) || p.by.count < 1)

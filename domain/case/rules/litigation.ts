@@ -54,11 +54,15 @@ export function decideLitigation(
   requireStage(state, ['LITIGATION_REVIEW'], '决定是否提起诉讼');
   const proposal = state.proposal;
   if (proposal?.kind !== 'litigation') throw wrongStage('没有待决定的起诉提请');
-  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx);
+  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
+    date: state.clocks[reviewClockKey(state)]?.request.start,
+    label: '审查起诉期限起算日',
+  });
   const reason = requireText(p.reason, '决定理由');
+  if (typeof p.approve !== 'boolean') throw invalid('请选择提起或不提起诉讼');
   state.proposal = undefined;
   const fx = new Effects().note({
-    approve: p.approve === true,
+    approve: p.approve,
     decidedOn,
     organIds: proposal.organIds ?? [],
   });

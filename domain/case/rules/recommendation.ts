@@ -74,8 +74,9 @@ export function decideRecommendation(
     label: '立案日期',
   });
   const reason = requireText(p.reason, '决定理由');
+  if (typeof p.approve !== 'boolean') throw invalid('请选择发出或不发出检察建议');
   state.proposal = undefined;
-  const fx = new Effects().note({ approve: p.approve === true, decidedOn });
+  const fx = new Effects().note({ approve: p.approve, decidedOn });
   fx.reason = reason;
   if (p.approve !== true) return fx;
   const first = state.recommendations.length;

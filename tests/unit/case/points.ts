@@ -1,0 +1,159 @@
+/**
+ * Named points of the procedure, each reached from the one before by the actions a real case
+ * takes, on 2025 dates. A test starts a story at a point and takes the action it is about.
+ */
+import { ORGANS, Story } from './story';
+
+/** The dates the stories use, in the order things happen. */
+export const D = {
+  received: '2025-03-03',
+  filed: '2025-03-10',
+  investigated: '2025-03-12',
+  recommended: '2025-03-20',
+  served: '2025-03-24',
+  received2: '2025-03-25',
+  replied: '2025-04-15',
+  found: '2025-06-10',
+  suedDecided: '2025-06-20',
+  courtFiled: '2025-06-25',
+  courtServed: '2025-06-26',
+  judged: '2025-08-01',
+  judgmentServed: '2025-08-04',
+  published: '2025-09-05',
+};
+
+const ADMIN = {
+  LEAD: () => new Story(),
+  EVALUATION: () => ADMIN.LEAD().does('startEvaluation', 'prosecutor', {}),
+  FILING_PROPOSED: () => ADMIN.EVALUATION().does('proposeFiling', 'prosecutor', { reason: '线索查证属实' }),
+  FILED: () =>
+    ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {
+      approve: true,
+      decidedOn: D.filed,
+      reason: '符合立案条件',
+    }),
+  INVESTIGATION: () =>
+    ADMIN.FILED().does('recordInvestigation', 'prosecutor', { on: D.investigated, summary: '现场勘查' }),
+  RECOMMENDATION_PROPOSED: () =>
+    ADMIN.INVESTIGATION().does('proposeRecommendation', 'prosecutor', {
+      reason: '行政机关未依法履职',
+      recommendations: [
+        {
+          organId: ORGANS.eco,
+          urgent: false,
+          rectificationPeriod: { unit: 'months', count: 2 },
+          summary: '依法查处',
+        },
+      ],
+    }),
+  RECOMMENDATION: () =>
+    ADMIN.RECOMMENDATION_PROPOSED().does('decideRecommendation', 'chief', {
+      approve: true,
+      decidedOn: D.recommended,
+      reason: '同意',
+    }),
+  SERVED: () =>
+    ADMIN.RECOMMENDATION().does('recordRecommendationService', 'prosecutor', {
+      recommendationId: 'rec-1',
+      servedOn: D.served,
+      receivedOn: D.received2,
+    }),
+  FOLLOW_UP: () =>
+    ADMIN.SERVED().does('recordReply', 'prosecutor', {
+      recommendationId: 'rec-1',
+      repliedOn: D.replied,
+      claim: 'in_progress',
+      summary: '正在整改',
+    }),
+  LITIGATION_REVIEW: () =>
+    ADMIN.FOLLOW_UP().does('recordFinding', 'prosecutor', {
+      recommendationId: 'rec-1',
+      checkedOn: D.found,
+      result: 'not_rectified',
+      reasons: ['measures_not_implemented'],
+      summary: '未整改',
+    }),
+  LITIGATION_PROPOSED: () =>
+    ADMIN.LITIGATION_REVIEW().does('proposeLitigation', 'prosecutor', {
+      reason: '拒不整改',
+      organIds: [ORGANS.eco],
+    }),
+  LITIGATION: () =>
+    ADMIN.LITIGATION_PROPOSED().does('decideLitigation', 'chief', {
+      approve: true,
+      decidedOn: D.suedDecided,
+      reason: '提起行政公益诉讼',
+    }),
+  COURT_FILED: () =>
+    ADMIN.LITIGATION().does('recordCourtFiling', 'prosecutor', {
+      court: '某区人民法院',
+      filedOn: D.courtFiled,
+      servedOn: D.courtServed,
+    }),
+  JUDGMENT: () =>
+    ADMIN.COURT_FILED().does('recordJudgment', 'prosecutor', {
+      kind: 'judgment',
+      decidedOn: D.judged,
+      servedOn: D.judgmentServed,
+      outcome: 'upheld',
+      summary: '确认违法，责令履职',
+    }),
+  ENFORCEMENT: () => ADMIN.JUDGMENT().expired('appeal'),
+  CLOSED: () =>
+    ADMIN.FOLLOW_UP().does('recordFinding', 'prosecutor', {
+      recommendationId: 'rec-1',
+      checkedOn: D.found,
+      result: 'rectified',
+      reasons: [],
+      summary: '整改到位',
+    }),
+  REVISIT: () => ADMIN.CLOSED().expired('revisit'),
+  SUSPENDED: () =>
+    ADMIN.FOLLOW_UP().does('suspend', 'chief', { decidedOn: D.replied, reason: '客观原因无法完成整改' }),
+  /** Reply overdue, and the workflow has offered the escalation ladder (检察建议工作规定 art. 25) for it. */
+  ESCALATED: () => {
+    const s = ADMIN.SERVED().expired('reply:rec-1');
+    for (const step of ['report_above', 'report_congress', 'notify_discipline'] as const)
+      s.state.escalations.push({ clockKey: 'reply:rec-1', step, suggestedAt: '2025-06-03T01:00:00.000Z' });
+    return s;
+  },
+  TERMINATED: () =>
+    ADMIN.INVESTIGATION().does('terminate', 'chief', { decidedOn: D.investigated, reason: '公益损害已消除' }),
+  REJECTED: () =>
+    ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {
+      approve: false,
+      decidedOn: D.filed,
+      reason: '不符合立案条件',
+    }),
+};
+
+const CIVIL = {
+  CIVIL_INVESTIGATION: () =>
+    new Story('civil')
+      .does('proposeFiling', 'prosecutor', { reason: '损害社会公共利益' })
+      .does('decideFiling', 'chief', { approve: true, decidedOn: D.filed, reason: '立案' })
+      .does('recordInvestigation', 'prosecutor', { on: D.investigated, summary: '调查取证' }),
+  ANNOUNCEMENT: () =>
+    CIVIL.CIVIL_INVESTIGATION().does('publishAnnouncement', 'prosecutor', {
+      publishedOn: D.published,
+      medium: '正义网',
+    }),
+  SUPPORT: () =>
+    CIVIL.ANNOUNCEMENT().does('recordAnnouncementOutcome', 'prosecutor', {
+      on: '2025-09-20',
+      outcome: 'sued_by_other',
+      plaintiff: '某环保协会',
+    }),
+  CIVIL_REVIEW: () =>
+    CIVIL.ANNOUNCEMENT().does('recordAnnouncementOutcome', 'prosecutor', {
+      on: '2025-10-10',
+      outcome: 'nobody_sued',
+    }),
+};
+
+export const POINTS = { ...ADMIN, ...CIVIL };
+export type Point = keyof typeof POINTS;
+
+export function at(point: Point): Story {
+  return POINTS[point]();
+}
