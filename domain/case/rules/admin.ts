@@ -32,6 +32,7 @@ export function confirmEscalation(
   p: Payloads['confirmEscalation'],
   ctx: RuleContext,
 ): Effects {
+  if (!state.escalations.some((e) => !e.confirmedBy)) throw wrongStage('没有待确认的督促措施');
   const suggestion = state.escalations.find((e) => e.clockKey === p.clockKey && e.step === p.step);
   if (!suggestion) throw invalid('该期限没有这一项建议的督促措施');
   if (suggestion.confirmedBy) throw wrongStage('该督促措施已确认');

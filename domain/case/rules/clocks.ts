@@ -18,6 +18,8 @@ import { appealPeriodEnded } from './litigation';
 import { moveToFollowUpWhenAllAnswered } from './recommendation';
 
 export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], ctx: RuleContext): Effects {
+  if (!Object.values(state.clocks).some((c) => c.status === 'running'))
+    throw wrongStage('本案没有进行中的期限');
   const clock = runningClock(state, p.clockKey);
   if ((p.by === undefined) === (p.until === undefined))
     throw invalid('请填写延长的期间或延长至的日期（二者选一）');
@@ -79,6 +81,8 @@ function checkExtensionAuthority(
 const EXCLUDABLE = ['litigation_review_admin', 'litigation_review_civil', 'investigation'];
 
 export function addExcludedDays(state: CaseState, p: Payloads['addExcludedDays'], ctx: RuleContext): Effects {
+  if (!Object.values(state.clocks).some((c) => c.status === 'running' && EXCLUDABLE.includes(c.clockId)))
+    throw wrongStage('没有进行中的审查起诉期限或调查期限，无可扣除的期间');
   const clock = runningClock(state, p.clockKey);
   if (!EXCLUDABLE.includes(clock.clockId))
     throw invalid('只有审查起诉期限和调查期限可以扣除鉴定等期间（《办案规则》第四十八条）');

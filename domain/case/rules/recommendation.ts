@@ -112,6 +112,7 @@ export function recordRecommendationService(
   ctx: RuleContext,
 ): Effects {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
+  requireAwaiting(state, ['approved'], '没有待登记送达的检察建议');
   const rec = findRecommendation(state, p.recommendationId);
   if (rec.status !== 'approved') throw wrongStage(`检察建议 ${rec.id} 已登记送达`);
   const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: rec.decidedOn, label: '决定日期' });
@@ -151,6 +152,9 @@ export function recordRecommendationFiledAbove(
   p: Payloads['recordRecommendationFiledAbove'],
   ctx: RuleContext,
 ): Effects {
+  const awaiting = (r: Recommendation) =>
+    state.clocks[recClockKey('recommendation_filing_above', r)]?.status === 'running';
+  if (!state.recommendations.some(awaiting)) throw wrongStage('没有待报上级院备案的检察建议');
   const rec = findRecommendation(state, p.recommendationId);
   const key = recClockKey('recommendation_filing_above', rec);
   if (state.clocks[key]?.status !== 'running') throw wrongStage(`检察建议 ${rec.id} 尚未送达或已登记备案`);
@@ -165,6 +169,7 @@ const CLAIMS: ReplyClaim[] = ['rectified', 'partially_rectified', 'in_progress',
 
 export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: RuleContext): Effects {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记行政机关回复');
+  requireAwaiting(state, ['served', 'reply_overdue'], '没有待登记回复的检察建议（未送达或已登记回复）');
   const rec = findRecommendation(state, p.recommendationId);
   if (rec.status !== 'served' && rec.status !== 'reply_overdue')
     throw wrongStage(`检察建议 ${rec.id} 未送达或已登记回复`);
@@ -191,6 +196,11 @@ const RESULTS: FindingResult[] = ['rectified', 'partially_rectified', 'not_recti
 
 export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ctx: RuleContext): Effects {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记跟进调查认定');
+  requireAwaiting(
+    state,
+    ['replied', 'reply_overdue', 'rebound'],
+    '没有可认定的检察建议（尚未回复或回复期限未满）',
+  );
   const rec = findRecommendation(state, p.recommendationId);
   if (!['replied', 'reply_overdue', 'rebound'].includes(rec.status)) {
     throw wrongStage(`检察建议 ${rec.id} 尚未回复或回复期限未满，暂不能认定`);
@@ -222,6 +232,11 @@ export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ct
   setStage(state, 'FOLLOW_UP', fx);
   settleWhenAllFound(state, fx, checkedOn);
   return fx;
+}
+
+/** Refuses a per-recommendation action when no recommendation is waiting for it (so it is not offered). */
+function requireAwaiting(state: CaseState, statuses: Recommendation['status'][], message: string): void {
+  if (!state.recommendations.some((r) => statuses.includes(r.status))) throw wrongStage(message);
 }
 
 /** RECOMMENDATION → FOLLOW_UP once every recommendation is served and answered or overdue. */

@@ -1,0 +1,89 @@
+// availableActions: what the case page offers a user now, by stage and role.
+import { ACTION_NAMES, availableActions } from '../../../domain/case/actions';
+import type { ActionName } from '../../../domain/case/payloads';
+import { ACCEPTED } from './accepted-table';
+import { at, type Point } from './points';
+import { ACTORS, TODAY, type ActorName } from './story';
+
+const offered = (point: Point, who: ActorName) => availableActions(at(point).state, ACTORS[who], TODAY);
+
+/** Compared without extendDeadline, which is offered to the handler wrongly (see the failing test below). */
+const sansExtension = (names: ActionName[]) => names.filter((n) => n !== 'extendDeadline').sort();
+
+const EXPECTED: [Point, ActorName, ActionName[]][] = [
+  ['LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'addNote']],
+  ['LEAD', 'head', ['startEvaluation', 'proposeFiling', 'reassign', 'addNote', 'markTypical']],
+  ['LEAD', 'chief', ['reassign', 'addNote', 'markTypical']],
+  ['LEAD', 'otherProsecutor', []],
+  ['LEAD', 'caseOffice', []],
+  ['LEAD', 'admin', []],
+  ['FILING_PROPOSED', 'prosecutor', ['addNote']],
+  ['FILING_PROPOSED', 'head', ['reassign', 'addNote', 'markTypical']],
+  ['FILING_PROPOSED', 'delegatedHead', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
+  ['FILING_PROPOSED', 'chief', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
+  [
+    'INVESTIGATION',
+    'prosecutor',
+    [
+      'recordFilingService',
+      'recordInvestigation',
+      'recordConsultation',
+      'proposeRecommendation',
+      'addExcludedDays',
+      'addNote',
+    ],
+  ],
+  ['INVESTIGATION', 'chief', ['terminate', 'suspend', 'reassign', 'addNote', 'markTypical']],
+  ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'addNote']],
+  ['FOLLOW_UP', 'prosecutor', ['recordRecommendationFiledAbove', 'recordFinding', 'addNote']],
+  [
+    'ESCALATED',
+    'head',
+    [
+      'recordRecommendationFiledAbove',
+      'recordReply',
+      'recordFinding',
+      'reassign',
+      'addNote',
+      'markTypical',
+      'confirmEscalation',
+    ],
+  ],
+  [
+    'LITIGATION_REVIEW',
+    'prosecutor',
+    ['recordRecommendationFiledAbove', 'proposeLitigation', 'addExcludedDays', 'addNote'],
+  ],
+  ['CLOSED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordRevisit', 'addNote']],
+  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'addNote']],
+  ['TERMINATED', 'prosecutor', ['addNote']],
+  ['TERMINATED', 'chief', ['addNote', 'markTypical']],
+];
+
+it.each(EXPECTED)('at %s, %s is offered exactly the expected actions', (point, who, expected) => {
+  expect(sansExtension(offered(point, who))).toEqual(sansExtension(expected));
+});
+
+it.each(ACTION_NAMES.map((name) => [name, ACCEPTED[name].at, ACCEPTED[name].by] as const))(
+  '%s is offered at %s to %s, where it is accepted',
+  (name, point, who) => {
+    expect(offered(point, who)).toContain(name);
+  },
+);
+
+it('a dry run leaves the case as it was', () => {
+  const s = at('FOLLOW_UP');
+  const before = JSON.stringify(s.state);
+  availableActions(s.state, ACTORS.head, TODAY);
+  expect(JSON.stringify(s.state)).toBe(before);
+});
+
+// BUG (reported, not fixed): every clock's extension belongs to a head or the chief (internal targets)
+// or to the chief (statutory ones), yet the dry run with an empty payload stops at the missing clock key
+// (InvalidPayload) and so offers extendDeadline to the handling prosecutor at every stage with a clock.
+it.failing.each(['LEAD', 'INVESTIGATION', 'LITIGATION_REVIEW'] as Point[])(
+  'at %s the handling prosecutor is not offered extendDeadline, which only a head or the chief may take',
+  (point) => {
+    expect(offered(point, 'prosecutor')).not.toContain('extendDeadline');
+  },
+);

@@ -1,0 +1,138 @@
+// Each action refused where the procedure does not allow it (kind WrongStage), leaving the case as it was.
+import { ACTION_NAMES } from '../../../domain/case/actions';
+import type { ActionName, Payloads } from '../../../domain/case/payloads';
+import { ACCEPTED, type Accepted } from './accepted-table';
+import { at, type Point } from './points';
+import type { ActorName, Story } from './story';
+
+interface WrongStage<N extends ActionName> {
+  name: N;
+  at: Point | [string, () => Story];
+  /** Default: the accepted case's payload. */
+  payload?: Partial<Payloads[N]>;
+  by?: ActorName;
+  message: RegExp;
+}
+
+const filingServed = () =>
+  at('INVESTIGATION').does('recordFilingService', 'prosecutor', ACCEPTED.recordFilingService.payload);
+const escalationConfirmed = () =>
+  at('ESCALATED').does('confirmEscalation', 'head', ACCEPTED.confirmEscalation.payload);
+
+const allConfirmed = () => {
+  const s = escalationConfirmed();
+  for (const step of ['report_congress', 'notify_discipline'] as const)
+    s.run('confirmEscalation', 'chief', { ...ACCEPTED.confirmEscalation.payload, step });
+  return s;
+};
+
+const w = <N extends ActionName>(row: WrongStage<N>) => row as unknown as WrongStage<ActionName>;
+
+const NOT_NOW: WrongStage<ActionName>[] = [
+  w({ name: 'startEvaluation', at: 'EVALUATION', message: /「线索评估」阶段，不能开始线索评估/ }),
+  w({ name: 'proposeFiling', at: 'FILED', message: /不能提请立案/ }),
+  w({ name: 'proposeFiling', at: 'FILING_PROPOSED', message: /已有待检察长决定的提请/ }),
+  w({ name: 'decideFiling', at: 'LEAD', message: /不能决定是否立案/ }),
+  w({ name: 'decideFiling', at: 'EVALUATION', message: /没有待决定的立案提请/ }),
+  w({ name: 'recordFilingService', at: 'EVALUATION', message: /不能登记立案决定书送达/ }),
+  w({ name: 'recordFilingService', at: ['FILING_SERVED', filingServed], message: /立案决定书已登记送达/ }),
+  w({ name: 'recordInvestigation', at: 'RECOMMENDATION', message: /不能登记调查情况/ }),
+  w({ name: 'recordConsultation', at: 'LEAD', message: /不能登记磋商情况/ }),
+  w({ name: 'recordConsultation', at: 'CIVIL_INVESTIGATION', message: /仅适用于行政公益诉讼/ }),
+  w({ name: 'proposeRecommendation', at: 'FILED', message: /不能提请发出检察建议/ }),
+  w({ name: 'proposeRecommendation', at: 'CIVIL_INVESTIGATION', message: /仅适用于行政公益诉讼/ }),
+  w({ name: 'proposeRecommendation', at: 'RECOMMENDATION_PROPOSED', message: /已有待检察长决定的提请/ }),
+  w({ name: 'decideRecommendation', at: 'INVESTIGATION', message: /没有待决定的检察建议提请/ }),
+  w({ name: 'decideRecommendation', at: 'RECOMMENDATION', message: /不能决定是否发出检察建议/ }),
+  w({ name: 'recordRecommendationService', at: 'INVESTIGATION', message: /不能登记检察建议书送达/ }),
+  w({ name: 'recordRecommendationService', at: 'SERVED', message: /没有待登记送达的检察建议/ }),
+  w({
+    name: 'recordRecommendationFiledAbove',
+    at: 'RECOMMENDATION',
+    message: /没有待报上级院备案的检察建议/,
+  }),
+  w({ name: 'recordReply', at: 'RECOMMENDATION', message: /未送达或已登记回复/ }),
+  w({ name: 'recordReply', at: 'FOLLOW_UP', message: /未送达或已登记回复/ }),
+  w({ name: 'recordReply', at: 'LITIGATION_REVIEW', message: /不能登记行政机关回复/ }),
+  w({ name: 'recordFinding', at: 'SERVED', message: /尚未回复或回复期限未满/ }),
+  w({ name: 'recordFinding', at: 'LITIGATION_REVIEW', message: /不能登记跟进调查认定/ }),
+  w({ name: 'proposeLitigation', at: 'FOLLOW_UP', message: /不能提请提起诉讼/ }),
+  w({ name: 'proposeLitigation', at: 'LITIGATION_PROPOSED', message: /已有待检察长决定的提请/ }),
+  w({ name: 'decideLitigation', at: 'LITIGATION_REVIEW', message: /没有待决定的起诉提请/ }),
+  w({ name: 'recordCourtFiling', at: 'LITIGATION_REVIEW', message: /不能登记向法院起诉/ }),
+  w({ name: 'recordCourtFiling', at: 'COURT_FILED', message: /已登记起诉/ }),
+  w({ name: 'recordComplaintReportedAbove', at: 'LITIGATION', message: /没有待报送上级院的起诉书/ }),
+  w({ name: 'recordJudgment', at: 'LITIGATION', message: /尚未登记起诉/ }),
+  w({ name: 'recordJudgment', at: 'JUDGMENT', message: /不能登记裁判结果/ }),
+  w({ name: 'recordAppeal', at: 'COURT_FILED', message: /不能登记上诉/ }),
+  w({ name: 'recordAppeal', at: 'ENFORCEMENT', message: /不能登记上诉/ }),
+  w({ name: 'recordEnforcement', at: 'JUDGMENT', message: /不能登记执行完毕/ }),
+  w({ name: 'recordRevisit', at: 'FOLLOW_UP', message: /不能登记回头看/ }),
+  w({ name: 'terminate', at: 'EVALUATION', message: /不能终结审查/ }),
+  w({ name: 'terminate', at: 'LITIGATION', message: /不能终结审查/ }),
+  w({ name: 'suspend', at: 'FILED', message: /不能中止审查/ }),
+  w({ name: 'suspend', at: 'SUSPENDED', message: /不能中止审查/ }),
+  w({ name: 'resume', at: 'FOLLOW_UP', message: /不能恢复审查/ }),
+  w({ name: 'extendDeadline', at: 'LITIGATION', message: /litigation_review_admin 已不在进行中/ }),
+  w({ name: 'addExcludedDays', at: 'LITIGATION', message: /没有进行中的审查起诉期限或调查期限/ }),
+  w({
+    name: 'addExcludedDays',
+    at: 'INVESTIGATION',
+    payload: { clockKey: 'lead_evaluation', from: '2025-03-04', to: '2025-03-05' },
+    message: /lead_evaluation 已不在进行中/,
+  }),
+  w({
+    name: 'confirmEscalation',
+    at: ['ESCALATION_CONFIRMED', escalationConfirmed],
+    message: /该督促措施已确认/,
+  }),
+  w({ name: 'confirmEscalation', at: ['ALL_CONFIRMED', allConfirmed], message: /没有待确认的督促措施/ }),
+  w({ name: 'confirmEscalation', at: 'FOLLOW_UP', message: /没有待确认的督促措施/ }),
+  w({ name: 'publishAnnouncement', at: 'INVESTIGATION', message: /仅适用于民事公益诉讼/ }),
+  w({ name: 'publishAnnouncement', at: 'ANNOUNCEMENT', message: /不能发布诉前公告/ }),
+  w({ name: 'recordAnnouncementOutcome', at: 'CIVIL_INVESTIGATION', message: /不能登记公告结果/ }),
+  w({ name: 'recordSupportConcluded', at: 'ANNOUNCEMENT', message: /不能登记支持起诉结束/ }),
+];
+
+function story(point: WrongStage<ActionName>['at']): Story {
+  return typeof point === 'string' ? at(point) : point[1]();
+}
+describe.each(
+  NOT_NOW.map((row) => [row.name, typeof row.at === 'string' ? row.at : row.at[0], row] as const),
+)('%s at %s', (name, point, row) => {
+  it('is refused as WrongStage', () => {
+    const accepted = ACCEPTED[name] as Accepted<ActionName>;
+    const payload = { ...accepted.payload, ...row.payload } as Payloads[ActionName];
+    const refusal = story(row.at).refusal(name, row.by ?? accepted.by, payload);
+    expect(refusal).toMatchObject({ kind: 'WrongStage', message: expect.stringMatching(row.message) });
+  });
+});
+
+it('every action has a stage (or state) where it is refused, except notes and the typical-case mark', () => {
+  const covered = new Set(NOT_NOW.map((row) => row.name));
+  expect(ACTION_NAMES.filter((name) => !covered.has(name))).toEqual(['reassign', 'addNote', 'markTypical']);
+});
+
+const ENDED = ['TERMINATED', 'REJECTED', 'ARCHIVED'] as const;
+const ARCHIVED = () => at('REVISIT').does('recordRevisit', 'prosecutor', ACCEPTED.recordRevisit.payload);
+const ended = (point: (typeof ENDED)[number]) => (point === 'ARCHIVED' ? ARCHIVED() : at(point));
+
+describe.each(ENDED)('a case that has ended (%s)', (point) => {
+  const closedOff = ACTION_NAMES.filter((name) => name !== 'addNote' && name !== 'markTypical');
+
+  it.each(closedOff)('refuses %s as WrongStage', (name) => {
+    const accepted = ACCEPTED[name] as Accepted<ActionName>;
+    const refusal = ended(point).refusal(name as ActionName, accepted.by, accepted.payload);
+    expect(refusal).toMatchObject({
+      kind: 'WrongStage',
+      message: expect.stringMatching(/^案件已结束，不能/),
+    });
+  });
+
+  it('still takes a note and the typical-case mark', () => {
+    const s = ended(point);
+    s.run('addNote', 'head', { text: '归档备注' });
+    s.run('markTypical', 'chief', { typical: true, reason: '以案释法' });
+    expect(s.state).toMatchObject({ stage: point, typical: true });
+  });
+});
