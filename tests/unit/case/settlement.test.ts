@@ -1,0 +1,182 @@
+// A case with recommendations to two organs moves on once both are settled (DOMAIN.md "Two tracks").
+import { compareDates } from '../../../domain/period';
+import type { FindingResult } from '../../../domain/case/model';
+import type { Payloads } from '../../../domain/case/payloads';
+import { at, D } from './points';
+import { ORGANS, type Story } from './story';
+
+type Period = Payloads['proposeRecommendation']['recommendations'][number]['rectificationPeriod'];
+
+/** Recommendations to the environment bureau (rec-1) and the market regulator (rec-2), both served and answered. */
+function twoOrgans(eco: Period, market: Period): Story {
+  const rec = (organId: string, rectificationPeriod: Period) => ({
+    organId,
+    urgent: false,
+    rectificationPeriod,
+    summary: '依法履职',
+  });
+  const s = at('INVESTIGATION')
+    .does('proposeRecommendation', 'prosecutor', {
+      reason: '两机关均未依法履职',
+      recommendations: [rec(ORGANS.eco, eco), rec(ORGANS.market, market)],
+    })
+    .does('decideRecommendation', 'chief', { approve: true, decidedOn: D.recommended, reason: '同意' });
+  for (const id of ['rec-1', 'rec-2']) {
+    s.run('recordRecommendationService', 'prosecutor', {
+      recommendationId: id,
+      servedOn: D.served,
+      receivedOn: D.received2,
+    });
+  }
+  for (const id of ['rec-1', 'rec-2']) {
+    s.run('recordReply', 'prosecutor', {
+      recommendationId: id,
+      repliedOn: D.replied,
+      claim: 'in_progress',
+      summary: '整改中',
+    });
+  }
+  return s;
+}
+
+function find(s: Story, recommendationId: string, result: FindingResult, checkedOn: string) {
+  return s.run('recordFinding', 'prosecutor', {
+    recommendationId,
+    checkedOn,
+    result,
+    reasons: result === 'rectified' ? [] : ['measures_not_implemented'],
+    summary: '跟进调查',
+  });
+}
+
+const TEN_DAYS: Period = { unit: 'days', count: 10 };
+const TWO_MONTHS: Period = { unit: 'months', count: 2 };
+
+it('after the replies of both organs the case is in follow-up, and stays there until both are found', () => {
+  const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+  expect(s.state.stage).toBe('FOLLOW_UP');
+  find(s, 'rec-1', 'rectified', D.found);
+  expect(s.state.stage).toBe('FOLLOW_UP');
+  expect(s.running()).not.toContain('revisit');
+});
+
+it('both organs rectified: the case is closed on the last finding and the revisit clock starts then', () => {
+  const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+  find(s, 'rec-1', 'rectified', D.found);
+  const fx = find(s, 'rec-2', 'rectified', '2025-06-12');
+  expect(fx.stageChanges).toEqual([{ from: 'FOLLOW_UP', to: 'CLOSED' }]);
+  expect(fx.clockOps).toContainEqual({
+    op: 'start',
+    key: 'revisit',
+    clockId: 'revisit',
+    start: '2025-06-12',
+  });
+  expect(s.state.info.closedOn).toBe('2025-06-12');
+  expect(s.state.recommendations.map((r) => r.outcome)).toEqual(['rectified', 'rectified']);
+});
+
+it('one rectified, one not: litigation review names only the failing organ', () => {
+  const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+  find(s, 'rec-1', 'rectified', D.found);
+  const fx = find(s, 'rec-2', 'not_rectified', D.found);
+  expect(s.state.stage).toBe('LITIGATION_REVIEW');
+  expect(fx.data.litigationReviewOrganIds).toEqual([ORGANS.market]);
+  expect(fx.clockOps.filter((op) => op.op === 'start').map((op) => op.key)).toEqual([
+    'litigation_review_admin',
+  ]);
+  expect(s.running()).not.toContain('revisit');
+
+  const refusal = s.refusal('proposeLitigation', 'prosecutor', { reason: '起诉', organIds: [ORGANS.eco] });
+  expect(refusal).toMatchObject({ kind: 'InvalidPayload', message: expect.stringContaining(ORGANS.eco) });
+  s.run('proposeLitigation', 'prosecutor', { reason: '起诉', organIds: [ORGANS.market] });
+  expect(s.state.proposal?.organIds).toEqual([ORGANS.market]);
+});
+
+it('the review clock starts at the end of the rectification period when the finding comes later', () => {
+  const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+  const end = s.clock('rectification:rec-1').due!;
+  expect(compareDates(end, D.found)).toBeLessThan(0);
+  find(s, 'rec-1', 'not_rectified', D.found);
+  find(s, 'rec-2', 'rectified', D.found);
+  expect(s.clock('litigation_review_admin').request.start).toBe(end);
+});
+
+it('the review clock starts on the finding when it comes before the end of the rectification period', () => {
+  const s = twoOrgans(TWO_MONTHS, { unit: 'months', count: 6 });
+  const checkedOn = '2025-05-06';
+  expect(compareDates(checkedOn, s.clock('rectification:rec-2').due!)).toBeLessThan(0);
+  find(s, 'rec-1', 'rectified', checkedOn);
+  find(s, 'rec-2', 'not_rectified', checkedOn);
+  expect(s.clock('litigation_review_admin').request.start).toBe(checkedOn);
+});
+
+it('two failing organs: the review clock starts at the earlier of their starts', () => {
+  const s = twoOrgans(TWO_MONTHS, TEN_DAYS);
+  const eco = s.clock('rectification:rec-1').due!;
+  const market = s.clock('rectification:rec-2').due!;
+  expect(compareDates(market, eco)).toBeLessThan(0);
+  find(s, 'rec-1', 'not_rectified', D.found);
+  const fx = find(s, 'rec-2', 'partially_rectified', '2025-06-20');
+  expect(fx.data.litigationReviewOrganIds).toEqual([ORGANS.eco, ORGANS.market]);
+  expect(s.clock('litigation_review_admin').request.start).toBe(market);
+});
+
+describe('revisit (回头看) with a rebound', () => {
+  function closedWithTwoOrgans(): Story {
+    const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+    find(s, 'rec-1', 'rectified', D.found);
+    find(s, 'rec-2', 'rectified', D.found);
+    return s.expired('revisit');
+  }
+  const rebound = (s: Story, checkedOn: string) =>
+    s.run('recordRevisit', 'prosecutor', {
+      checkedOn,
+      result: 'rebound',
+      organIds: [ORGANS.eco],
+      summary: '反弹',
+    });
+
+  it('reopens follow-up for the rebounding organ only, and counts the rebound', () => {
+    const s = closedWithTwoOrgans();
+    expect(s.state.stage).toBe('REVISIT');
+    const fx = rebound(s, '2025-12-12');
+    expect(fx.stageChanges).toEqual([{ from: 'REVISIT', to: 'FOLLOW_UP' }]);
+    expect(fx.clockOps).toEqual([{ op: 'meet', key: 'revisit', on: '2025-12-12' }]);
+    expect(s.state.recommendations.map((r) => [r.status, r.outcome, r.rebounds])).toEqual([
+      ['rebound', undefined, 1],
+      ['settled', 'rectified', 0],
+    ]);
+    expect(s.state.info.closedOn).toBeUndefined();
+  });
+
+  it('a rebound found not rectified leads to litigation review from the finding, not the old rectification end', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    const fx = find(s, 'rec-1', 'not_rectified', '2025-12-20');
+    expect(s.state.stage).toBe('LITIGATION_REVIEW');
+    expect(fx.data.litigationReviewOrganIds).toEqual([ORGANS.eco]);
+    expect(s.clock('litigation_review_admin').request.start).toBe('2025-12-20');
+  });
+
+  it('a second rebound of the same organ counts two', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    find(s, 'rec-1', 'rectified', '2025-12-15');
+    expect(s.state.stage).toBe('CLOSED');
+    s.expire('revisit');
+    expect(s.state.stage).toBe('REVISIT');
+    rebound(s, '2025-12-30');
+    expect(s.state.recommendations[0]!.rebounds).toBe(2);
+  });
+
+  it('an organ that was not found rectified cannot rebound', () => {
+    const s = closedWithTwoOrgans();
+    const refusal = s.refusal('recordRevisit', 'prosecutor', {
+      checkedOn: '2025-12-12',
+      result: 'rebound',
+      organIds: [ORGANS.eco, ORGANS.street],
+      summary: '反弹',
+    });
+    expect(refusal.kind).toBe('InvalidPayload');
+  });
+});
