@@ -26,6 +26,7 @@ import { defineRoute, jsonBodies, RouteRegistry } from './routing';
 import { statisticsRoutes } from './statistics/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
+import { webApp } from '../web/serve';
 
 export interface AppDeps {
   db: Db;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIds(), requestLog(deps.log, routes), metrics.observeRequests, securityHeaders);
+  app.use(webApp()); // the staff web application (web/dist), outside /api; public like any page
   app.use('/api/docs', apiDocs());
   app.use(jsonBodies(routes));
   app.use(authenticate({ signer, db, routes }), requireAuthentication(routes));
