@@ -1,0 +1,136 @@
+/** The shapes the UI reads, as the API's OpenAPI document describes them. */
+
+export interface CaseSummary {
+  id: string;
+  procuratorateId: string;
+  title: string;
+  track: 'administrative' | 'civil';
+  stage: string;
+  domainCode: string;
+  source: string;
+  handlerId: string;
+  organIds: string[];
+  externalRef: string | null;
+  nextDue: string | null;
+  nextDueClock: string | null;
+  nextDueProvisional: boolean;
+  overdue: boolean;
+  typical: boolean;
+  summary: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Clock {
+  key: string;
+  clockId: string;
+  name: string;
+  basis: string | null;
+  recommendationId: string | null;
+  start: string;
+  due: string | null;
+  status: string;
+  provisional: boolean;
+  overdue: boolean;
+  explanation: { kind: string; text: string }[];
+  rule: unknown;
+  versions: { catalogue: string; policy: string; schedule: string };
+}
+
+export interface RecommendationView {
+  id: string;
+  organId: string;
+  organName: string | null;
+  urgent: boolean;
+  status: string;
+  decidedOn: string | null;
+  servedOn: string | null;
+  receivedOn: string | null;
+  replyDue: string | null;
+  repliedOn: string | null;
+  repliedOnTime: boolean | null;
+  finding: string | null;
+  outcome: string | null;
+  rebounds: number;
+}
+
+export interface Proposal {
+  kind: string;
+  proposedBy: string;
+  proposedOn: string;
+  reason: string;
+  recommendations?: { organId: string; urgent: boolean; summary: string }[];
+  organIds?: string[];
+}
+
+export interface Escalation {
+  clockKey: string;
+  step: string;
+  suggestedAt: string;
+  confirmedBy?: string;
+  confirmedOn?: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  clocks: Clock[];
+  recommendations: RecommendationView[];
+  proposal: Proposal | null;
+  escalations: Escalation[];
+  litigation: unknown;
+  availableActions: string[];
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  kind: string;
+  stage: string;
+  data: Record<string, unknown> | null;
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Timeline {
+  caseId: string;
+  chain: { ok: boolean; entries: number; broken?: { seq: number; reason: string } };
+  entries: TimelineEntry[];
+}
+
+export interface Organ {
+  id: string;
+  procuratorateId: string;
+  name: string;
+  kind: string;
+  email: string | null;
+  address: string | null;
+  createdAt: string;
+}
+
+export interface OrganRecord {
+  organId: string;
+  name: string;
+  recommendations: number;
+  served: number;
+  repliedOnTime: number;
+  repliedLate: number;
+  noReply: number;
+  rectified: number;
+  nonPerformance: number;
+  rebounds: number;
+  litigatedCases: number;
+  onTimeReplyRate: number | null;
+  rectificationRate: number | null;
+  repeatOffender: boolean;
+}
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface Domain {
+  code: string;
+  name: string;
+}

@@ -1,0 +1,122 @@
+/** The signed-in frame: header with the user, navigation by role, and the page for the path. */
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { session, type User } from './api/session';
+import { reference } from './api/reference';
+import { hasAnyRole } from '../../domain/roles';
+import { roleLabel } from './lib/labels';
+import { Link, match, navigate, useLocation } from './lib/router';
+import { LoginPage } from './pages/login';
+import { CaseListPage } from './pages/case-list';
+import { NewCasePage } from './pages/new-case';
+import { CaseDetailPage } from './pages/case-detail';
+import { CalendarPage } from './pages/calendar';
+import { DashboardPage } from './pages/dashboard';
+import { OrgansPage } from './pages/organs';
+import { AdminPage } from './pages/admin';
+import { MailPage } from './pages/mail';
+
+interface NavItem {
+  to: string;
+  label: string;
+  show: (u: User) => boolean;
+}
+
+const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
+const NAV: NavItem[] = [
+  { to: '/', label: '案件', show: staff },
+  { to: '/calendar', label: '期限日历', show: staff },
+  { to: '/dashboard', label: '统计分析', show: staff },
+  { to: '/organs', label: '行政机关', show: () => true },
+  { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
+  { to: '/mail', label: '邮件（开发）', show: () => true },
+];
+
+export function App() {
+  const user = useSyncExternalStore(session.subscribe, session.user);
+  const { path } = useLocation();
+  if (!user) return <LoginPage />;
+  return (
+    <Shell user={user} path={path}>
+      <Page user={user} path={path} />
+    </Shell>
+  );
+}
+
+function Page({ user, path }: { user: User; path: string }) {
+  let params: Record<string, string> | null;
+  if (path === '/' || path === '/cases') return staff(user) ? <CaseListPage user={user} /> : <AdminHome />;
+  if (path === '/login') {
+    navigate('/', { replace: true });
+    return null;
+  }
+  if (path === '/cases/new') return <NewCasePage />;
+  if ((params = match('/cases/:id', path)))
+    return <CaseDetailPage key={params.id} user={user} caseId={params.id!} />;
+  if (path === '/calendar') return <CalendarPage user={user} />;
+  if (path === '/dashboard') return <DashboardPage />;
+  if (path === '/organs') return <OrgansPage />;
+  if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
+  if (path === '/mail') return <MailPage />;
+  return (
+    <section>
+      <h1>找不到这个页面</h1>
+      <p>
+        <Link to="/">返回首页</Link>
+      </p>
+    </section>
+  );
+}
+
+function AdminHome() {
+  useEffect(() => navigate('/admin', { replace: true }), []);
+  return null;
+}
+
+function Shell({ user, path, children }: { user: User; path: string; children: ReactNode }) {
+  const [court, setCourt] = useState(user.procuratorateId);
+  useEffect(() => {
+    reference
+      .procuratorates()
+      .then((list) => setCourt(list.find((p) => p.id === user.procuratorateId)?.name ?? user.procuratorateId))
+      .catch(() => undefined);
+  }, [user.procuratorateId]);
+  const active = (to: string) =>
+    to === '/' ? path === '/' || path.startsWith('/cases') : path.startsWith(to);
+  return (
+    <>
+      <a className="skip" href="#main">
+        跳到正文
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            督
+          </span>
+          <span>督办 · 公益诉讼案件跟踪</span>
+        </div>
+        <div className="who" aria-label="当前用户">
+          <span className="name">{user.displayName}</span>
+          <span className="roles">{user.roles.map(roleLabel).join('、')}</span>
+          <span className="court">{court}</span>
+          <button type="button" onClick={() => void session.logout().then(() => navigate('/'))}>
+            退出登录
+          </button>
+        </div>
+        <nav aria-label="主导航">
+          <ul>
+            {NAV.filter((n) => n.show(user)).map((n) => (
+              <li key={n.to}>
+                <Link to={n.to} aria-current={active(n.to) ? 'page' : undefined}>
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

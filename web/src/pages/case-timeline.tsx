@@ -1,0 +1,126 @@
+/** The case's audit timeline, its hash-chain verdict and the CSV export. */
+import { useState } from 'react';
+import { api, download, type ApiError } from '../api/client';
+import type { User } from '../api/session';
+import type { Timeline, TimelineEntry } from '../api/types';
+import { Loading, Problem } from '../components/problem';
+import { chineseDate, chineseDateTime } from '../lib/format';
+import { enumLabel, stageLabel, TIMELINE_KINDS } from '../lib/labels';
+import { useApi } from '../lib/use-api';
+
+const DATA_LABELS: Record<string, string> = {
+  reason: '理由',
+  summary: '内容',
+  decidedOn: '决定日期',
+  approve: '决定',
+  servedOn: '送达日期',
+  receivedOn: '签收日期',
+  repliedOn: '回复日期',
+  checkedOn: '跟进调查日期',
+  claim: '回复称',
+  result: '认定',
+  on: '日期',
+  filedOn: '日期',
+  title: '线索名称',
+  recommendationId: '检察建议',
+  text: '备注',
+  note: '备注',
+};
+
+function describe(e: TimelineEntry): string {
+  const d = e.data ?? {};
+  const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  switch (e.kind) {
+    case 'lead_registered':
+      return `线索名称：${s('title')}；收到线索：${chineseDate(s('receivedOn'))}`;
+    case 'stage_changed':
+      return `${stageLabel(s('from'))} → ${stageLabel(s('to'))}`;
+    case 'clock_started':
+      return `${s('name')}：届满日 ${chineseDate(s('due')) || '—'}`;
+    case 'clock_met':
+      return `${s('name')}：${chineseDate(s('metOn'))} 完成`;
+    case 'clock_expired':
+    case 'clock_changed':
+      return `${s('name')}${s('due') ? `：届满日 ${chineseDate(s('due'))}` : ''}`;
+    default:
+      return Object.entries(d)
+        .filter(([k, v]) => DATA_LABELS[k] && v !== null && v !== '' && typeof v !== 'object')
+        .map(([k, v]) => {
+          const text =
+            typeof v === 'boolean'
+              ? k === 'approve'
+                ? v
+                  ? '同意'
+                  : '不同意'
+                : v
+                  ? '是'
+                  : '否'
+              : String(v);
+          return `${DATA_LABELS[k]}：${/^\d{4}-\d{2}-\d{2}$/.test(text) ? chineseDate(text) : enumLabel(text)}`;
+        })
+        .join('；');
+  }
+}
+
+export function CaseTimeline(props: {
+  caseId: string;
+  user: User;
+  labels: Record<string, string>;
+  version: number;
+}) {
+  const timeline = useApi(
+    () => api.get<Timeline>(`/api/cases/${props.caseId}/timeline`),
+    [props.caseId, props.version],
+  );
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const exportCsv = () =>
+    download(`/api/cases/${props.caseId}/timeline?format=csv`, `${props.caseId}-时间线.csv`).then(
+      () => setExportError(null),
+      (e: ApiError) => setExportError(e),
+    );
+  const actor = (id: string) => (id === props.user.id ? `${props.user.displayName}（本人）` : id);
+  return (
+    <section aria-labelledby="timeline-title" className="timeline-section">
+      <div className="section-head">
+        <h2 id="timeline-title">时间线</h2>
+        {timeline.data &&
+          (timeline.data.chain.ok ? (
+            <span className="badge chain-ok" role="status">
+              ✓ 哈希链已验证（{timeline.data.chain.entries} 条记录）
+            </span>
+          ) : (
+            <span className="badge chain-broken" role="alert">
+              ✗ 哈希链校验失败：第 {timeline.data.chain.broken?.seq} 条记录{' '}
+              {timeline.data.chain.broken?.reason}
+            </span>
+          ))}
+        <button type="button" onClick={() => void exportCsv()}>
+          导出 CSV
+        </button>
+      </div>
+      {exportError && <Problem error={exportError} title="导出失败" />}
+      {timeline.error && <Problem error={timeline.error} />}
+      {!timeline.data && !timeline.error && <Loading what="时间线" />}
+      {timeline.data && (
+        <ol className="timeline">
+          {timeline.data.entries.map((e) => (
+            <li key={e.seq} className={`entry kind-${e.kind}`}>
+              <div className="when">
+                <span className="seq">#{e.seq}</span> {chineseDateTime(e.at)}
+              </div>
+              <div className="what">
+                <strong>{props.labels[e.kind] ?? TIMELINE_KINDS[e.kind] ?? e.kind}</strong>
+                <span className="muted small">
+                  {' '}
+                  · {stageLabel(e.stage)} · {actor(e.actorId)}
+                </span>
+                {describe(e) && <div className="small">{describe(e)}</div>}
+                {e.reason && <div className="small">理由：{e.reason}</div>}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

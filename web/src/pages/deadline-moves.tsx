@@ -1,0 +1,61 @@
+/** The what-if report of a schedule or policy change: which open deadlines would move. */
+import { chineseDate } from '../lib/format';
+
+export interface MoveReport {
+  examined: number;
+  moves: {
+    caseId: string;
+    clockName: string;
+    oldDue: string | null;
+    newDue: string | null;
+    oldProvisional: boolean;
+    newProvisional: boolean;
+  }[];
+  uncomputable: { caseId: string; clockKey: string; message: string }[];
+}
+
+const due = (d: string | null, provisional: boolean) =>
+  d ? `${chineseDate(d)}${provisional ? '（暂定）' : ''}` : '中止中';
+
+export function DeadlineMoves({ report }: { report: MoveReport }) {
+  return (
+    <div className="moves">
+      <p>
+        共检查 {report.examined} 个未届满期限，其中 <strong>{report.moves.length}</strong> 个将会变化
+        {report.uncomputable.length > 0 && `，${report.uncomputable.length} 个无法计算`}。
+      </p>
+      {report.moves.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">将会变化的期限</caption>
+            <thead>
+              <tr>
+                <th scope="col">案件</th>
+                <th scope="col">期限</th>
+                <th scope="col">现届满日</th>
+                <th scope="col">变更后</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.moves.map((m, i) => (
+                <tr key={i}>
+                  <td>{m.caseId}</td>
+                  <td>{m.clockName}</td>
+                  <td>{due(m.oldDue, m.oldProvisional)}</td>
+                  <td>
+                    <strong>{due(m.newDue, m.newProvisional)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.uncomputable.map((u, i) => (
+        <p key={i} className="problem small">
+          {u.caseId} {u.clockKey}：{u.message}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/** 登记线索: the form of POST /api/cases, generated from its schema like the action forms. */
+import { api } from '../api/client';
+import { openApi, reference, type JsonSchema } from '../api/reference';
+import type { CaseSummary } from '../api/types';
+import { Loading, Problem } from '../components/problem';
+import { SchemaForm } from '../components/schema-form';
+import { Link, navigate } from '../lib/router';
+import { useApi } from '../lib/use-api';
+
+const LABELS = {
+  title: '线索名称',
+  description: '线索内容',
+  track: '办案类型',
+  domainCode: '领域',
+  source: '线索来源',
+  sourceDetail: '来源说明',
+  receivedOn: '收到线索的日期',
+  handlerId: '承办检察官的用户 ID',
+  externalRef: '外部编号',
+};
+
+async function createSchema(): Promise<JsonSchema> {
+  const doc = await openApi();
+  return doc.paths['/api/cases']?.post?.requestBody?.content['application/json']?.schema ?? {};
+}
+
+export function NewCasePage() {
+  const loaded = useApi(() => Promise.all([createSchema(), reference.domains()]), []);
+  if (loaded.error) return <Problem error={loaded.error} />;
+  if (!loaded.data) return <Loading what="登记表" />;
+  const [schema, domains] = loaded.data;
+  const choices = (field: string) =>
+    field === 'domainCode' ? domains.map((d) => ({ value: d.code, label: d.name })) : undefined;
+
+  const submit = async (body: unknown) => {
+    const created = await api.post<CaseSummary>('/api/cases', body);
+    navigate(`/cases/${created.id}`);
+  };
+
+  return (
+    <section className="narrow">
+      <p className="crumbs">
+        <Link to="/">案件</Link> › 登记线索
+      </p>
+      <h1>登记线索</h1>
+      <p className="muted">登记后系统自动编号、开始计算线索评估期限，并向承办检察官发送回执。</p>
+      <div className="card">
+        <SchemaForm
+          schema={schema}
+          choices={choices}
+          labels={LABELS}
+          submitLabel="登记"
+          onSubmit={submit}
+          onCancel={() => navigate('/')}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+/** 行政机关: the registry, each organ's record, repeat non-performance highlighted (seed part 2.3). */
+import { api } from '../api/client';
+import { reference } from '../api/reference';
+import type { OrganRecord } from '../api/types';
+import { Tag } from '../components/badges';
+import { Loading, Problem } from '../components/problem';
+import { percent } from '../lib/format';
+import { useApi } from '../lib/use-api';
+
+const KINDS: Record<string, string> = {
+  administrative: '行政机关',
+  subdistrict: '街道办事处/乡镇政府',
+  other: '其他',
+};
+
+export function OrgansPage() {
+  const organs = useApi(() => reference.organs(), []);
+  const records = useApi(() => api.get<{ items: OrganRecord[] }>('/api/statistics/organs'), []);
+  if (organs.error) return <Problem error={organs.error} />;
+  if (!organs.data) return <Loading what="行政机关名录" />;
+  const recordOf = (id: string) => records.data?.items.find((r) => r.organId === id);
+  const repeat = organs.data.filter((o) => recordOf(o.id)?.repeatOffender);
+  return (
+    <section>
+      <h1>行政机关名录</h1>
+      {repeat.length > 0 && (
+        <div className="notice warn" role="alert">
+          屡次不履职或整改后反弹：{repeat.map((o) => o.name).join('、')}
+          。依照“屡次纠正未能落实的依法提起公益诉讼”，请重点关注。
+        </div>
+      )}
+      {records.error && <Problem error={records.error} title="无法读取履职记录" />}
+      <div className="table-wrap">
+        <table>
+          <caption className="sr-only">行政机关及其履职记录</caption>
+          <thead>
+            <tr>
+              <th scope="col">名称</th>
+              <th scope="col">送达地址</th>
+              <th scope="col" className="num">
+                检察建议
+              </th>
+              <th scope="col" className="num">
+                按期回复
+              </th>
+              <th scope="col" className="num">
+                逾期/未回复
+              </th>
+              <th scope="col" className="num">
+                整改到位
+              </th>
+              <th scope="col" className="num">
+                不履职
+              </th>
+              <th scope="col" className="num">
+                反弹
+              </th>
+              <th scope="col" className="num">
+                被诉案件
+              </th>
+              <th scope="col" className="num">
+                按期回复率
+              </th>
+              <th scope="col" className="num">
+                整改到位率
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organs.data.map((o) => {
+              const r = recordOf(o.id);
+              return (
+                <tr key={o.id} className={r?.repeatOffender ? 'row-overdue' : undefined}>
+                  <th scope="row">
+                    {o.name} {r?.repeatOffender && <Tag tone="red">屡次不履职</Tag>}
+                    <div className="muted small">{KINDS[o.kind] ?? o.kind}</div>
+                  </th>
+                  <td className="small">
+                    {o.email ?? '—'}
+                    {o.address && <div>{o.address}</div>}
+                  </td>
+                  <td className="num">{r?.recommendations ?? '—'}</td>
+                  <td className="num">{r?.repliedOnTime ?? '—'}</td>
+                  <td className="num">{r ? `${r.repliedLate} / ${r.noReply}` : '—'}</td>
+                  <td className="num">{r?.rectified ?? '—'}</td>
+                  <td className="num">{r?.nonPerformance ?? '—'}</td>
+                  <td className="num">{r?.rebounds ?? '—'}</td>
+                  <td className="num">{r?.litigatedCases ?? '—'}</td>
+                  <td className="num">{percent(r?.onTimeReplyRate)}</td>
+                  <td className="num">{percent(r?.rectificationRate)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
