@@ -1,0 +1,114 @@
+/**
+ * The screens around the cases, in Chromium against `npm start`: the case office's calendar
+ * and statistics, the organ registry, the admin's holiday import with its what-if preview,
+ * and the caught mail of development mode.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiClient } from '../helpers/http';
+import { openBrowser, screenshot, signIn, type Browser } from '../helpers/browser';
+import { freePorts, killGroup, startNpmStart, type NpmStart } from '../helpers/npm-start';
+
+const START_TIMEOUT_MS = 150_000;
+const TEST = 'ui-screens';
+const ROOT = join(__dirname, '..', '..');
+
+let dataDir: string;
+let app: NpmStart;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'duban-ui-screens-'));
+  app = await startNpmStart({ dataDir, ports: await freePorts(), timeoutMs: START_TIMEOUT_MS });
+  browser = await openBrowser();
+  // One case, so that the calendar, the charts and the mailbox have something to show.
+  const prosecutor = await ApiClient.login(app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
+  const receivedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const created = await prosecutor.post('/api/cases', {
+    title: '某街道办事处未追回农机购置补贴',
+    description: '刑事案件中发现骗取农机购置补贴，国有财产未追回。',
+    domainCode: 'state_assets',
+    source: 'criminal_case',
+    receivedOn,
+  });
+  expect(created.status).toBe(201);
+}, START_TIMEOUT_MS + 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (app) {
+    process.kill(-app.process.pid!, 'SIGINT');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((r) => (timer = setTimeout(r, 30_000, 'late')));
+    if ((await Promise.race([app.exited, late])) === 'late') killGroup(app.process);
+    clearTimeout(timer);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('the screens around the cases', () => {
+  it('when the case office opens the calendar, the statistics and the organs, then deadlines, holidays, charts and records show', async () => {
+    const office = await signIn(browser, app.baseUrl, 'zhaoag');
+    await office.getByRole('heading', { name: '本院案件' }).waitFor();
+    await office.getByText('某街道办事处未追回农机购置补贴').waitFor();
+    await screenshot(office, TEST, '01-case-office-cases');
+
+    await office.getByRole('link', { name: '期限日历' }).click();
+    await office.getByText('节假日按系统内置的国务院节假日安排').waitFor();
+    await office.getByText('正在加载期限').waitFor({ state: 'detached' });
+    // The lead's evaluation clock ends about a month from today: this month's view or the next.
+    const evaluation = office.locator('.fc-event', { hasText: '线索评估' });
+    for (let months = 0; months < 2 && (await evaluation.count()) === 0; months++)
+      await office.locator('.fc-next-button').click();
+    await evaluation.first().waitFor();
+    await screenshot(office, TEST, '02-calendar');
+    // Days off and make-up working days are marked: the nearest month before with any.
+    const marks = office.locator('.day-mark.holiday, .day-mark.workday');
+    for (let months = 0; months < 14 && (await marks.count()) === 0; months++)
+      await office.locator('.fc-prev-button').click();
+    await marks.first().waitFor();
+    await screenshot(office, TEST, '02b-calendar-holidays');
+
+    await office.getByRole('link', { name: '统计分析' }).click();
+    await office.getByText(/统计期间：/).waitFor();
+    await office.locator('.chart svg').first().waitFor();
+    expect(await office.locator('figure .chart').count()).toBe(5);
+    await screenshot(office, TEST, '03-dashboard');
+
+    await office.getByRole('link', { name: '行政机关' }).click();
+    await office.getByRole('rowheader', { name: /区生态环境局/ }).waitFor();
+    await screenshot(office, TEST, '04-organs');
+    await office.close();
+  });
+
+  it('when an admin previews a holiday schedule, then the what-if shows before anything is loaded', async () => {
+    const admin = await signIn(browser, app.baseUrl, 'admin');
+    await admin.getByRole('heading', { name: '系统管理' }).waitFor();
+    await admin.getByRole('rowheader', { name: /张检察官/ }).waitFor();
+    await screenshot(admin, TEST, '05-admin-users');
+
+    await admin.getByRole('link', { name: '节假日安排' }).click();
+    await admin.getByLabel('年份').fill('2026');
+    await admin
+      .getByLabel('.ics 日历文件')
+      .setInputFiles(join(ROOT, 'node_modules/chinese-days/dist/years/2026.ics'));
+    await admin.getByRole('button', { name: '预览变化（不保存）' }).click();
+    await admin.getByRole('heading', { name: /预览：2026年/ }).waitFor();
+    await admin.getByText(/共检查 \d+ 个未届满期限/).waitFor();
+    await admin.getByRole('button', { name: /确认载入/ }).waitFor();
+    await screenshot(admin, TEST, '06-holiday-what-if');
+
+    await admin.getByRole('link', { name: '期限与提醒策略' }).click();
+    await admin.getByText('届满前7日').waitFor();
+    await screenshot(admin, TEST, '07-policy');
+
+    await admin.getByRole('link', { name: '邮件（开发）' }).click();
+    await admin.getByText('某街道办事处未追回农机购置补贴').first().waitFor();
+    await admin.locator('.mail-head').first().click();
+    await admin.locator('.mail-body').waitFor();
+    await screenshot(admin, TEST, '08-mail');
+    await admin.close();
+    expect(browser.errors).toEqual([]);
+  });
+});
