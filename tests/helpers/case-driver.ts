@@ -166,3 +166,63 @@ export async function refusal(pending: Promise<unknown>): Promise<{ type: string
   }
   throw new Error('expected the action to be refused, but it was accepted');
 }
+
+/** The organ's written reply to a recommendation, recorded on `on` (default today). */
+export async function recordReply(
+  s: CaseSteps,
+  recommendationId: string,
+  claim: Payloads['recordReply']['claim'],
+  on?: string,
+): Promise<ActionResult> {
+  return s.c.act('recordReply', s.org.prosecutor, {
+    recommendationId,
+    repliedOn: on ?? (await s.c.today()),
+    claim,
+    summary: '行政机关书面回复',
+  });
+}
+
+/** Moves the test server's clock to `instant` (epoch ms), if it is still ahead. */
+export async function sleepUntil(t: WorkflowTestEnv, instant: number): Promise<void> {
+  const ahead = instant - (await t.env.currentTimeMs());
+  if (ahead > 0) await t.env.sleep(ahead);
+}
+
+/** The `reminder` entries of one clock on the case's timeline: step and when it was written. */
+export async function reminderEntries(
+  c: CaseDriver,
+  clockKey: string,
+): Promise<{ step: string; at: Date }[]> {
+  return c.t.db.query(
+    `SELECT data->>'step' AS step, at FROM audit_entries
+      WHERE case_id = $1 AND kind = 'reminder' AND data->>'clockKey' = $2 ORDER BY seq`,
+    [c.input.caseId, clockKey],
+  );
+}
+
+/** The mail caught for this case (every subject names the case). */
+export function caseMail(c: CaseDriver): WorkflowTestEnv['mail']['messages'] {
+  return c.t.mail.messages.filter((m) => m.subject.includes(c.input.caseId));
+}
+
+/** The names of the updates the workflow history holds as accepted, in order. */
+export async function acceptedUpdates(c: CaseDriver): Promise<string[]> {
+  const history = await c.handle.fetchHistory();
+  return (history.events ?? []).flatMap((e) => {
+    const name = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name;
+    return name ? [name] : [];
+  });
+}
+
+/** The case's rows of the per-organ read model (case_recommendations). */
+export async function recommendationRows(
+  c: CaseDriver,
+): Promise<
+  { recommendation_id: string; organ_id: string; status: string; outcome: string | null; rebounds: number }[]
+> {
+  return c.t.db.query(
+    `SELECT recommendation_id, organ_id, status, outcome, rebounds FROM case_recommendations
+      WHERE case_id = $1 ORDER BY recommendation_id`,
+    [c.input.caseId],
+  );
+}
