@@ -64,7 +64,7 @@ describe('the screens around the cases', () => {
     await evaluation.first().waitFor();
     await screenshot(office, TEST, '02-calendar');
     // Days off and make-up working days are marked: the nearest month before with any.
-    const marks = office.locator('.day-mark.holiday, .day-mark.workday');
+    const marks = office.locator('.fc .day-mark');
     for (let months = 0; months < 14 && (await marks.count()) === 0; months++)
       await office.locator('.fc-prev-button').click();
     await marks.first().waitFor();
