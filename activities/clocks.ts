@@ -113,5 +113,6 @@ export function ladderOf(policy: ReminderPolicy): ReminderLadder {
     })),
     workStartMinutes: minutes(policy.workingHours.start),
     workEndMinutes: minutes(policy.workingHours.end),
+    workingDaysOnly: policy.workingHours.workingDaysOnly,
   };
 }

@@ -26,6 +26,8 @@ export interface ReminderLadder {
   /** Working hours as minutes after midnight, China Standard Time. */
   workStartMinutes: number;
   workEndMinutes: number;
+  /** Send only on working days (the default); false sends on any day within the hours. */
+  workingDaysOnly?: boolean;
 }
 
 export const DEFAULT_REMINDER_LADDER: ReminderLadder = {
@@ -95,26 +97,30 @@ function sendingDay(input: PlanInput, reminder: ReminderStep): CivilDate {
   let day = addDays(input.due, reminder.offsetDays);
   const earlier = (reminder.ifDayOff ?? (reminder.offsetDays < 0 ? 'earlier' : 'later')) === 'earlier';
   const step = earlier ? -1 : 1;
-  for (let i = 0; i < 60 && isDayOff(day, input.schedule, input.rule); i++) day = addDays(day, step);
+  for (let i = 0; i < 60 && closed(day, input); i++) day = addDays(day, step);
   return day;
 }
 
+type WorkingTime = Pick<PlanInput, 'schedule' | 'rule'> & {
+  ladder: Pick<ReminderLadder, 'workStartMinutes' | 'workEndMinutes' | 'workingDaysOnly'>;
+};
+
+/** A day on which no reminder goes out. */
+function closed(day: CivilDate, input: WorkingTime): boolean {
+  return input.ladder.workingDaysOnly !== false && isDayOff(day, input.schedule, input.rule);
+}
+
 /** `now` if it falls in working hours on a working day, else the start of the next working day. */
-export function nextWorkingMoment(
-  now: Date,
-  input: Pick<PlanInput, 'schedule' | 'rule'> & {
-    ladder: Pick<ReminderLadder, 'workStartMinutes' | 'workEndMinutes'>;
-  },
-): Date {
+export function nextWorkingMoment(now: Date, input: WorkingTime): Date {
   const today = shanghaiDate(now);
   const minutes = Math.floor((now.getTime() - shanghaiInstant(today).getTime()) / 60_000);
   const { workStartMinutes: start, workEndMinutes: end } = input.ladder;
-  if (!isDayOff(today, input.schedule, input.rule)) {
+  if (!closed(today, input)) {
     if (minutes < start) return shanghaiInstant(today, start);
     if (minutes < end) return now;
   }
   let day = addDays(today, 1);
-  for (let i = 0; i < 60 && isDayOff(day, input.schedule, input.rule); i++) day = addDays(day, 1);
+  for (let i = 0; i < 60 && closed(day, input); i++) day = addDays(day, 1);
   return shanghaiInstant(day, start);
 }
 

@@ -14,6 +14,7 @@ import { createMailer } from '../../activities/mail/mailer';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 import { createCaseWorker } from '../../worker/create-worker';
+import { recordingHistories, saveHistory } from './histories';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 import { quietRuntime, testDb, workflowBundle } from './system';
@@ -66,7 +67,9 @@ export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   const code = await workflowBundle();
   const started: WorkflowHandle[] = [];
   const terminateStarted = async () => {
-    for (const handle of started.splice(0)) await handle.terminate('test finished').catch(() => undefined);
+    const handles = started.splice(0);
+    if (recordingHistories()) for (const [i, handle] of handles.entries()) await saveHistory(handle, i);
+    for (const handle of handles) await handle.terminate('test finished').catch(() => undefined);
   };
   return {
     env,
