@@ -33,7 +33,7 @@ export async function saveHistory(handle: WorkflowHandle, index: number): Promis
 }
 
 /** A saved history as the worker's replayer takes it (proto objects, 64-bit ids as Long). */
-export function loadHistory(file: string): InstanceType<typeof History> {
+export function loadHistory(file: string): temporal.api.history.v1.History {
   return History.fromObject(
     JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Record<string, unknown>,
   );
