@@ -10,6 +10,7 @@ export interface CaseListFilter {
   /** Next deadline between today and today + N days. */
   dueWithinDays?: number;
   overdue?: boolean;
+  /** Has a running deadline that is provisional (a year of the schedule missing). */
   provisional?: boolean;
   /** Free text on title and case number. */
   q?: string;
@@ -51,7 +52,12 @@ export async function listCases(
   if (filter.organId) add((p) => `${p} = ANY(organ_ids)`, filter.organId);
   if (filter.handlerId) add((p) => `handler_id = ${p}`, filter.handlerId);
   if (filter.overdue !== undefined) add((p) => `overdue = ${p}`, filter.overdue);
-  if (filter.provisional !== undefined) add((p) => `next_due_provisional = ${p}`, filter.provisional);
+  if (filter.provisional !== undefined) {
+    add(
+      (p) => `COALESCE((summary ->> 'anyProvisional')::boolean, next_due_provisional) = ${p}`,
+      filter.provisional,
+    );
+  }
   if (filter.dueWithinDays !== undefined) {
     add((p) => `next_due >= ${p}::date`, filter.today);
     add((p) => `next_due <= ${p}::date`, addDaysSql(filter.today, filter.dueWithinDays));

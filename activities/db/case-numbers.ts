@@ -4,6 +4,7 @@ export interface CreationRecord {
   case_id: string;
   procuratorate_id: string;
   external_ref: string | null;
+  public_lead_id?: string | null;
   input: unknown;
 }
 
@@ -21,8 +22,14 @@ export async function allocateCaseNumber(tx: Tx, procuratorateId: string, year: 
 /** Keeps the workflow input of a case being created, so a crash between the two steps can be resumed. */
 export async function recordCreation(tx: Tx, rec: CreationRecord): Promise<void> {
   await tx.query(
-    'INSERT INTO case_creations (case_id, procuratorate_id, external_ref, input) VALUES ($1, $2, $3, $4)',
-    [rec.case_id, rec.procuratorate_id, rec.external_ref, JSON.stringify(rec.input)],
+    'INSERT INTO case_creations (case_id, procuratorate_id, external_ref, public_lead_id, input) VALUES ($1, $2, $3, $4, $5)',
+    [
+      rec.case_id,
+      rec.procuratorate_id,
+      rec.external_ref,
+      rec.public_lead_id ?? null,
+      JSON.stringify(rec.input),
+    ],
   );
 }
 

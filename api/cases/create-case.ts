@@ -1,6 +1,7 @@
 import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { allocateCaseNumber, findCreationByRef, recordCreation } from '../../activities/db/case-numbers';
-import type { Db } from '../../activities/db/pool';
+import type { Db, Tx } from '../../activities/db/pool';
+import { claimPublicLead } from '../../activities/db/public-lead-staff';
 import { isUniqueViolation } from '../../activities/db/pool';
 import { currentDomain, procuratorateLevel } from '../../activities/db/reference';
 import { findUser } from '../../activities/db/users';
@@ -13,6 +14,7 @@ import {
   type CaseSummary,
   type NewCaseInput,
 } from '../../workflows/contract';
+import { domainKey, procuratorateKey, stageKey } from '../../workflows/search-attributes';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
 import type { CreateCaseBody } from './schemas';
@@ -54,10 +56,12 @@ export async function createCase(
         ...(body.externalRef ? { externalRef: body.externalRef } : {}),
         createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
       };
+      if (body.publicLeadId) await claimLead(tx, body.publicLeadId, actor.procuratorateId);
       await recordCreation(tx, {
         case_id: caseId,
         procuratorate_id: actor.procuratorateId,
         external_ref: body.externalRef ?? null,
+        public_lead_id: body.publicLeadId ?? null,
         input: created,
       });
       return created;
@@ -111,6 +115,15 @@ async function checkCaseInput(
   }
 }
 
+/** A public lead becomes at most one case, and not after it was declined. */
+async function claimLead(tx: Tx, leadId: string, procuratorateId: string): Promise<void> {
+  const claim = await claimPublicLead(tx, leadId, procuratorateId);
+  if (claim === 'missing')
+    throw problems.validation(`群众举报线索 ${leadId} 不存在`, [{ path: 'publicLeadId', message: '不存在' }]);
+  if (claim === 'declined') throw problems.conflict('lead-declined', `群众举报线索 ${leadId} 已决定不予受理`);
+  if (claim === 'has_case') throw problems.conflict('lead-has-case', `群众举报线索 ${leadId} 已登记为案件`);
+}
+
 /** A second creation with the same external reference: finish an interrupted one, else 409. */
 async function resumeOrReject(
   deps: CaseServiceDeps,
@@ -140,6 +153,11 @@ async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<Ca
     workflowId: caseWorkflowId(input.caseId),
     args: [input],
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    typedSearchAttributes: [
+      { key: stageKey, value: 'LEAD' },
+      { key: domainKey, value: input.domainCode },
+      { key: procuratorateKey, value: input.procuratorateId },
+    ],
   });
   return handle.executeUpdate(awaitRegistrationUpdate);
 }

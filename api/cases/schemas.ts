@@ -14,6 +14,7 @@ export const createCaseBody = z.strictObject({
   receivedOn: civilDate.describe('收到线索的日期'),
   handlerId: text(64).optional().describe('承办检察官的用户 ID；缺省为登记人'),
   externalRef: text(200).optional().describe('外部编号（如移送函文号），同一院内唯一'),
+  publicLeadId: text(100).optional().describe('由群众举报平台收到的线索 ID（受理该线索）'),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 

@@ -175,3 +175,38 @@ describe('statistics and the development mailbox', () => {
     expect((await prosecutor.get('/api/dev/mail')).status).toBe(404);
   });
 });
+
+describe('a public lead accepted as a case', () => {
+  it('when staff register the lead as a case, then its public status follows the case, and it cannot become a second case', async () => {
+    const anonymous = new ApiClient(system.baseUrl);
+    const submitted = await anonymous.post('/api/public/leads', {
+      procuratorateId: org.procuratorateId,
+      description: '小区旁河道有企业夜间偷排污水，气味刺鼻',
+      location: '某街道某河段',
+      domainGuess: 'ecology',
+    });
+    expect(submitted.status).toBe(201);
+    const queue = await prosecutor.get('/api/leads/public');
+    const leadId = queue.body.find((l: { description: string }) => l.description.includes('夜间偷排'))!.id;
+    const body = {
+      title: '河道偷排污水',
+      description: '群众举报',
+      domainCode: 'ecology',
+      source: 'public_report',
+      receivedOn: today,
+      publicLeadId: leadId,
+    };
+    const created = await prosecutor.post('/api/cases', body);
+    expect(created.status).toBe(201);
+    const status = async () => (await anonymous.get(`/api/public/leads/${submitted.body.code}`)).body.status;
+    expect(await status()).toBe('under_evaluation');
+
+    const again = await prosecutor.post('/api/cases', body);
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('/problems/lead-has-case');
+
+    await act(prosecutor, created.body.id, 'proposeFiling', { reason: '查证属实' });
+    await act(chief, created.body.id, 'decideFiling', { approve: true, decidedOn: today, reason: '立案' });
+    expect(await status()).toBe('accepted');
+  });
+});

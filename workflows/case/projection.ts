@@ -26,7 +26,7 @@ export function projectionOf(state: CaseState, today: string): CaseProjection {
     externalRef: info.externalRef,
     nextDue: next?.due ?? null,
     nextDueClock: next?.key ?? null,
-    nextDueProvisional: open.some((c) => c.provisional),
+    nextDueProvisional: next?.provisional ?? false,
     overdue: open.some((c) => c.due! < today),
     typical: state.typical,
     summary: {
@@ -38,6 +38,7 @@ export function projectionOf(state: CaseState, today: string): CaseProjection {
       pendingEscalations: state.escalations.filter((e) => !e.confirmedBy).length,
       suspended: state.stage === 'SUSPENDED',
       litigatedOrganIds: state.litigation?.organIds ?? [],
+      anyProvisional: open.some((c) => c.provisional),
     },
     createdAt: info.createdAt,
   };
