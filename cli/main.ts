@@ -1,5 +1,7 @@
-// The `duban` command: a dispatcher over subcommands (`deadline` now; more are added here).
+// The `duban` command: a dispatcher over subcommands.
 import { scheduleFromChineseDays } from '../domain/period/schedule';
+import { runAudit } from './audit';
+import { runBootstrap } from './bootstrap';
 import { EXIT_OK, EXIT_USAGE, runDeadline, type CliIo } from './deadline';
 
 export interface Subcommand {
@@ -13,6 +15,12 @@ export const SUBCOMMANDS: Subcommand[] = [
     name: 'deadline',
     summary: '计算法定期限的届满日并说明计算过程',
     run: (argv, io) => runDeadline(argv, io, scheduleFromChineseDays()),
+  },
+  { name: 'audit', summary: '校验案件时间线的哈希链（audit verify）', run: (argv, io) => runAudit(argv, io) },
+  {
+    name: 'bootstrap',
+    summary: '创建检察院及其第一个系统管理员（新部署时使用）',
+    run: (argv, io) => runBootstrap(argv, io),
   },
 ];
 
