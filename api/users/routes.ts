@@ -5,6 +5,7 @@ import { listUsers } from '../../activities/db/user-admin';
 import { origin } from '../auth/routes';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';
+import { directoryRoute } from './directory';
 import { createUserBody, listUsersQuery, updateUserBody, userResponse } from './schemas';
 import { changeUser, createUser, presentUser } from './service';
 
@@ -14,6 +15,7 @@ const TAG = '用户';
 export function userRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   const router = Router();
   const target = { router, registry, mountPath: '/api/users' };
+  directoryRoute(target, deps);
   listRoute(target, deps);
   createRoute(target, deps);
   changeRoute(target, deps);
