@@ -1,0 +1,118 @@
+// /api/domains for every signed-in user (the domains in force, e.g. for the lead form), and
+// /api/admin/domains for admins: the national reference list, so any admin may add to it.
+import { Router } from 'express';
+import { z } from 'zod';
+import { domainsInForce } from '../../activities/db/domains';
+import type { Db } from '../../activities/db/pool';
+import { shanghaiDate } from '../../domain/time';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
+import {
+  adminDomainList as adminDomainListSchema,
+  domainCodeParam,
+  domainVersion,
+  domainVersionBody,
+  newDomainBody,
+} from './schemas';
+import { addDomainVersion, addExploratoryDomain, adminDomainList, presentDomain } from './service';
+
+const TAG = '公益诉讼领域';
+const ADMIN = { auth: 'user', roles: ['admin'] } as const;
+
+interface DomainDeps {
+  db: Db;
+  now: () => Date;
+}
+
+export function domainRoutes(deps: DomainDeps, registry: RouteRegistry): Router {
+  const router = Router();
+  defineRoute(
+    { router, registry, mountPath: '/api/domains' },
+    {
+      method: 'get',
+      path: '/',
+      tag: TAG,
+      summary: '现行公益诉讼领域（各领域今天施行的版本）',
+      auth: 'user',
+      responses: { 200: { description: '按代码排列', schema: z.array(domainVersion) } },
+    },
+    async ({ res }) => {
+      const rows = await domainsInForce(deps.db, shanghaiDate(deps.now()));
+      res.json(rows.map(presentDomain));
+    },
+  );
+  return router;
+}
+
+export function domainAdminRoutes(deps: DomainDeps, registry: RouteRegistry): Router {
+  const router = Router();
+  const target = { router, registry, mountPath: '/api/admin/domains' };
+  listRoute(target, deps);
+  addRoute(target, deps);
+  versionRoute(target, deps);
+  return router;
+}
+
+function listRoute(target: RouteTarget, deps: DomainDeps): void {
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/',
+      tag: TAG,
+      summary: '全部领域及其版本（现行、待施行、历史）',
+      ...ADMIN,
+      responses: { 200: { description: '各领域', schema: adminDomainListSchema } },
+    },
+    async ({ res }) => {
+      res.json(await adminDomainList(deps.db, shanghaiDate(deps.now())));
+    },
+  );
+}
+
+function addRoute(target: RouteTarget, deps: DomainDeps): void {
+  defineRoute(
+    target,
+    {
+      method: 'post',
+      path: '/',
+      tag: TAG,
+      summary: '新增等外探索领域（无法律明文规定，statutory=false）',
+      ...ADMIN,
+      body: newDomainBody,
+      responses: {
+        201: { description: '已新增（版本 1）', schema: domainVersion },
+        409: { description: '领域代码或名称已被使用' },
+        422: { description: '内容有误（如施行日期早于今天）' },
+      },
+    },
+    async ({ res, body, principal }) => {
+      const row = await addExploratoryDomain(deps.db, principal, body, shanghaiDate(deps.now()));
+      res.status(201).json(presentDomain(row));
+    },
+  );
+}
+
+function versionRoute(target: RouteTarget, deps: DomainDeps): void {
+  defineRoute(
+    target,
+    {
+      method: 'patch',
+      path: '/:code',
+      tag: TAG,
+      summary: '修改领域：新增一个版本，自施行日期起适用（旧版本保留）',
+      ...ADMIN,
+      params: domainCodeParam,
+      body: domainVersionBody,
+      responses: {
+        200: { description: '新版本', schema: domainVersion },
+        404: { description: '没有这个领域代码' },
+        409: { description: '名称已被其他领域使用，或同时有其他修改' },
+        422: { description: '内容有误（如施行日期早于今天或上一版本）' },
+      },
+    },
+    async ({ res, params, body, principal }) => {
+      const row = await addDomainVersion(deps.db, principal, params.code, body, shanghaiDate(deps.now()));
+      res.json(presentDomain(row));
+    },
+  );
+}
