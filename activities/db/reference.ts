@@ -11,14 +11,18 @@ export interface DomainRow {
   in_force_from: string;
 }
 
-/** The version of each domain in force: the highest version per code. */
-export async function currentDomain(q: Db | Tx, code: string): Promise<DomainRow | undefined> {
+/**
+ * A domain's version in force on `on` (YYYY-MM-DD): the highest version whose in-force date has
+ * come by then. Without `on`, the newest version whatever its date (does the code exist at all).
+ */
+export async function currentDomain(q: Db | Tx, code: string, on?: string): Promise<DomainRow | undefined> {
   return (
     await q.query<DomainRow>(
       `SELECT code, version, name, statutory, allows_administrative, allows_civil, min_level,
               to_char(in_force_from, 'YYYY-MM-DD') AS in_force_from
-       FROM domains WHERE code = $1 ORDER BY version DESC LIMIT 1`,
-      [code],
+       FROM domains WHERE code = $1 AND ($2::date IS NULL OR in_force_from <= $2::date)
+       ORDER BY version DESC LIMIT 1`,
+      [code, on ?? null],
     )
   )[0];
 }

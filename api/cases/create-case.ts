@@ -84,11 +84,7 @@ async function checkCaseInput(
       { path: 'receivedOn', message: '不能晚于今天' },
     ]);
   }
-  const domain = await currentDomain(deps.db, body.domainCode);
-  if (!domain)
-    throw problems.validation(`领域代码 ${body.domainCode} 不存在`, [
-      { path: 'domainCode', message: '不存在' },
-    ]);
+  const domain = await domainInForce(deps.db, body.domainCode, shanghaiDate(deps.now()));
   const allowed = body.track === 'administrative' ? domain.allows_administrative : domain.allows_civil;
   if (!allowed) {
     const trackName = body.track === 'administrative' ? '行政公益诉讼' : '民事公益诉讼';
@@ -122,6 +118,18 @@ async function claimLead(tx: Tx, leadId: string, procuratorateId: string): Promi
     throw problems.validation(`群众举报线索 ${leadId} 不存在`, [{ path: 'publicLeadId', message: '不存在' }]);
   if (claim === 'declined') throw problems.conflict('lead-declined', `群众举报线索 ${leadId} 已决定不予受理`);
   if (claim === 'has_case') throw problems.conflict('lead-has-case', `群众举报线索 ${leadId} 已登记为案件`);
+}
+
+/** The domain's version in force today; a code not yet in force is refused like an unknown one, but said so. */
+async function domainInForce(db: Db, code: string, today: string) {
+  const domain = await currentDomain(db, code, today);
+  if (domain) return domain;
+  const later = await currentDomain(db, code);
+  if (later)
+    throw problems.validation(`${later.name}领域自 ${later.in_force_from} 起施行，尚不能登记`, [
+      { path: 'domainCode', message: '尚未施行' },
+    ]);
+  throw problems.validation(`领域代码 ${code} 不存在`, [{ path: 'domainCode', message: '不存在' }]);
 }
 
 /** A second creation with the same external reference: finish an interrupted one, else 409. */
