@@ -11,7 +11,10 @@ import type { LoginLimits } from './auth/throttle';
 import { DEFAULT_LOGIN_LIMITS } from './auth/throttle';
 import { apiTokenRoutes } from './auth/token-routes';
 import { createTokenSigner } from './auth/tokens';
+import { calendarRoutes } from './calendar/routes';
 import { caseRoutes } from './cases/routes';
+import { openDeadlineRoutes } from './deadlines/open';
+import { domainAdminRoutes, domainRoutes } from './domains/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
 import { createIdempotency } from './idempotency';
@@ -79,6 +82,10 @@ export function createApp(deps: AppDeps): Express {
     ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
     ['/api/statistics', statisticsRoutes({ db, now }, routes)],
     ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
+    ['/api/calendar', calendarRoutes({ db }, routes)],
+    ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],
+    ['/api/domains', domainRoutes({ db, now }, routes)],
+    ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];
   for (const [path, router] of mounts) app.use(path, router);
