@@ -1,0 +1,18 @@
+/**
+ * The fault suite (npm run test:faults): each file starts a whole installation of its own
+ * (PostgreSQL, a file-persisted Temporal dev server, SMTP, worker and API processes), breaks
+ * it, and checks the shared oracle. Files end in .fault.ts so that `npm test` does not run them.
+ */
+const base = require('../../jest.config.js');
+
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname + '/../..',
+  testMatch: ['<rootDir>/tests/faults/**/*.fault.ts'],
+  transform: base.transform,
+  reporters: ['default', '<rootDir>/tests/faults/support/summary-reporter.js'],
+  testTimeout: 900_000,
+  // The scenarios kill and restart servers and measure recovery: one at a time on 2 cores.
+  maxWorkers: 1,
+  modulePathIgnorePatterns: base.modulePathIgnorePatterns,
+};

@@ -1,0 +1,164 @@
+/**
+ * People, cases and actions for the fault scenarios: a procuratorate of the cluster's own
+ * database, a reminder policy that sends at any hour, backfilled cases whose reminders are due,
+ * and an HTTP client that retries an action with its Idempotency-Key until it is answered.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../activities/db/pool';
+import { addDays } from '../../../domain/period';
+import { shanghaiDate } from '../../../domain/time';
+import { caseWorkflowId } from '../../../workflows/contract';
+import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
+import { ApiClient, type ApiResponse } from '../../helpers/http';
+import { waitUntil } from '../../helpers/processes';
+import type { AcceptedRequest } from './oracle';
+
+export interface World {
+  org: TestOrg;
+  prosecutor: ApiClient;
+  chief: ApiClient;
+  admin: ApiClient;
+  accepted: AcceptedRequest[];
+  caseIds: string[];
+}
+
+/** Reminders at any hour of any day from `start` (HH:MM, Asia/Shanghai): no waiting for 09:00 on a workday. */
+export function anyTimeReminders(start = '00:00') {
+  const step = (offsetDays: number, recipients: string[], label: string) => ({
+    offsetDays,
+    recipients,
+    ifDayOff: offsetDays < 0 ? 'earlier' : 'later',
+    label,
+  });
+  return {
+    steps: [
+      step(-7, ['handler'], '届满前7日'),
+      step(-3, ['handler'], '届满前3日'),
+      step(-1, ['handler'], '届满前1日'),
+      step(0, ['handler'], '届满当日'),
+      step(1, ['handler', 'head'], '逾期1日'),
+      step(7, ['chief', 'case_office'], '逾期7日'),
+    ],
+    workingHours: { timeZone: 'Asia/Shanghai', start, end: '23:59', workingDaysOnly: false },
+  };
+}
+
+/** The messages one overdue clock sends under that ladder: d0, d+1 and d+7, each recipient once. */
+export const OVERDUE_LADDER = [
+  ['d0', 'prosecutor'],
+  ['d+1', 'prosecutor'],
+  ['d+1', 'head'],
+  ['d+7', 'chief'],
+  ['d+7', 'caseOffice'],
+] as const;
+
+export async function createWorld(baseUrl: string, db: Db, reminderStart?: string): Promise<World> {
+  const org = await createTestOrg(db);
+  const [prosecutor, chief, admin] = await Promise.all([
+    ApiClient.login(baseUrl, org.prosecutor),
+    ApiClient.login(baseUrl, org.chief),
+    ApiClient.login(baseUrl, org.admin),
+  ]);
+  const world = { org, prosecutor, chief, admin, accepted: [], caseIds: [] };
+  if (reminderStart !== undefined) await setReminderPolicy(world, reminderStart);
+  return world;
+}
+
+export async function setReminderPolicy(world: Pick<World, 'admin'>, start: string): Promise<void> {
+  const res = await world.admin.request('PUT', '/api/admin/policy', {
+    reminders: anyTimeReminders(start),
+    reason: '测试：任何时间发送提醒',
+  });
+  if (res.status !== 200)
+    throw new Error(`reminder policy refused: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export const today = () => shanghaiDate(new Date());
+
+/** A lead received `daysAgo` days ago: its 30-day evaluation clock is overdue when daysAgo ≥ 40. */
+export async function createBackfilledCase(
+  world: World,
+  daysAgo = 60,
+  externalRef?: string,
+): Promise<string> {
+  const res = await retrying(() =>
+    world.prosecutor.post('/api/cases', {
+      title: '某公司违规堆放固体废物',
+      description: '群众反映某公司在厂区外堆放固体废物。',
+      domainCode: 'ecology',
+      source: 'public_report',
+      receivedOn: addDays(today(), -daysAgo),
+      ...(externalRef ? { externalRef } : {}),
+    }),
+  );
+  if (res.status !== 201) throw new Error(`case not created: ${res.status} ${JSON.stringify(res.body)}`);
+  world.caseIds.push(res.body.id);
+  return res.body.id as string;
+}
+
+/**
+ * Sends an action with an Idempotency-Key and, like a careful client, repeats it with the same
+ * key after a 503, a 409 "in progress" or a broken connection, until it has an answer.
+ */
+export async function act(
+  world: World,
+  client: ApiClient,
+  caseId: string,
+  action: string,
+  body: unknown,
+  key = randomBytes(8).toString('hex'),
+): Promise<ApiResponse> {
+  const res = await retrying(() =>
+    client.post(`/api/cases/${caseId}/actions/${action}`, body, { 'idempotency-key': key }),
+  );
+  if (res.status === 200) world.accepted.push({ caseId, action, seq: res.body.result.seq });
+  return res;
+}
+
+/** Repeats a request while the answer says "try again"; never on a 4xx verdict. */
+export async function retrying(send: () => Promise<ApiResponse>, timeoutMs = 300_000): Promise<ApiResponse> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let res: ApiResponse | undefined;
+    try {
+      res = await send();
+    } catch {
+      /* connection refused or reset: the API process is down or restarting */
+    }
+    const again =
+      !res ||
+      res.status === 503 ||
+      (res.status === 409 && res.body?.type === '/problems/request-in-progress');
+    if (!again) return res!;
+    if (Date.now() > deadline) throw new Error(`no answer within ${timeoutMs} ms (last ${res?.status})`);
+    const retryAfter = Number(res?.headers.get('retry-after') ?? 0.5);
+    await new Promise((r) => setTimeout(r, Math.min(retryAfter, 2) * 1000));
+  }
+}
+
+/** Waits until every message of the cases is sent and no case has an activity in flight. */
+export async function settle(db: Db, temporal: Client, caseIds: readonly string[], timeoutMs = 600_000) {
+  await waitUntil(
+    'every queued message sent',
+    async () => {
+      const [row] = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM mail_outbox WHERE case_id = ANY($1::text[]) AND sent_at IS NULL',
+        [caseIds],
+      );
+      return row!.n === 0;
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
+  await waitUntil(
+    'no activity in flight',
+    async () => {
+      for (const id of caseIds) {
+        const d = await temporal.workflow.getHandle(caseWorkflowId(id)).describe();
+        if ((d.raw.pendingActivities ?? []).length > 0) return false;
+      }
+      return true;
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
+}

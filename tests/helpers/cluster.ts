@@ -1,0 +1,187 @@
+/**
+ * A whole duban installation on this machine that a test can break piece by piece: its own
+ * PostgreSQL server (restartable), its own Temporal dev server persisted to a SQLite file
+ * (killable and restartable on the same port), an SMTP server on a fixed port that can go
+ * down and come back, and the worker and the API as child processes.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { createDb, type Db } from '../../activities/db/pool';
+import { migrate } from '../../activities/db/migrate';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../dev/mail-catcher';
+import { freePort, startTemporalDevServer, type TemporalDevServer } from '../../dev/temporal-dev-server';
+import { temporalCliPath } from './tools';
+import {
+  startApiProcess,
+  startWorkerProcess,
+  waitUntil,
+  type ServiceEnv,
+  type ServiceProcess,
+} from './processes';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface Cluster {
+  dir: string;
+  env: ServiceEnv;
+  db: Db;
+  temporal: Client;
+  apiUrl: string;
+  /** Every message the SMTP server accepted, across its restarts. */
+  mail: CaughtMail[];
+  worker?: ServiceProcess;
+  api?: ServiceProcess;
+  startWorker(extra?: Record<string, string>): Promise<ServiceProcess>;
+  startApi(): Promise<ServiceProcess>;
+  smtp: { up(): Promise<void>; down(): Promise<void>; onMessage?: (m: CaughtMail) => Promise<void> };
+  temporalServer: { kill9(): Promise<void>; start(): Promise<void> };
+  postgres: PostgresServer;
+  logFile(name: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(options: { name: string; withApi?: boolean }): Promise<Cluster> {
+  const dir = mkdtempSync(join(tmpdir(), `duban-${options.name}-`));
+  chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
+  const postgres = await startPostgres(join(dir, 'pg'));
+  const db = createDb({ connectionString: postgres.url, max: 5, applicationName: 'duban-test' });
+  await migrate(db);
+
+  const temporalPort = await freePort();
+  const dbFile = join(dir, 'temporal.db');
+  let temporalServer: TemporalDevServer | undefined;
+  const startTemporal = async () => {
+    temporalServer = await startTemporalDevServer({ cliPath: temporalCliPath(), port: temporalPort, dbFile });
+  };
+  await startTemporal();
+  const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+  const temporal = new Client({ connection, namespace: 'default' });
+
+  const smtpPort = await freePort();
+  const mail: CaughtMail[] = [];
+  let catcher: MailCatcher | undefined;
+  const smtp: Cluster['smtp'] = {
+    async up() {
+      if (catcher) return;
+      catcher = await startMailCatcher({
+        port: smtpPort,
+        onMessage: async (m) => {
+          mail.push(m);
+          await smtp.onMessage?.(m);
+        },
+      });
+    },
+    async down() {
+      const c = catcher;
+      catcher = undefined;
+      await c?.stop();
+    },
+  };
+  await smtp.up();
+
+  const env: ServiceEnv = {
+    databaseUrl: postgres.url,
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
+    taskQueue: `faults-${randomBytes(3).toString('hex')}`,
+    authSecret: randomBytes(32).toString('hex'),
+  };
+  const apiPort = await freePort();
+  const logFile = (name: string) => join(ROOT, 'artifacts', 'faults', options.name, `${name}.log`);
+  const cluster: Cluster = {
+    dir,
+    env,
+    db,
+    temporal,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    mail,
+    smtp,
+    postgres,
+    logFile,
+    async startWorker(extra = {}) {
+      cluster.worker = await startWorkerProcess(env, logFile('worker'), extra);
+      return cluster.worker;
+    },
+    async startApi() {
+      cluster.api = await startApiProcess(env, apiPort, logFile('api'));
+      return cluster.api;
+    },
+    temporalServer: {
+      async kill9() {
+        const child = temporalServer?.process;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      },
+      start: startTemporal,
+    },
+    async stop() {
+      await Promise.all([cluster.api?.stop(), cluster.worker?.stop()]);
+      await connection.close();
+      await temporalServer?.stop();
+      await smtp.down();
+      await db.close();
+      await postgres.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await cluster.startWorker();
+  if (options.withApi !== false) await cluster.startApi();
+  return cluster;
+}
+
+export interface PostgresServer {
+  url: string;
+  /** pg_ctl restart -m fast: every connection is cut, the server comes back on the same port. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A throw-away Debian PostgreSQL (scripts/ensure-postgres.sh) that a test may restart. */
+export async function startPostgres(dir: string): Promise<PostgresServer> {
+  const dataDir = join(dir, 'data');
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const url = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-postgres.sh'), dataDir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  const pgCtl = (...args: string[]) => {
+    const bin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | tail -1'], {
+      encoding: 'utf8',
+    }).trim();
+    const cmd = [`${bin}/pg_ctl`, '-D', dataDir, ...args];
+    const asRoot = process.getuid?.() === 0;
+    execFileSync(asRoot ? 'runuser' : cmd[0]!, asRoot ? ['-u', 'postgres', '--', ...cmd] : cmd.slice(1), {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  };
+  return {
+    url,
+    async restart() {
+      pgCtl('-m', 'fast', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), 'restart');
+    },
+    async stop() {
+      try {
+        pgCtl('-m', 'immediate', '-w', 'stop');
+      } catch {
+        /* already stopped */
+      }
+    },
+  };
+}
+
+/** Ends the server-side sessions of the worker and the API (pg_terminate_backend). */
+export async function terminateAppConnections(db: Db): Promise<number> {
+  const rows = await db.query<{ n: string }>(
+    `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+      WHERE application_name IN ('duban-worker', 'duban-api')`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export { waitUntil };
