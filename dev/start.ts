@@ -6,9 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { migrate } from '../activities/db/migrate';
 import { createDb, type Db } from '../activities/db/pool';
 import { fatal } from '../config/startup';
+import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './demo-data';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { stopChild } from './temporal-dev-server';
@@ -54,6 +57,11 @@ async function main(): Promise<void> {
     });
   }
   await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+  await waitForWorker(
+    services.env.TEMPORAL_ADDRESS,
+    process.env.TEMPORAL_NAMESPACE || 'default',
+    process.env.TEMPORAL_TASK_QUEUE || DEFAULT_TASK_QUEUE,
+  );
   printBanner(port, services);
 }
 
@@ -95,6 +103,26 @@ async function waitForHealth(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   if (!stopping) fatal(`the API did not become healthy within 120 s (${last})`);
+}
+
+/** The worker is ready once it polls its task queue: only then can a registered case start. */
+async function waitForWorker(address: string, namespace: string, taskQueue: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && !stopping) {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace,
+        taskQueue: { name: taskQueue },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if (pollers.length > 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (!stopping) fatal(`the worker did not start polling task queue ${taskQueue} within 120 s`);
+  } finally {
+    await connection.close();
+  }
 }
 
 function printBanner(port: number, services: EmbeddedServices): void {
