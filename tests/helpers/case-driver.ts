@@ -226,3 +226,21 @@ export async function recommendationRows(
     [c.input.caseId],
   );
 }
+
+/**
+ * Waits (in real time, up to `timeoutMs`) until every message queued for the case is sent. Call it
+ * before `env.sleep` when mail is in flight: skipping time under a running delivery times it out.
+ */
+export async function allMailSent(c: CaseDriver, timeoutMs = 30_000): Promise<void> {
+  const unsent = () =>
+    c.t.db.query<{ dedupe_key: string; last_error: string | null }>(
+      'SELECT dedupe_key, last_error FROM mail_outbox WHERE case_id = $1 AND sent_at IS NULL',
+      [c.input.caseId],
+    );
+  const deadline = Date.now() + timeoutMs;
+  for (let rows = await unsent(); rows.length > 0; rows = await unsent()) {
+    if (Date.now() > deadline)
+      throw new Error(`mail of ${c.input.caseId} still unsent: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
