@@ -21,7 +21,7 @@ const keyOf = (route: RegisteredRoute) => `${route.spec.method.toUpperCase()} ${
 /** Sends one request per caller and scope; returns every cell that answered otherwise than declared. */
 async function walk(route: RegisteredRoute, expectation: RouteExpectation): Promise<string[]> {
   const mismatches: string[] = [];
-  const scopes: [string, Expected | undefined, MatrixWorld['own']][] = [
+  const scopes: ['own' | 'other', Expected | undefined, MatrixWorld['own']][] = [
     ['own', expectation.own, world.own],
     ['other', expectation.other, world.other],
   ];
@@ -29,7 +29,7 @@ async function walk(route: RegisteredRoute, expectation: RouteExpectation): Prom
     if (!expected) continue;
     for (const caller of CALLERS) {
       const want = expected[caller];
-      const request = await expectation.request(world, owner);
+      const request = await expectation.request(world, owner, { caller, scope, expected: want });
       const before = want >= 400 ? await snapshot(world) : undefined;
       const res = await world.callers[caller].request(
         route.spec.method.toUpperCase(),

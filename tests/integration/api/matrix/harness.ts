@@ -16,6 +16,13 @@ export type CallerName = Role | 'anonymous';
 export const CALLERS: readonly CallerName[] = [...ROLES, 'anonymous'];
 export type Expected = Record<CallerName, number>;
 
+/** The cell a request is built for: a fixture a refused cell leaves unchanged may be shared. */
+export interface MatrixCell {
+  caller: CallerName;
+  scope: 'own' | 'other';
+  expected: number;
+}
+
 export interface MatrixRequest {
   path: string;
   body?: unknown;
@@ -26,9 +33,10 @@ export interface RouteExpectation {
   route: `${Uppercase<HttpMethod>} /${string}`;
   /**
    * Builds one request against a resource of `owner` (made fresh for each cell, so a cell that
-   * succeeds cannot change what the next one finds).
+   * succeeds cannot change what the next one finds; a cell expected to fail may reuse one, since
+   * the harness shows that it changed nothing).
    */
-  request(world: MatrixWorld, owner: TestOrg): Promise<MatrixRequest>;
+  request(world: MatrixWorld, owner: TestOrg, cell: MatrixCell): Promise<MatrixRequest>;
   /** Status per caller when the resource is the caller's procuratorate's. */
   own: Expected;
   /** Status per caller when it is another procuratorate's; omit where no resource is addressed. */
