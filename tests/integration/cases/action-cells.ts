@@ -1,0 +1,121 @@
+/**
+ * What each of the 32 staff actions needs for the matrix: the earliest stage it applies to, a
+ * valid body, and — where the action's own rule rather than its kind decides — the status an
+ * acting role gets. Everything else follows from ACTIONS[name].who, as `authorize` reads it.
+ */
+import type { ACTIONS } from '../../../domain/case/actions';
+import type { ActionName } from '../../../domain/case/payloads';
+import type { TestOrg } from '../../helpers/fixtures';
+import type { Fixture } from './stage-paths';
+
+export type ActingRole = 'prosecutor' | 'head' | 'chief';
+type Who = (typeof ACTIONS)[ActionName]['who'];
+
+/** The acting roles each kind of action admits (the prosecutor as the case's handler; no delegation). */
+export const ADMITS: Record<Who, ActingRole[]> = {
+  handler: ['prosecutor', 'head'],
+  decision: ['chief'],
+  chief: ['chief'],
+  supervisor: ['head', 'chief'],
+  staff: ['prosecutor', 'head', 'chief'],
+};
+
+export interface ActionCell {
+  fixture: Fixture;
+  body: (org: TestOrg, today: string) => object;
+  /** Statuses the action's rule gives an acting role that its kind admits. */
+  rule?: Partial<Record<ActingRole, number>>;
+}
+
+const decided = (_o: TestOrg, today: string) => ({ approve: true, decidedOn: today, reason: '同意' });
+const chiefDecision = (_o: TestOrg, today: string) => ({ decidedOn: today, reason: '依法决定' });
+const rec1 = { recommendationId: 'rec-1' };
+
+export const ACTION_CELLS: Record<ActionName, ActionCell> = {
+  startEvaluation: { fixture: 'lead', body: () => ({ note: '开始评估' }) },
+  proposeFiling: { fixture: 'lead', body: () => ({ reason: '线索查证属实' }) },
+  decideFiling: { fixture: 'filingProposed', body: decided },
+  recordFilingService: { fixture: 'filed', body: (o, d) => ({ servedOn: d, organIds: [o.organs.eco] }) },
+  recordInvestigation: { fixture: 'filed', body: (_o, d) => ({ on: d, summary: '调查取证' }) },
+  recordConsultation: {
+    fixture: 'filed',
+    body: (o, d) => ({ heldOn: d, organId: o.organs.eco, outcome: 'organ_will_rectify', summary: '磋商' }),
+  },
+  proposeRecommendation: {
+    fixture: 'investigation',
+    body: (o) => ({
+      reason: '行政机关未依法履职',
+      recommendations: [
+        { organId: o.organs.eco, rectificationPeriod: { unit: 'months', count: 2 }, summary: '依法履职' },
+      ],
+    }),
+  },
+  decideRecommendation: { fixture: 'recommendationProposed', body: decided },
+  recordRecommendationService: {
+    fixture: 'recommendation',
+    body: (_o, d) => ({ ...rec1, servedOn: d, receivedOn: d }),
+  },
+  recordRecommendationFiledAbove: { fixture: 'served', body: (_o, d) => ({ ...rec1, filedOn: d }) },
+  recordReply: {
+    fixture: 'served',
+    body: (_o, d) => ({ ...rec1, repliedOn: d, claim: 'rectified', summary: '已整改' }),
+  },
+  recordFinding: {
+    fixture: 'replied',
+    body: (_o, d) => ({ ...rec1, checkedOn: d, result: 'rectified', summary: '整改到位' }),
+  },
+  proposeLitigation: { fixture: 'review', body: (o) => ({ reason: '整改不到位', organIds: [o.organs.eco] }) },
+  decideLitigation: { fixture: 'litigationProposed', body: decided },
+  recordCourtFiling: {
+    fixture: 'litigation',
+    body: (_o, d) => ({ court: '某区人民法院', filedOn: d, servedOn: d }),
+  },
+  recordComplaintReportedAbove: { fixture: 'courtFiled', body: (_o, d) => ({ reportedOn: d }) },
+  recordJudgment: {
+    fixture: 'courtFiled',
+    body: (_o, d) => ({ kind: 'ruling', decidedOn: d, servedOn: d, outcome: 'dismissed', summary: '驳回' }),
+  },
+  recordAppeal: { fixture: 'judgment', body: (_o, d) => ({ appealedBy: 'procuratorate', filedOn: d }) },
+  recordEnforcement: { fixture: 'enforcement', body: (_o, d) => ({ completedOn: d, summary: '执行完毕' }) },
+  recordRevisit: {
+    fixture: 'closed',
+    body: (_o, d) => ({ checkedOn: d, result: 'sustained', summary: '未反弹' }),
+  },
+  terminate: { fixture: 'filed', body: chiefDecision },
+  suspend: { fixture: 'investigation', body: chiefDecision },
+  resume: { fixture: 'suspended', body: chiefDecision },
+  // The lead's evaluation clock is an internal target: only a head or the chief may extend it.
+  extendDeadline: {
+    fixture: 'lead',
+    body: () => ({
+      clockKey: 'lead_evaluation',
+      by: { unit: 'days', count: 10 },
+      basis: '线索复杂',
+      reason: '需补充材料',
+    }),
+    rule: { prosecutor: 403 },
+  },
+  addExcludedDays: {
+    fixture: 'filed',
+    body: (_o, d) => ({ clockKey: 'investigation', kind: 'appraisal', from: d, to: d, note: '司法鉴定' }),
+  },
+  reassign: { fixture: 'lead', body: (o) => ({ handlerId: o.head.id, reason: '工作调整' }) },
+  addNote: { fixture: 'lead', body: () => ({ text: '与行政机关电话沟通' }) },
+  markTypical: { fixture: 'lead', body: () => ({ typical: true, reason: '以案释法' }) },
+  // Escalations are offered only a week after an organ's clock ran out, which a run cannot wait
+  // for: with none pending, the roles it admits are refused for the case's state (409).
+  confirmEscalation: {
+    fixture: 'lead',
+    body: (_o, d) => ({ clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: d, note: '报告上级院' }),
+    rule: { head: 409, chief: 409 },
+  },
+  publishAnnouncement: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({ publishedOn: d, medium: '检察日报' }),
+  },
+  recordAnnouncementOutcome: {
+    fixture: 'announcement',
+    body: (_o, d) => ({ on: d, outcome: 'sued_by_other', plaintiff: '某环保公益组织' }),
+  },
+  recordSupportConcluded: { fixture: 'support', body: (_o, d) => ({ on: d, summary: '支持起诉结束' }) },
+};

@@ -1,0 +1,106 @@
+/**
+ * Expected statuses of the case routes — list, detail, timeline, registration and every staff
+ * action (generated from ACTIONS) — and of the statistics and the development mailbox.
+ *
+ * Each action is tried on a case in the earliest stage it applies to (action-cells.ts), driven
+ * there through the API. On the caller's own case the acting roles get what `authorize` gives
+ * their kind of action (decisions are the chief's: no delegation is set), the case office and
+ * admins 403 by route; on another procuratorate's case the acting roles get 404. Succeeding cells
+ * get a fresh case; refused cells share one per stage (stage-fixtures.ts), which the harness
+ * shows they left unchanged — on another procuratorate's side one registered lead serves all.
+ */
+import { ACTION_NAMES, ACTIONS } from '../../../domain/case/actions';
+import type { ActionName } from '../../../domain/case/payloads';
+import { ROLES } from '../../../domain/roles';
+import type { TestOrg } from '../../helpers/fixtures';
+import { allow, type Expected, type MatrixCell, type RouteExpectation } from '../api/matrix/harness';
+import type { MatrixWorld } from '../api/matrix/world';
+import { ACTION_CELLS, ADMITS, type ActingRole } from './action-cells';
+import { freshCase, settle, sharedCase, today, type Fixture } from './stage-fixtures';
+
+const ACTING: ActingRole[] = ['prosecutor', 'head', 'chief'];
+
+/** Cases a succeeding cell acted on: settled before the next cell takes its snapshot. */
+const acted = new Set<string>();
+async function settleActed(world: MatrixWorld): Promise<void> {
+  for (const id of [...acted]) {
+    await settle(world, id);
+    acted.delete(id);
+  }
+}
+
+async function caseFor(world: MatrixWorld, owner: TestOrg, cell: MatrixCell, fixture: Fixture) {
+  await settleActed(world);
+  if (cell.expected >= 300) return sharedCase(world, owner, cell.scope === 'other' ? 'lead' : fixture);
+  const id = await freshCase(world, owner, fixture);
+  acted.add(id);
+  return id;
+}
+
+function actionExpectation(name: ActionName): RouteExpectation {
+  const { fixture, body, rule } = ACTION_CELLS[name];
+  const admitted = ADMITS[ACTIONS[name].who];
+  const own = allow([], 0);
+  for (const role of ACTING) own[role] = rule?.[role] ?? (admitted.includes(role) ? 200 : 403);
+  return {
+    route: `POST /api/cases/:id/actions/${name}`,
+    request: async (world, owner, cell) => ({
+      path: `/api/cases/${await caseFor(world, owner, cell, fixture)}/actions/${name}`,
+      body: body(owner, today()),
+    }),
+    own: { ...own, case_office: 403, admin: 403 },
+    other: allow(ACTING, 404),
+  };
+}
+
+/** A read of one case: any role of its procuratorate, nobody elsewhere. */
+function caseRead(route: RouteExpectation['route'], suffix: string): RouteExpectation {
+  return {
+    route,
+    request: async (world, owner, cell) => ({
+      path: `/api/cases/${await caseFor(world, owner, { ...cell, expected: 400 }, 'lead')}${suffix}`,
+    }),
+    own: allow(ROLES, 200),
+    other: allow(ROLES, 404),
+  };
+}
+
+/** A route that addresses no case: settle what the cells before did, then ask. */
+function plain(route: RouteExpectation['route'], path: string, own: Expected): RouteExpectation {
+  return {
+    route,
+    request: async (world) => {
+      await settleActed(world);
+      return { path };
+    },
+    own,
+  };
+}
+
+export const matrix: RouteExpectation[] = [
+  plain('GET /api/cases', '/api/cases?limit=5', allow(ROLES, 200)),
+  {
+    route: 'POST /api/cases',
+    request: async (world) => {
+      await settleActed(world);
+      return {
+        path: '/api/cases',
+        body: {
+          title: '外卖平台入网商户无证经营',
+          description: '网络订餐平台入网餐饮商户无证经营。',
+          domainCode: 'food_drug',
+          source: 'self_discovered',
+          receivedOn: today(),
+        },
+      };
+    },
+    own: allow(['prosecutor', 'head'], 201),
+  },
+  caseRead('GET /api/cases/:id', ''),
+  caseRead('GET /api/cases/:id/timeline', '/timeline'),
+  ...ACTION_NAMES.map(actionExpectation),
+  plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
+  plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
+  // The test system runs without the development mailbox: every account finds nothing there.
+  plain('GET /api/dev/mail', '/api/dev/mail', allow(ROLES, 404)),
+];
