@@ -19,9 +19,8 @@ const uniq = () => randomBytes(4).toString('hex');
 beforeAll(async () => {
   system = await startSystem();
   org = await createTestOrg(system.db);
-  [admin, prosecutor] = await Promise.all(
-    [org.admin, org.prosecutor].map(async (u) => (await signIn(system.baseUrl, u)).client),
-  );
+  admin = (await signIn(system.baseUrl, org.admin)).client;
+  prosecutor = (await signIn(system.baseUrl, org.prosecutor)).client;
 });
 afterAll(() => system.stop());
 
