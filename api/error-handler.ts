@@ -4,6 +4,7 @@ import {
   WorkflowNotFoundError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
@@ -60,7 +61,8 @@ function toProblem(err: unknown): Problem {
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return problems.conflict('already-exists', '案件已存在');
   if (err instanceof WorkflowUpdateFailedError) return fromBusinessFailure(err.cause);
-  if (isGrpcServiceError(err) && (err.code === GRPC_UNAVAILABLE || err.code === GRPC_DEADLINE_EXCEEDED)) {
+  // The client wraps a failed call in a ServiceError whose cause is the gRPC error.
+  if (isTemporalUnreachable(err) || isTemporalUnreachable((err as { cause?: unknown })?.cause)) {
     return problems.unavailable('流程引擎暂不可用，请稍后重试');
   }
   if (isConnectionError(err)) return problems.unavailable('数据库或流程引擎暂不可用，请稍后重试');
@@ -98,6 +100,11 @@ function fromBodyParser(err: unknown): Problem | undefined {
     return status === 413 ? problems.payloadTooLarge() : problems.badRequest('请求无法解析');
   }
   return undefined;
+}
+
+function isTemporalUnreachable(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  return isGrpcServiceError(err) && (err.code === GRPC_UNAVAILABLE || err.code === GRPC_DEADLINE_EXCEEDED);
 }
 
 function isConnectionError(err: unknown): boolean {
