@@ -76,11 +76,15 @@ export async function setReminderPolicy(world: Pick<World, 'admin'>, start: stri
 
 export const today = () => shanghaiDate(new Date());
 
-/** A lead received `daysAgo` days ago: its 30-day evaluation clock is overdue when daysAgo ≥ 40. */
+/**
+ * A lead received `daysAgo` days ago: its 30-day evaluation clock is overdue when daysAgo ≥ 40.
+ * It carries an external reference, so that repeating the request after a 503 finishes the
+ * interrupted creation instead of registering the lead twice.
+ */
 export async function createBackfilledCase(
   world: World,
   daysAgo = 60,
-  externalRef?: string,
+  externalRef = `ref-${randomBytes(6).toString('hex')}`,
 ): Promise<string> {
   const res = await retrying(() =>
     world.prosecutor.post('/api/cases', {
@@ -89,12 +93,14 @@ export async function createBackfilledCase(
       domainCode: 'ecology',
       source: 'public_report',
       receivedOn: addDays(today(), -daysAgo),
-      ...(externalRef ? { externalRef } : {}),
+      externalRef,
     }),
   );
-  if (res.status !== 201) throw new Error(`case not created: ${res.status} ${JSON.stringify(res.body)}`);
-  world.caseIds.push(res.body.id);
-  return res.body.id as string;
+  // A repeat after a lost answer finds the case registered: the 409 names it.
+  const id = res.status === 201 ? res.body.id : res.status === 409 ? res.body?.caseId : undefined;
+  if (typeof id !== 'string') throw new Error(`case not created: ${res.status} ${JSON.stringify(res.body)}`);
+  world.caseIds.push(id);
+  return id;
 }
 
 /**
