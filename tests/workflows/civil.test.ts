@@ -1,0 +1,106 @@
+// The civil track (民事公益诉讼): the 30-day pre-litigation announcement, then either nobody sues
+// (litigation review, 3 months) or a qualified organisation does (support, 支持起诉).
+import { computeDeadline, DEFAULT_PERIOD_POLICY, scheduleFromChineseDays } from '../../domain/period';
+import type { PeriodLength } from '../../domain/period';
+import { CaseDriver, CaseSteps, newCaseInput, refusal, reminderEntries } from '../helpers/case-driver';
+import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+
+let t: WorkflowTestEnv;
+let org: TestOrg;
+
+beforeAll(async () => {
+  t = await startWorkflowTestEnv();
+  org = await createTestOrg(t.db);
+});
+afterAll(() => t.stop());
+
+const dueOf = (start: string, period: PeriodLength) =>
+  computeDeadline({ start, period }, scheduleFromChineseDays(), DEFAULT_PERIOD_POLICY).due;
+
+/** A civil case filed, investigated and announced today. */
+async function announced(taskQueue: string): Promise<{ c: CaseDriver; publishedOn: string; end: string }> {
+  const c = await CaseDriver.start(
+    t,
+    taskQueue,
+    newCaseInput(org, { track: 'civil', title: '某企业非法排污' }),
+  );
+  await new CaseSteps(c, org).file();
+  const publishedOn = await c.today();
+  const result = await c.act('publishAnnouncement', org.prosecutor, { publishedOn, medium: '正义网' });
+  expect(result.stage).toBe('ANNOUNCEMENT');
+  const announcement = result.clocks.find((k) => k.key === 'announcement')!;
+  expect(announcement).toMatchObject({
+    status: 'running',
+    due: dueOf(publishedOn, { unit: 'days', count: 30 }),
+  });
+  expect(result.clocks.find((k) => k.key === 'investigation')?.status).toBe('met');
+  return { c, publishedOn, end: announcement.due! };
+}
+
+it('nobody sues within the announcement: litigation review with the civil 3-month clock from its end', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const { c, end } = await announced(taskQueue);
+    const tooEarly = await refusal(
+      c.act('recordAnnouncementOutcome', org.prosecutor, { on: await c.today(), outcome: 'nobody_sued' }),
+    );
+    expect(tooEarly).toEqual({
+      type: 'InvalidPayload',
+      message: `公告期至 ${end} 届满，届满后才能登记无人起诉`,
+    });
+
+    await t.env.sleep('35 days');
+    // The announcement running out moves nothing by itself, and it is not chased as overdue.
+    expect((await c.state()).stage).toBe('ANNOUNCEMENT');
+    const steps = (await reminderEntries(c, 'announcement')).map((r) => r.step);
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.filter((s) => !['d-7', 'd-3', 'd-1', 'd0'].includes(s))).toEqual([]);
+
+    const reviewed = await c.act('recordAnnouncementOutcome', org.prosecutor, {
+      on: await c.today(),
+      outcome: 'nobody_sued',
+    });
+    expect(reviewed.stage).toBe('LITIGATION_REVIEW');
+    const review = reviewed.clocks.find((k) => k.key === 'litigation_review_civil')!;
+    expect(review).toMatchObject({ status: 'running', due: dueOf(end, { unit: 'months', count: 3 }) });
+    expect((await c.state()).clocks.litigation_review_civil!.request.start).toBe(end);
+    expect(reviewed.clocks.find((k) => k.key === 'announcement')?.status).toBe('met');
+
+    // No organ is named on the civil track; the chief decides to sue.
+    await c.act('proposeLitigation', org.prosecutor, { reason: '无适格主体起诉', organIds: [] });
+    const sued = await c.act('decideLitigation', org.chief, {
+      approve: true,
+      decidedOn: await c.today(),
+      reason: '提起民事公益诉讼',
+    });
+    expect(sued.stage).toBe('LITIGATION');
+  });
+});
+
+it('an organisation sues: the procuratorate supports the suit, then the case is closed', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const { c } = await announced(taskQueue);
+    await t.env.sleep('10 days');
+    const support = await c.act('recordAnnouncementOutcome', org.prosecutor, {
+      on: await c.today(),
+      outcome: 'sued_by_other',
+      plaintiff: '某环保公益组织',
+    });
+    expect(support.stage).toBe('SUPPORT');
+    expect(support.clocks).toEqual([expect.objectContaining({ key: 'announcement', status: 'met' })]);
+    expect((await c.state()).announcement).toMatchObject({
+      outcome: 'sued_by_other',
+      plaintiff: '某环保公益组织',
+    });
+
+    await t.env.sleep('60 days');
+    const closed = await c.act('recordSupportConcluded', org.prosecutor, {
+      on: await c.today(),
+      summary: '法院判决被告赔偿生态环境损害',
+    });
+    expect(closed.stage).toBe('CLOSED');
+    expect(closed.clocks).toEqual([expect.objectContaining({ key: 'revisit', status: 'running' })]);
+    const rows = await t.db.query('SELECT stage FROM cases WHERE id = $1', [c.input.caseId]);
+    expect(rows).toEqual([{ stage: 'CLOSED' }]);
+  });
+});
