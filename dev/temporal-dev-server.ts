@@ -16,7 +16,8 @@ export interface TemporalDevServerOptions {
   /** SQLite file that keeps every workflow across restarts; omitted = in memory (tests). */
   dbFile?: string;
   uiPort?: number;
-  logFile?: string;
+  /** Server dynamic configuration, e.g. { 'limit.historyCount.suggestContinueAsNew': 100 }. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -40,6 +41,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   else args.push('--headless');
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES))
     args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  }
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {

@@ -66,15 +66,16 @@ function registerAction<N extends ActionName>(run: CaseRun, name: N): void {
 
 /** Sleeps until the next reminder or expiry (or a change), fires what is due, and repeats. */
 async function superviseClocks(run: CaseRun): Promise<void> {
+  const settled = () => run.journal.idle && allHandlersFinished();
+  const finished = () => isFinalStage(run.state.stage) && settled();
+  const mayContinueAsNew = () => workflowInfo().continueAsNewSuggested && settled();
   for (;;) {
     publishSearchAttributes(run);
-    if (isFinalStage(run.state.stage) && run.journal.idle && allHandlersFinished()) return;
-    if (workflowInfo().continueAsNewSuggested && run.journal.idle && allHandlersFinished()) {
-      await continueAsNew<typeof caseWorkflow>(run.input, run.carry());
-    }
+    if (finished()) return;
+    if (mayContinueAsNew()) await continueAsNew<typeof caseWorkflow>(run.input, run.carry());
     const seen = run.changes;
     const next = run.nextAlarm();
-    const wake = () => run.changes !== seen || (isFinalStage(run.state.stage) && run.journal.idle);
+    const wake = () => run.changes !== seen || finished() || mayContinueAsNew();
     if (next === undefined) await condition(wake);
     else if (!(await condition(wake, Math.max(next - Date.now(), 1)))) await run.fireDueAlarms();
   }
