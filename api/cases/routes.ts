@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { type z } from 'zod';
-import { findCaseInScope } from '../../activities/db/case-reads';
+import { findCaseInScope, recommendationsOf } from '../../activities/db/case-reads';
+import { currentDomain } from '../../activities/db/reference';
+import { timelineOf } from '../../activities/db/timeline';
 import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
 import type { ActionName } from '../../domain/case/payloads';
 import { CASE_ACTING_ROLES } from '../../domain/roles';
@@ -20,8 +22,10 @@ import {
   createCaseBody,
   timelineQuery,
   timelineResponse,
+  typicalSummaryResponse,
 } from './schemas';
 import { caseTimeline, timelineCsv } from './timeline';
+import { typicalSummary } from './typical';
 
 export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -110,6 +114,34 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
         .type('text/csv; charset=utf-8')
         .attachment(`${params.id}-timeline.csv`)
         .send(timelineCsv(timeline.entries));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/:id/typical-summary',
+      tag: '案件',
+      summary: '典型案例的匿名化摘要（以案释法用）：不含案号、人员和文字内容，日期只到月',
+      auth: 'user',
+      params: caseIdParam,
+      responses: {
+        200: { description: '摘要', schema: typicalSummaryResponse },
+        404: { description: '本院无此案件' },
+        409: { description: '案件未标记为典型案例' },
+      },
+    },
+    async ({ res, params, principal }) => {
+      const row = await findCaseInScope(deps.db, params.id, principal.procuratorateId);
+      if (!row) throw problems.notFound(`案件 ${params.id} 不存在`);
+      if (!row.typical) throw problems.conflict('not-typical', '案件未标记为典型案例，不能导出摘要');
+      const [domain, recommendations, timeline] = await Promise.all([
+        currentDomain(deps.db, row.domain_code),
+        recommendationsOf(deps.db, row.id),
+        timelineOf(deps.db, row.id),
+      ]);
+      res.json(typicalSummary({ row, domainName: domain?.name ?? null, recommendations, timeline }));
     },
   );
 

@@ -121,3 +121,21 @@ export const timelineResponse = z.object({
     }),
   ),
 });
+
+export const typicalSummaryResponse = z.object({
+  domain: z.string(),
+  track: z.string(),
+  source: z.string(),
+  registered: z.string().describe('登记年月'),
+  stages: z.array(z.object({ stage: z.string(), label: z.string(), month: z.string() })),
+  recommendations: z.array(
+    z.object({
+      organ: z.string(),
+      urgent: z.boolean(),
+      repliedOnTime: z.boolean().nullable(),
+      finding: z.string().nullable(),
+      rebounds: z.number(),
+    }),
+  ),
+  outcome: z.string(),
+});

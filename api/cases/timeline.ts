@@ -2,6 +2,7 @@
 import { verifyChain } from '../../activities/audit/verify';
 import type { Db } from '../../activities/db/pool';
 import { timelineOf, type TimelineRow } from '../../activities/db/timeline';
+import { csvDocument } from '../csv';
 
 export async function caseTimeline(db: Db, caseId: string) {
   const rows = await timelineOf(db, caseId);
@@ -24,14 +25,6 @@ function presentEntry(r: TimelineRow) {
 
 const COLUMNS = ['seq', 'at', 'actorId', 'kind', 'stage', 'data', 'reason', 'prevHash', 'hash'] as const;
 
-/** RFC 4180 CSV with a BOM for spreadsheet programs; cells that a spreadsheet would run as a formula are defused. */
 export function timelineCsv(entries: ReturnType<typeof presentEntry>[]): string {
-  const cell = (value: unknown) => {
-    let text =
-      value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => cell(e[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([COLUMNS, ...entries.map((e) => COLUMNS.map((c) => e[c]))]);
 }

@@ -1,21 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../activities/db/pool';
-import {
-  casesByDomain,
-  casesByStage,
-  organRecords,
-  overdueByMonth,
-  recommendationOutcomes,
-  type OrganRecordRow,
-} from '../../activities/db/statistics';
-import { shanghaiDate } from '../../domain/time';
+import { organRecords } from '../../activities/db/statistics';
 import { defineRoute, type RouteRegistry } from '../routing';
-import { problems } from '../problem';
 import { civilDate } from '../validation';
-
-/** An organ that failed or rebounded at least twice is a repeat offender (seed part 2.3). */
-const REPEAT_THRESHOLD = 2;
+import { periodSummary, presentOrganRecord, reportCsv } from './summary';
 
 const organRecord = z.object({
   organId: z.string(),
@@ -37,27 +26,6 @@ const organRecord = z.object({
 const periodQuery = z
   .strictObject({ from: civilDate.optional(), to: civilDate.optional() })
   .describe('统计期间，默认本年');
-
-const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
-
-export function presentOrganRecord(r: OrganRecordRow) {
-  return {
-    organId: r.organ_id,
-    name: r.name,
-    recommendations: r.recommendations,
-    served: r.served,
-    repliedOnTime: r.replied_on_time,
-    repliedLate: r.replied_late,
-    noReply: r.no_reply,
-    rectified: r.rectified,
-    nonPerformance: r.non_performance,
-    rebounds: r.rebounds,
-    litigatedCases: r.litigated_cases,
-    onTimeReplyRate: rate(r.replied_on_time, r.served),
-    rectificationRate: rate(r.rectified, r.rectified + r.non_performance),
-    repeatOffender: r.non_performance + r.rebounds >= REPEAT_THRESHOLD,
-  };
-}
 
 export function statisticsRoutes(deps: { db: Db; now: () => Date }, registry: RouteRegistry): Router {
   const router = Router();
@@ -95,31 +63,30 @@ export function statisticsRoutes(deps: { db: Db; now: () => Date }, registry: Ro
       responses: { 200: { description: '统计', schema: summaryResponse } },
     },
     async ({ res, query, principal }) => {
-      const today = shanghaiDate(deps.now());
-      const period = { from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today };
-      if (period.from > period.to)
-        throw problems.validation('开始日期晚于结束日期', [{ path: 'from', message: '晚于 to' }]);
-      const pid = principal.procuratorateId;
-      const [byStage, byDomain, overdue, recommendations, organs] = await Promise.all([
-        casesByStage(deps.db, pid, period),
-        casesByDomain(deps.db, pid, period),
-        overdueByMonth(deps.db, pid, period),
-        recommendationOutcomes(deps.db, pid, period),
-        organRecords(deps.db, pid),
-      ]);
-      res.json({
-        period,
-        byStage: byStage.map((r) => ({ stage: r.stage, count: r.n })),
-        byDomain: byDomain.map((r) => ({ domainCode: r.domain_code, name: r.name, count: r.n })),
-        overdueByMonth: overdue.map((r) => ({ month: r.month, count: r.n })),
-        recommendations: {
-          total: recommendations.recommendations,
-          rectified: recommendations.rectified,
-          nonPerformance: recommendations.non_performance,
-          litigated: recommendations.litigated,
-        },
-        organs: organs.map(presentOrganRecord),
-      });
+      res.json(await periodSummary(deps, principal.procuratorateId, query));
+    },
+  );
+
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/report',
+      tag: '统计',
+      summary: '导出期间工作报告的统计表（CSV，可用表格软件打开）',
+      auth: 'user',
+      query: periodQuery,
+      responses: {
+        200: { description: 'CSV 报表', contentType: 'text/csv' },
+        422: { description: '期间有误' },
+      },
+    },
+    async ({ res, query, principal }) => {
+      const summary = await periodSummary(deps, principal.procuratorateId, query);
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`report-${summary.period.from}-${summary.period.to}.csv`)
+        .send(reportCsv(summary));
     },
   );
   return router;

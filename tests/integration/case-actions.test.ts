@@ -210,3 +210,27 @@ describe('a public lead accepted as a case', () => {
     expect(await status()).toBe('accepted');
   });
 });
+
+describe('exports for reporting and publicity', () => {
+  it('exports the period report as CSV with the organ table', async () => {
+    const res = await caseOffice.get(`/api/statistics/report?from=${today.slice(0, 4)}-01-01&to=${today}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    for (const name of ['区生态环境局', '区市场监督管理局', '街道办事处']) expect(res.body).toContain(name);
+    expect(res.body).toContain('按期回复率');
+  });
+
+  it('exports an anonymised summary only of a case marked typical', async () => {
+    const id = await newCase('某公司在饮用水源保护区排污');
+    expect((await prosecutor.get(`/api/cases/${id}/typical-summary`)).status).toBe(409);
+    const head = await ApiClient.login(system.baseUrl, org.head);
+    expect((await act(head, id, 'markTypical', { typical: true, reason: '以案释法' })).status).toBe(200);
+    const res = await prosecutor.get(`/api/cases/${id}/typical-summary`);
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(id);
+    expect(text).not.toContain('饮用水源');
+    expect(text).not.toContain(org.prosecutor.id);
+    expect(res.body).toMatchObject({ domain: '食品药品安全', track: '行政公益诉讼', source: '自行发现' });
+  });
+});
