@@ -1,17 +1,31 @@
 /** Reference data every screen names things with, loaded once per session and shared. */
 import { api } from './client';
-import type { Domain, Named, Organ } from './types';
+import { session } from './session';
+import type { DirectoryUser, Domain, Named, Organ } from './types';
 
 let domains: Promise<Domain[]> | null = null;
+let users: Promise<DirectoryUser[]> | null = null;
 let procuratorates: Promise<Named[]> | null = null;
 let organs: Promise<Organ[]> | null = null;
 let actionLabels: Promise<Record<string, string>> | null = null;
 
+// What one procuratorate's user loaded is not another's: a different sign-in starts afresh.
+let signedIn = session.user()?.id;
+session.subscribe(() => {
+  if (session.user()?.id === signedIn) return;
+  signedIn = session.user()?.id;
+  reference.forget();
+});
+
 export const reference = {
+  /** The domains in force today, with what each allows. */
   domains: () =>
-    (domains ??= api
-      .get<Domain[]>('/api/public/domains')
-      .catch((e) => ((domains = null), Promise.reject(e)))),
+    (domains ??= api.get<Domain[]>('/api/domains').catch((e) => ((domains = null), Promise.reject(e)))),
+  /** The procuratorate's people, to show names instead of user IDs. */
+  users: () =>
+    (users ??= api
+      .get<DirectoryUser[]>('/api/users/directory')
+      .catch((e) => ((users = null), Promise.reject(e)))),
   procuratorates: () =>
     (procuratorates ??= api
       .get<Named[]>('/api/public/procuratorates')
@@ -20,8 +34,11 @@ export const reference = {
     (organs ??= api.get<Organ[]>('/api/organs').catch((e) => ((organs = null), Promise.reject(e)))),
   /** The labels of the staff actions: the summaries of their routes in the OpenAPI document. */
   actionLabels: () => (actionLabels ??= openApi().then(labelsOf)),
+  /** After a change (an organ, a domain or a user added), or another user signing in. */
   forget(): void {
     organs = null;
+    domains = null;
+    users = null;
   },
 };
 

@@ -130,7 +130,56 @@ export interface Named {
   name: string;
 }
 
+/** One version of a domain (领域); GET /api/domains gives the version in force today. */
 export interface Domain {
   code: string;
+  version: number;
   name: string;
+  basis: string | null;
+  statutory: boolean;
+  allowsAdministrative: boolean;
+  allowsCivil: boolean;
+  minLevel: 'district' | 'city';
+  inForceFrom: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface AdminDomain {
+  code: string;
+  current: Domain | null;
+  upcoming: Domain | null;
+  versions: Domain[];
+}
+
+/** A colleague as GET /api/users/directory names them. */
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  roles: string[];
+  active: boolean;
+}
+
+/** A running deadline of the procuratorate (GET /api/deadlines/open). */
+export interface OpenDeadline {
+  caseId: string;
+  title: string;
+  stage: string;
+  clockKey: string;
+  clockId: string;
+  name: string;
+  due: string;
+  provisional: boolean;
+  overdue: boolean;
+  recommendationId: string | null;
+}
+
+/** The stored holiday schedule of a year (GET /api/calendar/holidays). */
+export interface YearHolidays {
+  year: number;
+  version: string | null;
+  source: 'chinese-days' | 'import' | null;
+  holidays: { date: string; name: string }[];
+  makeupWorkdays: { date: string; name: string }[];
+  missing: boolean;
 }

@@ -46,7 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   typical: '典型案例',
   appealedBy: '上诉人',
   plaintiff: '起诉的机关或组织',
-  handlerId: '新承办人用户 ID',
+  handlerId: '新承办人',
   text: '备注',
   note: '说明',
 };

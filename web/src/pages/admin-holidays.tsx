@@ -1,8 +1,11 @@
 /** The holiday schedule: the years loaded, and a new year imported only after its what-if preview. */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
+import { reference } from '../api/reference';
+import type { User } from '../api/session';
 import { Loading, Notice, Problem } from '../components/problem';
 import { chineseDate, chineseDateTime } from '../lib/format';
+import { namesFrom } from '../lib/people';
 import { useApi } from '../lib/use-api';
 import { DeadlineMoves, type MoveReport } from './deadline-moves';
 
@@ -48,8 +51,10 @@ function bodyOf(year: string, text: string): Body {
   }
 }
 
-export function AdminHolidays() {
+export function AdminHolidays({ self }: { self: User }) {
   const years = useApi(() => api.get<Years>('/api/admin/holidays'), []);
+  const people = useApi(() => reference.users(), []);
+  const nameOf = namesFrom(people.data ?? [], self);
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -135,7 +140,7 @@ export function AdminHolidays() {
                       <td className="num">{y.makeupWorkdays}</td>
                       <td className="small">
                         {chineseDateTime(y.importedAt)}
-                        {y.importedBy && ` · ${y.importedBy}`}
+                        {y.importedBy && ` · ${nameOf(y.importedBy)}`}
                       </td>
                     </tr>
                   ))}

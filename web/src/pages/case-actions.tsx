@@ -2,20 +2,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { actionSchema, type JsonSchema } from '../api/reference';
-import type { CaseDetail, Organ } from '../api/types';
+import type { CaseDetail, DirectoryUser, Organ } from '../api/types';
 import { Notice, Problem } from '../components/problem';
 import { SchemaForm, type Choice } from '../components/schema-form';
 import { chineseDate } from '../lib/format';
 import { RECOMMENDATION_STATUS } from '../lib/labels';
+import { handlerChoices } from '../lib/people';
 import { useApi } from '../lib/use-api';
 
 export function CaseActions(props: {
   detail: CaseDetail;
   organs: Organ[];
+  users: DirectoryUser[];
   labels: Record<string, string>;
   onDone: () => void;
 }) {
-  const { detail, organs, labels } = props;
+  const { detail, organs, users, labels } = props;
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,6 +35,7 @@ export function CaseActions(props: {
         value: r.id,
         label: `${r.organName ?? r.organId}（${RECOMMENDATION_STATUS[r.status] ?? r.status}）`,
       }));
+    if (field === 'handlerId') return handlerChoices(users, detail.handlerId);
     if (field === 'clockKey')
       return detail.clocks
         .filter((c) => c.status === 'running')

@@ -10,6 +10,7 @@ import { Loading, Problem } from '../components/problem';
 import { StageStepper } from '../components/stage-stepper';
 import { chineseDate } from '../lib/format';
 import { enumLabel, RECOMMENDATION_STATUS, sourceLabel, stageLabel, TRACK_LABELS } from '../lib/labels';
+import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
@@ -19,7 +20,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
   const [version, setVersion] = useState(0);
   const detail = useApi(() => api.get<CaseDetail>(`/api/cases/${caseId}`), [caseId, version]);
   const refs = useApi(
-    () => Promise.all([reference.organs(), reference.domains(), reference.actionLabels()]),
+    () => Promise.all([reference.organs(), reference.domains(), reference.actionLabels(), reference.users()]),
     [],
   );
 
@@ -35,7 +36,8 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
     );
   if (!detail.data || !refs.data) return <Loading what="案件" />;
   const d = detail.data;
-  const [organs, domains, labels] = refs.data;
+  const [organs, domains, labels, users] = refs.data;
+  const nameOf = namesFrom(users, user);
   const caseClocks = d.clocks.filter((c) => !c.recommendationId);
   const organName = (id: string) => organs.find((o) => o.id === id)?.name ?? id;
   const summary = d.summary as {
@@ -57,7 +59,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <span>{TRACK_LABELS[d.track]}</span>
           <span>{domains.find((x) => x.code === d.domainCode)?.name ?? d.domainCode}</span>
           <span>线索来源：{sourceLabel(d.source)}</span>
-          <span>承办人：{d.handlerId === user.id ? `${user.displayName}（本人）` : d.handlerId}</span>
+          <span>承办人：{nameOf(d.handlerId)}</span>
           {d.organIds.length > 0 && <span>行政机关：{d.organIds.map(organName).join('、')}</span>}
           {d.typical && <Tag tone="blue">典型案例</Tag>}
         </div>
@@ -76,8 +78,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         <section className="card proposal" aria-label="待决定的提请">
           <h2>待决定：提请{enumLabel(d.proposal.kind)}</h2>
           <p>
-            {chineseDate(d.proposal.proposedOn)} 由{' '}
-            {d.proposal.proposedBy === user.id ? '本人' : d.proposal.proposedBy} 提请。理由：
+            {chineseDate(d.proposal.proposedOn)} 由 {nameOf(d.proposal.proposedBy)} 提请。理由：
             {d.proposal.reason}
           </p>
           {d.proposal.recommendations?.map((r, i) => (
@@ -103,7 +104,13 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
       )}
       <div className="case-grid">
         <div className="main-col">
-          <CaseActions detail={d} organs={organs} labels={labels} onDone={() => setVersion((v) => v + 1)} />
+          <CaseActions
+            detail={d}
+            organs={organs}
+            users={users}
+            labels={labels}
+            onDone={() => setVersion((v) => v + 1)}
+          />
           <section aria-labelledby="clocks-title">
             <h2 id="clocks-title">办案期限</h2>
             {caseClocks.length === 0 && <p className="muted">本案目前没有案件层面的期限。</p>}
@@ -123,7 +130,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           )}
         </div>
         <div className="side-col">
-          <CaseTimeline caseId={d.id} user={user} labels={labels} version={version} />
+          <CaseTimeline caseId={d.id} nameOf={nameOf} labels={labels} version={version} />
         </div>
       </div>
     </article>

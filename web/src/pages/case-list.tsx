@@ -3,12 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { reference } from '../api/reference';
 import type { User } from '../api/session';
-import type { CaseSummary, Domain, Organ } from '../api/types';
+import type { CaseSummary, DirectoryUser, Domain, Organ } from '../api/types';
 import { hasAnyRole } from '../../../domain/roles';
 import { STAGES } from '../../../domain/case/stages';
 import { DueBadge, Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
 import { stageLabel } from '../lib/labels';
+import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
@@ -58,8 +59,9 @@ export function CaseListPage({ user }: { user: User }) {
   const [more, setMore] = useState<CaseSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const page = useApi(() => api.get<Page>('/api/cases', query(filters)), [filters]);
-  const refs = useApi(() => Promise.all([reference.domains(), reference.organs()]), []);
-  const [domains, organs] = refs.data ?? [[] as Domain[], [] as Organ[]];
+  const refs = useApi(() => Promise.all([reference.domains(), reference.organs(), reference.users()]), []);
+  const [domains, organs, users] = refs.data ?? [[] as Domain[], [] as Organ[], [] as DirectoryUser[]];
+  const nameOf = namesFrom(users, user);
 
   useEffect(() => {
     setMore([]);
@@ -200,7 +202,7 @@ export function CaseListPage({ user }: { user: User }) {
                     </Link>
                     <div className="muted small">
                       {c.id}
-                      {c.handlerId === user.id ? ' · 本人承办' : ''}
+                      {c.handlerId === user.id ? ' · 本人承办' : ` · 承办人：${nameOf(c.handlerId)}`}
                       {c.typical && <Tag tone="blue">典型案例</Tag>}
                     </div>
                   </td>

@@ -1,11 +1,11 @@
 /** The case's audit timeline, its hash-chain verdict and the CSV export. */
 import { useState } from 'react';
 import { api, download, type ApiError } from '../api/client';
-import type { User } from '../api/session';
 import type { Timeline, TimelineEntry } from '../api/types';
 import { Loading, Problem } from '../components/problem';
 import { chineseDate, chineseDateTime } from '../lib/format';
 import { enumLabel, stageLabel, TIMELINE_KINDS } from '../lib/labels';
+import type { NameOf } from '../lib/people';
 import { useApi } from '../lib/use-api';
 
 const DATA_LABELS: Record<string, string> = {
@@ -27,12 +27,14 @@ const DATA_LABELS: Record<string, string> = {
   note: '备注',
 };
 
-function describe(e: TimelineEntry): string {
+function describe(e: TimelineEntry, nameOf: NameOf): string {
   const d = e.data ?? {};
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
   switch (e.kind) {
     case 'lead_registered':
       return `线索名称：${s('title')}；收到线索：${chineseDate(s('receivedOn'))}`;
+    case 'reassign':
+      return `承办人：${nameOf(s('from'))} → ${nameOf(s('to'))}`;
     case 'stage_changed':
       return `${stageLabel(s('from'))} → ${stageLabel(s('to'))}`;
     case 'clock_started':
@@ -64,7 +66,8 @@ function describe(e: TimelineEntry): string {
 
 export function CaseTimeline(props: {
   caseId: string;
-  user: User;
+  /** Names of the people who acted, from the directory. */
+  nameOf: NameOf;
   labels: Record<string, string>;
   version: number;
 }) {
@@ -78,7 +81,6 @@ export function CaseTimeline(props: {
       () => setExportError(null),
       (e: ApiError) => setExportError(e),
     );
-  const actor = (id: string) => (id === props.user.id ? `${props.user.displayName}（本人）` : id);
   return (
     <section aria-labelledby="timeline-title" className="timeline-section">
       <div className="section-head">
@@ -112,9 +114,9 @@ export function CaseTimeline(props: {
                 <strong>{props.labels[e.kind] ?? TIMELINE_KINDS[e.kind] ?? e.kind}</strong>
                 <span className="muted small">
                   {' '}
-                  · {stageLabel(e.stage)} · {actor(e.actorId)}
+                  · {stageLabel(e.stage)} · {props.nameOf(e.actorId)}
                 </span>
-                {describe(e) && <div className="small">{describe(e)}</div>}
+                {describe(e, props.nameOf) && <div className="small">{describe(e, props.nameOf)}</div>}
                 {e.reason && <div className="small">理由：{e.reason}</div>}
               </div>
             </li>

@@ -4,6 +4,7 @@ import { openApi, reference, type JsonSchema } from '../api/reference';
 import type { CaseSummary } from '../api/types';
 import { Loading, Problem } from '../components/problem';
 import { SchemaForm } from '../components/schema-form';
+import { handlerChoices } from '../lib/people';
 import { Link, navigate } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
@@ -15,7 +16,7 @@ const LABELS = {
   source: '线索来源',
   sourceDetail: '来源说明',
   receivedOn: '收到线索的日期',
-  handlerId: '承办检察官的用户 ID',
+  handlerId: '承办检察官（不选则为本人）',
   externalRef: '外部编号',
 };
 
@@ -25,12 +26,16 @@ async function createSchema(): Promise<JsonSchema> {
 }
 
 export function NewCasePage() {
-  const loaded = useApi(() => Promise.all([createSchema(), reference.domains()]), []);
+  const loaded = useApi(() => Promise.all([createSchema(), reference.domains(), reference.users()]), []);
   if (loaded.error) return <Problem error={loaded.error} />;
   if (!loaded.data) return <Loading what="登记表" />;
-  const [schema, domains] = loaded.data;
-  const choices = (field: string) =>
-    field === 'domainCode' ? domains.map((d) => ({ value: d.code, label: d.name })) : undefined;
+  const [schema, domains, users] = loaded.data;
+  const choices = (field: string) => {
+    if (field === 'domainCode')
+      return domains.map((d) => ({ value: d.code, label: d.statutory ? d.name : `${d.name}（等外探索）` }));
+    if (field === 'handlerId') return handlerChoices(users);
+    return undefined;
+  };
 
   const submit = async (body: unknown) => {
     const created = await api.post<CaseSummary>('/api/cases', body);
