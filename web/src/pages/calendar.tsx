@@ -1,91 +1,77 @@
 /**
- * 期限日历: every running clock of the cases in the user's scope on a month view, with the
- * days off and make-up working days of the holiday schedule marked.
+ * 期限日历: the running deadlines of the procuratorate's cases (or the user's own) in the month
+ * shown, with the days off and make-up working days of the schedule they were computed with.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import zhCn from '@fullcalendar/core/locales/zh-cn';
-import type { DayCellContentArg, EventClickArg, EventInput } from '@fullcalendar/core';
+import type { DatesSetArg, DayCellContentArg, EventClickArg, EventInput } from '@fullcalendar/core';
 import { api } from '../api/client';
 import type { User } from '../api/session';
-import type { CaseDetail, CaseSummary } from '../api/types';
+import type { OpenDeadline } from '../api/types';
 import { hasAnyRole } from '../../../domain/roles';
 import { Loading, Notice, Problem } from '../components/problem';
 import { countdown } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/use-api';
-import { holidaysFor, type DayMarks } from './holidays';
+import { holidaysFor, scheduleNote, type DayMarks } from './holidays';
 
-const FINAL = new Set(['REJECTED', 'TERMINATED', 'ARCHIVED']);
-const DETAIL_LIMIT = 150;
-
-async function casesInScope(): Promise<CaseSummary[]> {
-  const all: CaseSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/api/cases', {
-      limit: 200,
-      cursor,
-    });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && all.length < 1000);
-  return all.filter((c) => !FINAL.has(c.stage));
+/** The days the month view shows (first and last, inclusive) and the year of its month. */
+interface Range {
+  from: string;
+  to: string;
+  years: number[];
+  year: number;
 }
 
-/** Every running clock of the open cases (a few requests at a time). */
-async function deadlines(): Promise<{ events: EventInput[]; partial: boolean }> {
-  const cases = await casesInScope();
-  if (cases.length > DETAIL_LIMIT) {
-    const events = cases
-      .filter((c) => c.nextDue)
-      .map((c) => event(c, c.nextDueClock ?? '最近期限', c.nextDue!, c.overdue, c.nextDueProvisional));
-    return { events, partial: true };
-  }
-  const events: EventInput[] = [];
-  const queue = [...cases];
-  const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const d = await api.get<CaseDetail>(`/api/cases/${c.id}`);
-      for (const k of d.clocks)
-        if (k.status === 'running' && k.due) events.push(event(c, k.name, k.due, k.overdue, k.provisional));
-    }
-  };
-  await Promise.all(Array.from({ length: 6 }, worker));
-  return { events, partial: false };
+async function deadlines(range: Range, mine: boolean): Promise<EventInput[]> {
+  const { items } = await api.get<{ items: OpenDeadline[] }>('/api/deadlines/open', {
+    from: range.from,
+    to: range.to,
+    handler: mine ? 'me' : undefined,
+  });
+  return items.map(event);
 }
 
-function event(
-  c: CaseSummary,
-  clock: string,
-  due: string,
-  overdue: boolean,
-  provisional: boolean,
-): EventInput {
-  const urgency = countdown(due, overdue).urgency;
+function event(d: OpenDeadline): EventInput {
   return {
-    title: `${clock}${provisional ? '（暂定）' : ''} · ${c.title}`,
-    start: due,
+    title: `${d.name}${d.provisional ? '（暂定）' : ''} · ${d.title}`,
+    start: d.due,
     allDay: true,
-    classNames: [`ev-${urgency}`],
-    extendedProps: { caseId: c.id },
+    classNames: [`ev-${countdown(d.due, d.overdue).urgency}`],
+    extendedProps: { caseId: d.caseId },
   };
+}
+
+function rangeOf(arg: DatesSetArg): Range {
+  const last = new Date(arg.end.getTime() - 12 * 3600 * 1000);
+  const middle = new Date((arg.start.getTime() + arg.end.getTime()) / 2);
+  const years = [...new Set([arg.start.getFullYear(), last.getFullYear()])];
+  return { from: ymd(arg.start), to: ymd(last), years, year: middle.getFullYear() };
 }
 
 export function CalendarPage({ user }: { user: User }) {
-  const [year, setYear] = useState(() => new Date().getFullYear());
-  const data = useApi(deadlines, []);
-  const marks = useApi(() => holidaysFor(year, hasAnyRole(user.roles, ['admin'])), [year]);
-  const dayMarks: DayMarks = useMemo(() => marks.data ?? { days: {}, source: 'none' }, [marks.data]);
+  const [range, setRange] = useState<Range | null>(null);
+  const [mine, setMine] = useState(() => !hasAnyRole(user.roles, ['head', 'chief', 'case_office']));
+  const data = useApi(
+    () => (range ? deadlines(range, mine) : Promise.resolve(null)),
+    [range?.from, range?.to, mine],
+  );
+  const marks = useApi(
+    () => (range ? holidaysFor(range.years) : Promise.resolve(null)),
+    [range?.years.join()],
+  );
+  const dayMarks: DayMarks['days'] = marks.data?.days ?? {};
+  const shownYear = marks.data?.years.find((y) => y.year === range?.year);
+  const missing = marks.data?.years.filter((y) => y.missing && y !== shownYear) ?? [];
 
   const dayClass = (arg: DayCellContentArg) => {
-    const key = ymd(arg.date);
-    const mark = dayMarks.days[key];
+    const mark = dayMarks[ymd(arg.date)];
     return mark ? [`day-${mark.kind}`] : [];
   };
   const dayContent = (arg: DayCellContentArg) => {
-    const mark = dayMarks.days[ymd(arg.date)];
+    const mark = dayMarks[ymd(arg.date)];
     return (
       <span className="day-number">
         {mark && (
@@ -97,6 +83,10 @@ export function CalendarPage({ user }: { user: User }) {
       </span>
     );
   };
+  const onDates = (arg: DatesSetArg) => {
+    const next = rangeOf(arg);
+    setRange((r) => (r && r.from === next.from && r.to === next.to ? r : next));
+  };
 
   return (
     <section>
@@ -106,15 +96,17 @@ export function CalendarPage({ user }: { user: User }) {
         <span className="badge later">其他期限</span> <span className="day-mark holiday">休</span> 法定节假日{' '}
         <span className="day-mark workday">班</span> 调休上班日
       </p>
-      {marks.data?.source === 'builtin' && (
-        <Notice>
-          节假日按系统内置的国务院节假日安排（chinese-days）标注；本院账号无权读取管理员载入的安排（接口仅对系统管理员开放），若两者不同，以期限计算结果为准。
+      <label className="check">
+        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
+        只看本人承办的案件
+      </label>
+      {shownYear && <Notice tone={shownYear.missing ? 'warn' : 'info'}>{scheduleNote(shownYear)}</Notice>}
+      {missing.map((y) => (
+        <Notice key={y.year} tone="warn">
+          {scheduleNote(y)}
         </Notice>
-      )}
-      {marks.data?.source === 'missing' && (
-        <Notice tone="warn">{year}年节假日安排尚未载入：本年期限为暂定期限，仅按周末计算。</Notice>
-      )}
-      {data.data?.partial && <Notice tone="warn">案件较多，日历中每件案件只显示最近的一个期限。</Notice>}
+      ))}
+      {marks.error && <Problem error={marks.error} title="无法读取节假日安排" />}
       {data.error && <Problem error={data.error} title="无法读取期限" />}
       {!data.data && !data.error && <Loading what="期限" />}
       <div className="calendar-box">
@@ -125,10 +117,10 @@ export function CalendarPage({ user }: { user: User }) {
           height="auto"
           headerToolbar={{ left: 'prev,next today', center: 'title', right: '' }}
           buttonText={{ today: '本月' }}
-          events={data.data?.events ?? []}
+          events={data.data ?? []}
           dayCellClassNames={dayClass}
           dayCellContent={dayContent}
-          datesSet={(arg) => setYear(new Date((arg.start.getTime() + arg.end.getTime()) / 2).getFullYear())}
+          datesSet={onDates}
           eventClick={(arg: EventClickArg) => navigate(`/cases/${arg.event.extendedProps.caseId as string}`)}
           dayMaxEvents={4}
           moreLinkText={(n) => `另有 ${n} 项`}

@@ -1,43 +1,32 @@
 /**
- * The days off and make-up working days of a year, for marking calendars: the schedule an
- * administrator loaded (GET /api/admin/holidays/:year, admins only), or else the schedule
- * built into the package the server itself starts from (chinese-days), said so on screen.
+ * The days off and make-up working days of the years a calendar shows: the schedule the
+ * deadlines themselves are computed with (GET /api/calendar/holidays), for every member of staff.
  */
-import builtIn from 'chinese-days/dist/chinese-days.json';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
+import type { YearHolidays } from '../api/types';
 
 export interface DayMarks {
   days: Record<string, { kind: 'holiday' | 'workday'; name: string }>;
-  source: 'loaded' | 'builtin' | 'missing' | 'none';
+  /** Each year asked for, with its version and source; `missing` where none is loaded. */
+  years: YearHolidays[];
 }
 
-interface YearDetail {
-  active: {
-    holidays: { date: string; name: string }[];
-    makeupWorkdays: { date: string; name: string }[];
-  } | null;
-}
-
-const nameOf = (entry: string) => entry.split(',')[1]?.trim() || entry;
-
-export async function holidaysFor(year: number, admin: boolean): Promise<DayMarks> {
+export async function holidaysFor(years: number[]): Promise<DayMarks> {
+  const loaded = await Promise.all(
+    years.map((year) => api.get<YearHolidays>('/api/calendar/holidays', { year })),
+  );
   const days: DayMarks['days'] = {};
-  if (admin) {
-    try {
-      const detail = await api.get<YearDetail>(`/api/admin/holidays/${year}`);
-      for (const h of detail.active?.holidays ?? []) days[h.date] = { kind: 'holiday', name: h.name };
-      for (const w of detail.active?.makeupWorkdays ?? []) days[w.date] = { kind: 'workday', name: w.name };
-      return { days, source: detail.active ? 'loaded' : 'missing' };
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) return { days, source: 'missing' };
-      throw err;
-    }
+  for (const y of loaded) {
+    for (const h of y.holidays) days[h.date] = { kind: 'holiday', name: h.name };
+    for (const w of y.makeupWorkdays) days[w.date] = { kind: 'workday', name: w.name };
   }
-  const data = builtIn as { holidays: Record<string, string>; workdays: Record<string, string> };
-  const prefix = `${year}-`;
-  for (const [date, entry] of Object.entries(data.holidays))
-    if (date.startsWith(prefix)) days[date] = { kind: 'holiday', name: nameOf(entry) };
-  for (const [date, entry] of Object.entries(data.workdays))
-    if (date.startsWith(prefix)) days[date] = { kind: 'workday', name: nameOf(entry) };
-  return { days, source: Object.keys(days).length ? 'builtin' : 'missing' };
+  return { days, years: loaded };
+}
+
+/** Where a year's marks come from, in a sentence for the page. */
+export function scheduleNote(y: YearHolidays): string {
+  if (y.missing) return `${y.year}年节假日安排尚未载入：届满日落在该年的期限为暂定期限，仅按周末计算。`;
+  const source =
+    y.source === 'import' ? '管理员载入的国务院节假日安排' : '系统内置的国务院节假日安排（chinese-days）';
+  return `节假日按${source}标注（${y.year}年，版本 ${y.version}），与期限计算所用的安排相同。`;
 }
