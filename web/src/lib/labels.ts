@@ -66,6 +66,8 @@ export const ENUM_LABELS: Record<string, string> = {
   filing: '立案',
   recommendation: '发出检察建议',
   litigation: '提起诉讼',
+  district: '各级检察院均可办理',
+  city: '设区的市级以上检察院办理',
   ...EXCLUSION_KINDS,
   ...LEAD_SOURCES,
   ...ROLE_LABELS,

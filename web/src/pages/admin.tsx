@@ -26,9 +26,9 @@ export function AdminPage({ user, path }: { user: User; path: string }) {
         ))}
       </nav>
       {tab.to === '/admin/users' && <AdminUsers self={user} />}
-      {tab.to === '/admin/holidays' && <AdminHolidays />}
+      {tab.to === '/admin/holidays' && <AdminHolidays self={user} />}
       {tab.to === '/admin/policy' && <AdminPolicy />}
-      {tab.to === '/admin/domains' && <AdminDomains />}
+      {tab.to === '/admin/domains' && <AdminDomains self={user} />}
     </section>
   );
 }
