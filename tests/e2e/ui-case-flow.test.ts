@@ -65,6 +65,8 @@ describe('the staff web application', () => {
   it('when a prosecutor registers a lead in the browser, then a refused form shows the server’s reason and the case opens', async () => {
     const prosecutor = await signIn(browser, app.baseUrl, 'zhangjc');
     await prosecutor.getByRole('heading', { name: '我的案件' }).waitFor();
+    // The procuratorate's name replaces its code once the header's own request answers.
+    await prosecutor.locator('header.top').getByText('浦口区人民检察院').waitFor();
     await expectText(prosecutor.locator('header.top'), ['张检察官', '承办检察官', '浦口区人民检察院']);
     await screenshot(prosecutor, TEST, '01-my-cases');
 

@@ -103,6 +103,23 @@ describe('the screens around the cases', () => {
     await admin.getByText('届满前7日').waitFor();
     await screenshot(admin, TEST, '07-policy');
 
+    await admin.getByRole('link', { name: '公益诉讼领域' }).click();
+    await admin.getByRole('button', { name: '新增等外探索领域' }).click();
+    await admin.getByLabel('领域代码').fill('public_safety');
+    await admin.getByLabel('领域名称').fill('公共安全');
+    const yesNo = (group: string, answer: '是' | '否') =>
+      admin.getByRole('radiogroup', { name: group }).getByRole('radio', { name: answer }).check();
+    await yesNo('可办理行政公益诉讼', '是');
+    await yesNo('可办理民事公益诉讼', '否');
+    await admin.getByRole('button', { name: '新增领域' }).click();
+    await admin.getByText('已保存：公共安全（public_safety）第 1 版').waitFor();
+    await admin.getByRole('button', { name: '新版本：公共安全' }).click();
+    await admin.getByLabel('领域名称').fill('公共安全（含消防安全）');
+    await admin.getByRole('button', { name: '保存为新版本' }).click();
+    await admin.getByText('已保存：公共安全（含消防安全）（public_safety）第 2 版').waitFor();
+    await admin.getByRole('rowheader', { name: /公共安全（含消防安全）/ }).waitFor();
+    await screenshot(admin, TEST, '07b-domains');
+
     await admin.getByRole('link', { name: '邮件（开发）' }).click();
     await admin.getByText('某街道办事处未追回农机购置补贴').first().waitFor();
     await admin.locator('.mail-head').first().click();
