@@ -20,6 +20,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY . .
+# The staff web application (web/dist), which the API serves at its own port. Built here, not
+# copied: .dockerignore keeps a local web/dist out, so the image never ships a stale build.
+RUN bash scripts/build-web.sh && rm -rf .cache
 USER node
 EXPOSE 3000
 CMD ["node", "--require", "tsx/cjs", "api/main.ts"]

@@ -166,6 +166,13 @@ describe('Dockerfile', () => {
     expect(names.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
   });
 
+  it('when the image is built, then it builds the web application from the copied sources, never a local build', () => {
+    const build = dockerfile.search(/^RUN bash scripts\/build-web\.sh\b/m);
+    expect(build).toBeGreaterThan(dockerfile.indexOf('COPY . .'));
+    expect(build).toBeLessThan(dockerfile.indexOf('USER node'));
+    expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n')).toContain('web/dist');
+  });
+
   it('when the image is built, then local data, caches and dependencies stay out of it', () => {
     const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
     for (const entry of ['**/node_modules', 'data', '.cache', '.git']) expect(ignored).toContain(entry);
