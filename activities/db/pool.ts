@@ -36,6 +36,11 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
     query,
     async withTransaction(work) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away between two queries emits 'error'; with no
+      // listener that would crash the process. Keep it, and destroy the client on release.
+      let lost: Error | undefined;
+      const onError = (err: Error) => (lost = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(txOf(client));
@@ -45,7 +50,8 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost);
       }
     },
     async ping() {
