@@ -107,13 +107,20 @@ function isTemporalUnreachable(err: unknown): boolean {
   return isGrpcServiceError(err) && (err.code === GRPC_UNAVAILABLE || err.code === GRPC_DEADLINE_EXCEEDED);
 }
 
+/** SQLSTATEs of a server shutting down, restarting or not yet accepting connections. */
+const PG_UNAVAILABLE = ['57P01', '57P02', '57P03'];
+/** node-postgres' own errors for a connection that broke or could not be had (they carry no code). */
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+];
+
 function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01' ||
-    code === '08006' ||
-    code === '08001'
-  );
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return true;
+  // Class 08: connection exception (08000, 08001, 08006 …).
+  if (typeof code === 'string' && (PG_UNAVAILABLE.includes(code) || code.startsWith('08'))) return true;
+  return err instanceof Error && code === undefined && PG_CONNECTION_MESSAGES.includes(err.message);
 }
