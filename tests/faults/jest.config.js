@@ -14,5 +14,7 @@ module.exports = {
   testTimeout: 900_000,
   // The scenarios kill and restart servers and measure recovery: one at a time on 2 cores.
   maxWorkers: 1,
+  // A scenario that failed may leave a load loop retrying against a stopped API.
+  forceExit: true,
   modulePathIgnorePatterns: base.modulePathIgnorePatterns,
 };

@@ -139,6 +139,10 @@ export interface PostgresServer {
   url: string;
   /** pg_ctl restart -m fast: every connection is cut, the server comes back on the same port. */
   restart(): Promise<void>;
+  /** pg_ctl stop -m immediate: as if the machine lost power (the data survives). */
+  crash(): Promise<void>;
+  /** Starts the server again on its port after crash(). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -164,6 +168,15 @@ export async function startPostgres(dir: string): Promise<PostgresServer> {
     url,
     async restart() {
       pgCtl('-m', 'fast', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), 'restart');
+    },
+    async crash() {
+      pgCtl('-m', 'immediate', '-w', 'stop');
+    },
+    async start() {
+      // Unlike restart, start does not read postmaster.opts: give the options again.
+      const port = new URL(url).port;
+      const opts = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+      pgCtl('-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', opts, 'start');
     },
     async stop() {
       try {

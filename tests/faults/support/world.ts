@@ -114,10 +114,15 @@ export async function act(
   action: string,
   body: unknown,
   key = randomBytes(8).toString('hex'),
+  statuses?: number[],
 ): Promise<ApiResponse> {
-  const res = await retrying(() =>
-    client.post(`/api/cases/${caseId}/actions/${action}`, body, { 'idempotency-key': key }),
-  );
+  const res = await retrying(async () => {
+    const answer = await client.post(`/api/cases/${caseId}/actions/${action}`, body, {
+      'idempotency-key': key,
+    });
+    statuses?.push(answer.status);
+    return answer;
+  });
   if (res.status === 200) world.accepted.push({ caseId, action, seq: res.body.result.seq });
   return res;
 }
