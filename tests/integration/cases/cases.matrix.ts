@@ -53,12 +53,16 @@ function actionExpectation(name: ActionName): RouteExpectation {
   };
 }
 
-/** A read of one case: any role of its procuratorate, nobody elsewhere. */
-function caseRead(route: RouteExpectation['route'], suffix: string): RouteExpectation {
+/** A read of one case (a shared one: reads change nothing): any role of its procuratorate, nobody elsewhere. */
+function caseRead(
+  route: RouteExpectation['route'],
+  suffix: string,
+  fixture: Fixture = 'lead',
+): RouteExpectation {
   return {
     route,
     request: async (world, owner, cell) => ({
-      path: `/api/cases/${await caseFor(world, owner, { ...cell, expected: 400 }, 'lead')}${suffix}`,
+      path: `/api/cases/${await caseFor(world, owner, { ...cell, expected: 400 }, fixture)}${suffix}`,
     }),
     own: allow(ROLES, 200),
     other: allow(ROLES, 404),
@@ -98,9 +102,11 @@ export const matrix: RouteExpectation[] = [
   },
   caseRead('GET /api/cases/:id', ''),
   caseRead('GET /api/cases/:id/timeline', '/timeline'),
+  caseRead('GET /api/cases/:id/typical-summary', '/typical-summary', 'typical'),
   ...ACTION_NAMES.map(actionExpectation),
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
+  plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),
   // The test system runs without the development mailbox: every account finds nothing there.
   plain('GET /api/dev/mail', '/api/dev/mail', allow(ROLES, 404)),
 ];

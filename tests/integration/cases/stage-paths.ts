@@ -7,6 +7,7 @@ import type { TestOrg } from '../../helpers/fixtures';
 
 export type Fixture =
   | 'lead'
+  | 'typical'
   | 'filingProposed'
   | 'filed'
   | 'investigation'
@@ -59,6 +60,7 @@ const judgment: Payload = (_o, today) => ({
 /** Each stage as the steps from the one before it; the two roots are a fresh case of each track. */
 const PATHS: Record<Fixture, Path> = {
   lead: { steps: [] },
+  typical: { after: 'lead', steps: [chief('markTypical', () => ({ typical: true, reason: '以案释法' }))] },
   filingProposed: { after: 'lead', steps: [handler('proposeFiling', () => ({ reason: '线索查证属实' }))] },
   filed: { after: 'filingProposed', steps: [chief('decideFiling', approve)] },
   investigation: {
