@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../../activities/db/pool';
 import { addDays } from '../../../domain/period';
 import { shanghaiDate } from '../../../domain/time';
-import { caseWorkflowId } from '../../../workflows/contract';
+import { caseStateQuery, caseWorkflowId } from '../../../workflows/contract';
 import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient, type ApiResponse } from '../../helpers/http';
 import { waitUntil } from '../../helpers/processes';
@@ -148,22 +148,26 @@ export async function retrying(send: () => Promise<ApiResponse>, timeoutMs = 300
   }
 }
 
-/** Waits until every message of the cases is sent and no case has an activity in flight. */
+/**
+ * Waits until the cases are quiet: every reminder that fell due is fired, every queued message
+ * is sent, and no case has an activity in flight — all at once.
+ */
 export async function settle(db: Db, temporal: Client, caseIds: readonly string[], timeoutMs = 600_000) {
   await waitUntil(
-    'every queued message sent',
+    'the cases to settle (due reminders fired, mail sent, no activity in flight)',
     async () => {
+      const now = Date.now();
+      for (const id of caseIds) {
+        const handle = temporal.workflow.getHandle(caseWorkflowId(id));
+        const state = await handle.query(caseStateQuery);
+        const due = Object.values(state.clocks).filter((c) => c.status === 'running');
+        if (due.some((c) => c.reminders.some((r) => !r.done && r.fireAt <= now))) return false;
+      }
       const [row] = await db.query<{ n: number }>(
         'SELECT count(*)::int AS n FROM mail_outbox WHERE case_id = ANY($1::text[]) AND sent_at IS NULL',
         [caseIds],
       );
-      return row!.n === 0;
-    },
-    { timeoutMs, intervalMs: 500 },
-  );
-  await waitUntil(
-    'no activity in flight',
-    async () => {
+      if (row!.n > 0) return false;
       for (const id of caseIds) {
         const d = await temporal.workflow.getHandle(caseWorkflowId(id)).describe();
         if ((d.raw.pendingActivities ?? []).length > 0) return false;

@@ -1,0 +1,43 @@
+// F5: the same action sent three times at once with one Idempotency-Key is applied once; two
+// creations racing with one external reference make one case.
+import { randomBytes } from 'node:crypto';
+import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { act, createBackfilledCase, today } from './support/world';
+
+let s: Scenario;
+beforeAll(async () => {
+  s = await startScenario('f5');
+});
+afterAll(() => s?.cluster.stop());
+
+it('when one action arrives three times at once with one key, then it is applied once and all three get its answer', async () => {
+  const id = await createBackfilledCase(s.world, 60);
+  for (const [action, body, client] of [
+    ['addNote', { text: 'F5 同一请求三次' }, s.world.prosecutor],
+    ['proposeFiling', { reason: '线索查证属实' }, s.world.prosecutor],
+    ['decideFiling', { approve: true, decidedOn: today(), reason: '符合立案条件' }, s.world.chief],
+  ] as const) {
+    const key = randomBytes(8).toString('hex');
+    const answers = await Promise.all([1, 2, 3].map(() => act(s.world, client, id, action, body, key)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(new Set(answers.map((a) => a.body.result.seq)).size).toBe(1);
+  }
+  await settleAndCheck(s, 'F5 one key three times');
+});
+
+it('when two creations race with one external reference, then there is one case and both answers name it', async () => {
+  const ref = `F5-${randomBytes(4).toString('hex')}`;
+  const [a, b] = await Promise.all([
+    createBackfilledCase(s.world, 60, ref),
+    createBackfilledCase(s.world, 60, ref),
+  ]);
+  expect(a).toBe(b);
+  const rows = await s.cluster.db.query('SELECT id FROM cases WHERE external_ref = $1', [ref]);
+  expect(rows).toHaveLength(1);
+  const creations = await s.cluster.db.query('SELECT case_id FROM case_creations WHERE external_ref = $1', [
+    ref,
+  ]);
+  expect(creations).toHaveLength(1);
+  s.world.caseIds.splice(s.world.caseIds.indexOf(b), 1); // listed once
+  await settleAndCheck(s, 'F5 racing creations');
+});
