@@ -228,19 +228,21 @@ export async function recommendationRows(
 }
 
 /**
- * Waits (in real time, up to `timeoutMs`) until every message queued for the case is sent. Call it
- * before `env.sleep` when mail is in flight: skipping time under a running delivery times it out.
+ * Waits (in real time, up to `timeoutMs`) until the case's workflow has no activity in flight.
+ * Call it before `env.sleep`: skipping time under a running delivery times the delivery out, and
+ * its retries then spin. It asks Temporal, not the database, so as not to add queries of its own.
  */
-export async function allMailSent(c: CaseDriver, timeoutMs = 30_000): Promise<void> {
-  const unsent = () =>
-    c.t.db.query<{ dedupe_key: string; last_error: string | null }>(
-      'SELECT dedupe_key, last_error FROM mail_outbox WHERE case_id = $1 AND sent_at IS NULL',
-      [c.input.caseId],
-    );
+export async function quiet(c: CaseDriver, timeoutMs = 150_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (let rows = await unsent(); rows.length > 0; rows = await unsent()) {
-    if (Date.now() > deadline)
-      throw new Error(`mail of ${c.input.caseId} still unsent: ${JSON.stringify(rows)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (;;) {
+    const pending = (await c.handle.describe()).raw.pendingActivities ?? [];
+    if (pending.length === 0) return;
+    if (Date.now() > deadline) {
+      const what = pending.map(
+        (a) => `${a.activityType?.name} #${a.attempt}: ${a.lastFailure?.message ?? ''}`,
+      );
+      throw new Error(`activities of ${c.input.caseId} still in flight: ${what.join('; ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

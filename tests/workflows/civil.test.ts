@@ -2,7 +2,7 @@
 // (litigation review, 3 months) or a qualified organisation does (support, 支持起诉).
 import { computeDeadline, DEFAULT_PERIOD_POLICY, scheduleFromChineseDays } from '../../domain/period';
 import type { PeriodLength } from '../../domain/period';
-import { CaseDriver, CaseSteps, newCaseInput, refusal, reminderEntries } from '../helpers/case-driver';
+import { CaseDriver, CaseSteps, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
 
@@ -49,6 +49,7 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
       message: `公告期至 ${end} 届满，届满后才能登记无人起诉`,
     });
 
+    await quiet(c);
     await t.env.sleep('35 days');
     // The announcement running out moves nothing by itself, and it is not chased as overdue.
     expect((await c.state()).stage).toBe('ANNOUNCEMENT');
@@ -75,11 +76,12 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
     });
     expect(sued.stage).toBe('LITIGATION');
   });
-});
+}, 300_000);
 
 it('an organisation sues: the procuratorate supports the suit, then the case is closed', async () => {
   await t.withWorker(async (taskQueue) => {
     const { c } = await announced(taskQueue);
+    await quiet(c);
     await t.env.sleep('10 days');
     const support = await c.act('recordAnnouncementOutcome', org.prosecutor, {
       on: await c.today(),
@@ -93,6 +95,7 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
       plaintiff: '某环保公益组织',
     });
 
+    await quiet(c);
     await t.env.sleep('60 days');
     const closed = await c.act('recordSupportConcluded', org.prosecutor, {
       on: await c.today(),
@@ -103,4 +106,4 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
     const rows = await t.db.query('SELECT stage FROM cases WHERE id = $1', [c.input.caseId]);
     expect(rows).toEqual([{ stage: 'CLOSED' }]);
   });
-});
+}, 300_000);

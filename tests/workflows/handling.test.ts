@@ -5,6 +5,7 @@ import {
   CaseDriver,
   CaseSteps,
   newCaseInput,
+  quiet,
   refusal,
   reminderEntries,
 } from '../helpers/case-driver';
@@ -83,6 +84,7 @@ it('after reassignment the next reminder goes to the new handler, and only the n
     expect(row).toEqual({ handler_id: successor.id });
 
     // The filing decision is still to be served: its reminders now reach the successor.
+    await quiet(c);
     await t.env.sleep('10 days');
     expect((await reminderEntries(c, 'filing_service')).length).toBeGreaterThan(0);
     const filingMail = () => caseMail(c).filter((m) => m.subject.includes(`送达立案决定书 ${due}`));
@@ -94,4 +96,4 @@ it('after reassignment the next reminder goes to the new handler, and only the n
     const done = await c.act('recordFilingService', successor, served);
     expect(done.clocks).toEqual([expect.objectContaining({ key: 'filing_service', status: 'met' })]);
   });
-});
+}, 300_000);

@@ -3,10 +3,13 @@ import {
   CaseDriver,
   CaseSteps,
   newCaseInput,
+  quiet,
   recommendationRows,
   recordReply,
   refusal,
+  sleepUntil,
 } from '../helpers/case-driver';
+import { expiryInstant } from '../../domain/reminders';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
 
@@ -70,16 +73,25 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
     const s = new CaseSteps(c, org);
     const { eco, street } = org.organs;
     await s.file();
+    const today = await c.today();
+    await c.act('recordFilingService', org.prosecutor, { servedOn: today, organIds: [eco, street] });
     await s.recommend([{ organId: eco }, { organId: street }]);
     for (const id of ['rec-1', 'rec-2']) {
       await s.serve(id);
+      await c.act('recordRecommendationFiledAbove', org.prosecutor, { recommendationId: id, filedOn: today });
       await recordReply(s, id, 'rectified');
     }
     await s.find('rec-1', 'rectified');
     expect((await s.find('rec-2', 'rectified')).stage).toBe('CLOSED');
     const revisitDue = (await c.state()).clocks.revisit!.due!;
+    expect(
+      Object.values((await c.state()).clocks)
+        .filter((k) => k.status === 'running')
+        .map((k) => k.key),
+    ).toEqual(['revisit']);
 
-    await t.env.sleep('200 days');
+    await quiet(c);
+    await sleepUntil(t, expiryInstant(revisitDue) + 60 * 60_000);
     expect((await c.state()).stage).toBe('REVISIT');
     const expired = (await c.timeline()).find(
       (e) => e.kind === 'clock_expired' && e.data.clockKey === 'revisit',
@@ -116,4 +128,4 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
     const review = (await c.timeline()).filter((e) => e.kind === 'recordFinding').at(-1)!;
     expect(review.data.litigationReviewOrganIds).toEqual([eco]);
   });
-});
+}, 300_000);
