@@ -1,0 +1,81 @@
+/**
+ * The embedded PostgreSQL shares one PGlite session among many connections: parameterised
+ * queries and transactions from concurrent clients must never see each other's half-sent
+ * requests, and a client that vanishes mid-transaction must leave nothing behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createDb, type Db } from '../../activities/db/pool';
+
+// PGlite loads its WASM through a dynamic import that jest's sandbox refuses: serve it from a child.
+let server: ChildProcess;
+let pg: { url: string };
+let dbs: Db[];
+
+async function startServer(): Promise<string> {
+  const root = join(__dirname, '..', '..');
+  server = spawn(
+    process.execPath,
+    ['--require', require.resolve('tsx/cjs'), join(root, 'dev', 'embedded-postgres-main.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code})`)));
+    server.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
+  });
+}
+
+beforeAll(async () => {
+  pg = { url: await startServer() };
+  dbs = Array.from({ length: 4 }, () => createDb({ connectionString: pg.url, max: 5 }));
+  await dbs[0]!.query('CREATE TABLE counters (id int PRIMARY KEY, n int NOT NULL)');
+  await dbs[0]!.query('CREATE TABLE notes (id serial PRIMARY KEY, author text NOT NULL, body text NOT NULL)');
+  await dbs[0]!.query('INSERT INTO counters VALUES (1, 0)');
+});
+afterAll(async () => {
+  await Promise.all(dbs.map((db) => db.close()));
+  server.kill('SIGTERM');
+});
+
+it('runs concurrent parameterised queries and read-modify-write transactions without mixing them', async () => {
+  const work = dbs.flatMap((db, d) =>
+    Array.from({ length: 25 }, async (_, i) => {
+      const author = `w${d}-${i}`;
+      const [row] = await db.query<{ author: string; body: string }>(
+        'INSERT INTO notes (author, body) VALUES ($1, $2) RETURNING author, body',
+        [author, `body of ${author}`],
+      );
+      expect(row).toEqual({ author, body: `body of ${author}` });
+      await db.withTransaction(async (tx) => {
+        const [c] = await tx.query<{ n: number }>('SELECT n FROM counters WHERE id = $1', [1]);
+        await tx.query('UPDATE counters SET n = $1 WHERE id = $2', [c!.n + 1, 1]);
+      });
+    }),
+  );
+  await Promise.all(work);
+  expect(await dbs[1]!.query('SELECT n FROM counters WHERE id = 1')).toEqual([{ n: 100 }]);
+  expect(await dbs[2]!.query('SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 100 }]);
+});
+
+it('rolls back a failed transaction and the transaction of a client that disconnected', async () => {
+  await expect(
+    dbs[0]!.withTransaction(async (tx) => {
+      await tx.query('UPDATE counters SET n = n + 1000 WHERE id = 1');
+      await tx.query('SELECT * FROM no_such_table');
+    }),
+  ).rejects.toThrow(/no_such_table/);
+
+  const quitter = new Client({ connectionString: pg.url });
+  quitter.on('error', () => undefined);
+  await quitter.connect();
+  await quitter.query('BEGIN');
+  await quitter.query('UPDATE counters SET n = n + 5000 WHERE id = 1');
+  (quitter as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+
+  expect(await dbs[3]!.query('SELECT n FROM counters WHERE id = 1')).toEqual([{ n: 100 }]);
+  await dbs[3]!.query('UPDATE counters SET n = n + 1 WHERE id = 1');
+  expect(await dbs[0]!.query('SELECT n FROM counters WHERE id = 1')).toEqual([{ n: 101 }]);
+});
