@@ -13,6 +13,9 @@ import { Problem, problems } from './problem';
 
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
+/** E.g. more than 10 updates in flight on one workflow: the server asks the caller to come back. */
+const GRPC_RESOURCE_EXHAUSTED = 8;
+const GRPC_RETRY_LATER = [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED, GRPC_RESOURCE_EXHAUSTED];
 
 /** Maps every error to application/problem+json; internals never leave the process. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -104,7 +107,7 @@ function fromBodyParser(err: unknown): Problem | undefined {
 
 function isTemporalUnreachable(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  return isGrpcServiceError(err) && (err.code === GRPC_UNAVAILABLE || err.code === GRPC_DEADLINE_EXCEEDED);
+  return isGrpcServiceError(err) && GRPC_RETRY_LATER.includes(err.code);
 }
 
 /** SQLSTATEs of a server shutting down, restarting or not yet accepting connections. */
