@@ -1,0 +1,114 @@
+/**
+ * B3 reminder herd: N cases whose reminders all fall due in the same minute. Lateness of our
+ * sends (the SMTP server's receipt − the due instant) ÷ lateness of bare timers set for the same
+ * instant on the same server; and every reminder must arrive exactly once.
+ */
+import { randomBytes } from 'node:crypto';
+import { shanghaiDate, shanghaiInstant } from '../domain/time';
+import { dedupeKeyOf } from '../tests/faults/support/oracle';
+import { createBackfilledCase, setReminderPolicy } from '../tests/faults/support/world';
+import { waitUntil } from '../tests/helpers/processes';
+import { size, type BenchContext } from './context';
+import { figure, percentile, throughput, type Figure } from './stats';
+
+const MESSAGES_PER_CASE = 5;
+
+export async function b3ReminderHerd(ctx: BenchContext): Promise<Figure[]> {
+  const cases = size(ctx, 60, 5000);
+  const rounds = size(ctx, 2, 2);
+  const p50: number[] = [];
+  const p99: number[] = [];
+  const detail: Record<string, unknown>[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const rate = ctx.creationRate ?? 5;
+    const due = await dueMinute(30_000 + (cases / rate) * 1500);
+    await setReminderPolicy(ctx.world, due.hhmm);
+    ctx.log(`B3 round ${r + 1}: ${cases} cases, reminders due at ${due.hhmm} Asia/Shanghai`);
+    const since = ctx.cluster.mail.length;
+    const ids: string[] = [];
+    await throughput(cases, 4, async () => ids.push(await createBackfilledCase(ctx.world, 60)));
+    const sleepers = await Promise.all(
+      Array.from({ length: cases }, (_, i) =>
+        ctx.cluster.temporal.workflow.start('sleeperWorkflow', {
+          taskQueue: ctx.bareQueue,
+          workflowId: `b3-${r}-${i}-${randomBytes(3).toString('hex')}`,
+          args: [due.at],
+        }),
+      ),
+    );
+    if (Date.now() >= due.at)
+      throw new Error('B3: the cases were not all created before their reminders fell due');
+    const mine = () =>
+      ctx.cluster.mail.slice(since).filter((m) => {
+        const key = dedupeKeyOf(m);
+        return key?.includes(':clock:lead_evaluation:') && ids.some((id) => key.startsWith(`case:${id}:`));
+      });
+    await waitUntil(
+      `${cases * MESSAGES_PER_CASE} reminder messages`,
+      () => mine().length >= cases * MESSAGES_PER_CASE,
+      {
+        timeoutMs: 1_800_000,
+        intervalMs: 1000,
+      },
+    );
+    const ours = mine().map((m) => m.receivedAt.getTime() - due.at);
+    const keys = mine().map(dedupeKeyOf);
+    if (new Set(keys).size !== keys.length) throw new Error('B3: a reminder arrived twice');
+    const bare: number[] = [];
+    for (const handle of sleepers) {
+      await handle.result();
+      const d = await handle.describe();
+      bare.push(d.closeTime!.getTime() - due.at);
+    }
+    // Lateness can be below a millisecond for a bare timer: floor both at 1 ms so the ratio stays finite.
+    const ratio = (p: number) => Math.max(percentile(ours, p), 1) / Math.max(percentile(bare, p), 1);
+    p50.push(ratio(50));
+    p99.push(ratio(99));
+    detail.push({
+      cases,
+      messages: ours.length,
+      ourP50ms: percentile(ours, 50),
+      ourP99ms: percentile(ours, 99),
+      bareP50ms: percentile(bare, 50),
+      bareP99ms: percentile(bare, 99),
+      exactlyOnce: true,
+    });
+  }
+  await setReminderPolicy(ctx.world, '00:00');
+  const base = {
+    better: 'lower' as const,
+    detail,
+    note: `${cases} cases × ${MESSAGES_PER_CASE} messages per round`,
+  };
+  return [
+    figure({
+      ...base,
+      id: 'B3',
+      title: 'reminder herd p50',
+      ratio: 'p50 lateness of sends ÷ bare timers',
+      rounds: p50,
+    }),
+    figure({
+      ...base,
+      id: 'B3',
+      title: 'reminder herd p99',
+      ratio: 'p99 lateness of sends ÷ bare timers',
+      rounds: p99,
+    }),
+  ];
+}
+
+/** The next whole minute at least `leadMs` away, as HH:MM in Asia/Shanghai and as an instant. */
+export async function dueMinute(leadMs: number): Promise<{ hhmm: string; at: number }> {
+  const minuteOf = (t: number) =>
+    Math.floor((t - shanghaiInstant(shanghaiDate(new Date(t))).getTime()) / 60_000);
+  // Reminders may start no later than 23:58 (they end at 23:59): near midnight, wait for the new day.
+  await waitUntil('room before 23:58 Asia/Shanghai', () => minuteOf(Date.now() + leadMs) < 23 * 60 + 57, {
+    timeoutMs: 1_800_000,
+    intervalMs: 5000,
+  });
+  const target = Date.now() + leadMs;
+  const minute = minuteOf(target) + 1;
+  const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return { hhmm, at: shanghaiInstant(shanghaiDate(new Date(target)), minute).getTime() };
+}

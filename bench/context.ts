@@ -1,0 +1,67 @@
+/**
+ * What every benchmark runs against: the fault suite's cluster (PostgreSQL, a Temporal dev server
+ * persisted to a SQLite file in WAL mode, SMTP, the real worker and API as processes), a
+ * procuratorate with its staff, and a bare Temporal worker on the same server for the bare arms.
+ */
+import { randomBytes } from 'node:crypto';
+import { NativeConnection, Runtime, bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { startCluster, type Cluster } from '../tests/helpers/cluster';
+import { createWorld, type World } from '../tests/faults/support/world';
+
+export interface Sizes {
+  quick: boolean;
+  rounds: number;
+}
+
+export interface BenchContext {
+  cluster: Cluster;
+  world: World;
+  bareQueue: string;
+  sizes: Sizes;
+  /** Cases/s of API creation, measured by B1, for planning B3. */
+  creationRate?: number;
+  log(message: string): void;
+  stop(): Promise<void>;
+}
+
+const noop = () => undefined;
+const quiet = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
+
+export async function startBenchContext(sizes: Sizes): Promise<BenchContext> {
+  Runtime.install({ logger: quiet });
+  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+  log('starting PostgreSQL, Temporal (file-persisted), SMTP, worker and API …');
+  const cluster = await startCluster({ name: 'bench' });
+  const world = await createWorld(cluster.apiUrl, cluster.db, '00:00');
+  const bareQueue = `bare-${randomBytes(3).toString('hex')}`;
+  const connection = await NativeConnection.connect({ address: cluster.env.temporalAddress });
+  const bare = await Worker.create({
+    connection,
+    namespace: 'default',
+    taskQueue: bareQueue,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: require.resolve('./workflows'),
+      logger: quiet,
+    }),
+    maxCachedWorkflows: 10_000,
+  });
+  const running = bare.run();
+  return {
+    cluster,
+    world,
+    bareQueue,
+    sizes,
+    log,
+    async stop() {
+      bare.shutdown();
+      await running;
+      await connection.close();
+      await cluster.stop();
+    },
+  };
+}
+
+/** Picks the quick or the full size of a parameter. */
+export function size(ctx: BenchContext, quick: number, full: number): number {
+  return ctx.sizes.quick ? quick : full;
+}

@@ -1,0 +1,75 @@
+/**
+ * npm run bench [-- --quick] [-- --only B1,B5]: the benchmark suite of issue 7. Every figure is a
+ * ratio measured side by side in one run (arms interleaved), the median of its per-round ratios
+ * with min and max. Prints a table and writes JSON under artifacts/bench/ (git-ignored).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { b1CaseCreation, b2StaffAction } from './b1-b2';
+import { b3ReminderHerd } from './b3';
+import { b4Memory, b5Audit } from './b4-b5';
+import { b6Reads, b7Replay } from './b6-b7';
+import { startBenchContext, type BenchContext } from './context';
+import { formatTable, type Figure } from './stats';
+
+const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure | Figure[]>> = {
+  B5: b5Audit,
+  B1: b1CaseCreation,
+  B2: b2StaffAction,
+  B6: b6Reads,
+  B7: b7Replay,
+  B4: b4Memory,
+  B3: b3ReminderHerd,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const onlyArg = args.find((a) => a.startsWith('--only'));
+  const only = (onlyArg?.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf('--only') + 1])?.split(
+    ',',
+  );
+  const chosen = Object.keys(BENCHES).filter((id) => !onlyArg || only?.includes(id));
+  const started = Date.now();
+  const ctx = await startBenchContext({ quick, rounds: quick ? 3 : 5 });
+  const figures: Figure[] = [];
+  try {
+    for (const id of chosen) {
+      ctx.log(`${id} …`);
+      const t = Date.now();
+      figures.push(...[await BENCHES[id]!(ctx)].flat());
+      ctx.log(`${id} done in ${Math.round((Date.now() - t) / 1000)} s`);
+    }
+  } catch (err) {
+    // Say what failed before stopping the servers, whose shutdown may raise errors of its own.
+    const cause = (err as { cause?: unknown }).cause;
+    process.stderr.write(
+      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    if (cause) process.stderr.write(`caused by: ${String(cause)}\n`);
+    process.exitCode = 1;
+  } finally {
+    await ctx.stop().catch(() => undefined);
+  }
+  if (process.exitCode === 1) return;
+  const table = formatTable(figures.sort((a, b) => a.id.localeCompare(b.id)));
+  const result = {
+    when: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    seconds: Math.round((Date.now() - started) / 1000),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
+    figures,
+  };
+  const dir = join(__dirname, '..', 'artifacts', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${result.when.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2));
+  process.stdout.write(`\n${table}\n\n${result.mode} run, ${result.seconds} s; JSON: ${file}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
