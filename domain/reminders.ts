@@ -59,7 +59,7 @@ export interface PlanInput {
   schedule: HolidaySchedule;
   rule: DayOffRule;
   now: Date;
-  /** 'before_only' for clocks whose expiry moves the case on by itself (appeal, revisit …). */
+  /** 'before_only' for clocks whose expiry moves the case on by itself (appeal, announcement). */
   scope: 'full' | 'before_only';
 }
 
@@ -79,6 +79,8 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     fireAt: shanghaiInstant(sendingDay(input, step), input.ladder.workStartMinutes).getTime(),
   }));
   const now = input.now.getTime();
+  // A before-only clock that has already run out has nothing left to remind of.
+  if (input.scope === 'before_only' && expiryInstant(input.due) <= now) return [];
   const before = planned.filter((p) => p.offsetDays < 0);
   const late = planned.filter((p) => p.fireAt <= now);
   const catchUpBefore =

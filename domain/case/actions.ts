@@ -9,7 +9,7 @@ import { addNote, confirmEscalation, markTypical, reassign } from './rules/admin
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
 import { recordRevisit, resume, suspend, terminate } from './rules/closure';
-import { forbidden, type Effects, type RuleContext } from './rules/common';
+import { forbidden, invalid, type Effects, type RuleContext } from './rules/common';
 import {
   decideFiling,
   proposeFiling,
@@ -129,7 +129,13 @@ export function runAction<N extends ActionName>(
 ): Effects {
   authorize(state, name, ctx.actor);
   if (name !== 'addNote' && name !== 'markTypical') requireNotFinal(state, ACTIONS[name].label);
-  return ACTIONS[name].apply(state, payload ?? ({} as Payloads[N]), ctx);
+  try {
+    return ACTIONS[name].apply(state, payload ?? ({} as Payloads[N]), ctx);
+  } catch (err) {
+    // A payload of the wrong shape (a null where an object belongs) is bad input, not a fault.
+    if (err instanceof TypeError) throw invalid(`「${ACTIONS[name].label}」的内容格式不正确`);
+    throw err;
+  }
 }
 
 /**

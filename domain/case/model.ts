@@ -57,6 +57,8 @@ export interface ClockState {
   extension: { grantedBy: string; by: { unit: 'days' | 'months'; count: number }; beyond: string } | null;
   /** Extensions granted so far (each also sits in request.extensions). */
   extensionsGranted: number;
+  /** Excluded spans (appraisal and the like) already counted in request.excludedDays. */
+  exclusions?: { from: CivilDate; to: CivilDate; kind: string }[];
   versions: { catalogue: string; policy: string; schedule: string; reminders: string };
 }
 
@@ -109,6 +111,7 @@ export interface Litigation {
     servedOn: CivilDate;
     outcome: string;
     appealedBy?: string;
+    appealedOn?: CivilDate;
   };
 }
 

@@ -75,8 +75,6 @@ it('a recommendation served months ago: follow-up at once, each overdue reminder
       rule: DEFAULT_PERIOD_POLICY,
     }).getTime();
     expect(catchUp).toBeGreaterThan(servedAt + 60_000);
-    // With the embedded PostgreSQL a message can be sent but not marked sent (pglite-socket
-    // interleaves connections: 'portal "" cannot be run'); it is retried when its two-minute lease ends.
     await quiet(c);
     await sleepUntil(t, catchUp - 2_000);
     expect(await reminderEntries(c, 'reply:rec-1')).toEqual([]);

@@ -18,6 +18,8 @@ import { appealPeriodEnded } from './litigation';
 import { moveToFollowUpWhenAllAnswered } from './recommendation';
 
 export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], ctx: RuleContext): Effects {
+  // Every extension is a head's (internal targets) or the chief's (statutory periods).
+  if (!hasAnyRole(ctx.actor.roles, ['head', 'chief'])) throw forbidden('延长期限须由部门负责人或检察长决定');
   if (!Object.values(state.clocks).some((c) => c.status === 'running'))
     throw wrongStage('本案没有进行中的期限');
   const clock = runningClock(state, p.clockKey);
@@ -89,7 +91,11 @@ export function addExcludedDays(state: CaseState, p: Payloads['addExcludedDays']
   if (!(p.kind in EXCLUSION_KINDS)) throw invalid('请选择扣除事由：鉴定、评估、审计、检验、检测或翻译');
   const from = requireDate(p.from, '开始日期', ctx, { date: clock.request.start, label: '期限起算事件日期' });
   const to = requireDate(p.to, '结束日期', ctx, { date: from, label: '开始日期' });
+  const overlapping = (clock.exclusions ?? []).find((e) => from <= e.to && e.from <= to);
+  if (overlapping)
+    throw invalid(`该期间与已扣除的 ${overlapping.from} 至 ${overlapping.to} 重叠，不能重复扣除`);
   const days = daysBetween(from, to) + 1;
+  clock.exclusions = [...(clock.exclusions ?? []), { from, to, kind: p.kind }];
   clock.request.excludedDays = (clock.request.excludedDays ?? 0) + days;
   const fx = new Effects().note({
     clockKey: clock.key,

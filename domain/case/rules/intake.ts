@@ -56,7 +56,9 @@ export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx:
   }
   setStage(state, 'FILED', fx);
   state.info.filedOn = decidedOn;
-  startClock(fx, { key: 'filing_service', clockId: 'filing_service', start: decidedOn });
+  // Serving the filing decision on the organ (Rules art. 70) belongs to the administrative track.
+  if (state.info.track === 'administrative')
+    startClock(fx, { key: 'filing_service', clockId: 'filing_service', start: decidedOn });
   startClock(fx, { key: 'investigation', clockId: 'investigation', start: decidedOn });
   return fx;
 }

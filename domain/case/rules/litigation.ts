@@ -85,7 +85,8 @@ export function recordCourtFiling(
 ): Effects {
   requireStage(state, ['LITIGATION'], '登记向法院起诉');
   const lit = state.litigation!;
-  if (lit.filedOn && lit.instance === 1) throw wrongStage('已登记起诉');
+  if (lit.filedOn)
+    throw wrongStage(lit.instance === 2 ? '二审程序中无需再登记起诉，请登记二审裁判' : '已登记起诉');
   const court = requireText(p.court, '受理法院', 200);
   const filedOn = requireDate(p.filedOn, '起诉日期', ctx, { date: lit.decidedOn, label: '决定起诉日期' });
   const servedOn = requireDate(p.servedOn, '起诉书送达法院日期', ctx, { date: filedOn, label: '起诉日期' });
@@ -119,7 +120,11 @@ export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], 
   if (!lit.filedOn) throw wrongStage('尚未登记起诉，不能登记裁判');
   if (p.kind !== 'judgment' && p.kind !== 'ruling') throw invalid('请选择判决或裁定');
   if (!OUTCOMES.includes(p.outcome)) throw invalid('请选择裁判结果');
-  const decidedOn = requireDate(p.decidedOn, '裁判日期', ctx, { date: lit.filedOn, label: '起诉日期' });
+  const since =
+    lit.instance === 2
+      ? { date: lit.decision?.appealedOn, label: '上诉日期' }
+      : { date: lit.filedOn, label: '起诉日期' };
+  const decidedOn = requireDate(p.decidedOn, '裁判日期', ctx, since);
   const servedOn = requireDate(p.servedOn, '裁判文书送达日期', ctx, { date: decidedOn, label: '裁判日期' });
   lit.decision = { kind: p.kind, decidedOn, servedOn, outcome: p.outcome };
   const fx = new Effects().note({
@@ -150,6 +155,7 @@ export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx:
     label: '裁判送达日期',
   });
   lit.decision!.appealedBy = p.appealedBy;
+  lit.decision!.appealedOn = filedOn;
   lit.instance = 2;
   const fx = new Effects().note({ appealedBy: p.appealedBy, filedOn });
   meetClock(state, fx, 'appeal', filedOn);

@@ -229,7 +229,7 @@ export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ct
   });
   meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
   meetClock(state, fx, recClockKey('reply', rec), checkedOn);
-  setStage(state, 'FOLLOW_UP', fx);
+  moveToFollowUpWhenAllAnswered(state, fx);
   settleWhenAllFound(state, fx, checkedOn);
   return fx;
 }

@@ -88,7 +88,7 @@ describe('clock authority inside the rule', () => {
   it('a statutory extension is the chief’s: the handler and the head are refused', () => {
     for (const who of ['prosecutor', 'head'] as const) {
       const refusal = at('LITIGATION_REVIEW').refusal('extendDeadline', who, extension);
-      expect(refusal).toMatchObject({ kind: 'Forbidden', message: expect.stringMatching(/须由检察长决定/) });
+      expect(refusal).toMatchObject({ kind: 'Forbidden', message: expect.stringMatching(/检察长决定/) });
     }
   });
 
