@@ -34,6 +34,22 @@ export interface WorkflowTestEnv {
   stop(): Promise<void>;
 }
 
+/**
+ * The SDK gives the Java test server five seconds to start; on a busy machine (the whole suite
+ * in parallel) the JVM can miss that, so a start is tried a few times.
+ */
+async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: testServerPath() } },
+      });
+    } catch (err) {
+      if (attempt >= attempts || !/did not start within/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
 /** The test server knows no custom search attributes until told, as a real cluster's operator would. */
 async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
   const types = {
@@ -51,9 +67,7 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
 
 export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   quietRuntime();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServerPath() } },
-  });
+  const env = await startTestServer();
   await registerSearchAttributes(env);
   const db = testDb();
   const mail = await startMailCatcher({ port: 0 });
