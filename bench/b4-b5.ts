@@ -20,13 +20,13 @@ async function createCases(ctx: BenchContext, count: number): Promise<void> {
 }
 
 export async function b4Memory(ctx: BenchContext): Promise<Figure[]> {
-  const perRound = size(ctx, 40, 300);
-  const idle = size(ctx, 300, 10_000);
-  const cache = size(ctx, 50, 500);
+  const perRound = size(ctx, 15, 300);
+  const idle = size(ctx, 80, 10_000);
+  const cache = size(ctx, 20, 500);
   // Growth per cached case: a fresh worker (empty cache, large enough for every case created here).
   await ctx.cluster.worker!.stop();
   const worker = await ctx.cluster.startWorker({ WORKER_MAX_CACHED_WORKFLOWS: '100000' });
-  await createCases(ctx, 10); // warm-up: the first cases load code paths, not per-case state
+  await createCases(ctx, 5); // warm-up: the first cases load code paths, not per-case state
   const growth: number[] = [];
   const detail: Record<string, unknown>[] = [];
   for (let r = 0; r < ctx.sizes.rounds; r++) {

@@ -75,7 +75,7 @@ async function seedCaseList(ctx: BenchContext, count: number): Promise<string> {
 }
 
 export async function b6Reads(ctx: BenchContext): Promise<Figure[]> {
-  const ms = size(ctx, 2000, 10_000);
+  const ms = size(ctx, 1000, 10_000);
   const listSize = size(ctx, 10_000, 100_000);
   const api = await inProcessApi(ctx);
   const client = await ApiClient.login(api.url, ctx.world.org.prosecutor);
@@ -135,7 +135,7 @@ export async function b6Reads(ctx: BenchContext): Promise<Figure[]> {
 
 /** B7: an action on a case evicted from the worker's cache (replayed) ÷ on a cached one, by history length. */
 export async function b7Replay(ctx: BenchContext): Promise<Figure[]> {
-  const targets = ctx.sizes.quick ? [200, 2000] : [200, 2000, 10_000];
+  const targets = ctx.sizes.quick ? [200, 1000] : [200, 2000, 10_000];
   await ctx.cluster.worker!.stop();
   // Two cases in memory: touching two others evicts the one measured (a cache of one evicts on every task).
   await ctx.cluster.startWorker({ WORKER_MAX_CACHED_WORKFLOWS: '2' });
