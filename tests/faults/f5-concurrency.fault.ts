@@ -1,8 +1,9 @@
 // F5: the same action sent three times at once with one Idempotency-Key is applied once; two
-// creations racing with one external reference make one case.
+// creations racing with one external reference make one case. And the oracle itself can fail.
 import { randomBytes } from 'node:crypto';
+import { checkOracle, dedupeKeyOf } from './support/oracle';
 import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
-import { act, createBackfilledCase, today } from './support/world';
+import { act, createBackfilledCase, settle, today } from './support/world';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -40,4 +41,35 @@ it('when two creations race with one external reference, then there is one case 
   expect(creations).toHaveLength(1);
   s.world.caseIds.splice(s.world.caseIds.indexOf(b), 1); // listed once
   await settleAndCheck(s, 'F5 racing creations');
+});
+
+it('when the system does lose or repeat something, then the oracle says so (the oracle can fail)', async () => {
+  const id = await createBackfilledCase(s.world, 60);
+  await settle(s.cluster.db, s.cluster.temporal, [id]);
+  const check = (extra: Partial<Parameters<typeof checkOracle>[0]> = {}) =>
+    checkOracle({ ...s.cluster, caseIds: [id], accepted: s.world.accepted, ...extra }).then(
+      (r) => r.violations,
+    );
+  expect(await check()).toEqual([]);
+
+  const first = s.cluster.mail.find((m) => dedupeKeyOf(m)?.startsWith(`case:${id}:`))!;
+  expect((await check({ mail: [...s.cluster.mail, first] })).join()).toContain('duplicate deliveries');
+  expect((await check({ mail: s.cluster.mail.filter((m) => m !== first) })).join()).toContain(
+    'never reached',
+  );
+  expect((await check({ accepted: [{ caseId: id, action: 'addNote', seq: 2 }] })).join()).toContain(
+    'accepted addNote',
+  );
+
+  await s.cluster.db.query('UPDATE cases SET stage = $2 WHERE id = $1', [id, 'FILED']);
+  expect((await check()).join()).toContain('differs from workflow');
+  await s.cluster.db.query('UPDATE cases SET stage = $2 WHERE id = $1', [id, 'LEAD']);
+
+  // Tampering with one timeline entry as a superuser, past the append-only trigger.
+  await s.cluster.db.withTransaction(async (tx) => {
+    await tx.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_no_update');
+    await tx.query(`UPDATE audit_entries SET reason = 'tampered' WHERE case_id = $1 AND seq = 1`, [id]);
+    await tx.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_no_update');
+  });
+  expect((await check()).join()).toContain('chain broken');
 });
