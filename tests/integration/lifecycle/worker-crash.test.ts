@@ -80,7 +80,8 @@ it('when the worker is killed while actions are in flight and restarted, then ev
   });
   expect(report.violations).toEqual([]);
   expect(world.accepted.map((a) => a.action)).toEqual(steps.map((s) => s[1]));
-});
+  // A message in flight when the worker died waits for its activity's 2-minute timeout and lease.
+}, 420_000);
 
 type ApiKey = 'prosecutor' | 'chief';
 
