@@ -5,7 +5,7 @@ import { shanghaiDate, shanghaiInstant } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import { waitUntil } from '../helpers/processes';
 import { inParallel, scale, settleAndCheck, startScenario, type Scenario } from './support/scenario';
-import { createBackfilledCase, setReminderPolicy } from './support/world';
+import { createBackfilledCase, setReminderPolicy, settle } from './support/world';
 
 const CASES = scale(40, 200);
 const MESSAGES_PER_CASE = 5; // d0 to the handler, d+1 to handler and head, d+7 to chief and case office
@@ -45,6 +45,8 @@ it(`when everything is down while ${CASES * MESSAGES_PER_CASE} reminder messages
   expect(planned.clocks.lead_evaluation!.reminders.map((r) => r.fireAt)).toEqual([due.at, due.at, due.at]);
 
   const { cluster } = s;
+  // A quiet system goes down: no acknowledgement still being sent (a kill mid-send may repeat it, see F4).
+  await settle(cluster.db, cluster.temporal, s.world.caseIds);
   await Promise.all([cluster.api!.kill9(), cluster.worker!.kill9()]);
   await cluster.temporalServer.kill9();
   await cluster.smtp.down();

@@ -175,6 +175,7 @@ async function checkOutbox(
     const n = received.get(row.dedupe_key) ?? 0;
     if (!row.sent) violations.push(`${caseId}: outbox ${row.dedupe_key} not sent`);
     if (n === 0) violations.push(`${caseId}: ${row.dedupe_key} never reached the SMTP server`);
+    if (n > 1) process.stdout.write(`[faults] ${row.dedupe_key} arrived ${n} times\n`);
     duplicates += Math.max(0, n - 1);
   }
   return { messages: rows.length, duplicates };
