@@ -78,7 +78,7 @@ export async function b6Reads(ctx: BenchContext): Promise<Figure[]> {
   const ms = size(ctx, 1000, 10_000);
   const listSize = size(ctx, 10_000, 100_000);
   const api = await inProcessApi(ctx);
-  const client = await ApiClient.login(api.url, ctx.world.org.prosecutor);
+  const client = await ApiClient.login(api.url, ctx.world.org.prosecutor, undefined, { renew: true });
   const id = await createBackfilledCase(ctx.world, 0);
   const paths = { list: '/api/cases?limit=50', detail: `/api/cases/${id}`, trivial: '/bench/trivial' };
   const list: number[] = [];

@@ -6,22 +6,42 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** Requests that manage the session itself: a 401 there is the answer, not an expired token. */
+const SESSION_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'];
+
 /** A small client for the API under test: real HTTP, JSON in and out. */
 export class ApiClient {
+  /** Set when the client renews its session itself (see `login`'s `renew`). */
+  private refreshToken?: string;
+  private renewing?: Promise<void>;
+
   constructor(
     readonly baseUrl: string,
     private token?: string,
   ) {}
 
+  /**
+   * Signs in. With `renew`, the client behaves like the web application over a long session:
+   * when an answer says the access token has expired, it spends the refresh token once (one
+   * renewal at a time, however many requests are in flight) and repeats the request.
+   */
   static async login(
     baseUrl: string,
     user: Pick<TestUser, 'username'>,
     password = TEST_PASSWORD,
+    options: { renew?: boolean } = {},
   ): Promise<ApiClient> {
     const res = await new ApiClient(baseUrl).post('/api/auth/login', { username: user.username, password });
     if (res.status !== 200)
       throw new Error(`login of ${user.username} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return new ApiClient(baseUrl, res.body.accessToken);
+    const client = new ApiClient(baseUrl, res.body.accessToken);
+    if (options.renew) client.refreshToken = res.body.refreshToken;
+    return client;
+  }
+
+  /** Sends `token` as the bearer from now on (e.g. one that has expired). */
+  useAccessToken(token: string): void {
+    this.token = token;
   }
 
   get(path: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
@@ -37,6 +57,34 @@ export class ApiClient {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
+    const sentWith = this.token;
+    const res = await this.send(method, path, body, headers);
+    if (res.status !== 401 || !this.refreshToken || SESSION_PATHS.includes(path)) return res;
+    await this.renew(sentWith);
+    return this.send(method, path, body, headers);
+  }
+
+  /** Renews the session unless another request already did since `expired` was sent. */
+  private renew(expired: string | undefined): Promise<void> {
+    if (this.token !== expired) return Promise.resolve();
+    this.renewing ??= (async () => {
+      const res = await this.send('POST', '/api/auth/refresh', { refreshToken: this.refreshToken }, {});
+      if (res.status !== 200)
+        throw new Error(`session renewal failed: ${res.status} ${JSON.stringify(res.body)}`);
+      this.token = res.body.accessToken;
+      this.refreshToken = res.body.refreshToken;
+    })().finally(() => {
+      this.renewing = undefined;
+    });
+    return this.renewing;
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
   ): Promise<ApiResponse> {
     const res = await fetch(this.baseUrl + path, {
       method,

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { createTestOrg, TEST_PASSWORD, type TestOrg } from '../../helpers/fixtures';
+import { ApiClient } from '../../helpers/http';
 import { startSystem, type System } from '../../helpers/system';
 import { as, expectDocumented, expectProblem, signIn } from './helpers';
 
@@ -124,6 +125,23 @@ describe('refreshing and logging out', () => {
     expect((await events(org.prosecutor.id)).map((e) => e.kind)).toEqual(
       expect.arrayContaining(['login_succeeded', 'logout', 'refresh_rejected']),
     );
+  });
+
+  it('when a renewing client finds its access token expired under concurrent requests, then it refreshes once and every request is answered', async () => {
+    const client = await ApiClient.login(system.baseUrl, org.head, undefined, { renew: true });
+    const refreshes = async () =>
+      (await events(org.head.id)).filter((e) => e.kind === 'token_refreshed').length;
+    const before = await refreshes();
+    client.useAccessToken(
+      await sign(
+        { sub: org.head.id, pid: org.procuratorateId, roles: ['head'] },
+        Math.floor(Date.now() / 1000) - 60,
+      ),
+    );
+    const answers = await Promise.all([1, 2, 3].map(() => client.get('/api/auth/me')));
+    expect(answers.map((a) => [a.status, a.body.id])).toEqual(Array(3).fill([200, org.head.id]));
+    expect((await refreshes()) - before).toBe(1);
+    expect((await events(org.head.id)).map((e) => e.kind)).not.toContain('refresh_token_reused');
   });
 
   it('when an unknown refresh token is presented, then 401 and logout of it is silent', async () => {
