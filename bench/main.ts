@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only B1,B5]: the benchmark suite of issue 7. Every figure is a
+ * npm run bench [-- --quick] [-- --only B1,B5] [-- --rounds N]: the benchmark suite of issue 7. Every figure is a
  * ratio measured side by side in one run (arms interleaved), the median of its per-round ratios
  * with min and max. Prints a table and writes JSON under artifacts/bench/ (git-ignored).
  */
@@ -31,8 +31,9 @@ async function main(): Promise<void> {
     ',',
   );
   const chosen = Object.keys(BENCHES).filter((id) => !onlyArg || only?.includes(id));
+  const rounds = roundsOf(args) ?? (quick ? 3 : 5);
   const started = Date.now();
-  const ctx = await startBenchContext({ quick, rounds: quick ? 3 : 5 });
+  const ctx = await startBenchContext({ quick, rounds });
   const figures: Figure[] = [];
   try {
     for (const id of chosen) {
@@ -67,6 +68,19 @@ async function main(): Promise<void> {
   writeFileSync(file, JSON.stringify(result, null, 2));
   writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2));
   process.stdout.write(`\n${table}\n\n${result.mode} run, ${result.seconds} s; JSON: ${file}\n`);
+}
+
+/** `--rounds N` (or `--rounds=N`): fewer or more rounds than the mode's default; B3 runs at most that many. */
+function roundsOf(args: readonly string[]): number | undefined {
+  const arg = args.find((a) => a.startsWith('--rounds'));
+  if (!arg) return undefined;
+  const value = arg.includes('=') ? arg.split('=')[1] : args[args.indexOf(arg) + 1];
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`bench: --rounds needs a whole number of at least 1, not ${value ?? 'nothing'}\n`);
+    process.exit(2);
+  }
+  return n;
 }
 
 main().catch((err: unknown) => {
