@@ -35,38 +35,53 @@ async function main(): Promise<void> {
   const started = Date.now();
   const ctx = await startBenchContext({ quick, rounds });
   const figures: Figure[] = [];
+  const when = new Date().toISOString();
+  const dir = join(__dirname, '..', 'artifacts', 'bench');
+  const file = join(dir, `bench-${when.replace(/[:.]/g, '-')}.json`);
+  // Saved after every benchmark, so a long run that stops part-way keeps what it measured.
+  const save = (complete: boolean, error?: string) => {
+    const result = {
+      when,
+      mode: quick ? 'quick' : 'full',
+      complete,
+      ...(error ? { error } : {}),
+      seconds: Math.round((Date.now() - started) / 1000),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+      },
+      figures,
+    };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(result, null, 2));
+    if (complete) writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2));
+    return result;
+  };
   try {
     for (const id of chosen) {
       ctx.log(`${id} …`);
       const t = Date.now();
-      figures.push(...[await BENCHES[id]!(ctx)].flat());
-      ctx.log(`${id} done in ${Math.round((Date.now() - t) / 1000)} s`);
+      const measured = [await BENCHES[id]!(ctx)].flat();
+      figures.push(...measured);
+      save(false);
+      ctx.log(`${id} done in ${Math.round((Date.now() - t) / 1000)} s\n${formatTable(measured)}`);
     }
   } catch (err) {
     // Say what failed before stopping the servers, whose shutdown may raise errors of its own.
     const cause = (err as { cause?: unknown }).cause;
-    process.stderr.write(
-      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`bench failed: ${message}\n`);
     if (cause) process.stderr.write(`caused by: ${String(cause)}\n`);
+    if (figures.length > 0) process.stderr.write(`what was measured before it is kept in ${file}\n`);
+    save(false, message);
     process.exitCode = 1;
   } finally {
     await ctx.stop().catch(() => undefined);
   }
   if (process.exitCode === 1) return;
-  const table = formatTable(figures.sort((a, b) => a.id.localeCompare(b.id)));
-  const result = {
-    when: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
-    seconds: Math.round((Date.now() - started) / 1000),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
-    figures,
-  };
-  const dir = join(__dirname, '..', 'artifacts', 'bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `bench-${result.when.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(result, null, 2));
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(result, null, 2));
+  const result = save(true);
+  const table = formatTable([...figures].sort((a, b) => a.id.localeCompare(b.id)));
   process.stdout.write(`\n${table}\n\n${result.mode} run, ${result.seconds} s; JSON: ${file}\n`);
 }
 

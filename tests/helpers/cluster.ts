@@ -160,7 +160,9 @@ export async function startPostgres(dir: string): Promise<PostgresServer> {
     }).trim();
     const cmd = [`${bin}/pg_ctl`, '-D', dataDir, ...args];
     const asRoot = process.getuid?.() === 0;
+    // From `/`: the postgres user may not be allowed into the checkout's directory.
     execFileSync(asRoot ? 'runuser' : cmd[0]!, asRoot ? ['-u', 'postgres', '--', ...cmd] : cmd.slice(1), {
+      cwd: '/',
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   };
