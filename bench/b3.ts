@@ -4,6 +4,7 @@
  * instant on the same server; and every reminder must arrive exactly once.
  */
 import { randomBytes } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
 import { shanghaiDate, shanghaiInstant } from '../domain/time';
 import { dedupeKeyOf } from '../tests/faults/support/oracle';
 import { createBackfilledCase, setReminderPolicy } from '../tests/faults/support/world';
@@ -30,9 +31,11 @@ export async function b3ReminderHerd(ctx: BenchContext): Promise<Figure[]> {
     const since = ctx.cluster.mail.length;
     const ids: string[] = [];
     await throughput(cases, 4, async () => ids.push(await createBackfilledCase(ctx.world, 60)));
-    const sleepers = await Promise.all(
-      Array.from({ length: cases }, (_, i) =>
-        ctx.cluster.temporal.workflow.start('sleeperWorkflow', {
+    // A few starts in flight at a time: 5,000 at once time out on a file-persisted dev server.
+    const sleepers: WorkflowHandle[] = [];
+    await throughput(cases, 16, async (i) =>
+      sleepers.push(
+        await ctx.cluster.temporal.workflow.start('sleeperWorkflow', {
           taskQueue: ctx.bareQueue,
           workflowId: `b3-${r}-${i}-${randomBytes(3).toString('hex')}`,
           args: [due.at],
