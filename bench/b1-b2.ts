@@ -29,7 +29,6 @@ export async function b1CaseCreation(ctx: BenchContext): Promise<Figure> {
     const bareRate = (perArm / ms.bare!) * 1000;
     rounds.push(apiRate / bareRate);
     detail.push({ apiCasesPerSecond: apiRate, bareStartsPerSecond: bareRate, perArm });
-    ctx.creationRate = apiRate;
   }
   return figure({
     id: 'B1',

@@ -44,7 +44,12 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export async function startCluster(options: { name: string; withApi?: boolean }): Promise<Cluster> {
+export async function startCluster(options: {
+  name: string;
+  withApi?: boolean;
+  /** The Temporal server's dynamic configuration (see startTemporalDevServer). */
+  temporalConfig?: Record<string, string | number | boolean>;
+}): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), `duban-${options.name}-`));
   chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
   const postgres = await startPostgres(join(dir, 'pg'));
@@ -55,7 +60,12 @@ export async function startCluster(options: { name: string; withApi?: boolean })
   const dbFile = join(dir, 'temporal.db');
   let temporalServer: TemporalDevServer | undefined;
   const startTemporal = async () => {
-    temporalServer = await startTemporalDevServer({ cliPath: temporalCliPath(), port: temporalPort, dbFile });
+    temporalServer = await startTemporalDevServer({
+      cliPath: temporalCliPath(),
+      port: temporalPort,
+      dbFile,
+      dynamicConfig: options.temporalConfig,
+    });
   };
   await startTemporal();
   const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
