@@ -11,6 +11,8 @@ import { createWorld, type World } from '../tests/faults/support/world';
 export interface Sizes {
   quick: boolean;
   rounds: number;
+  /** B3's number of cases, when not the mode's (`--herd N`). */
+  herd?: number;
 }
 
 export interface BenchContext {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only B1,B5] [-- --rounds N]: the benchmark suite of issue 7. Every figure is a
+ * npm run bench [-- --quick] [-- --only B1,B5] [-- --rounds N] [-- --herd N]: the benchmark suite of issue 7. Every figure is a
  * ratio measured side by side in one run (arms interleaved), the median of its per-round ratios
  * with min and max. Prints a table and writes JSON under artifacts/bench/ (git-ignored).
  */
@@ -33,9 +33,10 @@ async function main(): Promise<void> {
     ',',
   );
   const chosen = Object.keys(BENCHES).filter((id) => !onlyArg || only?.includes(id));
-  const rounds = roundsOf(args) ?? (quick ? 3 : 5);
+  const rounds = wholeNumberArg(args, '--rounds') ?? (quick ? 3 : 5);
+  const herd = wholeNumberArg(args, '--herd');
   const started = Date.now();
-  const ctx = await startBenchContext({ quick, rounds });
+  const ctx = await startBenchContext({ quick, rounds, herd });
   const figures: Figure[] = [];
   const when = new Date().toISOString();
   const dir = join(__dirname, '..', 'artifacts', 'bench');
@@ -87,14 +88,15 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${table}\n\n${result.mode} run, ${result.seconds} s; JSON: ${file}\n`);
 }
 
-/** `--rounds N` (or `--rounds=N`): fewer or more rounds than the mode's default; B3 runs at most that many. */
-function roundsOf(args: readonly string[]): number | undefined {
-  const arg = args.find((a) => a.startsWith('--rounds'));
+/** `--name N` (or `--name=N`), a whole number of at least 1: `--rounds` (fewer or more rounds than the
+ * mode's default) and `--herd` (B3's number of cases instead of the mode's). */
+function wholeNumberArg(args: readonly string[], name: string): number | undefined {
+  const arg = args.find((a) => a === name || a.startsWith(`${name}=`));
   if (!arg) return undefined;
   const value = arg.includes('=') ? arg.split('=')[1] : args[args.indexOf(arg) + 1];
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench: --rounds needs a whole number of at least 1, not ${value ?? 'nothing'}\n`);
+    process.stderr.write(`bench: ${name} needs a whole number of at least 1, not ${value ?? 'nothing'}\n`);
     process.exit(2);
   }
   return n;
