@@ -28,11 +28,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure | Figure[]>>
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
-  const onlyArg = args.find((a) => a.startsWith('--only'));
-  const only = (onlyArg?.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf('--only') + 1])?.split(
-    ',',
-  );
-  const chosen = Object.keys(BENCHES).filter((id) => !onlyArg || only?.includes(id));
+  const only = argValue(args, '--only')?.split(',');
+  const chosen = Object.keys(BENCHES).filter((id) => !only || only.includes(id));
   const rounds = wholeNumberArg(args, '--rounds') ?? (quick ? 3 : 5);
   const herd = wholeNumberArg(args, '--herd');
   const started = Date.now();
@@ -88,15 +85,20 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${table}\n\n${result.mode} run, ${result.seconds} s; JSON: ${file}\n`);
 }
 
-/** `--name N` (or `--name=N`), a whole number of at least 1: `--rounds` (fewer or more rounds than the
- * mode's default) and `--herd` (B3's number of cases instead of the mode's). */
-function wholeNumberArg(args: readonly string[], name: string): number | undefined {
+/** The value of `--name value` or `--name=value`, if given. */
+function argValue(args: readonly string[], name: string): string | undefined {
   const arg = args.find((a) => a === name || a.startsWith(`${name}=`));
   if (!arg) return undefined;
-  const value = arg.includes('=') ? arg.split('=')[1] : args[args.indexOf(arg) + 1];
+  return arg.includes('=') ? arg.slice(name.length + 1) : (args[args.indexOf(arg) + 1] ?? '');
+}
+
+/** A whole number of at least 1: `--rounds` (instead of the mode's default) and `--herd` (B3's cases). */
+function wholeNumberArg(args: readonly string[], name: string): number | undefined {
+  const value = argValue(args, name);
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench: ${name} needs a whole number of at least 1, not ${value ?? 'nothing'}\n`);
+    process.stderr.write(`bench: ${name} needs a whole number of at least 1, not ${value || 'nothing'}\n`);
     process.exit(2);
   }
   return n;
