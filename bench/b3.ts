@@ -16,7 +16,7 @@ import { figure, percentile, throughput, type Figure } from './stats';
 const MESSAGES_PER_CASE = 5;
 
 export async function b3ReminderHerd(ctx: BenchContext): Promise<Figure[]> {
-  // One round (min = max): it waits for a whole due minute, and at full size takes about an hour.
+  // One round (min = max): it waits for a whole due minute, and at full size takes about 40 minutes.
   const cases = ctx.sizes.herd ?? size(ctx, 40, 5000);
   // The due minute must come after every case is created: measure the creation rate first, on
   // enough cases that the first, faster ones do not make it look higher than it stays.
