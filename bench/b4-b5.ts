@@ -21,8 +21,8 @@ async function createCases(ctx: BenchContext, count: number): Promise<void> {
 
 export async function b4Memory(ctx: BenchContext): Promise<Figure[]> {
   const perRound = size(ctx, 15, 300);
-  const idle = size(ctx, 80, 10_000);
-  const cache = size(ctx, 20, 500);
+  const idle = size(ctx, 40, 10_000);
+  const cache = size(ctx, 10, 500);
   // Growth per cached case: a fresh worker (empty cache, large enough for every case created here).
   await ctx.cluster.worker!.stop();
   const worker = await ctx.cluster.startWorker({ WORKER_MAX_CACHED_WORKFLOWS: '100000' });

@@ -135,7 +135,7 @@ export async function b6Reads(ctx: BenchContext): Promise<Figure[]> {
 
 /** B7: an action on a case evicted from the worker's cache (replayed) ÷ on a cached one, by history length. */
 export async function b7Replay(ctx: BenchContext): Promise<Figure[]> {
-  const targets = ctx.sizes.quick ? [200, 1000] : [200, 2000, 10_000];
+  const targets = ctx.sizes.quick ? [200, 600] : [200, 2000, 10_000];
   await ctx.cluster.worker!.stop();
   // Two cases in memory: touching two others evicts the one measured (a cache of one evicts on every task).
   await ctx.cluster.startWorker({ WORKER_MAX_CACHED_WORKFLOWS: '2' });
