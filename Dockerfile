@@ -2,7 +2,7 @@
 #
 # TypeScript runs in place through tsx's CommonJS hook (`node --require tsx/cjs …`), not
 # from a `npm run build` output: the worker bundles the workflows from their sources, the
-# migrations are found relative to the sources (activities/db/migrate.ts), and `npm start`
+# migrations are found relative to the sources (store/migrate.ts), and `npm start`
 # runs the code the same way — one layout in development and production, no dist/ to keep
 # in step with the sources. tsx only strips types; it adds no measurable cost after start.
 #

@@ -1,9 +1,9 @@
-import type { CalendarStore } from './calendar/store';
-import { computeClock, type ComputeClockInput, type ComputedClock } from './clocks';
-import type { Db } from './db/pool';
-import { deliverQueuedMail } from './deliver-mail';
-import { recordJournal, type JournalInput, type JournalResult } from './journal';
-import type { Mailer } from './mail/mailer';
+import type { CalendarStore } from '../calendar/store';
+import { computeClock, type ComputeClockInput, type ComputedClock } from '../calendar/compute-clock';
+import type { Db } from '../store/pool';
+import { deliverQueuedMail } from '../mail/deliver';
+import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
+import type { Mailer } from '../mail/mailer';
 
 export interface ActivityDeps {
   db: Db;

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { RequestHandler } from 'express';
-import type { Db } from '../activities/db/pool';
-import type { Mailer } from '../activities/mail/mailer';
+import type { Db } from '../store/pool';
+import type { Mailer } from '../mail/mailer';
 
 export type DependencyName = 'temporal' | 'database' | 'mail';
 export type HealthCheck = () => Promise<void>;

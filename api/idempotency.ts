@@ -11,8 +11,8 @@ import {
   forgetOldKeys,
   releaseKey,
   type StoredResponse,
-} from '../activities/db/idempotency';
-import type { Db } from '../activities/db/pool';
+} from '../store/idempotency';
+import type { Db } from '../store/pool';
 import { keyedHash } from './auth/keyed-hash';
 import type { Principal } from './auth/tokens';
 import { Problem, problems } from './problem';

@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
-import { migrate } from '../activities/db/migrate';
-import { createDb } from '../activities/db/pool';
-import { createMailer } from '../activities/mail/mailer';
+import { migrate } from '../store/migrate';
+import { createDb } from '../store/pool';
+import { createMailer } from '../mail/mailer';
 import {
   checkTemporalNamespace,
   describeFailure,

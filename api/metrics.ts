@@ -5,8 +5,8 @@
 import type { Express, RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
-import { operationalFigures } from '../activities/db/metrics';
-import type { Db } from '../activities/db/pool';
+import { operationalFigures } from '../store/metrics';
+import type { Db } from '../store/pool';
 import { STAGES } from '../domain/case/stages';
 import { defineRoute, type RouteRegistry } from './routing';
 

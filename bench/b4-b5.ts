@@ -1,8 +1,8 @@
 /** B4 worker memory per cached case and under a bounded cache; B5 the audit writer against plain inserts. */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { recordJournal } from '../activities/journal';
-import { createDb } from '../activities/db/pool';
+import { recordJournal } from '../store/journal';
+import { createDb } from '../store/pool';
 import { createBackfilledCase } from '../tests/faults/support/world';
 import { size, type BenchContext } from './context';
 import { figure, interleave, throughput, type Figure } from './stats';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import express from 'express';
 import pino from 'pino';
-import { createMailer } from '../activities/mail/mailer';
+import { createMailer } from '../mail/mailer';
 import { createApp } from '../api/app';
 import { ApiClient } from '../tests/helpers/http';
 import { createBackfilledCase } from '../tests/faults/support/world';

@@ -1,7 +1,7 @@
 // `duban audit verify [--case ID] [--database URL] [--json]`: re-walks every case's hash chain.
-import { verifyChain, type ChainVerdict } from '../activities/audit/verify';
-import { createDb } from '../activities/db/pool';
-import { timelineOf } from '../activities/db/timeline';
+import { verifyChain, type ChainVerdict } from '../store/audit/verify';
+import { createDb } from '../store/pool';
+import { timelineOf } from '../store/timeline';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';
 import { databaseUrl, parseOptions } from './options';

@@ -1,8 +1,8 @@
 // `duban bootstrap`: a new deployment's procuratorate and its first administrator, who then
 // creates every other account through the API or the web application.
 import { randomUUID } from 'node:crypto';
-import { migrate } from '../activities/db/migrate';
-import { createDb } from '../activities/db/pool';
+import { migrate } from '../store/migrate';
+import { createDb } from '../store/pool';
 import { hashPassword } from '../api/auth/passwords';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';

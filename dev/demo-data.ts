@@ -1,5 +1,5 @@
 import { hashPassword } from '../api/auth/passwords';
-import type { Db } from '../activities/db/pool';
+import type { Db } from '../store/pool';
 
 export const DEMO_PASSWORD = 'duban-demo';
 

@@ -2,10 +2,10 @@ import type { LogLevel } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
-import { createCalendarStore } from '../activities/calendar/store';
-import { migrate } from '../activities/db/migrate';
-import { createDb } from '../activities/db/pool';
-import { createMailer } from '../activities/mail/mailer';
+import { createCalendarStore } from '../calendar/store';
+import { migrate } from '../store/migrate';
+import { createDb } from '../store/pool';
+import { createMailer } from '../mail/mailer';
 import {
   checkTemporalNamespace,
   describeFailure,

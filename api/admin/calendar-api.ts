@@ -3,8 +3,8 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { createCalendarStore } from '../../activities/calendar/store';
-import type { Db } from '../../activities/db/pool';
+import { createCalendarStore } from '../../calendar/store';
+import type { Db } from '../../store/pool';
 import { deadlineRoutes } from '../deadlines/routes';
 import type { RouteRegistry } from '../routing';
 import { holidayRoutes } from './holiday-routes';

@@ -1,6 +1,6 @@
 // Read views of the stored schedule for admins: the years, and one year with its history.
-import { provisionalOpenClocksByYear } from '../../activities/db/calendar-clocks';
-import { listActiveYears, yearVersions, type ScheduleYearRow } from '../../activities/db/calendar-schedule';
+import { provisionalOpenClocksByYear } from '../../store/calendar-clocks';
+import { listActiveYears, yearVersions, type ScheduleYearRow } from '../../store/calendar-schedule';
 import { shanghaiDate } from '../../domain/time';
 import { problems } from '../problem';
 import type { CalendarServiceDeps } from './holiday-service';

@@ -1,11 +1,11 @@
 // Use cases of the holiday schedule: list, show a year, what-if, import.
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
-import type { CalendarStore } from '../../activities/calendar/store';
-import { affectedCases, previewMoves, type MoveReport } from '../../activities/calendar/whatif';
-import { openClocks } from '../../activities/db/calendar-clocks';
-import { activateScheduleYear } from '../../activities/db/calendar-schedule';
-import type { Db } from '../../activities/db/pool';
+import type { CalendarStore } from '../../calendar/store';
+import { affectedCases, previewMoves, type MoveReport } from '../../calendar/whatif';
+import { openClocks } from '../../store/calendar-clocks';
+import { activateScheduleYear } from '../../store/calendar-schedule';
+import type { Db } from '../../store/pool';
 import { scheduleVersion, withYear, type YearSchedule } from '../../domain/period';
 import { signalRecompute, type SignalReport } from './signal-cases';
 

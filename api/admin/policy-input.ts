@@ -10,12 +10,12 @@ import {
   type PeriodLength,
   type PeriodPolicy,
 } from '../../domain/period';
-import type { CalendarSnapshot } from '../../activities/calendar/cache';
-import { clockOverrideSchema, type ClockOverrides } from '../../activities/calendar/policies';
+import type { CalendarSnapshot } from '../../calendar/cache';
+import { clockOverrideSchema, type ClockOverrides } from '../../calendar/policies';
 import {
   reminderPolicyContentSchema,
   type ReminderPolicyContent,
-} from '../../activities/calendar/reminder-policy';
+} from '../../calendar/reminder-policy';
 import { problems } from '../problem';
 
 export const policyChangeBody = z

@@ -1,19 +1,19 @@
 // Use cases of the policies: show, what-if, apply (each change a new version).
-import type { CalendarSnapshot } from '../../activities/calendar/cache';
-import { storedCatalogue } from '../../activities/calendar/store';
+import type { CalendarSnapshot } from '../../calendar/cache';
+import { storedCatalogue } from '../../calendar/store';
 import {
   affectedCases,
   previewMoves,
   requestUnderCatalogue,
   type MoveReport,
-} from '../../activities/calendar/whatif';
-import { casesWithOpenClocks, openClocks, type OpenClockRow } from '../../activities/db/calendar-clocks';
+} from '../../calendar/whatif';
+import { casesWithOpenClocks, openClocks, type OpenClockRow } from '../../store/calendar-clocks';
 import {
   addPolicyVersions,
   type NewPolicyVersion,
   type PolicyChange,
-} from '../../activities/db/calendar-policy';
-import type { Db } from '../../activities/db/pool';
+} from '../../store/calendar-policy';
+import type { Db } from '../../store/pool';
 import type { ClockCatalogue } from '../../domain/period';
 import type { CalendarServiceDeps } from './holiday-service';
 import { policyCandidate, type PolicyCandidate, type PolicyChangeBody } from './policy-input';

@@ -1,7 +1,7 @@
 // What GET /api/admin/policy shows: the active version of each policy, with who set it and why.
-import { activePolicyVersion, type PolicyVersionRow } from '../../activities/db/calendar-policy';
-import type { CalendarSnapshot } from '../../activities/calendar/cache';
-import type { PolicyKind } from '../../activities/calendar/policies';
+import { activePolicyVersion, type PolicyVersionRow } from '../../store/calendar-policy';
+import type { CalendarSnapshot } from '../../calendar/cache';
+import type { PolicyKind } from '../../calendar/policies';
 import { basisText, CLOCK_IDS, DEFAULT_CLOCK_CATALOGUE, type ClockCatalogue } from '../../domain/period';
 import type { CalendarServiceDeps } from './holiday-service';
 

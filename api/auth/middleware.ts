@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
-import { findApiTokenForUse, markApiTokenUsed } from '../../activities/db/api-tokens';
-import { recordAuthEvent } from '../../activities/db/auth-log';
-import type { Db } from '../../activities/db/pool';
+import { findApiTokenForUse, markApiTokenUsed } from '../../store/api-tokens';
+import { recordAuthEvent } from '../../store/auth-log';
+import type { Db } from '../../store/pool';
 import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
 import type { RouteRegistry } from '../routing';

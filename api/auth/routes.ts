@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { findUser } from '../../activities/db/users';
+import { findUser } from '../../store/users';
 import { problems } from '../problem';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { loginBody, meResponse, refreshBody, sessionResponse } from './schemas';

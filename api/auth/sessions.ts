@@ -3,15 +3,15 @@
  * refresh token is opaque and single-use; presenting one that was already used revokes its
  * whole family, since only a thief or a replay would do that.
  */
-import { recordAuthEvent, type AuthEvent } from '../../activities/db/auth-log';
+import { recordAuthEvent, type AuthEvent } from '../../store/auth-log';
 import {
   findRefreshToken,
   insertRefreshToken,
   revokeFamily,
   rotateRefreshToken,
-} from '../../activities/db/auth-sessions';
-import type { Db } from '../../activities/db/pool';
-import { findUser, findUserForLogin, type UserRow } from '../../activities/db/users';
+} from '../../store/auth-sessions';
+import type { Db } from '../../store/pool';
+import { findUser, findUserForLogin, type UserRow } from '../../store/users';
 import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
 import { keyedHash, tokenHash } from './keyed-hash';

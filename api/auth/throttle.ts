@@ -1,5 +1,5 @@
-import { failedLoginWait } from '../../activities/db/auth-log';
-import type { Db } from '../../activities/db/pool';
+import { failedLoginWait } from '../../store/auth-log';
+import type { Db } from '../../store/pool';
 
 /** Failed logins allowed in a sliding window, per account and per address. */
 export interface LoginLimits {

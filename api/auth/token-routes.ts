@@ -5,10 +5,10 @@ import {
   listApiTokens,
   revokeApiToken,
   type ApiTokenRow,
-} from '../../activities/db/api-tokens';
-import { recordAuthEvent } from '../../activities/db/auth-log';
-import type { Db } from '../../activities/db/pool';
-import { findUser } from '../../activities/db/users';
+} from '../../store/api-tokens';
+import { recordAuthEvent } from '../../store/auth-log';
+import type { Db } from '../../store/pool';
+import { findUser } from '../../store/users';
 import { problems } from '../problem';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';

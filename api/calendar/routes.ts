@@ -2,8 +2,8 @@
 // so that calendars mark the same days off the deadlines were computed with.
 import { Router } from 'express';
 import { z } from 'zod';
-import { createCalendarStore } from '../../activities/calendar/store';
-import type { Db } from '../../activities/db/pool';
+import { createCalendarStore } from '../../calendar/store';
+import type { Db } from '../../store/pool';
 import { defineRoute, type RouteRegistry } from '../routing';
 
 const holidaysQuery = z.strictObject({

@@ -1,10 +1,10 @@
 /** A staff action on a case: checked against the read model and reference data, then sent to the case workflow. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { delegatedDecisions, knownOrganIds } from '../../activities/db/case-refs';
-import { findCaseInScope, type CaseRow } from '../../activities/db/case-reads';
-import type { Db } from '../../activities/db/pool';
-import { findUser } from '../../activities/db/users';
+import { delegatedDecisions, knownOrganIds } from '../../store/case-refs';
+import { findCaseInScope, type CaseRow } from '../../store/case-reads';
+import type { Db } from '../../store/pool';
+import { findUser } from '../../store/users';
 import type { DecisionKind } from '../../domain/case/model';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages';

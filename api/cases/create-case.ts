@@ -1,10 +1,10 @@
 import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { allocateCaseNumber, findCreationByRef, recordCreation } from '../../activities/db/case-numbers';
-import type { Db, Tx } from '../../activities/db/pool';
-import { claimPublicLead } from '../../activities/db/public-lead-staff';
-import { isUniqueViolation } from '../../activities/db/pool';
-import { currentDomain, procuratorateLevel } from '../../activities/db/reference';
-import { findUser } from '../../activities/db/users';
+import { allocateCaseNumber, findCreationByRef, recordCreation } from '../../store/case-numbers';
+import type { Db, Tx } from '../../store/pool';
+import { claimPublicLead } from '../../store/public-lead-staff';
+import { isUniqueViolation } from '../../store/pool';
+import { currentDomain, procuratorateLevel } from '../../store/reference';
+import { findUser } from '../../store/users';
 import { hasAnyRole } from '../../domain/roles';
 import { shanghaiDate } from '../../domain/time';
 import {

@@ -6,9 +6,9 @@ import {
   recommendationsOf,
   type ClockRow,
   type RecommendationRow,
-} from '../../activities/db/case-reads';
-import { delegatedDecisions } from '../../activities/db/case-refs';
-import type { Db } from '../../activities/db/pool';
+} from '../../store/case-reads';
+import { delegatedDecisions } from '../../store/case-refs';
+import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
 import type { CaseState, DecisionKind } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';

@@ -1,7 +1,7 @@
 /** The case list: filters, sorting and cursor pagination over the read model. */
 import { z } from 'zod';
-import { listCases, type CaseCursor } from '../../activities/db/case-list';
-import type { Db } from '../../activities/db/pool';
+import { listCases, type CaseCursor } from '../../store/case-list';
+import type { Db } from '../../store/pool';
 import { STAGES } from '../../domain/case/stages';
 import { shanghaiDate } from '../../domain/time';
 import type { Principal } from '../auth/tokens';

@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../activities/db/case-reads';
+import type { CaseRow } from '../../store/case-reads';
 
 /** The JSON shape of a case in API responses. */
 export function presentCase(row: CaseRow) {

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { type z } from 'zod';
-import { findCaseInScope, recommendationsOf } from '../../activities/db/case-reads';
-import { currentDomain } from '../../activities/db/reference';
-import { timelineOf } from '../../activities/db/timeline';
+import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
+import { currentDomain } from '../../store/reference';
+import { timelineOf } from '../../store/timeline';
 import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
 import type { ActionName } from '../../domain/case/payloads';
 import { CASE_ACTING_ROLES } from '../../domain/roles';

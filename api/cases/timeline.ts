@@ -1,7 +1,7 @@
 /** A case's audit timeline as JSON or CSV, with the verdict of its hash chain. */
-import { verifyChain } from '../../activities/audit/verify';
-import type { Db } from '../../activities/db/pool';
-import { timelineOf, type TimelineRow } from '../../activities/db/timeline';
+import { verifyChain } from '../../store/audit/verify';
+import type { Db } from '../../store/pool';
+import { timelineOf, type TimelineRow } from '../../store/timeline';
 import { csvDocument } from '../csv';
 
 export async function caseTimeline(db: Db, caseId: string) {

@@ -2,8 +2,8 @@
  * An anonymised summary of a typical case (典型案例, seed part 3.3) for publicity: the procedure
  * and its dates, the domain and the organs addressed — no case number, no free text, no people.
  */
-import type { CaseRow, RecommendationRow } from '../../activities/db/case-reads';
-import type { TimelineRow } from '../../activities/db/timeline';
+import type { CaseRow, RecommendationRow } from '../../store/case-reads';
+import type { TimelineRow } from '../../store/timeline';
 import { LEAD_SOURCES, STAGE_LABELS, type LeadSource, type Stage } from '../../domain/case/stages';
 
 export interface TypicalSummaryInput {

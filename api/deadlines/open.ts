@@ -2,8 +2,8 @@
 // for the deadline calendar — one query instead of reading every case.
 import { Router } from 'express';
 import { z } from 'zod';
-import { openDeadlines } from '../../activities/db/open-deadlines';
-import type { Db } from '../../activities/db/pool';
+import { openDeadlines } from '../../store/open-deadlines';
+import type { Db } from '../../store/pool';
 import { daysBetween } from '../../domain/period/dates';
 import { shanghaiDate } from '../../domain/time';
 import { problems } from '../problem';

@@ -2,7 +2,7 @@
 // Any signed-in user may ask: the answer holds no case data, and the public has no need of it.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CalendarStore } from '../../activities/calendar/store';
+import type { CalendarStore } from '../../calendar/store';
 import { computeDeadline, PeriodRequestError } from '../../domain/period';
 import { defineRoute, type RouteRegistry } from '../routing';
 import { deadlineQuery, periodProblem, requestFromQuery } from './query';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
+import type { Db } from '../../store/pool';
 import { defineRoute, type RouteRegistry } from '../routing';
 import { problems } from '../problem';
 

@@ -2,8 +2,8 @@
 // /api/admin/domains for admins: the national reference list, so any admin may add to it.
 import { Router } from 'express';
 import { z } from 'zod';
-import { domainsInForce } from '../../activities/db/domains';
-import type { Db } from '../../activities/db/pool';
+import { domainsInForce } from '../../store/domains';
+import type { Db } from '../../store/pool';
 import { shanghaiDate } from '../../domain/time';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import {

@@ -7,9 +7,9 @@ import {
   insertDomainVersion,
   latestDomainVersionForUpdate,
   type DomainVersionRow,
-} from '../../activities/db/domains';
-import type { Db, Tx } from '../../activities/db/pool';
-import { isUniqueViolation } from '../../activities/db/pool';
+} from '../../store/domains';
+import type { Db, Tx } from '../../store/pool';
+import { isUniqueViolation } from '../../store/pool';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
 import type { DomainVersionBody, NewDomainBody } from './schemas';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { insertOrgan, listOrgans, updateOrgan, type OrganRow } from '../../activities/db/organs';
-import { isUniqueViolation, type Db } from '../../activities/db/pool';
+import { insertOrgan, listOrgans, updateOrgan, type OrganRow } from '../../store/organs';
+import { isUniqueViolation, type Db } from '../../store/pool';
 import { ROLES } from '../../domain/roles';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import { currentDomain } from '../../activities/db/reference';
-import type { Db } from '../../activities/db/pool';
-import { findStatusByCode, insertPublicLead } from '../../activities/db/public-leads';
+import { currentDomain } from '../../store/reference';
+import type { Db } from '../../store/pool';
+import { findStatusByCode, insertPublicLead } from '../../store/public-leads';
 import {
   currentDomains,
   procuratorateExists,
   publicProcuratorates,
-} from '../../activities/db/public-lead-staff';
+} from '../../store/public-lead-staff';
 import { keyedHash } from '../auth/keyed-hash';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PUBLIC_LEAD_STATUSES } from '../../activities/db/public-leads';
+import { PUBLIC_LEAD_STATUSES } from '../../store/public-leads';
 import { resourceId, text, timestamp } from '../validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS } from './attachments';
 

@@ -1,8 +1,8 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
-import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../activities/db/public-leads';
-import { declinePublicLead, findAttachment, listAttachments } from '../../activities/db/public-lead-staff';
+import type { Db } from '../../store/pool';
+import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../store/public-leads';
+import { declinePublicLead, findAttachment, listAttachments } from '../../store/public-lead-staff';
 import type { Role } from '../../domain/roles';
 import { problems } from '../problem';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
-import { organRecords } from '../../activities/db/statistics';
+import type { Db } from '../../store/pool';
+import { organRecords } from '../../store/statistics';
 import { defineRoute, type RouteRegistry } from '../routing';
 import { civilDate } from '../validation';
 import { periodSummary, presentOrganRecord, reportCsv } from './summary';

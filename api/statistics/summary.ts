@@ -1,5 +1,5 @@
 /** Period statistics for reports upward (seed part 2.1) and similar-case analysis (part 4.2). */
-import type { Db } from '../../activities/db/pool';
+import type { Db } from '../../store/pool';
 import {
   casesByDomain,
   casesByStage,
@@ -7,7 +7,7 @@ import {
   overdueByMonth,
   recommendationOutcomes,
   type OrganRecordRow,
-} from '../../activities/db/statistics';
+} from '../../store/statistics';
 import { STAGE_LABELS, type Stage } from '../../domain/case/stages';
 import { shanghaiDate } from '../../domain/time';
 import { csvDocument } from '../csv';

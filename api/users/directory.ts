@@ -1,8 +1,8 @@
 // GET /api/users/directory: names and roles of the procuratorate's staff for every signed-in
 // user, so screens show 张检察官 rather than a user ID. Login names and e-mail stay admin-only.
 import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
-import { userDirectory } from '../../activities/db/user-directory';
+import type { Db } from '../../store/pool';
+import { userDirectory } from '../../store/user-directory';
 import { defineRoute, type RouteTarget } from '../routing';
 
 const directoryEntry = z.object({

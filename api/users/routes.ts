@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../activities/db/pool';
-import { listUsers } from '../../activities/db/user-admin';
+import type { Db } from '../../store/pool';
+import { listUsers } from '../../store/user-admin';
 import { origin } from '../auth/routes';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';

@@ -1,8 +1,8 @@
-import { recordAuthEvent } from '../../activities/db/auth-log';
-import { revokeUserSessions } from '../../activities/db/auth-sessions';
-import type { Db } from '../../activities/db/pool';
-import { isUniqueViolation } from '../../activities/db/pool';
-import { findUserInScope, insertUser, updateUser, type UserAdminRow } from '../../activities/db/user-admin';
+import { recordAuthEvent } from '../../store/auth-log';
+import { revokeUserSessions } from '../../store/auth-sessions';
+import type { Db } from '../../store/pool';
+import { isUniqueViolation } from '../../store/pool';
+import { findUserInScope, insertUser, updateUser, type UserAdminRow } from '../../store/user-admin';
 import { hashPassword } from '../auth/passwords';
 import { newId } from '../auth/opaque-tokens';
 import type { Principal } from '../auth/tokens';

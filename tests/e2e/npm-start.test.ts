@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb } from '../../activities/db/pool';
+import { createDb } from '../../store/pool';
 import { ApiClient } from '../helpers/http';
 import {
   descendants,

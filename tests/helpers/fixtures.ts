@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/auth/passwords';
-import type { Db } from '../../activities/db/pool';
+import type { Db } from '../../store/pool';
 import type { Role } from '../../domain/roles';
 
 export const TEST_PASSWORD = 'test-password-1';

@@ -3,8 +3,8 @@
  * (DATABASE_URL when set, otherwise embedded PGlite). Their addresses reach every test
  * file through the environment.
  */
-import { migrate } from '../../activities/db/migrate';
-import { createDb } from '../../activities/db/pool';
+import { migrate } from '../../store/migrate';
+import { createDb } from '../../store/pool';
 import { startEmbeddedPostgres } from '../../dev/embedded-postgres';
 import { startTemporalDevServer } from '../../dev/temporal-dev-server';
 import { freePort } from './ports';

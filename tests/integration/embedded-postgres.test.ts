@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDb, type Db } from '../../activities/db/pool';
+import { createDb, type Db } from '../../store/pool';
 
 // PGlite loads its WASM through a dynamic import that jest's sandbox refuses: serve it from a child.
 let server: ChildProcess;

@@ -1,6 +1,6 @@
 /** Carries out the clock operations the rules ask for; every computation happens in an activity. */
-import type { ComputedClock } from '../../activities/clocks';
-import type { ClockRowInput } from '../../activities/db/case-details';
+import type { ComputedClock } from '../../calendar/compute-clock';
+import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState, ClockLength, ClockState } from '../../domain/case/model';
 import type { ClockOp } from '../../domain/case/rules/common';
 import { calendar } from './activity-presets';

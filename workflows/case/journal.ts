@@ -1,5 +1,5 @@
-import type { MailRequest } from '../../activities/journal';
-import type { ClockRowInput } from '../../activities/db/case-details';
+import type { MailRequest } from '../../store/journal';
+import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
 import { dbWrite, mail } from './activity-presets';

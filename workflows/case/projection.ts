@@ -1,5 +1,5 @@
-import type { CaseProjection } from '../../activities/db/cases';
-import type { RecommendationRowInput } from '../../activities/db/case-details';
+import type { CaseProjection } from '../../store/cases';
+import type { RecommendationRowInput } from '../../store/case-details';
 import type { CaseState, ClockState } from '../../domain/case/model';
 
 /** Clocks that still bind someone: running, with a due date (not suspended). */

@@ -1,5 +1,5 @@
 /** The mail and timeline entries of reminders, escalation suggestions and moved deadlines. */
-import type { MailRecipient, MailRequest } from '../../activities/journal';
+import type { MailRecipient, MailRequest } from '../../store/journal';
 import type { CaseState, ClockState, EscalationSuggestion, ReminderState } from '../../domain/case/model';
 import type { RecomputeClocksRequest } from '../contract';
 import type { ClockChange } from './clocks';

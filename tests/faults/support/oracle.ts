@@ -8,9 +8,9 @@
  * It returns a list of violations (empty when all hold), so a test shows them all at once.
  */
 import type { Client } from '@temporalio/client';
-import { verifyChain } from '../../../activities/audit/verify';
-import type { Db } from '../../../activities/db/pool';
-import { timelineOf } from '../../../activities/db/timeline';
+import { verifyChain } from '../../../store/audit/verify';
+import type { Db } from '../../../store/pool';
+import { timelineOf } from '../../../store/timeline';
 import type { CaughtMail } from '../../../dev/mail-catcher';
 import type { CaseState } from '../../../domain/case/model';
 import { caseStateQuery, caseWorkflowId } from '../../../workflows/contract';

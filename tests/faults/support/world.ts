@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../activities/db/pool';
+import type { Db } from '../../../store/pool';
 import { addDays } from '../../../domain/period';
 import { shanghaiDate } from '../../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../../workflows/contract';

@@ -1,5 +1,5 @@
 // Fixtures for the calendar tests: open clocks inserted directly, and a made-up 2027 schedule.
-import type { Db } from '../../../activities/db/pool';
+import type { Db } from '../../../store/pool';
 import {
   addDays,
   computeDeadline,

@@ -1,5 +1,5 @@
 // Open deadlines around the start of 2027, and a case registered through the API (with a workflow).
-import type { Db } from '../../../activities/db/pool';
+import type { Db } from '../../../store/pool';
 import type { TestOrg } from '../../helpers/fixtures';
 import type { ApiClient } from '../../helpers/http';
 import { days, insertCase, insertOpenClock, months } from './helpers';

@@ -1,5 +1,5 @@
 /** What the mail of a case should be, and what it was, as sorted `clock step recipient` lines. */
-import type { Db } from '../../../activities/db/pool';
+import type { Db } from '../../../store/pool';
 import type { CaughtMail } from '../../../dev/mail-catcher';
 import { dedupeKeyOf } from '../../faults/support/oracle';
 import { OVERDUE_LADDER } from '../../faults/support/world';

@@ -3,7 +3,7 @@
  * running deadlines of the procuratorate in a date range, and the directory of its people.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../../activities/db/pool';
+import type { Db } from '../../../store/pool';
 import { addDays } from '../../../domain/period';
 import { shanghaiDate } from '../../../domain/time';
 import { createTestOrg, type TestOrg, type TestUser } from '../../helpers/fixtures';

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import pino from 'pino';
-import type { Db } from '../../../activities/db/pool';
-import type { Mailer } from '../../../activities/mail/mailer';
+import type { Db } from '../../../store/pool';
+import type { Mailer } from '../../../mail/mailer';
 import { createApp, routesOf } from '../../../api/app';
 
 /** The app as createApp builds it, without servers behind it: for what is fixed at build time. */

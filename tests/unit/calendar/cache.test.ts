@@ -2,8 +2,8 @@ import {
   createCalendarCache,
   type CalendarSource,
   type CalendarVersions,
-} from '../../../activities/calendar/cache';
-import { DEFAULT_REMINDER_POLICY } from '../../../activities/calendar/reminder-policy';
+} from '../../../calendar/cache';
+import { DEFAULT_REMINDER_POLICY } from '../../../calendar/reminder-policy';
 import { DEFAULT_CLOCK_CATALOGUE, type HolidaySchedule, type YearSchedule } from '../../../domain/period';
 
 const year = (y: number, version: string): YearSchedule => ({

@@ -1,5 +1,5 @@
-import type { CalendarSnapshot } from '../../../activities/calendar/cache';
-import { DEFAULT_REMINDER_POLICY } from '../../../activities/calendar/reminder-policy';
+import type { CalendarSnapshot } from '../../../calendar/cache';
+import { DEFAULT_REMINDER_POLICY } from '../../../calendar/reminder-policy';
 import { policyCandidate, policyChangeBody } from '../../../api/admin/policy-input';
 import { Problem } from '../../../api/problem';
 import {

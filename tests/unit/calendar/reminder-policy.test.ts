@@ -2,8 +2,8 @@ import {
   DEFAULT_REMINDER_POLICY,
   reminderPolicyContentSchema,
   reminderPolicyFrom,
-} from '../../../activities/calendar/reminder-policy';
-import { DEFAULT_POLICY_CONTENT } from '../../../activities/calendar/policies';
+} from '../../../calendar/reminder-policy';
+import { DEFAULT_POLICY_CONTENT } from '../../../calendar/policies';
 
 describe('the reminder policy', () => {
   it('defaults to DOMAIN.md: 7, 3, 1 days before and on the day to the handler, then head, then chief and case office', () => {

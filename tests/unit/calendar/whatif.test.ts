@@ -1,5 +1,5 @@
-import { previewMoves, requestUnderCatalogue } from '../../../activities/calendar/whatif';
-import type { OpenClockRow } from '../../../activities/db/calendar-clocks';
+import { previewMoves, requestUnderCatalogue } from '../../../calendar/whatif';
+import type { OpenClockRow } from '../../../store/calendar-clocks';
 import {
   computeDeadline,
   DEFAULT_CLOCK_CATALOGUE,

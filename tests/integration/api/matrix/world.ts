@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../../../activities/db/pool';
+import type { Db } from '../../../../store/pool';
 import { tokenHash } from '../../../../api/auth/keyed-hash';
 import { newApiToken, newId, newRefreshToken } from '../../../../api/auth/opaque-tokens';
 import type { Role } from '../../../../domain/roles';

@@ -8,8 +8,8 @@ import {
   type HolidaySchedule,
   type PeriodLength,
   type PeriodPolicy,
-} from '../../domain/period';
-import type { OpenClockRow } from '../db/calendar-clocks';
+} from '../domain/period';
+import type { OpenClockRow } from '../store/calendar-clocks';
 
 /** One deadline that would move: IDs and dates only, as every procuratorate's cases are listed. */
 export interface DeadlineMove {

@@ -10,7 +10,7 @@ import {
   type ClockId,
   type ClockLengthOverride,
   type PeriodPolicy,
-} from '../../domain/period';
+} from '../domain/period';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicyContent } from './reminder-policy';
 
 export type PolicyKind = 'period' | 'catalogue' | 'reminders';

@@ -1,9 +1,9 @@
 // The holiday schedule and the policies as stored by the admins, for activities and the API.
 // The engine never runs in workflow code: activities call this store and pass results on.
-import type { Db } from '../db/pool';
-import { findPolicyVersion, activePolicyVersion } from '../db/calendar-policy';
-import { loadActiveSchedule } from '../db/calendar-schedule';
-import { storedCalendarVersions } from '../db/calendar-versions';
+import type { Db } from '../store/pool';
+import { findPolicyVersion, activePolicyVersion } from '../store/calendar-policy';
+import { loadActiveSchedule } from '../store/calendar-schedule';
+import { storedCalendarVersions } from '../store/calendar-versions';
 import { createCalendarCache, type CalendarSource, type CalendarStore } from './cache';
 import { catalogueFrom, periodPolicyFrom, type PolicyKind } from './policies';
 import { reminderPolicyFrom } from './reminder-policy';

@@ -1,6 +1,6 @@
-import { claimUnsent, countUnsent, markFailed, markSent } from './db/outbox';
-import type { Db } from './db/pool';
-import type { Mailer } from './mail/mailer';
+import { claimUnsent, countUnsent, markFailed, markSent } from '../store/outbox';
+import type { Db } from '../store/pool';
+import type { Mailer } from './mailer';
 
 /**
  * Sends the queued messages among `dedupeKeys` that were not sent yet. Throws while any

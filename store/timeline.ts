@@ -1,4 +1,4 @@
-import { GENESIS_HASH, entryHash, type ChainedFields } from '../audit/chain';
+import { GENESIS_HASH, entryHash, type ChainedFields } from './audit/chain';
 import type { Tx } from './pool';
 
 export interface TimelineEntryInput {

@@ -1,5 +1,5 @@
 // Reads of the open clocks (case_clocks, status 'running') that a schedule or policy change can move.
-import type { DeadlineRequest } from '../../domain/period';
+import type { DeadlineRequest } from '../domain/period';
 import type { Db } from './pool';
 
 export interface OpenClockRow {

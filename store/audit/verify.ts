@@ -1,5 +1,5 @@
 import { GENESIS_HASH, entryHash } from './chain';
-import { rowToChainedFields, type TimelineRow } from '../db/timeline';
+import { rowToChainedFields, type TimelineRow } from '../timeline';
 
 export interface ChainVerdict {
   ok: boolean;

@@ -1,5 +1,5 @@
 // The stored holiday schedule: one row per (year, version), one active version per year.
-import type { HolidaySchedule, ScheduleSource, YearSchedule } from '../../domain/period';
+import type { HolidaySchedule, ScheduleSource, YearSchedule } from '../domain/period';
 import type { Db, Tx } from './pool';
 
 export interface ScheduleYearRow {

@@ -1,15 +1,15 @@
-import { upsertCaseProjection, type CaseProjection } from './db/cases';
+import { upsertCaseProjection, type CaseProjection } from './cases';
 import {
   upsertClock,
   upsertRecommendation,
   type ClockRowInput,
   type RecommendationRowInput,
-} from './db/case-details';
-import { enqueueMail } from './db/outbox';
-import type { Db, Tx } from './db/pool';
-import { appendTimelineEntry, type TimelineEntryInput } from './db/timeline';
-import { findUser, usersWithRole, type UserRow } from './db/users';
-import { renderMail, type TemplateName, type TemplateVars } from './mail/templates';
+} from './case-details';
+import { enqueueMail } from './outbox';
+import type { Db, Tx } from './pool';
+import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
+import { findUser, usersWithRole, type UserRow } from './users';
+import { renderMail, type TemplateName, type TemplateVars } from '../mail/templates';
 
 /** A recipient by user, or every active user holding a role in the case's procuratorate. */
 export type MailRecipient = { userId: string } | { role: 'head' | 'chief' | 'case_office' };

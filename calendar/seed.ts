@@ -1,9 +1,9 @@
 // First-use seeding of the stored calendar: the years bundled in chinese-days and the built-in
 // policies. Idempotent, and safe when the API and the worker start together.
-import { scheduleFromChineseDays } from '../../domain/period';
-import { seedPolicyVersion } from '../db/calendar-policy';
-import { seedScheduleYears } from '../db/calendar-schedule';
-import type { Db } from '../db/pool';
+import { scheduleFromChineseDays } from '../domain/period';
+import { seedPolicyVersion } from '../store/calendar-policy';
+import { seedScheduleYears } from '../store/calendar-schedule';
+import type { Db } from '../store/pool';
 import { DEFAULT_POLICY_CONTENT, DEFAULT_POLICY_VERSION, type PolicyKind } from './policies';
 
 const KINDS: PolicyKind[] = ['period', 'catalogue', 'reminders'];

@@ -3,7 +3,7 @@
  * clock catalogue, and plans its reminders. Runs as an activity so that the result (and the
  * versions that produced it) is recorded in history: a later engine change cannot alter replay.
  */
-import type { CalendarStore, ReminderPolicy } from './calendar/store';
+import type { CalendarStore, ReminderPolicy } from './store';
 import {
   basisText,
   computeDeadline,

@@ -5,7 +5,7 @@ import {
   type ClockCatalogue,
   type HolidaySchedule,
   type PeriodPolicy,
-} from '../../domain/period';
+} from '../domain/period';
 import type { ReminderPolicy } from './reminder-policy';
 
 export interface CalendarVersions {

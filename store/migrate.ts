@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './pool';
 
-export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'migrations');
+export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
 
 /**
  * Applies pending SQL migrations in one transaction. The table lock lets the API and the
