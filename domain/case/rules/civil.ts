@@ -5,10 +5,10 @@ import {
   Effects,
   invalid,
   meetClock,
+  moveStage,
   requireDate,
   requireStage,
   requireText,
-  setStage,
   startClock,
   wrongStage,
   type RuleContext,
@@ -30,7 +30,7 @@ export function publishAnnouncement(
   const fx = new Effects().note({ publishedOn, medium: requireText(p.medium, '公告媒体', 200) });
   meetClock(state, fx, 'investigation', publishedOn);
   startClock(fx, { key: 'announcement', clockId: 'announcement', start: publishedOn });
-  setStage(state, 'ANNOUNCEMENT', fx);
+  moveStage(state, 'announcement_published', fx);
   return fx;
 }
 
@@ -47,7 +47,7 @@ export function recordAnnouncementOutcome(
     announcement.outcome = 'sued_by_other';
     announcement.plaintiff = requireText(p.plaintiff, '起诉的机关或组织', 200);
     meetClock(state, fx, 'announcement', on);
-    setStage(state, 'SUPPORT', fx);
+    moveStage(state, 'other_plaintiff_sued', fx);
     return fx;
   }
   if (p.outcome !== 'nobody_sued') throw invalid('请选择公告结果');
@@ -55,7 +55,7 @@ export function recordAnnouncementOutcome(
   if (!end || on <= end) throw invalid(`公告期至 ${end ?? '—'} 届满，届满后才能登记无人起诉`);
   announcement.outcome = 'nobody_sued';
   meetClock(state, fx, 'announcement', on);
-  setStage(state, 'LITIGATION_REVIEW', fx);
+  moveStage(state, 'nobody_sued', fx);
   startClock(fx, { key: 'litigation_review_civil', clockId: 'litigation_review_civil', start: end });
   return fx;
 }
@@ -71,6 +71,6 @@ export function recordSupportConcluded(
     label: '公告日期',
   });
   const fx = new Effects().note({ on, summary: requireText(p.summary, '支持起诉情况') });
-  closeCase(state, fx, on);
+  closeCase(state, 'support_concluded', fx, on);
   return fx;
 }

@@ -7,10 +7,10 @@ import {
   Effects,
   forbidden,
   invalid,
+  moveStage,
   requireDate,
   requireText,
   runningClock,
-  setStage,
   wrongStage,
   type RuleContext,
 } from './common';
@@ -124,7 +124,7 @@ export function onClockExpired(state: CaseState, key: string, today: string): Ef
     fx.clockOps.push({ op: 'lapse', key });
     appealPeriodEnded(state, fx, today);
   } else if (clock.clockId === 'revisit' && state.stage === 'CLOSED') {
-    setStage(state, 'REVISIT', fx);
+    moveStage(state, 'revisit_period_ended', fx);
   }
   return fx;
 }

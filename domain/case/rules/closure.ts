@@ -6,10 +6,10 @@ import {
   cancelRunningClocks,
   invalid,
   meetClock,
+  moveStage,
   requireDate,
   requireStage,
   requireText,
-  setStage,
   wrongStage,
   type RuleContext,
 } from './common';
@@ -25,7 +25,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
   meetClock(state, fx, 'revisit', checkedOn);
   if (p.result === 'sustained') {
     cancelRunningClocks(state, fx, (c) => c.key === 'revisit');
-    setStage(state, 'ARCHIVED', fx);
+    moveStage(state, 'revisit_sustained', fx);
     return fx;
   }
   if (p.result !== 'rebound') throw invalid('请选择回头看结果');
@@ -46,7 +46,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
   }
   fx.note({ organIds });
   state.info.closedOn = undefined;
-  setStage(state, 'FOLLOW_UP', fx);
+  moveStage(state, 'rectification_rebounded', fx);
   return fx;
 }
 
@@ -70,7 +70,7 @@ export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleC
   fx.reason = requireText(p.reason, '终结理由');
   state.proposal = undefined;
   cancelRunningClocks(state, fx);
-  setStage(state, 'TERMINATED', fx);
+  moveStage(state, 'terminated', fx);
   return fx;
 }
 
@@ -96,7 +96,7 @@ export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleConte
     clock.request.suspensions = [...(clock.request.suspensions ?? []), { from: decidedOn }];
     fx.clockOps.push({ op: 'recompute', key: clock.key });
   }
-  setStage(state, 'SUSPENDED', fx);
+  moveStage(state, 'suspended', fx);
   return fx;
 }
 
@@ -117,6 +117,6 @@ export function resume(state: CaseState, p: Payloads['resume'], ctx: RuleContext
   const back = state.stageBeforeSuspension;
   if (!back) throw wrongStage('找不到中止前的阶段');
   state.stageBeforeSuspension = undefined;
-  setStage(state, back, fx);
+  moveStage(state, 'resumed', fx, back);
   return fx;
 }

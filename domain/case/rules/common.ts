@@ -3,6 +3,7 @@ import { compareDates, isCivilDate, type CivilDate } from '../../period/dates';
 import type { ClockId } from '../../period/clocks';
 import type { PeriodLength } from '../../period/request';
 import type { Actor, CaseState, ClockState, Recommendation } from '../model';
+import { findMove, ProcedureError, type StageEvent } from '../procedure';
 import { STAGE_LABELS, type Stage } from '../stages';
 
 export type RejectionKind = 'WrongStage' | 'Forbidden' | 'InvalidPayload';
@@ -57,10 +58,21 @@ export class Effects {
   }
 }
 
-export function setStage(state: CaseState, to: Stage, fx: Effects): void {
-  if (state.stage === to) return;
-  fx.stageChanges.push({ from: state.stage, to });
-  state.stage = to;
+/**
+ * Moves the case by `event` as the procedure table says (`to` picks the row where one event may lead
+ * to several stages: resuming). A move not in the table throws a ProcedureError.
+ */
+export function moveStage(state: CaseState, event: StageEvent, fx: Effects, to?: Stage): void {
+  const move = findMove(state.stage, event, state.info.track, to);
+  if (!move) {
+    const target = to ? ` to ${to}` : '';
+    throw new ProcedureError(
+      `the procedure has no move from ${state.stage} on ${event}${target} (${state.info.track})`,
+    );
+  }
+  if (state.stage === move.to) return;
+  fx.stageChanges.push({ from: state.stage, to: move.to });
+  state.stage = move.to;
 }
 
 export function requireStage(state: CaseState, allowed: readonly Stage[], action: string): void {

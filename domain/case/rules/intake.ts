@@ -6,10 +6,10 @@ import {
   cancelRunningClocks,
   invalid,
   meetClock,
+  moveStage,
   requireDate,
   requireStage,
   requireText,
-  setStage,
   startClock,
   wrongStage,
   type RuleContext,
@@ -22,7 +22,7 @@ export function startEvaluation(
 ): Effects {
   requireStage(state, ['LEAD'], '开始线索评估');
   const fx = new Effects().note({ note: p.note ?? null });
-  setStage(state, 'EVALUATION', fx);
+  moveStage(state, 'evaluation_started', fx);
   return fx;
 }
 
@@ -32,7 +32,7 @@ export function proposeFiling(state: CaseState, p: Payloads['proposeFiling'], ct
   const reason = requireText(p.reason, '提请理由');
   state.proposal = { kind: 'filing', proposedBy: ctx.actor.userId, proposedOn: ctx.today, reason };
   const fx = new Effects().note({ reason });
-  setStage(state, 'EVALUATION', fx);
+  moveStage(state, 'filing_proposed', fx);
   return fx;
 }
 
@@ -51,10 +51,10 @@ export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx:
   meetClock(state, fx, 'lead_evaluation', decidedOn);
   if (!p.approve) {
     cancelRunningClocks(state, fx, (c) => c.key === 'lead_evaluation');
-    setStage(state, 'REJECTED', fx);
+    moveStage(state, 'filing_refused', fx);
     return fx;
   }
-  setStage(state, 'FILED', fx);
+  moveStage(state, 'filing_approved', fx);
   state.info.filedOn = decidedOn;
   // Serving the filing decision on the organ (Rules art. 70) belongs to the administrative track.
   if (state.info.track === 'administrative')
@@ -86,7 +86,7 @@ export function recordInvestigation(
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记调查情况');
   const on = requireDate(p.on, '调查日期', ctx, { date: state.info.filedOn, label: '立案日期' });
   const fx = new Effects().note({ on, summary: requireText(p.summary, '调查情况') });
-  setStage(state, 'INVESTIGATION', fx);
+  moveStage(state, 'investigation_recorded', fx);
   return fx;
 }
 
@@ -108,7 +108,7 @@ export function recordConsultation(
     summary: requireText(p.summary, '磋商情况'),
   });
   state.organIds = unique([...state.organIds, p.organId]);
-  setStage(state, 'INVESTIGATION', fx);
+  moveStage(state, 'consultation_held', fx);
   return fx;
 }
 

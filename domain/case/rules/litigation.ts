@@ -6,10 +6,10 @@ import {
   cancelRunningClocks,
   invalid,
   meetClock,
+  moveStage,
   requireDate,
   requireStage,
   requireText,
-  setStage,
   startClock,
   wrongStage,
   type RuleContext,
@@ -70,11 +70,11 @@ export function decideLitigation(
   meetClock(state, fx, reviewClockKey(state), decidedOn);
   if (p.approve !== true) {
     cancelRunningClocks(state, fx, (c) => c.key === reviewClockKey(state));
-    setStage(state, 'TERMINATED', fx);
+    moveStage(state, 'litigation_refused', fx);
     return fx;
   }
   state.litigation = { organIds: proposal.organIds ?? [], decidedOn, instance: 1 };
-  setStage(state, 'LITIGATION', fx);
+  moveStage(state, 'litigation_approved', fx);
   return fx;
 }
 
@@ -135,7 +135,7 @@ export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], 
     instance: lit.instance,
     summary: requireText(p.summary, '裁判要旨'),
   });
-  setStage(state, 'JUDGMENT', fx);
+  moveStage(state, 'decision_rendered', fx);
   if (lit.instance === 2) {
     afterFinalDecision(state, fx, servedOn);
     return fx;
@@ -159,7 +159,7 @@ export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx:
   lit.instance = 2;
   const fx = new Effects().note({ appealedBy: p.appealedBy, filedOn });
   meetClock(state, fx, 'appeal', filedOn);
-  setStage(state, 'LITIGATION', fx);
+  moveStage(state, 'appeal_filed', fx);
   return fx;
 }
 
@@ -171,8 +171,8 @@ export function appealPeriodEnded(state: CaseState, fx: Effects, on: string): vo
 
 function afterFinalDecision(state: CaseState, fx: Effects, on: string): void {
   const outcome = state.litigation?.decision?.outcome;
-  if (outcome === 'upheld' || outcome === 'partially_upheld') setStage(state, 'ENFORCEMENT', fx);
-  else closeCase(state, fx, on);
+  if (outcome === 'upheld' || outcome === 'partially_upheld') moveStage(state, 'decision_final_upheld', fx);
+  else closeCase(state, 'decision_final_not_upheld', fx, on);
 }
 
 export function recordEnforcement(
@@ -186,6 +186,6 @@ export function recordEnforcement(
     label: '裁判送达日期',
   });
   const fx = new Effects().note({ completedOn, summary: requireText(p.summary, '执行情况') });
-  closeCase(state, fx, completedOn);
+  closeCase(state, 'enforcement_completed', fx, completedOn);
   return fx;
 }

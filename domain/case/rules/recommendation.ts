@@ -1,17 +1,18 @@
 /** The pre-litigation recommendation (诉前检察建议) to one or more organs, and its follow-up. */
 import { compareDates, type CivilDate } from '../../period/dates';
 import type { CaseState, FindingResult, Recommendation, ReplyClaim } from '../model';
+import type { StageEvent } from '../procedure';
 import { NON_PERFORMANCE_REASONS, type Payloads } from '../payloads';
 import {
   Effects,
   findRecommendation,
   invalid,
   meetClock,
+  moveStage,
   recClockKey,
   requireDate,
   requireStage,
   requireText,
-  setStage,
   startClock,
   wrongStage,
   type RuleContext,
@@ -102,7 +103,7 @@ export function decideRecommendation(
   fx.note({ recommendationIds: state.recommendations.slice(first).map((r) => r.id) });
   state.organIds = unique([...state.organIds, ...proposal.recommendations.map((r) => r.organId)]);
   meetClock(state, fx, 'investigation', decidedOn);
-  setStage(state, 'RECOMMENDATION', fx);
+  moveStage(state, 'recommendation_issued', fx);
   return fx;
 }
 
@@ -243,7 +244,7 @@ function requireAwaiting(state: CaseState, statuses: Recommendation['status'][],
 export function moveToFollowUpWhenAllAnswered(state: CaseState, fx: Effects): void {
   if (state.stage !== 'RECOMMENDATION') return;
   const waiting = state.recommendations.some((r) => r.status === 'approved' || r.status === 'served');
-  if (!waiting) setStage(state, 'FOLLOW_UP', fx);
+  if (!waiting) moveStage(state, 'all_replies_in_or_overdue', fx);
 }
 
 /** All organs settled: non-performance anywhere → litigation review; otherwise closed. */
@@ -251,10 +252,10 @@ export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate)
   if (state.recommendations.some((r) => r.status !== 'settled')) return;
   const failing = state.recommendations.filter((r) => r.outcome === 'non_performance');
   if (failing.length === 0) {
-    closeCase(state, fx, on);
+    closeCase(state, 'all_rectified', fx, on);
     return;
   }
-  setStage(state, 'LITIGATION_REVIEW', fx);
+  moveStage(state, 'non_performance_found', fx);
   const start = failing.map((r) => reviewStart(state, r)).sort()[0]!;
   startClock(fx, { key: 'litigation_review_admin', clockId: 'litigation_review_admin', start });
   fx.note({ litigationReviewOrganIds: failing.map((r) => r.organId) });
@@ -268,8 +269,9 @@ function reviewStart(state: CaseState, rec: Recommendation): CivilDate {
   return compareDates(end, checkedOn) <= 0 ? end : checkedOn;
 }
 
-export function closeCase(state: CaseState, fx: Effects, on: CivilDate): void {
-  setStage(state, 'CLOSED', fx);
+/** Closes the case by `event` (a move to CLOSED in the procedure table) and starts the revisit clock. */
+export function closeCase(state: CaseState, event: StageEvent, fx: Effects, on: CivilDate): void {
+  moveStage(state, event, fx);
   state.info.closedOn = on;
   startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
 }

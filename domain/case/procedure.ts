@@ -1,0 +1,173 @@
+/**
+ * The procedure as data: every move a case can make from one stage to another, the event that
+ * makes it and the tracks it belongs to. The rules move a case only through this table
+ * (`moveStage` in rules/common.ts), so a move missing here is a bug, not a refusal.
+ */
+import { TRACKS, type Stage, type Track } from './stages';
+
+/** What happened, in the domain's words; each event names the action or expiry that causes it. */
+export const STAGE_EVENTS = {
+  evaluation_started: '开始线索评估',
+  filing_proposed: '提请立案',
+  filing_approved: '决定立案',
+  filing_refused: '决定不立案',
+  investigation_recorded: '登记调查情况',
+  consultation_held: '登记磋商',
+  recommendation_issued: '决定发出检察建议',
+  all_replies_in_or_overdue: '各机关均已回复或回复期满',
+  all_rectified: '各机关均整改到位',
+  non_performance_found: '认定有机关未依法履职',
+  announcement_published: '发布诉前公告',
+  other_plaintiff_sued: '公告期内有机关或组织起诉',
+  nobody_sued: '公告期满无人起诉',
+  support_concluded: '支持起诉结束',
+  litigation_approved: '决定提起诉讼',
+  litigation_refused: '决定不提起诉讼',
+  decision_rendered: '登记裁判',
+  appeal_filed: '登记上诉',
+  decision_final_upheld: '裁判生效（支持诉讼请求）',
+  decision_final_not_upheld: '裁判生效（驳回或撤诉）',
+  enforcement_completed: '执行完毕',
+  revisit_period_ended: '回头看期限届至',
+  revisit_sustained: '回头看：整改成果巩固',
+  rectification_rebounded: '回头看：整改反弹',
+  terminated: '终结审查',
+  suspended: '中止审查',
+  resumed: '恢复审查',
+} as const;
+export type StageEvent = keyof typeof STAGE_EVENTS;
+
+/** A rule asked for a move the table does not have: a bug in the rules or the table, never the user's fault. */
+export class ProcedureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProcedureError';
+  }
+}
+
+export interface Move {
+  from: Stage;
+  event: StageEvent;
+  to: Stage;
+  tracks: readonly Track[];
+}
+
+const BOTH = TRACKS;
+const ADMIN = ['administrative'] as const;
+const CIVIL = ['civil'] as const;
+
+/** Stages that exist on one track only; every other stage is on both. */
+const ONE_TRACK: Partial<Record<Stage, readonly Track[]>> = {
+  RECOMMENDATION: ADMIN,
+  FOLLOW_UP: ADMIN,
+  ANNOUNCEMENT: CIVIL,
+  SUPPORT: CIVIL,
+};
+/** The tracks on which a case can be at `stage`. */
+export const stageTracks = (stage: Stage): readonly Track[] => ONE_TRACK[stage] ?? BOTH;
+
+const move = (from: Stage, event: StageEvent, to: Stage, tracks: readonly Track[] = BOTH): Move => ({
+  from,
+  event,
+  to,
+  tracks,
+});
+
+/** Where a case may be suspended (中止审查); resuming returns it to the stage it left. */
+export const SUSPENDABLE_STAGES: readonly Stage[] = [
+  'INVESTIGATION',
+  'RECOMMENDATION',
+  'FOLLOW_UP',
+  'LITIGATION_REVIEW',
+  'ANNOUNCEMENT',
+];
+/** Where a case may be terminated (终结审查). */
+export const TERMINABLE_STAGES: readonly Stage[] = ['FILED', ...SUSPENDABLE_STAGES, 'SUSPENDED'];
+
+export const PROCEDURE: readonly Move[] = [
+  move('LEAD', 'evaluation_started', 'EVALUATION'),
+  move('LEAD', 'filing_proposed', 'EVALUATION'),
+  move('EVALUATION', 'filing_proposed', 'EVALUATION'),
+  move('EVALUATION', 'filing_approved', 'FILED'),
+  move('EVALUATION', 'filing_refused', 'REJECTED'),
+  move('FILED', 'investigation_recorded', 'INVESTIGATION'),
+  move('INVESTIGATION', 'investigation_recorded', 'INVESTIGATION'),
+  move('FILED', 'consultation_held', 'INVESTIGATION', ADMIN),
+  move('INVESTIGATION', 'consultation_held', 'INVESTIGATION', ADMIN),
+  // Administrative track: the recommendation and its follow-up.
+  move('INVESTIGATION', 'recommendation_issued', 'RECOMMENDATION', ADMIN),
+  move('RECOMMENDATION', 'all_replies_in_or_overdue', 'FOLLOW_UP', ADMIN),
+  move('FOLLOW_UP', 'all_rectified', 'CLOSED', ADMIN),
+  move('FOLLOW_UP', 'non_performance_found', 'LITIGATION_REVIEW', ADMIN),
+  // Civil track: the announcement.
+  move('INVESTIGATION', 'announcement_published', 'ANNOUNCEMENT', CIVIL),
+  move('ANNOUNCEMENT', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
+  move('ANNOUNCEMENT', 'nobody_sued', 'LITIGATION_REVIEW', CIVIL),
+  move('SUPPORT', 'support_concluded', 'CLOSED', CIVIL),
+  // Litigation, on both tracks.
+  move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
+  move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),
+  move('LITIGATION', 'decision_rendered', 'JUDGMENT'),
+  move('JUDGMENT', 'appeal_filed', 'LITIGATION'),
+  move('JUDGMENT', 'decision_final_upheld', 'ENFORCEMENT'),
+  move('JUDGMENT', 'decision_final_not_upheld', 'CLOSED'),
+  move('ENFORCEMENT', 'enforcement_completed', 'CLOSED'),
+  // After closing: the revisit (回头看).
+  move('CLOSED', 'revisit_period_ended', 'REVISIT'),
+  move('CLOSED', 'revisit_sustained', 'ARCHIVED'),
+  move('REVISIT', 'revisit_sustained', 'ARCHIVED'),
+  move('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
+  move('REVISIT', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
+  ...TERMINABLE_STAGES.map((s) => move(s, 'terminated', 'TERMINATED', stageTracks(s))),
+  ...SUSPENDABLE_STAGES.map((s) => move(s, 'suspended', 'SUSPENDED', stageTracks(s))),
+  ...SUSPENDABLE_STAGES.map((s) => move('SUSPENDED', 'resumed', s, stageTracks(s))),
+];
+
+/** The move `event` makes from `from` on `track` (to `to`, where the event may lead to several stages). */
+export function findMove(from: Stage, event: StageEvent, track: Track, to?: Stage): Move | undefined {
+  return PROCEDURE.find(
+    (m) =>
+      m.from === from && m.event === event && m.tracks.includes(track) && (to === undefined || m.to === to),
+  );
+}
+
+/** The moves that lead into `stage` (on `track`, if given), self-moves left out. */
+export function howToReach(stage: Stage, track?: Track): Move[] {
+  return PROCEDURE.filter((m) => m.to === stage && m.from !== stage && onTrack(m, track));
+}
+
+/** The moves out of `stage` (on `track`, if given), self-moves left out. */
+export function movesFrom(stage: Stage, track?: Track): Move[] {
+  return PROCEDURE.filter((m) => m.from === stage && m.to !== stage && onTrack(m, track));
+}
+
+const onTrack = (m: Move, track?: Track) => track === undefined || m.tracks.includes(track);
+
+/**
+ * A shortest way from LEAD to `stage` on `track`, as moves; undefined when the table has none.
+ * Resuming is no way forward: it only returns a case to the stage it was suspended from.
+ */
+export function routeTo(stage: Stage, track: Track): Move[] | undefined {
+  const routes = new Map<Stage, Move[]>([['LEAD', []]]);
+  const queue: Stage[] = ['LEAD'];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const m of movesFrom(at, track)) {
+      if (routes.has(m.to) || m.event === 'resumed') continue;
+      routes.set(m.to, [...routes.get(at)!, m]);
+      queue.push(m.to);
+    }
+  }
+  return routes.get(stage);
+}
+
+/** The stages a case passes through from LEAD by `events` on `track`; throws if a step is not in the table. */
+export function walk(track: Track, events: readonly StageEvent[]): Stage[] {
+  const stages: Stage[] = ['LEAD'];
+  for (const event of events) {
+    const from = stages[stages.length - 1]!;
+    const m = findMove(from, event, track);
+    if (!m) throw new ProcedureError(`the procedure has no move from ${from} on ${event} (${track})`);
+    stages.push(m.to);
+  }
+  return stages;
+}
