@@ -1,51 +1,15 @@
 /** Where the case stands on its track (DOMAIN.md "Two tracks"), as a row of steps. */
 import type { Stage } from '../../../domain/case/stages';
 import { stageLabel } from '../lib/labels';
+import { STEPPER_PATHS } from '../lib/stage-paths';
 
-const ADMIN: Stage[] = [
-  'LEAD',
-  'EVALUATION',
-  'FILED',
-  'INVESTIGATION',
-  'RECOMMENDATION',
-  'FOLLOW_UP',
-  'CLOSED',
-  'REVISIT',
-  'ARCHIVED',
-];
-const ADMIN_LITIGATION: Stage[] = [
-  'LEAD',
-  'EVALUATION',
-  'FILED',
-  'INVESTIGATION',
-  'RECOMMENDATION',
-  'FOLLOW_UP',
-  'LITIGATION_REVIEW',
-  'LITIGATION',
-  'JUDGMENT',
-  'ENFORCEMENT',
-  'CLOSED',
-];
-const CIVIL: Stage[] = ['LEAD', 'EVALUATION', 'FILED', 'INVESTIGATION', 'ANNOUNCEMENT', 'SUPPORT', 'CLOSED'];
-const CIVIL_LITIGATION: Stage[] = [
-  'LEAD',
-  'EVALUATION',
-  'FILED',
-  'INVESTIGATION',
-  'ANNOUNCEMENT',
-  'LITIGATION_REVIEW',
-  'LITIGATION',
-  'JUDGMENT',
-  'ENFORCEMENT',
-  'CLOSED',
-];
 const OFF_TRACK: Partial<Record<Stage, Stage>> = { REJECTED: 'EVALUATION', TERMINATED: 'INVESTIGATION' };
 
 function pathFor(track: string, stage: Stage, litigated: boolean): Stage[] {
   const litigation =
     litigated || ['LITIGATION_REVIEW', 'LITIGATION', 'JUDGMENT', 'ENFORCEMENT'].includes(stage);
-  if (track === 'civil') return litigation ? CIVIL_LITIGATION : CIVIL;
-  return litigation ? ADMIN_LITIGATION : ADMIN;
+  const paths = STEPPER_PATHS[track === 'civil' ? 'civil' : 'administrative'];
+  return litigation ? paths.litigated : paths.settled;
 }
 
 export function StageStepper(props: {
