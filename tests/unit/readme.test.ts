@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../../config/config';
+import { lifecycleDiagram } from '../../scripts/lifecycle-diagram';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 
 const ROOT = join(__dirname, '..', '..');
@@ -77,6 +78,11 @@ describe('README.md', () => {
     for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES)) {
       expect(text).toMatch(new RegExp(`--name ${name} --type ${type}\\b`));
     }
+  });
+
+  it('when the procedure table changes, then the lifecycle diagram shows what it gives', () => {
+    const block = /```mermaid\n[\s\S]*?\n```/.exec(section('Case lifecycle'))?.[0];
+    expect(block).toBe(lifecycleDiagram());
   });
 
   it('when read, then it says what the product is in Chinese and in English before anything else', () => {
