@@ -1,6 +1,7 @@
 /** Revisit (回头看), termination (终结审查), suspension (中止审查) and resumption (恢复审查). */
 import type { CaseState } from '../model';
 import type { Payloads } from '../payloads';
+import { SUSPENDABLE_STAGES, TERMINABLE_STAGES } from '../procedure';
 import {
   Effects,
   cancelRunningClocks,
@@ -50,18 +51,8 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
   return fx;
 }
 
-const TERMINABLE = [
-  'FILED',
-  'INVESTIGATION',
-  'RECOMMENDATION',
-  'FOLLOW_UP',
-  'LITIGATION_REVIEW',
-  'ANNOUNCEMENT',
-  'SUSPENDED',
-] as const;
-
 export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleContext): Effects {
-  requireStage(state, TERMINABLE, '终结审查');
+  requireStage(state, TERMINABLE_STAGES, '终结审查');
   const decidedOn = requireDate(p.decidedOn, '终结日期', ctx, {
     date: state.info.filedOn,
     label: '立案日期',
@@ -74,16 +65,8 @@ export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleC
   return fx;
 }
 
-const SUSPENDABLE = [
-  'INVESTIGATION',
-  'RECOMMENDATION',
-  'FOLLOW_UP',
-  'LITIGATION_REVIEW',
-  'ANNOUNCEMENT',
-] as const;
-
 export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleContext): Effects {
-  requireStage(state, SUSPENDABLE, '中止审查');
+  requireStage(state, SUSPENDABLE_STAGES, '中止审查');
   const decidedOn = requireDate(p.decidedOn, '中止日期', ctx, {
     date: state.info.filedOn,
     label: '立案日期',
