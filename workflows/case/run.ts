@@ -9,7 +9,7 @@ import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
-import { expiryInstant } from '../../domain/reminders';
+import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, NewCaseInput, RecomputeClocksRequest } from '../contract';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
