@@ -5,6 +5,32 @@ const { builtinModules } = require('node:module');
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
+/**
+ * The rules of hooks for the web app's components. Without the plugin installed the rest of the
+ * lint still runs, and says what is missing.
+ */
+function reactHooks() {
+  let plugin;
+  try {
+    plugin = require('eslint-plugin-react-hooks');
+  } catch {
+    console.warn(
+      'eslint-plugin-react-hooks is not installed: web/**/*.tsx is linted without the hooks rules.',
+    );
+    return [];
+  }
+  return [
+    {
+      files: ['web/**/*.tsx', 'web/**/*.ts'],
+      plugins: { 'react-hooks': plugin },
+      rules: {
+        'react-hooks/rules-of-hooks': 'error',
+        'react-hooks/exhaustive-deps': 'error',
+      },
+    },
+  ];
+}
+
 module.exports = tseslint.config(
   {
     ignores: [
@@ -35,25 +61,31 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['workflows/**/*.ts'],
+    // domain/ is bundled into the workflows, so it keeps to the same determinism.
+    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [...nodeBuiltins, 'pg', 'nodemailer', 'express', 'pino'].map((name) => ({
             name,
-            message: 'Workflow code must be deterministic: no Node built-ins or I/O libraries.',
+            message: 'Workflow and domain code must be deterministic: no Node built-ins or I/O libraries.',
           })),
           patterns: [
-            { group: ['node:*'], message: 'Workflow code must not use Node built-ins.' },
+            { group: ['node:*'], message: 'Workflow and domain code must not use Node built-ins.' },
             {
               group: ['**/activities', '**/activities/**'],
               allowTypeImports: true,
               message: 'Import activities into workflows as types only (use proxyActivities).',
             },
             {
+              group: ['**/store', '**/store/**', '**/mail', '**/mail/**', '**/calendar', '**/calendar/**'],
+              allowTypeImports: true,
+              message: 'The database, mail and calendar services do I/O: import their types only.',
+            },
+            {
               group: ['**/api/**', '**/worker/**', '**/dev/**', '**/config/**'],
-              message: 'Workflow code imports only pure modules.',
+              message: 'Workflow and domain code imports only pure modules.',
             },
           ],
         },
@@ -74,6 +106,7 @@ module.exports = tseslint.config(
       ],
     },
   },
+  ...reactHooks(),
   {
     files: ['**/*.js'],
     languageOptions: {

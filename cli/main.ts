@@ -1,5 +1,5 @@
 // The `duban` command: a dispatcher over subcommands.
-import { scheduleFromChineseDays } from '../domain/period/schedule';
+import { scheduleFromChineseDays } from '../domain/period/chinese-days';
 import { runAudit } from './audit';
 import { runBootstrap } from './bootstrap';
 import { EXIT_OK, EXIT_USAGE, runDeadline, type CliIo } from './deadline';

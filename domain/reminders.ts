@@ -2,6 +2,7 @@
  * The reminder ladder of a clock (DOMAIN.md "Reminders"), planned on working days in working
  * hours, Asia/Shanghai. Pure: the activity that calls it supplies the schedule and the time.
  */
+import { expiryInstant } from './expiry';
 import { addDays, type CivilDate } from './period/dates';
 import { isDayOff, type DayOffRule, type HolidaySchedule } from './period/schedule';
 import { shanghaiDate, shanghaiInstant } from './time';
@@ -124,9 +125,4 @@ export function nextWorkingMoment(now: Date, input: WorkingTime): Date {
   let day = addDays(today, 1);
   for (let i = 0; i < 60 && closed(day, input); i++) day = addDays(day, 1);
   return shanghaiInstant(day, start);
-}
-
-/** The moment a clock has run out: 24:00 of its last day, China Standard Time. */
-export function expiryInstant(due: CivilDate): number {
-  return shanghaiInstant(addDays(due, 1)).getTime();
 }

@@ -38,6 +38,12 @@ export interface NewCaseInput {
   createdBy: Actor;
 }
 
+/**
+ * What a case's workflow runs on: the new case without its description, which only the first run
+ * receives (the database keeps it) and continue-as-new does not carry.
+ */
+export type CaseRunInput = Omit<NewCaseInput, 'description'> & { description?: string };
+
 export interface CaseSummary {
   caseId: string;
   procuratorateId: string;

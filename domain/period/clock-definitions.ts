@@ -1,5 +1,5 @@
 // The clocks of DOMAIN.md as data. Lengths are defaults an admin may override (clocks.ts).
-import type { ClockDefinition, ClockId, LegalBasis } from './clocks';
+import type { ClockDefinition, ClockId, LegalBasis } from './clock-types';
 import type { PeriodLength } from './request';
 
 const days = (count: number): PeriodLength => ({ unit: 'days', count });

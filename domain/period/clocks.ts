@@ -2,53 +2,9 @@
 import type { CivilDate } from './dates';
 import type { DeadlineRequest, PeriodLength } from './request';
 import { CLOCK_DEFINITIONS } from './clock-definitions';
+import type { ClockDefinition, ClockId, LegalBasis } from './clock-types';
 
-export type ClockId =
-  | 'lead_evaluation'
-  | 'filing_service'
-  | 'investigation'
-  | 'recommendation_service'
-  | 'recommendation_filing_above'
-  | 'reply'
-  | 'rectification'
-  | 'litigation_review_admin'
-  | 'announcement'
-  | 'litigation_review_civil'
-  | 'complaint_report_above'
-  | 'appeal_judgment'
-  | 'appeal_ruling'
-  | 'revisit';
-
-export interface LegalBasis {
-  /** e.g. 《人民检察院公益诉讼办案规则》, or 本院工作惯例 for local practice. */
-  instrument: string;
-  /** e.g. 第七十六条; absent for local practice. */
-  article?: string;
-}
-
-export interface ClockExtension {
-  /** Role id of whoever may grant it. */
-  grantedBy: 'chief';
-  by: PeriodLength;
-  /** Who decides beyond that. */
-  beyond: string;
-}
-
-export type ExpiryAction = 'remind' | 'escalate' | 'advance_stage' | 'decide' | 'follow_up' | 'create_task';
-
-export interface ClockDefinition {
-  id: ClockId;
-  name: string;
-  startEvent: { id: string; name: string };
-  /** Null where the length is stated case by case (整改期限 in the recommendation). */
-  defaultLength: PeriodLength | null;
-  /** Only the reply clock: 15 days when 损害继续扩大等紧急情形. */
-  urgentLength?: PeriodLength;
-  target: 'statutory' | 'internal';
-  basis: LegalBasis[];
-  extension: ClockExtension | null;
-  onExpiry: { action: ExpiryAction; text: string };
-}
+export type { ClockDefinition, ClockExtension, ClockId, ExpiryAction, LegalBasis } from './clock-types';
 
 export interface ClockCatalogue {
   version: string;

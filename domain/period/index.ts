@@ -3,8 +3,14 @@ export * from './dates';
 export * from './request';
 export * from './explanation';
 export * from './schedule';
-export { chineseHolidayName } from './chinese-days';
-export type { YearImportEntry } from './year-import';
+export { chineseHolidayName, scheduleFromChineseDays, CHINESE_DAYS_VERSION } from './chinese-days';
+export {
+  validateYearImport,
+  type YearImportEntry,
+  type YearImportInput,
+  type YearImportResult,
+} from './year-import';
+export { parseIcsYear } from './ics';
 export * from './engine';
 export * from './clocks';
 export * from './whatif';

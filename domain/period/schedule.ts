@@ -93,7 +93,3 @@ export function describeDay(status: DayStatus): string {
   }
   return weekday;
 }
-
-export { scheduleFromChineseDays, CHINESE_DAYS_VERSION } from './chinese-days';
-export { validateYearImport, type YearImportInput, type YearImportResult } from './year-import';
-export { parseIcsYear } from './ics';

@@ -9,7 +9,7 @@ import {
   refusal,
   sleepUntil,
 } from '../helpers/case-driver';
-import { expiryInstant } from '../../domain/reminders';
+import { expiryInstant } from '../../domain/expiry';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
 

@@ -9,9 +9,9 @@ import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
-import { expiryInstant } from '../../domain/reminders';
+import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
-import type { ActionEnvelope, ActionResult, NewCaseInput, RecomputeClocksRequest } from '../contract';
+import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { Journal } from './journal';
@@ -38,7 +38,7 @@ export class CaseRun {
   publishedAttributes = '';
 
   constructor(
-    readonly input: NewCaseInput,
+    readonly input: CaseRunInput,
     workflowId: string,
     carried?: CarriedCase,
   ) {

@@ -1,8 +1,8 @@
 import type { CaseState } from '../../domain/case/model';
-import type { NewCaseInput } from '../contract';
+import type { CaseRunInput } from '../contract';
 
 /** A new case: a lead (线索), its clocks yet to be computed. */
-export function initialState(input: NewCaseInput, workflowId: string): CaseState {
+export function initialState(input: CaseRunInput, workflowId: string): CaseState {
   return {
     info: {
       caseId: input.caseId,

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -17,9 +18,11 @@ import {
   recomputeClocksSignal,
   type ActionEnvelope,
   type ActionUpdate,
+  type CaseRunInput,
   type CaseSummary,
-  type NewCaseInput,
+  type RecomputeClocksRequest,
 } from '../contract';
+import { PATCHES } from '../patches';
 import { nextDueKey, stageKey } from '../search-attributes';
 import { openClocks } from './projection';
 import { CaseRun, type CarriedCase } from './run';
@@ -29,7 +32,7 @@ import { CaseRun, type CarriedCase } from './run';
  * (updates) while its clocks remind, escalate and move the case when they run out — until the
  * case is rejected, terminated or archived. Continues as new when its history grows long.
  */
-export async function caseWorkflow(input: NewCaseInput, carried?: CarriedCase): Promise<void> {
+export async function caseWorkflow(input: CaseRunInput, carried?: CarriedCase): Promise<void> {
   const run = new CaseRun(input, workflowInfo().workflowId, carried);
   let registered = carried !== undefined;
 
@@ -40,9 +43,7 @@ export async function caseWorkflow(input: NewCaseInput, carried?: CarriedCase): 
     return summaryOf(run);
   });
   for (const name of ACTION_NAMES) registerAction(run, name);
-  setHandler(recomputeClocksSignal, (request) => {
-    void run.recompute(request);
-  });
+  setHandler(recomputeClocksSignal, (request) => recomputeClocks(run, request));
 
   if (!registered) {
     await run.register();
@@ -64,6 +65,17 @@ function registerAction<N extends ActionName>(run: CaseRun, name: N): void {
   );
 }
 
+/**
+ * A recompute returned from its signal handler is one `allHandlersFinished()` waits for, so
+ * continue-as-new cannot cut it off; cases started before the patch keep the old behaviour.
+ */
+function recomputeClocks(run: CaseRun, request: RecomputeClocksRequest): Promise<void> | undefined {
+  const recomputing = run.recompute(request);
+  if (patched(PATCHES.awaitRecompute)) return recomputing;
+  void recomputing;
+  return undefined;
+}
+
 /** Sleeps until the next reminder or expiry (or a change), fires what is due, and repeats. */
 async function superviseClocks(run: CaseRun): Promise<void> {
   const settled = () => run.journal.idle && allHandlersFinished();
@@ -72,13 +84,20 @@ async function superviseClocks(run: CaseRun): Promise<void> {
   for (;;) {
     publishSearchAttributes(run);
     if (finished()) return;
-    if (mayContinueAsNew()) await continueAsNew<typeof caseWorkflow>(run.input, run.carry());
+    if (mayContinueAsNew()) await continueAsNew<typeof caseWorkflow>(carriedInput(run.input), run.carry());
     const seen = run.changes;
     const next = run.nextAlarm();
     const wake = () => run.changes !== seen || finished() || mayContinueAsNew();
     if (next === undefined) await condition(wake);
     else if (!(await condition(wake, Math.max(next - Date.now(), 1)))) await run.fireDueAlarms();
   }
+}
+
+/** The input the next run receives: the description stays behind (in the database). */
+function carriedInput(input: CaseRunInput): CaseRunInput {
+  if (!patched(PATCHES.continueWithoutDescription)) return input;
+  const { description: _description, ...rest } = input;
+  return rest;
 }
 
 /** Stage and next due date as search attributes (non-personal keys), when they changed. */

@@ -4,7 +4,7 @@
  * cells expected to be refused share one case per stage and procuratorate, built once per run —
  * the harness shows that each refused cell changed nothing, so the next finds the same case.
  */
-import { expiryInstant } from '../../../domain/reminders';
+import { expiryInstant } from '../../../domain/expiry';
 import { shanghaiDate } from '../../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../../workflows/contract';
 import type { TestOrg } from '../../helpers/fixtures';

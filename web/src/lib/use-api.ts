@@ -1,5 +1,5 @@
 /** Loads data for a screen, with its loading and error states, and a way to load it again. */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export interface Loaded<T> {
@@ -9,14 +9,22 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-export function useApi<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+/**
+ * `load` runs again when `deps` change (compared by value, as JSON) or on `reload`. The latest
+ * `load` is kept in a ref, so the hook's own effect has a dependency list the hooks lint can read.
+ */
+export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
   const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
-  const run = useCallback(load, deps);
+  const latest = useRef(load);
+  useEffect(() => {
+    latest.current = load;
+  });
+  const key = JSON.stringify(deps);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    run().then(
+    latest.current().then(
       (data) => live && setState({ data, loading: false }),
       (err: unknown) =>
         live &&
@@ -29,6 +37,6 @@ export function useApi<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     return () => {
       live = false;
     };
-  }, [run, tick]);
+  }, [key, tick]);
   return { ...state, reload: () => setTick((t) => t + 1) } as Loaded<T>;
 }

@@ -1,0 +1,17 @@
+/**
+ * Patch IDs for `patched()`: each guards a change to the commands a live case can reach, so that
+ * histories written before it still replay. Listed with the date the patch was added; once no
+ * open case predates it, a patch becomes `deprecatePatch()` and later goes.
+ */
+export const PATCHES = {
+  /**
+   * 2026-12-01: the recompute signal handler returns its work, so `allHandlersFinished()` waits
+   * for a recompute in flight before the case continues as new or ends.
+   */
+  awaitRecompute: 'await-recompute-2026-12-01',
+  /**
+   * 2026-12-01: continue-as-new leaves the description out of the carried input; it stays in the
+   * database (`case_creations.input`) and the workflow never reads it.
+   */
+  continueWithoutDescription: 'continue-without-description-2026-12-01',
+} as const;
