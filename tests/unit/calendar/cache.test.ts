@@ -1,8 +1,4 @@
-import {
-  createCalendarCache,
-  type CalendarSource,
-  type CalendarVersions,
-} from '../../../calendar/cache';
+import { createCalendarCache, type CalendarSource, type CalendarVersions } from '../../../calendar/cache';
 import { DEFAULT_REMINDER_POLICY } from '../../../calendar/reminder-policy';
 import { DEFAULT_CLOCK_CATALOGUE, type HolidaySchedule, type YearSchedule } from '../../../domain/period';
 
