@@ -5,13 +5,7 @@
  * gets 422, and one that arrives while the first still runs gets 409.
  */
 import type { Request, Response } from 'express';
-import {
-  claimKey,
-  completeKey,
-  forgetOldKeys,
-  releaseKey,
-  type StoredResponse,
-} from '../store/idempotency';
+import { claimKey, completeKey, forgetOldKeys, releaseKey, type StoredResponse } from '../store/idempotency';
 import type { Db } from '../store/pool';
 import { keyedHash } from './auth/keyed-hash';
 import type { Principal } from './auth/tokens';

@@ -1,11 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  insertApiToken,
-  listApiTokens,
-  revokeApiToken,
-  type ApiTokenRow,
-} from '../../store/api-tokens';
+import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../../store/api-tokens';
 import { recordAuthEvent } from '../../store/auth-log';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';

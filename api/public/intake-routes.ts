@@ -2,11 +2,7 @@ import { Router } from 'express';
 import { currentDomain } from '../../store/reference';
 import type { Db } from '../../store/pool';
 import { findStatusByCode, insertPublicLead } from '../../store/public-leads';
-import {
-  currentDomains,
-  procuratorateExists,
-  publicProcuratorates,
-} from '../../store/public-lead-staff';
+import { currentDomains, procuratorateExists, publicProcuratorates } from '../../store/public-lead-staff';
 import { keyedHash } from '../auth/keyed-hash';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
