@@ -25,7 +25,7 @@ import { organRoutes } from './organs/routes';
 import { problems } from './problem';
 import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
-import { defineRoute, jsonBodies, RouteRegistry } from './routing';
+import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
 import { statisticsRoutes } from './statistics/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
@@ -61,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIds(), requestLog(deps.log, routes), metrics.observeRequests, securityHeaders);
+  app.use(methodNotAllowed(routes));
   app.use(webApp()); // the staff web application (web/dist), outside /api; public like any page
   app.use('/api/docs', apiDocs());
   app.use(jsonBodies(routes));

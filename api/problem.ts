@@ -22,6 +22,15 @@ export const problems = {
   unauthenticated: (detail = '请先登录') => new Problem(401, 'unauthenticated', '未登录或登录已失效', detail),
   forbidden: (detail = '您的角色无权执行此操作') => new Problem(403, 'forbidden', '无权操作', detail),
   notFound: (detail = '请求的资源不存在') => new Problem(404, 'not-found', '未找到', detail),
+  methodNotAllowed: (allowed: string[]) =>
+    new Problem(
+      405,
+      'method-not-allowed',
+      '不支持的请求方法',
+      `此接口只支持 ${allowed.join('、')}`,
+      { allowed },
+      { Allow: allowed.join(', ') },
+    ),
   conflict: (type: string, detail: string, extra?: Record<string, unknown>) =>
     new Problem(409, type, '与当前状态冲突', detail, extra),
   payloadTooLarge: (detail = '请求体超过大小限制') =>

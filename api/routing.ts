@@ -19,6 +19,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Defaults to application/json (application/problem+json for 4xx/5xx). */
   contentType?: string;
+  /** Other representations of the same response (e.g. text/csv under ?format=csv). */
+  alsoAs?: string[];
 }
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -79,6 +81,22 @@ export class RouteRegistry {
   knows(path: string): boolean {
     return this.routes.some((r) => r.pattern.test(path));
   }
+
+  /** The methods declared for `path` (GET implies HEAD), upper case, for an Allow header. */
+  methodsOf(path: string): string[] {
+    const methods = this.routes.filter((r) => r.pattern.test(path)).map((r) => r.spec.method.toUpperCase());
+    if (methods.includes('GET')) methods.push('HEAD');
+    return [...new Set(methods)];
+  }
+}
+
+/** 405 with an Allow header for a declared path asked with a method it does not have. */
+export function methodNotAllowed(registry: RouteRegistry): RequestHandler {
+  return (req, _res, next) => {
+    const allowed = registry.methodsOf(req.path);
+    if (allowed.length === 0 || allowed.includes(req.method.toUpperCase())) return next();
+    next(problems.methodNotAllowed(allowed));
+  };
 }
 
 /** Where a route goes: a router (or the app), the registry, and the path the router is mounted at. */

@@ -7,5 +7,6 @@ cd "$DUBAN_ROOT"
 bash scripts/ensure-node-modules.sh
 TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)
 TEMPORAL_TEST_SERVER_PATH=$(bash scripts/ensure-test-server.sh)
-export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH
+SCHEMATHESIS_PATH=$(bash scripts/ensure-schemathesis.sh)
+export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH SCHEMATHESIS_PATH
 exec npx jest "$@"

@@ -101,7 +101,7 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
       params: caseIdParam,
       query: timelineQuery,
       responses: {
-        200: { description: '时间线', schema: timelineResponse },
+        200: { description: '时间线', schema: timelineResponse, alsoAs: ['text/csv'] },
         404: { description: '本院无此案件' },
       },
     },

@@ -86,9 +86,10 @@ function responses(route: RegisteredRoute, idempotent: boolean): Json {
       };
     } else if (r.schema) {
       const type = r.contentType ?? 'application/json';
+      const others = (r.alsoAs ?? []).map((t) => [t, { schema: { type: 'string' } }]);
       out[status] = {
         description: r.description,
-        content: { [type]: { schema: jsonSchema(r.schema, 'output') } },
+        content: { [type]: { schema: jsonSchema(r.schema, 'output') }, ...Object.fromEntries(others) },
       };
     } else if (r.contentType) {
       out[status] = {

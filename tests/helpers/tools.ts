@@ -17,3 +17,4 @@ function toolPath(envName: string, script: string): string {
 
 export const temporalCliPath = () => toolPath('TEMPORAL_CLI_PATH', 'ensure-temporal-cli.sh');
 export const testServerPath = () => toolPath('TEMPORAL_TEST_SERVER_PATH', 'ensure-test-server.sh');
+export const schemathesisPath = () => toolPath('SCHEMATHESIS_PATH', 'ensure-schemathesis.sh');
