@@ -3,45 +3,18 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
 import { createCalendarStore } from '../calendar/store';
-import { migrate } from '../store/migrate';
-import { createDb } from '../store/pool';
-import { createMailer } from '../mail/mailer';
-import {
-  checkTemporalNamespace,
-  describeFailure,
-  fatal,
-  loadConfigOrExit,
-  redactUrl,
-  startupStep,
-} from '../config/startup';
+import { connectServices } from '../config/services';
+import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createCaseWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'worker' } });
   Runtime.install({ logger: sdkLogger(log) });
-  const db = createDb({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
+  const { db, mailer, connection } = await connectServices(config, {
     applicationName: 'duban-worker',
+    connectTemporal: (address) => NativeConnection.connect({ address }),
   });
-  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
-    db.ping(),
-  );
-  await startupStep('database migration failed', () => migrate(db));
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
-    mailer.verify(),
-  );
-  const connection = await startupStep(
-    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
-    () => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
-  );
-  await checkTemporalNamespace(config, (namespace) =>
-    connection.withDeadline(Date.now() + 10_000, () =>
-      connection.workflowService.describeNamespace({ namespace }),
-    ),
-  );
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
