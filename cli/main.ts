@@ -65,3 +65,6 @@ export function runFromProcess(): void {
     },
   );
 }
+
+// `node dist/cli/main.js` in the image, where bin/duban.js (which runs the sources) has no tsx.
+if (require.main === module) runFromProcess();

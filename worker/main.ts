@@ -6,11 +6,15 @@ import { createCalendarStore } from '../calendar/store';
 import { connectServices } from '../config/services';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createCaseWorker } from './create-worker';
+import { findWorkflowCode } from './workflow-code';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'worker' } });
   Runtime.install({ logger: sdkLogger(log) });
+  const code = findWorkflowCode(config.WORKFLOW_BUNDLE_PATH);
+  if (code.kind === 'missing')
+    fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
   const { db, mailer, connection } = await connectServices(config, {
     applicationName: 'duban-worker',
     connectTemporal: (address) => NativeConnection.connect({ address }),
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
       publicUrl: config.PUBLIC_URL,
     }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    ...(code.kind === 'prebuilt' && { workflowBundle: { codePath: code.codePath } }),
   });
   // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, then
   // SIGTERM from dev/start.ts. Only a running worker can be asked to shut down.
@@ -34,7 +39,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+  const workflows = code.kind === 'prebuilt' ? code.codePath : 'bundled from source';
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, workflows }, 'worker running');
   await worker.run();
   await connection.close();
   mailer.close();
