@@ -2,16 +2,18 @@
  * What the image runs: `npm run build`'s compiled JavaScript under plain node (no tsx), with
  * the worker loading the prebuilt workflow bundle instead of running webpack at start.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { ensureBuilt } from '../helpers/build';
 import { freePort } from '../helpers/ports';
 import { commonEnv, startNodeService, type ServiceEnv } from '../helpers/processes';
 
 const ROOT = join(__dirname, '..', '..');
+const run = promisify(execFile);
 const LOGS = join(ROOT, 'artifacts', 'production-build');
 
 let mail: MailCatcher;
@@ -35,6 +37,19 @@ it('when the compiled command line runs under node alone, then it prints its hel
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('用法：duban');
+});
+
+// Asynchronous: under one jest process the suite's embedded database answers from this event loop.
+it('when the compiled command line migrates twice, then the second run finds nothing to do', async () => {
+  const migrate = () =>
+    run(process.execPath, ['dist/cli/main.js', 'migrate'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATABASE_URL: env.databaseUrl },
+    });
+  await migrate();
+  const second = await migrate();
+  expect(second.stderr).toBe('');
+  expect(second.stdout).toContain('没有待执行的迁移');
 });
 
 it('when the compiled worker starts, then it loads the prebuilt bundle and runs no webpack', async () => {
