@@ -1,12 +1,21 @@
-# One image for the API and the worker; docker-compose.yml picks the entry point.
+# One image for the API and the worker; docker-compose.yml picks the entry point
+# (node dist/api/main.js or node dist/worker/main.js).
 #
-# TypeScript runs in place through tsx's CommonJS hook (`node --require tsx/cjs …`), not
-# from a `npm run build` output: the worker bundles the workflows from their sources, the
-# migrations are found relative to the sources (store/migrate.ts), and `npm start`
-# runs the code the same way — one layout in development and production, no dist/ to keep
-# in step with the sources. tsx only strips types; it adds no measurable cost after start.
+# Built in one stage, run from another: the build stage has every dependency and runs
+# `npm run build` — the compiled JavaScript (dist/), the workflow bundle the worker loads
+# instead of running webpack at each start (dist/workflow-bundle.js), the web application
+# (web/dist). The runtime stage has the production dependencies only, that output and the
+# SQL migrations: no TypeScript, no tsx, no vite.
 #
 # Debian (glibc), not Alpine: Temporal's native core bridge ships glibc binaries only.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+# .dockerignore keeps a local dist/ and web/dist out: the image never ships a stale build.
+COPY . .
+RUN npm run build
 
 FROM node:20-bookworm-slim AS dependencies
 WORKDIR /app
@@ -19,10 +28,11 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
-COPY . .
-# The staff web application (web/dist), which the API serves at its own port. Built here, not
-# copied: .dockerignore keeps a local web/dist out, so the image never ships a stale build.
-RUN bash scripts/build-web.sh && rm -rf .cache
+# package.json marks the application's root, where the compiled code finds migrations/ and web/dist.
+COPY package.json ./
+COPY migrations ./migrations
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 USER node
 EXPOSE 3000
-CMD ["node", "--require", "tsx/cjs", "api/main.ts"]
+CMD ["node", "dist/api/main.js"]

@@ -1,43 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
-import { migrate } from '../store/migrate';
-import { createDb } from '../store/pool';
-import { createMailer } from '../mail/mailer';
-import {
-  checkTemporalNamespace,
-  describeFailure,
-  fatal,
-  loadConfigOrExit,
-  redactUrl,
-  startupStep,
-} from '../config/startup';
+import { connectServices } from '../config/services';
+import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createApp } from './app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
-  const db = createDb({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
+  const { db, mailer, connection } = await connectServices(config, {
     applicationName: 'duban-api',
+    connectTemporal: (address) => Connection.connect({ address, connectTimeout: '10 s' }),
   });
-  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
-    db.ping(),
-  );
-  await startupStep('database migration failed', () => migrate(db));
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
-    mailer.verify(),
-  );
-  const connection = await startupStep(
-    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
-    () => Connection.connect({ address: config.TEMPORAL_ADDRESS, connectTimeout: '10 s' }),
-  );
-  await checkTemporalNamespace(config, (namespace) =>
-    connection.withDeadline(Date.now() + 10_000, () =>
-      connection.workflowService.describeNamespace({ namespace }),
-    ),
-  );
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({
     db,

@@ -3,6 +3,7 @@ import { scheduleFromChineseDays } from '../domain/period/chinese-days';
 import { runAudit } from './audit';
 import { runBootstrap } from './bootstrap';
 import { EXIT_OK, EXIT_USAGE, runDeadline, type CliIo } from './deadline';
+import { runMigrate } from './migrate';
 
 export interface Subcommand {
   name: string;
@@ -21,6 +22,11 @@ export const SUBCOMMANDS: Subcommand[] = [
     name: 'bootstrap',
     summary: '创建检察院及其第一个系统管理员（新部署时使用）',
     run: (argv, io) => runBootstrap(argv, io),
+  },
+  {
+    name: 'migrate',
+    summary: '执行待执行的数据库迁移（API 和 worker 启动时也会执行）',
+    run: (argv, io) => runMigrate(argv, io),
   },
 ];
 
@@ -65,3 +71,6 @@ export function runFromProcess(): void {
     },
   );
 }
+
+// `node dist/cli/main.js` in the image, where bin/duban.js (which runs the sources) has no tsx.
+if (require.main === module) runFromProcess();

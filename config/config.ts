@@ -27,6 +27,10 @@ export const CONFIG_VARIABLES = {
     description: 'Serve the embedded mail catcher’s messages at /api/dev/mail',
   },
   WORKER_MAX_CACHED_WORKFLOWS: { default: '1000', description: 'Case workflows the worker keeps in memory' },
+  WORKFLOW_BUNDLE_PATH: {
+    default: '(dist/workflow-bundle.js if built)',
+    description: 'Workflow bundle the worker loads instead of bundling the sources at start',
+  },
   LOG_LEVEL: { default: 'info', description: 'pino log level (fatal, error, warn, info, debug, trace)' },
 } as const;
 
@@ -98,6 +102,7 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   WORKER_MAX_CACHED_WORKFLOWS: integer(1, 100_000).default(1000),
+  WORKFLOW_BUNDLE_PATH: z.string().default(''),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

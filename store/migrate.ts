@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_ROOT } from '../config/app-root';
 import type { Db } from './pool';
 
-export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
+export const MIGRATIONS_DIR = join(APP_ROOT, 'migrations');
 
 /**
  * Applies pending SQL migrations in one transaction. The table lock lets the API and the

@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
+import { APP_ROOT } from '../config/app-root';
 
-const DIST = join(__dirname, 'dist');
+const DIST = join(APP_ROOT, 'web', 'dist');
 const NOT_UI = /^\/(api|healthz|metrics)(\/|$)/i;
 const CSP = [
   "default-src 'self'",

@@ -3,45 +3,22 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
 import { createCalendarStore } from '../calendar/store';
-import { migrate } from '../store/migrate';
-import { createDb } from '../store/pool';
-import { createMailer } from '../mail/mailer';
-import {
-  checkTemporalNamespace,
-  describeFailure,
-  fatal,
-  loadConfigOrExit,
-  redactUrl,
-  startupStep,
-} from '../config/startup';
+import { connectServices } from '../config/services';
+import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createCaseWorker } from './create-worker';
+import { findWorkflowCode } from './workflow-code';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'worker' } });
   Runtime.install({ logger: sdkLogger(log) });
-  const db = createDb({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
+  const code = findWorkflowCode(config.WORKFLOW_BUNDLE_PATH);
+  if (code.kind === 'missing')
+    fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
+  const { db, mailer, connection } = await connectServices(config, {
     applicationName: 'duban-worker',
+    connectTemporal: (address) => NativeConnection.connect({ address }),
   });
-  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
-    db.ping(),
-  );
-  await startupStep('database migration failed', () => migrate(db));
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
-    mailer.verify(),
-  );
-  const connection = await startupStep(
-    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
-    () => NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }),
-  );
-  await checkTemporalNamespace(config, (namespace) =>
-    connection.withDeadline(Date.now() + 10_000, () =>
-      connection.workflowService.describeNamespace({ namespace }),
-    ),
-  );
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -53,6 +30,7 @@ async function main(): Promise<void> {
       publicUrl: config.PUBLIC_URL,
     }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    ...(code.kind === 'prebuilt' && { workflowBundle: { codePath: code.codePath } }),
   });
   // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, then
   // SIGTERM from dev/start.ts. Only a running worker can be asked to shut down.
@@ -61,7 +39,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+  const workflows = code.kind === 'prebuilt' ? code.codePath : 'bundled from source';
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, workflows }, 'worker running');
   await worker.run();
   await connection.close();
   mailer.close();

@@ -22,7 +22,7 @@ export interface ServiceProcess {
 
 export interface NodeServiceOptions {
   name: string;
-  /** Entry file relative to the repository, e.g. 'worker/main.ts'. */
+  /** Entry file relative to the repository, e.g. 'worker/main.ts' or 'dist/worker/main.js'. */
   entry: string;
   env: Record<string, string>;
   /** Where stdout and stderr go (appended), so a failing test can be diagnosed. */
@@ -32,11 +32,12 @@ export interface NodeServiceOptions {
   timeoutMs?: number;
 }
 
-/** Starts a TypeScript entry point under node with tsx, and waits for its ready line. */
+/** Starts an entry point under node (a TypeScript one through tsx), and waits for its ready line. */
 export async function startNodeService(options: NodeServiceOptions): Promise<ServiceProcess> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', options.entry], {
+  const args = options.entry.endsWith('.ts') ? ['--require', 'tsx/cjs', options.entry] : [options.entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...inheritedEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,7 +117,8 @@ export interface ServiceEnv {
   authSecret: string;
 }
 
-function commonEnv(e: ServiceEnv): Record<string, string> {
+/** The settings the API and the worker share, from the suite's servers. */
+export function commonEnv(e: ServiceEnv): Record<string, string> {
   return {
     DATABASE_URL: e.databaseUrl,
     SMTP_URL: e.smtpUrl,

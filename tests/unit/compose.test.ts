@@ -97,9 +97,9 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('when run, then the api and the worker run their own entry points of one image', () => {
-    expect(commandText(service('api'))).toContain('api/main.ts');
-    expect(commandText(service('worker'))).toContain('worker/main.ts');
+  it('when run, then the api and the worker run their own compiled entry points of one image', () => {
+    expect(commandText(service('api'))).toBe('node dist/api/main.js');
+    expect(commandText(service('worker'))).toBe('node dist/worker/main.js');
     expect(service('api').image).toBe(service('worker').image);
     expect(service('api').healthcheck?.test).toEqual(
       expect.arrayContaining([expect.stringContaining('/healthz')]),
@@ -127,7 +127,8 @@ describe('docker-compose.yml', () => {
     const demo = service('demo-data');
     expect((demo as { profiles?: string[] }).profiles).toEqual(['demo']);
     expect(commandText(demo)).toMatch(/migrate\(db\)[\s\S]*seedDemoData\(db\)/);
-    expect(commandText(demo)).toContain("require('./dev/demo-data')");
+    expect(commandText(demo)).toContain("require('./dist/dev/demo-data')");
+    expect(commandText(demo)).not.toContain('tsx');
     expect(Object.keys(environment(demo)).filter((v) => !(v in CONFIG_VARIABLES))).toEqual([]);
     expect(environment(demo).DATABASE_URL).toBe(environment(service('api')).DATABASE_URL);
     expect(existsSync(join(ROOT, 'dev', 'demo-data.ts'))).toBe(true);
@@ -153,10 +154,30 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 
-  it('when built, then it installs with npm ci on Node 20 and runs the API through tsx', () => {
-    expect(dockerfile).toMatch(/^FROM node:20[\w.-]*/m);
-    expect(dockerfile).toMatch(/RUN npm ci\b/);
-    expect(dockerfile).toContain('CMD ["node", "--require", "tsx/cjs", "api/main.ts"]');
+  /** The text of one stage, from its FROM line to the next. */
+  function stage(index: number): string {
+    return dockerfile.split(/^(?=FROM )/m)[index] ?? '';
+  }
+  const stages = dockerfile.match(/^FROM /gm) ?? [];
+  const runtime = stage(stages.length);
+
+  it('when built, then a Node 20 stage with every dependency runs npm run build after copying the sources', () => {
+    const build = stage(1);
+    expect(build).toMatch(/^FROM node:20[\w.-]* AS build$/m);
+    expect(build).toMatch(/^RUN npm ci --no-audit/m);
+    expect(build.indexOf('RUN npm run build')).toBeGreaterThan(build.indexOf('COPY . .'));
+  });
+
+  it('when run, then the image holds production dependencies and the compiled output, and runs node on it', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(runtime).toMatch(/^FROM node:20[\w.-]*$/m);
+    expect(dockerfile).toMatch(/RUN npm ci --omit=dev\b/);
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    expect(runtime).toContain('COPY --from=build /app/web/dist ./web/dist');
+    expect(runtime).toContain('COPY migrations ./migrations');
+    expect(runtime).not.toContain('COPY . .');
+    expect(runtime).not.toMatch(/tsx/);
+    expect(dockerfile).toContain('CMD ["node", "dist/api/main.js"]');
   });
 
   it('when it sets application settings, then they are ones the application reads', () => {
@@ -166,11 +187,9 @@ describe('Dockerfile', () => {
     expect(names.filter((n) => !(n in CONFIG_VARIABLES))).toEqual([]);
   });
 
-  it('when the image is built, then it builds the web application from the copied sources, never a local build', () => {
-    const build = dockerfile.search(/^RUN bash scripts\/build-web\.sh\b/m);
-    expect(build).toBeGreaterThan(dockerfile.indexOf('COPY . .'));
-    expect(build).toBeLessThan(dockerfile.indexOf('USER node'));
-    expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n')).toContain('web/dist');
+  it('when the image is built, then it builds from the copied sources, never a local build', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['dist', 'web/dist']) expect(ignored).toContain(entry);
   });
 
   it('when the image is built, then local data, caches and dependencies stay out of it', () => {

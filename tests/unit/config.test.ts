@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       MAIL_FROM: '督办系统 <duban@localhost>',
       DEV_MAILBOX: false,
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
+      WORKFLOW_BUNDLE_PATH: '',
       LOG_LEVEL: 'info',
     });
   });

@@ -1,0 +1,57 @@
+import { createMailer, type Mailer } from '../mail/mailer';
+import { migrate } from '../store/migrate';
+import { createDb, type Db } from '../store/pool';
+import type { Config } from './config';
+import { checkTemporalNamespace, redactUrl, startupStep } from './startup';
+
+/** What the API's client connection and the worker's native connection both offer. */
+export interface TemporalConnection {
+  withDeadline<R>(deadline: number, fn: () => Promise<R>): Promise<R>;
+  workflowService: { describeNamespace(request: { namespace: string }): Promise<unknown> };
+}
+
+export interface Services<C extends TemporalConnection> {
+  db: Db;
+  mailer: Mailer;
+  connection: C;
+}
+
+export interface ServicesOptions<C extends TemporalConnection> {
+  /** Shown in PostgreSQL's pg_stat_activity, e.g. duban-api. */
+  applicationName: string;
+  connectTemporal(address: string): Promise<C>;
+}
+
+/**
+ * The start-up sequence of the API and the worker: database (reached, then migrated), mail
+ * server, Temporal (reached, then the namespace found). The first step that fails stops the
+ * process with one line naming the setting at fault.
+ */
+export async function connectServices<C extends TemporalConnection>(
+  config: Config,
+  options: ServicesOptions<C>,
+): Promise<Services<C>> {
+  const db = createDb({
+    connectionString: config.DATABASE_URL,
+    max: config.DATABASE_POOL_SIZE,
+    applicationName: options.applicationName,
+  });
+  await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
+    db.ping(),
+  );
+  await startupStep('database migration failed', () => migrate(db));
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
+    mailer.verify(),
+  );
+  const connection = await startupStep(
+    `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
+    () => options.connectTemporal(config.TEMPORAL_ADDRESS),
+  );
+  await checkTemporalNamespace(config, (namespace) =>
+    connection.withDeadline(Date.now() + 10_000, () =>
+      connection.workflowService.describeNamespace({ namespace }),
+    ),
+  );
+  return { db, mailer, connection };
+}
