@@ -4,6 +4,7 @@ import type { Db } from '../store/pool';
 import { deliverQueuedMail } from '../mail/deliver';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
+import { refusingBadData } from './failures';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,13 +17,13 @@ export interface ActivityDeps {
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
-      return recordJournal(db, publicUrl, input);
+      return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
     },
     async deliverMail(input: { dedupeKeys: string[] }): Promise<{ sent: number }> {
-      return deliverQueuedMail(db, mailer, input.dedupeKeys);
+      return refusingBadData('deliverMail', () => deliverQueuedMail(db, mailer, input.dedupeKeys));
     },
     async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
-      return computeClock(calendar, input);
+      return refusingBadData('computeClock', () => computeClock(calendar, input));
     },
   };
 }
