@@ -2,6 +2,7 @@ import type { CalendarStore } from '../calendar/store';
 import { computeClock, type ComputeClockInput, type ComputedClock } from '../calendar/compute-clock';
 import type { Db } from '../store/pool';
 import { deliverQueuedMail } from '../mail/deliver';
+import { recordCaseAlert, type CaseAlertInput } from '../store/case-alerts';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
 import { refusingBadData } from './failures';
@@ -21,6 +22,9 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async deliverMail(input: { dedupeKeys: string[] }): Promise<{ sent: number }> {
       return refusingBadData('deliverMail', () => deliverQueuedMail(db, mailer, input.dedupeKeys));
+    },
+    async recordCaseAlert(input: CaseAlertInput): Promise<void> {
+      return recordCaseAlert(db, input);
     },
     async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
       return refusingBadData('computeClock', () => computeClock(calendar, input));

@@ -37,6 +37,11 @@ it('a note PostgreSQL cannot store is refused at once with an alert; the next no
     ]);
     expect({ ...after, alerts: undefined }).toEqual({ ...before.state, alerts: undefined });
     expect(await c.timeline()).toEqual(before.timeline);
+    await quiet(c);
+    const rows = await t.db.query('SELECT kind, subject, error_type FROM case_alerts WHERE case_id = $1', [
+      c.input.caseId,
+    ]);
+    expect(rows).toEqual([{ kind: 'action_refused', subject: 'addNote', error_type: 'DataRejected' }]);
 
     const note = await timed(c.act('addNote', org.prosecutor, { text: '电话核实线索' }));
     expect(note.ms).toBeLessThan(10_000);

@@ -16,6 +16,13 @@ export const dbWrite = proxyActivities<Pick<Activities, 'journal'>>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** An alert row: written in the background, given up after an hour (the alert stays in the case's state). */
+export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 /** Deadline arithmetic over the stored schedule: a read and a pure computation; bounded like a write. */
 export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>({
   startToCloseTimeout: '30 seconds',

@@ -3,6 +3,7 @@ import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workfl
 import type { CaseAlert, CaseState } from '../../domain/case/model';
 import { CaseErrors } from '../contract';
 import { ALERT_UNRECORDED_WORK, REFUSE_UNRECORDED_ACTION } from '../patches';
+import { alerting } from './activity-presets';
 
 /** Enough for staff to see a pattern; older ones are dropped so the carried state stays small. */
 const KEPT_ALERTS = 20;
@@ -24,14 +25,43 @@ export function refusesUnrecordedActions(): boolean {
   return patched(REFUSE_UNRECORDED_ACTION);
 }
 
-export function alertsUnrecordedWork(): boolean {
-  return patched(ALERT_UNRECORDED_WORK);
-}
+/**
+ * The case's alerts: kept in its state (shown on the case page even with the database down)
+ * and written to `case_alerts` in the background (counted in the case list).
+ */
+export class Alerts {
+  constructor(
+    private readonly state: () => CaseState,
+    /** Runs work in the background, counted until done (the case may not continue as new before). */
+    private readonly background: (work: Promise<unknown>) => void,
+    /** Told of each alert, to wake the clock supervisor. */
+    private readonly changed: () => void,
+  ) {}
 
-export function raiseAlert(state: CaseState, alert: Omit<CaseAlert, 'at'>): void {
-  const alerts = state.alerts ?? [];
-  alerts.push({ at: new Date().toISOString(), ...alert });
-  state.alerts = alerts.slice(-KEPT_ALERTS);
+  raise(alert: Omit<CaseAlert, 'at'>): void {
+    const state = this.state();
+    const raised: CaseAlert = { at: new Date().toISOString(), ...alert };
+    state.alerts = [...(state.alerts ?? []), raised].slice(-KEPT_ALERTS);
+    this.background(
+      alerting.recordCaseAlert({ caseId: state.info.caseId, ...raised }).catch(() => undefined),
+    );
+    this.changed();
+  }
+
+  /** Runs an alarm's or a recomputation's work; if it cannot be recorded, alerts and goes on. */
+  async orAlert(subject: string, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.unrecorded('alarm_not_recorded', subject, err);
+    }
+  }
+
+  /** Work that could not be recorded within its retry bound: alerted; anything else is rethrown. */
+  unrecorded(kind: CaseAlert['kind'], subject: string, err: unknown): void {
+    if (!unrecorded(err) || !patched(ALERT_UNRECORDED_WORK)) throw err;
+    this.raise({ kind, subject, errorType: failureType(err) });
+  }
 }
 
 /** The refusal the staff member sees: the action did not happen, and why, without its data. */

@@ -74,7 +74,7 @@ export class Journal {
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);
-    this.track(
+    this.background(
       write.then(
         (r) =>
           r.mailKeys.length > 0
@@ -98,7 +98,8 @@ export class Journal {
     return this.inFlight === 0;
   }
 
-  private track(work: Promise<unknown>): void {
+  /** Counts `work` as in flight until it settles; it must not reject. */
+  background(work: Promise<unknown>): void {
     this.inFlight += 1;
     void work.finally(() => {
       this.inFlight -= 1;

@@ -4,7 +4,7 @@
  */
 import { ApplicationFailure } from '@temporalio/workflow';
 import { runAction } from '../../domain/case/actions';
-import type { CaseAlert, CaseState, ClockState } from '../../domain/case/model';
+import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
@@ -14,14 +14,7 @@ import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, NewCaseInput, RecomputeClocksRequest } from '../contract';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
-import {
-  alertsUnrecordedWork,
-  failureType,
-  raiseAlert,
-  refusalOf,
-  refusesUnrecordedActions,
-  unrecorded,
-} from './failures';
+import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
 import { Lock } from './lock';
 import { clockChangedMail, reminderBatch } from './reminders';
@@ -39,7 +32,12 @@ export class CaseRun {
   state: CaseState;
   readonly journal = new Journal(
     () => this.state,
-    (err) => this.alertUnrecorded('mail_not_sent', 'mail', err),
+    (err) => this.alerts.unrecorded('mail_not_sent', 'mail', err),
+  );
+  private readonly alerts = new Alerts(
+    () => this.state,
+    (work) => this.journal.background(work),
+    () => (this.changes += 1),
   );
   private readonly lock = new Lock();
   private readonly processed: Map<string, ActionResult>;
@@ -120,8 +118,7 @@ export class CaseRun {
         if (!unrecorded(err) || !refusesUnrecordedActions()) throw err;
         this.state = before;
         const errorType = failureType(err);
-        raiseAlert(this.state, { kind: 'action_refused', subject: name, errorType });
-        this.changes += 1;
+        this.alerts.raise({ kind: 'action_refused', subject: name, errorType });
         throw refusalOf(errorType);
       }
       const result: ActionResult = {
@@ -159,17 +156,17 @@ export class CaseRun {
         for (const reminder of clock.reminders.filter((r) => !r.done && r.fireAt <= now)) {
           reminder.done = true;
           const batch = reminderBatch(this.state, clock, reminder, new Date(now).toISOString());
-          await this.orAlert('reminder', () => this.journal.write(batch));
+          await this.alerts.orAlert('reminder', () => this.journal.write(batch));
         }
         if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now)
-          await this.orAlert('clock_expired', () => this.expire(clock));
+          await this.alerts.orAlert('clock_expired', () => this.expire(clock));
       }
       this.changes += 1;
     });
   }
 
   recompute(request: RecomputeClocksRequest): Promise<void> {
-    return this.lock.run(() => this.orAlert('clocks_recomputed', () => this.recomputeNow(request)));
+    return this.lock.run(() => this.alerts.orAlert('clocks_recomputed', () => this.recomputeNow(request)));
   }
 
   private async recomputeNow(request: RecomputeClocksRequest): Promise<void> {
@@ -190,24 +187,6 @@ export class CaseRun {
       clocks: changes.map(clockRow),
       mail: changes.map((c) => clockChangedMail(this.state, c, request)),
     });
-    this.changes += 1;
-  }
-
-  /**
-   * Runs an alarm's or a recomputation's work; if it cannot be recorded within its retry
-   * bound, the case says so on its alerts and goes on with its other clocks.
-   */
-  private async orAlert(subject: string, work: () => Promise<unknown>): Promise<void> {
-    try {
-      await work();
-    } catch (err) {
-      this.alertUnrecorded('alarm_not_recorded', subject, err);
-    }
-  }
-
-  private alertUnrecorded(kind: CaseAlert['kind'], subject: string, err: unknown): void {
-    if (!unrecorded(err) || !alertsUnrecordedWork()) throw err;
-    raiseAlert(this.state, { kind, subject, errorType: failureType(err) });
     this.changes += 1;
   }
 
