@@ -121,22 +121,26 @@ export class CaseRun {
         this.alerts.raise({ kind: 'action_refused', subject: name, errorType });
         throw refusalOf(errorType);
       }
-      const result: ActionResult = {
-        caseId: this.state.info.caseId,
-        action: name,
-        stage: this.state.stage,
-        seq: written.seqs[0]!,
-        clocks: changes.map(({ clock }) => ({
-          key: clock.key,
-          status: clock.status,
-          due: clock.due,
-          provisional: clock.provisional,
-        })),
-      };
+      const result = this.resultOf(name, written.seqs[0]!, changes);
       this.remember(keyOf(envelope), result);
       this.changes += 1;
       return result;
     });
+  }
+
+  private resultOf(action: ActionName, seq: number, changes: ClockChange[]): ActionResult {
+    return {
+      caseId: this.state.info.caseId,
+      action,
+      stage: this.state.stage,
+      seq,
+      clocks: changes.map(({ clock }) => ({
+        key: clock.key,
+        status: clock.status,
+        due: clock.due,
+        provisional: clock.provisional,
+      })),
+    };
   }
 
   /** The earliest moment something is due: a reminder to send or a clock running out. */
