@@ -24,7 +24,7 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
       return refusingBadData('deliverMail', () => deliverQueuedMail(db, mailer, input.dedupeKeys));
     },
     async recordCaseAlert(input: CaseAlertInput): Promise<void> {
-      return recordCaseAlert(db, input);
+      return refusingBadData('recordCaseAlert', () => recordCaseAlert(db, input));
     },
     async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
       return refusingBadData('computeClock', () => computeClock(calendar, input));
