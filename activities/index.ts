@@ -2,8 +2,10 @@ import type { CalendarStore } from '../calendar/store';
 import { computeClock, type ComputeClockInput, type ComputedClock } from '../calendar/compute-clock';
 import type { Db } from '../store/pool';
 import { deliverQueuedMail } from '../mail/deliver';
+import { recordCaseAlert, type CaseAlertInput } from '../store/case-alerts';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
+import { refusingBadData } from './failures';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,13 +18,16 @@ export interface ActivityDeps {
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
-      return recordJournal(db, publicUrl, input);
+      return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
     },
     async deliverMail(input: { dedupeKeys: string[] }): Promise<{ sent: number }> {
-      return deliverQueuedMail(db, mailer, input.dedupeKeys);
+      return refusingBadData('deliverMail', () => deliverQueuedMail(db, mailer, input.dedupeKeys));
+    },
+    async recordCaseAlert(input: CaseAlertInput): Promise<void> {
+      return refusingBadData('recordCaseAlert', () => recordCaseAlert(db, input));
     },
     async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
-      return computeClock(calendar, input);
+      return refusingBadData('computeClock', () => computeClock(calendar, input));
     },
   };
 }

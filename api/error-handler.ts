@@ -83,7 +83,10 @@ function fromBusinessFailure(cause: unknown): Problem {
     case CaseErrors.Forbidden:
       return problems.forbidden(detail);
     case CaseErrors.InvalidPayload:
+    case CaseErrors.DataRejected:
       return problems.validation(detail, []);
+    case CaseErrors.JournalUnavailable:
+      return problems.unavailable(detail);
     default:
       return problems.internal();
   }

@@ -33,7 +33,8 @@ const SORTS: Record<CaseSort, { expr: string; dir: 'ASC' | 'DESC' }> = {
 
 const COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
-  created_at, updated_at`;
+  created_at, updated_at,
+  (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id) AS alert_count`;
 
 /** One page of a procuratorate's cases; every filter is a bound parameter, never spliced text. */
 export async function listCases(

@@ -19,11 +19,14 @@ export interface CaseRow {
   summary: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
+  /** Alerts raised on the case (see case_alerts). */
+  alert_count: number;
 }
 
 const COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
-  created_at, updated_at`;
+  created_at, updated_at,
+  (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id) AS alert_count`;
 
 /** A case of the given procuratorate; another procuratorate's case is simply not found. */
 export async function findCaseInScope(

@@ -34,6 +34,8 @@ export interface JournalInput {
 }
 
 export interface JournalResult {
+  /** The entries' sequence numbers and hashes, in the order given. */
+  seqs: number[];
   hashes: string[];
   /** Outbox keys of the messages queued, for delivery. */
   mailKeys: string[];
@@ -56,7 +58,7 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
     const mailKeys: string[] = [];
     for (const mail of input.mail ?? [])
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
-    return { hashes, mailKeys };
+    return { seqs: input.entries.map((e) => e.seq), hashes, mailKeys };
   });
 }
 

@@ -60,6 +60,10 @@ export const CaseErrors = {
   Forbidden: 'Forbidden',
   InvalidPayload: 'InvalidPayload',
   Conflict: 'Conflict',
+  /** The database refused what an action would have recorded (e.g. a character it cannot store). */
+  DataRejected: 'DataRejected',
+  /** The timeline could not be written within the retry bound (database down too long). */
+  JournalUnavailable: 'JournalUnavailable',
 } as const;
 export type CaseErrorType = (typeof CaseErrors)[keyof typeof CaseErrors];
 

@@ -14,4 +14,8 @@ export const PATCHES = {
    * database (`case_creations.input`) and the workflow never reads it.
    */
   continueWithoutDescription: 'continue-without-description-2026-12-01',
+  /** 2026-12-01: an action whose timeline write fails is refused, undone and alerted on. */
+  refuseUnrecordedAction: 'refuse-unrecorded-action-2026-12-01',
+  /** 2026-12-01: a reminder, expiry, recomputation or mail that cannot be recorded raises an alert. */
+  alertUnrecordedWork: 'alert-unrecorded-work-2026-12-01',
 } as const;

@@ -40,6 +40,7 @@ export async function caseDetail(
     recommendations: recommendations.map(presentRecommendation),
     proposal: live?.proposal ?? null,
     escalations: live?.escalations ?? [],
+    alerts: live?.alerts ?? [],
     litigation: live?.litigation ?? null,
     availableActions: live ? availableActions(live, actor, today) : [],
   };

@@ -21,5 +21,6 @@ export function presentCase(row: CaseRow) {
     summary: row.summary,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    alertCount: row.alert_count,
   };
 }

@@ -41,6 +41,7 @@ export const caseResponse = z.object({
   summary: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  alertCount: z.number().int().describe('案件上的告警数（操作被数据库拒绝、提醒未能记录等）'),
 });
 
 const clockResponse = z.object({
@@ -81,6 +82,16 @@ export const caseDetailResponse = caseResponse.extend({
   recommendations: z.array(recommendationResponse),
   proposal: z.unknown().nullable(),
   escalations: z.array(z.unknown()),
+  alerts: z
+    .array(
+      z.object({
+        at: z.string(),
+        kind: z.enum(['action_refused', 'alarm_not_recorded', 'mail_not_sent']),
+        subject: z.string().describe('相关的操作或提醒名称'),
+        errorType: z.string().describe('失败类型，如 DataRejected、JournalUnavailable'),
+      }),
+    )
+    .describe('案件告警：未生效的操作、未能记录的提醒或未能发送的邮件（最近 20 条）'),
   litigation: z.unknown().nullable(),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
 });

@@ -156,4 +156,20 @@ export interface CaseState {
   typical: boolean;
   /** Timeline sequence number of the last entry written. */
   seq: number;
+  /** Failures staff must see, newest last (absent on cases that never had one). */
+  alerts?: CaseAlert[];
+}
+
+/**
+ * Something the case could not record: an action the database refused (and that therefore
+ * did not happen), a reminder or expiry left off the timeline, a message not sent. Names
+ * only, never the data involved.
+ */
+export interface CaseAlert {
+  at: string;
+  kind: 'action_refused' | 'alarm_not_recorded' | 'mail_not_sent';
+  /** The action, alarm or message kind concerned, e.g. `addNote`, `reminder`. */
+  subject: string;
+  /** The failure type, e.g. `DataRejected`, `JournalUnavailable`. */
+  errorType: string;
 }

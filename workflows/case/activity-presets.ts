@@ -1,21 +1,41 @@
-/** Named timeout and retry presets, one per class of activity. */
+/**
+ * Named timeout and retry presets, one per class of activity. Every retry is bounded: an
+ * activity that gives up fails visibly (the action is refused, or the case raises an alert)
+ * instead of holding the case still. Data the database refuses is not retried at all.
+ */
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 
-/** Database writes: short, retried without limit (the database coming back is only a matter of time). */
+/**
+ * Database writes: a restarted or briefly unreachable database (minutes, see the fault suite)
+ * is waited out; after an hour of trying, the write is given up and the case says so.
+ */
 export const dbWrite = proxyActivities<Pick<Activities, 'journal'>>({
   startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Deadline arithmetic over the stored schedule: a read and a pure computation. */
+/** An alert row: written in the background, given up after an hour (the alert stays in the case's state). */
+export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>({
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Deadline arithmetic over the stored schedule: a read and a pure computation; bounded like a write. */
 export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>({
   startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** E-mail: SMTP may be down for hours; mail waits and is retried, never dropped. */
+/**
+ * E-mail: SMTP may be down for hours; mail waits in the outbox and is retried for two days,
+ * then the case raises an alert (the message stays in the outbox, marked failed).
+ */
 export const mail = proxyActivities<Pick<Activities, 'deliverMail'>>({
   startToCloseTimeout: '2 minutes',
+  scheduleToCloseTimeout: '2 days',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });

@@ -12,6 +12,11 @@ export interface JournalEvent {
   reason?: string | null;
 }
 
+export interface Written {
+  /** The sequence numbers of the batch's entries: the first is the action's or alarm's own. */
+  seqs: number[];
+}
+
 export interface JournalBatch {
   events: JournalEvent[];
   clocks?: ClockRowInput[];
@@ -29,11 +34,21 @@ export class Journal {
   private tail: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
 
-  constructor(private readonly state: () => CaseState) {}
+  constructor(
+    private readonly state: () => CaseState,
+    /** Told when queued mail could not be sent within its retry bound. */
+    private readonly mailFailed: (err: unknown) => void = () => undefined,
+  ) {}
 
-  write(batch: JournalBatch): Promise<void> {
+  /**
+   * Resolves to the sequence numbers of the batch's entries, in order. A batch that cannot be
+   * written gives its numbers back (the chain must stay gapless) and rejects; the next batch
+   * is written all the same.
+   */
+  write(batch: JournalBatch): Promise<Written> {
     const state = this.state();
-    if (batch.events.length === 0) return this.tail.then(() => undefined);
+    if (batch.events.length === 0) return this.tail.then(() => ({ seqs: [] }));
+    const before = state.seq;
     const at = new Date().toISOString();
     const entries = batch.events.map((e) => {
       state.seq += 1;
@@ -58,11 +73,24 @@ export class Journal {
       mail: batch.mail ?? [],
     };
     const write = this.tail.then(() => dbWrite.journal(input));
-    this.tail = write;
-    this.track(
-      write.then((r) => (r.mailKeys.length > 0 ? mail.deliverMail({ dedupeKeys: r.mailKeys }) : undefined)),
+    this.tail = write.catch(() => undefined);
+    this.background(
+      write.then(
+        (r) =>
+          r.mailKeys.length > 0
+            ? mail.deliverMail({ dedupeKeys: r.mailKeys }).catch(this.mailFailed)
+            : undefined,
+        () => undefined,
+      ),
     );
-    return write.then(() => undefined);
+    return write.then(
+      // Results recorded before the activity returned its seqs carry none: the numbers given are the same.
+      (r: { seqs?: number[] }) => ({ seqs: r.seqs ?? entries.map((e) => e.seq) }),
+      (err: unknown) => {
+        if (state.seq === entries.at(-1)!.seq) state.seq = before;
+        throw err;
+      },
+    );
   }
 
   /** True when every batch is stored and every message sent: the case may continue as new. */
@@ -70,7 +98,8 @@ export class Journal {
     return this.inFlight === 0;
   }
 
-  private track(work: Promise<unknown>): void {
+  /** Counts `work` as in flight until it settles; it must not reject. */
+  background(work: Promise<unknown>): void {
     this.inFlight += 1;
     void work.finally(() => {
       this.inFlight -= 1;

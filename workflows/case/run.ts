@@ -14,7 +14,8 @@ import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
-import { Journal } from './journal';
+import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
+import { Journal, type Written } from './journal';
 import { Lock } from './lock';
 import { clockChangedMail, reminderBatch } from './reminders';
 import { initialState } from './state';
@@ -29,7 +30,15 @@ export interface CarriedCase {
 
 export class CaseRun {
   state: CaseState;
-  readonly journal = new Journal(() => this.state);
+  readonly journal = new Journal(
+    () => this.state,
+    (err) => this.alerts.unrecorded('mail_not_sent', 'mail', err),
+  );
+  private readonly alerts = new Alerts(
+    () => this.state,
+    (work) => this.journal.background(work),
+    () => (this.changes += 1),
+  );
   private readonly lock = new Lock();
   private readonly processed: Map<string, ActionResult>;
   /** Bumped on every change that may move the next alarm, to wake the supervisor. */
@@ -95,27 +104,43 @@ export class CaseRun {
     return this.lock.run(async () => {
       const seen = this.processed.get(keyOf(envelope));
       if (seen) return seen;
-      const draft = structuredCopy(this.state);
+      const before = this.state;
+      const draft = structuredCopy(before);
       const fx = refuseAsFailure(() => runAction(draft, name, envelope.payload, this.context(envelope)));
       this.state = draft;
-      const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
-      await this.journal.write(batchOf(name, envelope.actor.userId, fx, changes));
-      const result: ActionResult = {
-        caseId: this.state.info.caseId,
-        action: name,
-        stage: this.state.stage,
-        seq: this.state.seq - fx.stageChanges.length - changes.length,
-        clocks: changes.map(({ clock }) => ({
-          key: clock.key,
-          status: clock.status,
-          due: clock.due,
-          provisional: clock.provisional,
-        })),
-      };
+      let changes: ClockChange[];
+      let written: Written;
+      try {
+        changes = await executeClockOps(this.state, fx.clockOps, Date.now());
+        written = await this.journal.write(batchOf(name, envelope.actor.userId, fx, changes));
+      } catch (err) {
+        // Not on the timeline, so it did not happen: the case is as it was, plus an alert.
+        if (!unrecorded(err) || !refusesUnrecordedActions()) throw err;
+        this.state = before;
+        const errorType = failureType(err);
+        this.alerts.raise({ kind: 'action_refused', subject: name, errorType });
+        throw refusalOf(errorType);
+      }
+      const result = this.resultOf(name, written.seqs[0]!, changes);
       this.remember(keyOf(envelope), result);
       this.changes += 1;
       return result;
     });
+  }
+
+  private resultOf(action: ActionName, seq: number, changes: ClockChange[]): ActionResult {
+    return {
+      caseId: this.state.info.caseId,
+      action,
+      stage: this.state.stage,
+      seq,
+      clocks: changes.map(({ clock }) => ({
+        key: clock.key,
+        status: clock.status,
+        due: clock.due,
+        provisional: clock.provisional,
+      })),
+    };
   }
 
   /** The earliest moment something is due: a reminder to send or a clock running out. */
@@ -134,35 +159,39 @@ export class CaseRun {
         const now = Date.now();
         for (const reminder of clock.reminders.filter((r) => !r.done && r.fireAt <= now)) {
           reminder.done = true;
-          await this.journal.write(reminderBatch(this.state, clock, reminder, new Date(now).toISOString()));
+          const batch = reminderBatch(this.state, clock, reminder, new Date(now).toISOString());
+          await this.alerts.orAlert('reminder', () => this.journal.write(batch));
         }
-        if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now) await this.expire(clock);
+        if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now)
+          await this.alerts.orAlert('clock_expired', () => this.expire(clock));
       }
       this.changes += 1;
     });
   }
 
   recompute(request: RecomputeClocksRequest): Promise<void> {
-    return this.lock.run(async () => {
-      const ops = runningClocks(this.state).map((c) => ({ op: 'recompute' as const, key: c.key }));
-      const changes = (await executeClockOps(this.state, ops, Date.now())).filter(moved);
-      if (changes.length === 0) return;
-      const actor = request.actorId || SYSTEM_ACTOR;
-      await this.journal.write({
-        events: [
-          {
-            kind: 'clocks_recomputed',
-            actorId: actor,
-            data: { versions: request.versions, clockKeys: changes.map((c) => c.clock.key) },
-            reason: request.reason,
-          },
-          ...changes.map((c) => clockEvent(c, actor)),
-        ],
-        clocks: changes.map(clockRow),
-        mail: changes.map((c) => clockChangedMail(this.state, c, request)),
-      });
-      this.changes += 1;
+    return this.lock.run(() => this.alerts.orAlert('clocks_recomputed', () => this.recomputeNow(request)));
+  }
+
+  private async recomputeNow(request: RecomputeClocksRequest): Promise<void> {
+    const ops = runningClocks(this.state).map((c) => ({ op: 'recompute' as const, key: c.key }));
+    const changes = (await executeClockOps(this.state, ops, Date.now())).filter(moved);
+    if (changes.length === 0) return;
+    const actor = request.actorId || SYSTEM_ACTOR;
+    await this.journal.write({
+      events: [
+        {
+          kind: 'clocks_recomputed',
+          actorId: actor,
+          data: { versions: request.versions, clockKeys: changes.map((c) => c.clock.key) },
+          reason: request.reason,
+        },
+        ...changes.map((c) => clockEvent(c, actor)),
+      ],
+      clocks: changes.map(clockRow),
+      mail: changes.map((c) => clockChangedMail(this.state, c, request)),
     });
+    this.changes += 1;
   }
 
   private async expire(clock: ClockState): Promise<void> {

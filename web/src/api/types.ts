@@ -19,6 +19,14 @@ export interface CaseSummary {
   summary: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
+  alertCount: number;
+}
+
+export interface CaseAlert {
+  at: string;
+  kind: 'action_refused' | 'alarm_not_recorded' | 'mail_not_sent';
+  subject: string;
+  errorType: string;
 }
 
 export interface Clock {
@@ -76,6 +84,7 @@ export interface CaseDetail extends CaseSummary {
   recommendations: RecommendationView[];
   proposal: Proposal | null;
   escalations: Escalation[];
+  alerts: CaseAlert[];
   litigation: unknown;
   availableActions: string[];
 }

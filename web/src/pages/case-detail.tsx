@@ -5,6 +5,7 @@ import { reference } from '../api/reference';
 import type { User } from '../api/session';
 import type { CaseDetail, Clock, RecommendationView } from '../api/types';
 import { DueBadge, Tag } from '../components/badges';
+import { CaseAlerts } from '../components/case-alerts';
 import { ClockCard } from '../components/clock-card';
 import { Loading, Problem } from '../components/problem';
 import { StageStepper } from '../components/stage-stepper';
@@ -74,6 +75,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         litigated={(summary.litigatedOrganIds?.length ?? 0) > 0 || d.litigation !== null}
         stageBefore={summary.stageBeforeSuspension}
       />
+      <CaseAlerts alerts={d.alerts} labels={labels} />
       {d.proposal && (
         <section className="card proposal" aria-label="待决定的提请">
           <h2>待决定：提请{enumLabel(d.proposal.kind)}</h2>

@@ -204,6 +204,7 @@ export function CaseListPage({ user }: { user: User }) {
                       {c.id}
                       {c.handlerId === user.id ? ' · 本人承办' : ` · 承办人：${nameOf(c.handlerId)}`}
                       {c.typical && <Tag tone="blue">典型案例</Tag>}
+                      {c.alertCount > 0 && <Tag tone="red">告警 {c.alertCount}</Tag>}
                     </div>
                   </td>
                   <td>

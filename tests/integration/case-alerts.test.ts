@@ -1,0 +1,68 @@
+// A poisoned action that reaches the workflow (bypassing the API's checks) shows as an alert on
+// the case page and in the case list, and the case answers the next action at once.
+import { randomBytes } from 'node:crypto';
+import { shanghaiDate } from '../../domain/time';
+import { ACTION_UPDATES, caseWorkflowId } from '../../workflows/contract';
+import { actorOf } from '../helpers/case-driver';
+import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { ApiClient } from '../helpers/http';
+import { waitUntil } from '../helpers/processes';
+import { startSystem, type System } from '../helpers/system';
+
+let system: System;
+let org: TestOrg;
+let prosecutor: ApiClient;
+
+beforeAll(async () => {
+  system = await startSystem();
+  org = await createTestOrg(system.db);
+  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+});
+afterAll(() => system.stop());
+
+const POISON = { text: 'bad \u0000 byte' };
+
+it('when an action PostgreSQL cannot store reaches a case, then staff see an alert and the case goes on', async () => {
+  const created = await prosecutor.post('/api/cases', {
+    title: '某公司违规堆放固体废物',
+    description: '群众反映',
+    domainCode: 'ecology',
+    source: 'public_report',
+    receivedOn: shanghaiDate(new Date()),
+  });
+  expect(created.status).toBe(201);
+  const id: string = created.body.id;
+
+  // Through the API: refused as invalid input, whether by the API's check or the workflow's.
+  expect((await prosecutor.post(`/api/cases/${id}/actions/addNote`, POISON)).status).toBe(422);
+
+  // Straight to the workflow, as if the API had let it through.
+  const handle = system.temporal.workflow.getHandle(caseWorkflowId(id));
+  const refused = await handle
+    .executeUpdate(ACTION_UPDATES.addNote, {
+      args: [
+        { actor: actorOf(org.prosecutor), idempotencyKey: randomBytes(8).toString('hex'), payload: POISON },
+      ],
+    })
+    .then(
+      () => 'accepted',
+      (err: { cause?: { type?: string } }) => err.cause?.type,
+    );
+  expect(refused).toBe('DataRejected');
+
+  const detail = await prosecutor.get(`/api/cases/${id}`);
+  expect(detail.body.alerts).toEqual(
+    expect.arrayContaining([
+      { at: expect.any(String), kind: 'action_refused', subject: 'addNote', errorType: 'DataRejected' },
+    ]),
+  );
+  expect(JSON.stringify(detail.body.alerts)).not.toContain('bad');
+  await waitUntil('the alert in the case list', async () => {
+    const list = await prosecutor.get(`/api/cases?q=${id}`);
+    return list.body.items[0]?.alertCount > 0;
+  });
+
+  const note = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '其后的备注' });
+  expect(note.status).toBe(200);
+  expect(note.body.case.alertCount).toBeGreaterThan(0);
+});

@@ -1,0 +1,122 @@
+// Defence in depth behind the API's text validation: an action whose data the database refuses
+// is refused itself, within seconds, with an alert on the case, and the case goes on serving.
+import { shanghaiDate } from '../../domain/time';
+import { CaseDriver, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
+import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { waitUntil } from '../helpers/processes';
+import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+
+let t: WorkflowTestEnv;
+let org: TestOrg;
+
+beforeAll(async () => {
+  t = await startWorkflowTestEnv();
+  org = await createTestOrg(t.db);
+});
+afterAll(() => t.stop());
+
+/** A lead received today by the test server's clock (earlier tests moved it), its reminders all ahead. */
+async function freshCase(taskQueue: string): Promise<CaseDriver> {
+  const today = shanghaiDate(new Date(await t.env.currentTimeMs()));
+  const c = await CaseDriver.start(t, taskQueue, newCaseInput(org, { receivedOn: today }));
+  await quiet(c);
+  return c;
+}
+
+/** How long `work` took in wall-clock milliseconds, with its outcome. */
+async function timed<T>(work: Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = Date.now();
+  const value = await work;
+  return { ms: Date.now() - started, value };
+}
+
+it('a note PostgreSQL cannot store is refused at once with an alert; the next note and the reminders go on', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const c = await freshCase(taskQueue);
+    const before = { timeline: await c.timeline(), state: await c.state() };
+
+    // Sent straight to the workflow, as if the API had let it through.
+    const poisoned = await timed(refusal(c.act('addNote', org.prosecutor, { text: 'bad \u0000 byte' })));
+    expect(poisoned.value).toEqual({ type: 'DataRejected', message: expect.stringMatching(/操作未生效/) });
+    expect(poisoned.ms).toBeLessThan(10_000);
+
+    const after = await c.state();
+    expect(after.alerts).toEqual([
+      { at: expect.any(String), kind: 'action_refused', subject: 'addNote', errorType: 'DataRejected' },
+    ]);
+    expect({ ...after, alerts: undefined }).toEqual({ ...before.state, alerts: undefined });
+    expect(await c.timeline()).toEqual(before.timeline);
+    await quiet(c);
+    const rows = await t.db.query('SELECT kind, subject, error_type FROM case_alerts WHERE case_id = $1', [
+      c.input.caseId,
+    ]);
+    expect(rows).toEqual([{ kind: 'action_refused', subject: 'addNote', error_type: 'DataRejected' }]);
+
+    const note = await timed(c.act('addNote', org.prosecutor, { text: '电话核实线索' }));
+    expect(note.ms).toBeLessThan(10_000);
+    expect(note.value.seq).toBe(before.state.seq + 1);
+    expect((await c.timeline()).at(-1)).toMatchObject({ seq: note.value.seq, kind: 'addNote' });
+
+    // The lead evaluation clock's first reminder still fires on time.
+    const [first] = after.clocks.lead_evaluation!.reminders;
+    await t.env.sleep(first!.fireAt - (await t.env.currentTimeMs()) + 60_000);
+    expect((await reminderEntries(c, 'lead_evaluation')).length).toBeGreaterThan(0);
+  });
+}, 120_000);
+
+/** Makes the database refuse one case's reminder entries, as it would refuse data it cannot store. */
+async function refuseReminders(caseId: string): Promise<() => Promise<void>> {
+  const name = `refuse_reminders_${caseId.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
+  await t.db.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.case_id = '${caseId}' AND NEW.kind = 'reminder' THEN
+        RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await t.db.query(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION ${name}()`,
+  );
+  return async () => {
+    await t.db.query(`DROP TRIGGER ${name} ON audit_entries`);
+    await t.db.query(`DROP FUNCTION ${name}()`);
+  };
+}
+
+it('a reminder the database refuses raises an alert; the case keeps its chain and takes the next action', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const c = await freshCase(taskQueue);
+    const allow = await refuseReminders(c.input.caseId);
+    const reminders = (await c.state()).clocks.lead_evaluation!.reminders;
+    const fireAt = reminders[0]!.fireAt;
+    const fired = reminders.filter((r) => r.fireAt === fireAt).length;
+    try {
+      await t.env.sleep(fireAt - (await t.env.currentTimeMs()) + 60_000);
+      await waitUntil(
+        'an alert for each refused reminder',
+        async () => (await c.state()).alerts?.length === fired,
+        {
+          timeoutMs: 20_000,
+        },
+      );
+    } finally {
+      await allow();
+    }
+    const state = await c.state();
+    const alert = {
+      at: expect.any(String),
+      kind: 'alarm_not_recorded',
+      subject: 'reminder',
+      errorType: 'DataRejected',
+    };
+    expect(state.alerts).toEqual(Array.from({ length: fired }, () => alert));
+    expect(state.clocks.lead_evaluation!.reminders.slice(0, fired).every((r) => r.done)).toBe(true);
+    expect(await reminderEntries(c, 'lead_evaluation')).toEqual([]);
+
+    const note = await timed(c.act('addNote', org.prosecutor, { text: '提醒之后的备注' }));
+    expect(note.ms).toBeLessThan(10_000);
+    const seqs = (await c.timeline()).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(note.value.seq).toBe(seqs.at(-1));
+  });
+}, 120_000);
