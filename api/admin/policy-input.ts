@@ -12,10 +12,7 @@ import {
 } from '../../domain/period';
 import type { CalendarSnapshot } from '../../calendar/cache';
 import { clockOverrideSchema, type ClockOverrides } from '../../calendar/policies';
-import {
-  reminderPolicyContentSchema,
-  type ReminderPolicyContent,
-} from '../../calendar/reminder-policy';
+import { reminderPolicyContentSchema, type ReminderPolicyContent } from '../../calendar/reminder-policy';
 import { problems } from '../problem';
 
 export const policyChangeBody = z

@@ -1,18 +1,9 @@
 // Use cases of the policies: show, what-if, apply (each change a new version).
 import type { CalendarSnapshot } from '../../calendar/cache';
 import { storedCatalogue } from '../../calendar/store';
-import {
-  affectedCases,
-  previewMoves,
-  requestUnderCatalogue,
-  type MoveReport,
-} from '../../calendar/whatif';
+import { affectedCases, previewMoves, requestUnderCatalogue, type MoveReport } from '../../calendar/whatif';
 import { casesWithOpenClocks, openClocks, type OpenClockRow } from '../../store/calendar-clocks';
-import {
-  addPolicyVersions,
-  type NewPolicyVersion,
-  type PolicyChange,
-} from '../../store/calendar-policy';
+import { addPolicyVersions, type NewPolicyVersion, type PolicyChange } from '../../store/calendar-policy';
 import type { Db } from '../../store/pool';
 import type { ClockCatalogue } from '../../domain/period';
 import type { CalendarServiceDeps } from './holiday-service';
