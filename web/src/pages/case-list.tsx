@@ -40,6 +40,14 @@ const SORTS: Choice<Filters['sort']>[] = [
   { value: 'updated', label: '按最近办理' },
 ];
 
+/** "All" (no filter) followed by one choice per item. */
+function anyOf<T>(all: string, items: readonly T[], choice: (item: T) => [string, string]): Choice<string>[] {
+  return [
+    { value: '', label: all },
+    ...items.map((item) => choice(item)).map(([value, label]) => ({ value, label })),
+  ];
+}
+
 interface Page {
   items: CaseSummary[];
   nextCursor: string | null;
@@ -96,6 +104,19 @@ export function CaseListPage({ user }: { user: User }) {
     e.preventDefault();
     set('q', search);
   };
+  const select = <K extends Exclude<keyof Filters, 'q'>>(
+    key: K,
+    label: string,
+    choices: Choice<Filters[K]>[],
+  ) => (
+    <SelectField
+      id={`f-${key}`}
+      label={label}
+      value={filters[key]}
+      choices={choices}
+      onChange={(v) => set(key, v)}
+    />
+  );
   const rows = [...(page.data?.items ?? []), ...more];
   const domainName = (code: string) => domains.find((d) => d.code === code)?.name ?? code;
   const organName = (id: string) => organs.find((o) => o.id === id)?.name ?? id;
@@ -111,54 +132,24 @@ export function CaseListPage({ user }: { user: User }) {
         )}
       </div>
       <form className="filters" onSubmit={onSearch} role="search" aria-label="筛选案件">
-        <SelectField
-          id="f-scope"
-          label="范围"
-          value={filters.scope}
-          choices={SCOPES}
-          onChange={(v) => set('scope', v)}
-        />
-        <SelectField
-          id="f-stage"
-          label="阶段"
-          value={filters.stage}
-          choices={[
-            { value: '', label: '全部阶段' },
-            ...STAGES.map((s) => ({ value: s, label: stageLabel(s) })),
-          ]}
-          onChange={(v) => set('stage', v)}
-        />
-        <SelectField
-          id="f-domain"
-          label="领域"
-          value={filters.domain}
-          choices={[
-            { value: '', label: '全部领域' },
-            ...domains.map((d) => ({ value: d.code, label: d.name })),
-          ]}
-          onChange={(v) => set('domain', v)}
-        />
-        <SelectField
-          id="f-organ"
-          label="行政机关"
-          value={filters.organ}
-          choices={[{ value: '', label: '全部机关' }, ...organs.map((o) => ({ value: o.id, label: o.name }))]}
-          onChange={(v) => set('organ', v)}
-        />
-        <SelectField
-          id="f-due"
-          label="期限"
-          value={filters.due}
-          choices={DUE}
-          onChange={(v) => set('due', v)}
-        />
-        <SelectField
-          id="f-sort"
-          label="排序"
-          value={filters.sort}
-          choices={SORTS}
-          onChange={(v) => set('sort', v)}
-        />
+        {select('scope', '范围', SCOPES)}
+        {select(
+          'stage',
+          '阶段',
+          anyOf('全部阶段', STAGES, (s) => [s, stageLabel(s)]),
+        )}
+        {select(
+          'domain',
+          '领域',
+          anyOf('全部领域', domains, (d) => [d.code, d.name]),
+        )}
+        {select(
+          'organ',
+          '行政机关',
+          anyOf('全部机关', organs, (o) => [o.id, o.name]),
+        )}
+        {select('due', '期限', DUE)}
+        {select('sort', '排序', SORTS)}
         <div className="field grow">
           <label htmlFor="f-q">搜索</label>
           <div className="inline">
