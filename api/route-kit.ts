@@ -1,7 +1,7 @@
 /**
  * The shapes most routers share, built on `defineRoute`: a router that is just its routes, a
- * read that answers with what it loads, a list that presents each row it loads, and a create
- * that answers 201 with the new resource.
+ * read that answers with what it loads, a list that presents each row it loads, and writes that
+ * create (201) or change (200) a resource and answer with it.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -86,13 +86,20 @@ export function defineListRoute<Q extends z.ZodType, Row>(
   });
 }
 
-export type CreateRouteSpec<B extends z.ZodType> = Shortened<
-  Omit<RouteSpec<z.ZodType, z.ZodType, B>, 'params' | 'query'>
+export type WriteRouteSpec<P extends z.ZodType, B extends z.ZodType> = Shortened<
+  Omit<RouteSpec<P, z.ZodType, B>, 'query'>
 > & {
   body: B;
-  /** The schema of the created resource and what the 201 says. */
-  created: { description: string; schema: z.ZodType };
+  /** The schema of the resource as written, and what the success says. */
+  result: { description: string; schema: z.ZodType };
 };
+
+interface WriteContext<P, B> {
+  req: Request;
+  params: P;
+  body: B;
+  principal: Principal;
+}
 
 /**
  * POST route that creates a resource: `create` writes it, the answer is 201 with `present`
@@ -100,21 +107,49 @@ export type CreateRouteSpec<B extends z.ZodType> = Shortened<
  */
 export function defineCreateRoute<B extends z.ZodType, Row>(
   target: RouteTarget,
-  spec: CreateRouteSpec<B>,
+  spec: Omit<WriteRouteSpec<z.ZodType, B>, 'params'>,
   steps: {
-    create: (ctx: { req: Request; body: z.infer<B>; principal: Principal }) => Promise<Row>;
+    create: (ctx: WriteContext<unknown, z.infer<B>>) => Promise<Row>;
     present: (row: Row) => unknown;
     locate?: (row: Row) => string;
   },
 ): void {
-  const { path = '/', auth = 'user', created, otherResponses, ...rest } = spec;
+  defineWrite(target, { method: 'post', status: 201, path: '/' }, spec, { ...steps, write: steps.create });
+}
+
+/** PATCH route (default '/:id') that changes a resource and answers with `present` of it. */
+export function defineChangeRoute<P extends z.ZodType, B extends z.ZodType, Row>(
+  target: RouteTarget,
+  spec: WriteRouteSpec<P, B> & { params: P },
+  steps: {
+    change: (ctx: WriteContext<z.infer<P>, z.infer<B>>) => Promise<Row>;
+    present: (row: Row) => unknown;
+  },
+): void {
+  defineWrite(target, { method: 'patch', status: 200, path: '/:id' }, spec, {
+    ...steps,
+    write: steps.change,
+  });
+}
+
+function defineWrite<P extends z.ZodType, B extends z.ZodType, Row>(
+  target: RouteTarget,
+  how: { method: 'post' | 'patch'; status: number; path: string },
+  spec: WriteRouteSpec<P, B>,
+  steps: {
+    write: (ctx: WriteContext<z.infer<P>, z.infer<B>>) => Promise<Row>;
+    present: (row: Row) => unknown;
+    locate?: (row: Row) => string;
+  },
+): void {
+  const { path = how.path, auth = 'user', result, otherResponses, ...rest } = spec;
   defineRoute(
     target,
-    { ...rest, method: 'post', path, auth, responses: { 201: created, ...otherResponses } },
-    async ({ req, res, body, principal }) => {
-      const row = await steps.create({ req, body, principal });
+    { ...rest, method: how.method, path, auth, responses: { [how.status]: result, ...otherResponses } },
+    async ({ req, res, params, body, principal }) => {
+      const row = await steps.write({ req, params, body, principal });
       if (steps.locate) res.location(steps.locate(row));
-      res.status(201).json(steps.present(row));
+      res.status(how.status).json(steps.present(row));
     },
   );
 }

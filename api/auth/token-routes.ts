@@ -33,7 +33,7 @@ function issueRoute(target: RouteTarget, { db }: { db: Db }): void {
       description: '令牌全文只在响应中出现一次，系统只保存其摘要。令牌以该用户当前的角色行事。',
       idempotent: false,
       body: createApiTokenBody,
-      created: { description: '已签发', schema: createdApiTokenResponse },
+      result: { description: '已签发', schema: createdApiTokenResponse },
     },
     {
       create: ({ req, body, principal }) => issueToken(db, { req, body, principal }),

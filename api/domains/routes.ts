@@ -4,8 +4,14 @@ import type { Router } from 'express';
 import { domainsInForce } from '../../store/domains';
 import type { Db } from '../../store/pool';
 import { shanghaiDate } from '../../domain/time';
-import { defineCreateRoute, defineListRoute, defineReadRoute, routerOf } from '../route-kit';
-import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
+import {
+  defineChangeRoute,
+  defineCreateRoute,
+  defineListRoute,
+  defineReadRoute,
+  routerOf,
+} from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import {
   adminDomainList as adminDomainListSchema,
   domainCodeParam,
@@ -64,7 +70,7 @@ function addRoute(target: RouteTarget, deps: DomainDeps): void {
       ...ADMIN,
       summary: '新增等外探索领域（无法律明文规定，statutory=false）',
       body: newDomainBody,
-      created: { description: '已新增（版本 1）', schema: domainVersion },
+      result: { description: '已新增（版本 1）', schema: domainVersion },
       otherResponses: {
         409: { description: '领域代码或名称已被使用' },
         422: { description: '内容有误（如施行日期早于今天）' },
@@ -79,25 +85,25 @@ function addRoute(target: RouteTarget, deps: DomainDeps): void {
 }
 
 function versionRoute(target: RouteTarget, deps: DomainDeps): void {
-  defineRoute(
+  defineChangeRoute(
     target,
     {
-      method: 'patch',
+      ...ADMIN,
       path: '/:code',
       summary: '修改领域：新增一个版本，自施行日期起适用（旧版本保留）',
-      ...ADMIN,
       params: domainCodeParam,
       body: domainVersionBody,
-      responses: {
-        200: { description: '新版本', schema: domainVersion },
+      result: { description: '新版本', schema: domainVersion },
+      otherResponses: {
         404: { description: '没有这个领域代码' },
         409: { description: '名称已被其他领域使用，或同时有其他修改' },
         422: { description: '内容有误（如施行日期早于今天或上一版本）' },
       },
     },
-    async ({ res, params, body, principal }) => {
-      const row = await addDomainVersion(deps.db, principal, params.code, body, shanghaiDate(deps.now()));
-      res.json(presentDomain(row));
+    {
+      change: ({ params, body, principal }) =>
+        addDomainVersion(deps.db, principal, params.code, body, shanghaiDate(deps.now())),
+      present: presentDomain,
     },
   );
 }

@@ -4,8 +4,8 @@ import { isUniqueViolation, type Db } from '../../store/pool';
 import { ROLES } from '../../domain/roles';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
-import { defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
-import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
+import { defineChangeRoute, defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { createOrganBody, organResponse, updateOrganBody } from './schemas';
 
@@ -33,7 +33,7 @@ function registerRoute(target: RouteTarget, { db }: { db: Db }): void {
       ...ADMIN,
       summary: '登记行政机关',
       body: createOrganBody,
-      created: { description: '已登记', schema: organResponse },
+      result: { description: '已登记', schema: organResponse },
       otherResponses: { 409: { description: '本院已有同名机关' } },
     },
     {
@@ -47,29 +47,26 @@ function registerRoute(target: RouteTarget, { db }: { db: Db }): void {
   );
 }
 
-function changeRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function changeRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineChangeRoute(
     target,
     {
-      method: 'patch',
-      path: '/:id',
       ...ADMIN,
       summary: '修改行政机关',
       params: idParam,
       body: updateOrganBody,
-      responses: {
-        200: { description: '修改后的机关', schema: organResponse },
-        404: { description: '本院没有这个机关' },
-        409: { description: '本院已有同名机关' },
-      },
+      result: { description: '修改后的机关', schema: organResponse },
+      otherResponses: { 404: { description: '本院没有这个机关' }, 409: { description: '本院已有同名机关' } },
     },
-    async ({ res, params, body, principal }) => {
-      const row = await uniqueName(body.name ?? '', () =>
-        updateOrgan(db, params.id, principal.procuratorateId, body),
-      );
-      if (!row) throw problems.notFound('本院没有这个机关');
-      res.json(presentOrgan(row));
+    {
+      change: async ({ params, body, principal }) => {
+        const row = await uniqueName(body.name ?? '', () =>
+          updateOrgan(db, params.id, principal.procuratorateId, body),
+        );
+        if (!row) throw problems.notFound('本院没有这个机关');
+        return row;
+      },
+      present: presentOrgan,
     },
   );
 }

@@ -2,8 +2,8 @@ import type { Router } from 'express';
 import type { Db } from '../../store/pool';
 import { listUsers } from '../../store/user-admin';
 import { origin } from '../auth/routes';
-import { defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
-import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
+import { defineChangeRoute, defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { directoryRoute } from './directory';
 import { createUserBody, listUsersQuery, updateUserBody, userResponse } from './schemas';
@@ -32,7 +32,7 @@ function createRoute(target: RouteTarget, { db }: { db: Db }): void {
       ...ADMIN,
       summary: '新建用户',
       body: createUserBody,
-      created: { description: '已新建', schema: userResponse },
+      result: { description: '已新建', schema: userResponse },
       otherResponses: { 409: { description: '用户名已被使用' } },
     },
     {
@@ -43,26 +43,23 @@ function createRoute(target: RouteTarget, { db }: { db: Db }): void {
   );
 }
 
-function changeRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function changeRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineChangeRoute(
     target,
     {
-      method: 'patch',
-      path: '/:id',
       ...ADMIN,
       summary: '修改用户（角色、停用、姓名、邮箱、密码）',
       params: idParam,
       body: updateUserBody,
-      responses: {
-        200: { description: '修改后的用户', schema: userResponse },
+      result: { description: '修改后的用户', schema: userResponse },
+      otherResponses: {
         404: { description: '本院没有这个用户' },
         409: { description: '不能停用自己或取消自己的管理员角色' },
       },
     },
-    async ({ req, res, params, body, principal }) => {
-      const row = await changeUser(db, principal, params.id, body, origin(req));
-      res.json(presentUser(row));
+    {
+      change: ({ req, params, body, principal }) => changeUser(db, principal, params.id, body, origin(req)),
+      present: presentUser,
     },
   );
 }
