@@ -1,4 +1,5 @@
 import type { Response, Router } from 'express';
+import { CASE_ACTING_ROLES } from '../../domain/roles';
 import type { Db } from '../../store/pool';
 import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../store/public-leads';
 import { declinePublicLead, findAttachment, listAttachments } from '../../store/public-lead-staff';
@@ -19,7 +20,7 @@ const READERS = {
   auth: 'user',
   roles: ['prosecutor', 'head', 'chief', 'case_office'],
 } as const;
-const DECIDERS = { ...READERS, roles: ['prosecutor', 'head', 'chief'] } as const;
+const DECIDERS = { ...READERS, roles: CASE_ACTING_ROLES };
 
 /** Staff side of the public intake: the evaluation queue of the procuratorate. */
 export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
