@@ -13,6 +13,7 @@ import {
   type RouteSpec,
   type RouteTarget,
 } from './routing';
+import { idParam } from './validation';
 
 /** Declares one route on the router it is given, with the router's dependencies. */
 export type RouteDeclaration<D> = (target: RouteTarget, deps: D) => void;
@@ -117,19 +118,25 @@ export function defineCreateRoute<B extends z.ZodType, Row>(
   defineWrite(target, { method: 'post', status: 201, path: '/' }, spec, { ...steps, write: steps.create });
 }
 
-/** PATCH route (default '/:id') that changes a resource and answers with `present` of it. */
-export function defineChangeRoute<P extends z.ZodType, B extends z.ZodType, Row>(
+/** PATCH route (default '/:id', with `idParam`) that changes a resource and answers with `present` of it. */
+export function defineChangeRoute<B extends z.ZodType, Row, P extends z.ZodType = typeof idParam>(
   target: RouteTarget,
-  spec: WriteRouteSpec<P, B> & { params: P },
+  spec: WriteRouteSpec<P, B>,
   steps: {
     change: (ctx: WriteContext<z.infer<P>, z.infer<B>>) => Promise<Row>;
     present: (row: Row) => unknown;
   },
 ): void {
-  defineWrite(target, { method: 'patch', status: 200, path: '/:id' }, spec, {
-    ...steps,
-    write: steps.change,
-  });
+  const params = spec.params ?? idParam;
+  defineWrite(
+    target,
+    { method: 'patch', status: 200, path: '/:id' },
+    { ...spec, params } as WriteRouteSpec<P, B>,
+    {
+      ...steps,
+      write: steps.change,
+    },
+  );
 }
 
 function defineWrite<P extends z.ZodType, B extends z.ZodType, Row>(

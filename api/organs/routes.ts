@@ -6,7 +6,6 @@ import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
 import { defineChangeRoute, defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
 import type { RouteRegistry, RouteTarget } from '../routing';
-import { idParam } from '../validation';
 import { createOrganBody, organResponse, updateOrganBody } from './schemas';
 
 const TAG = '行政机关';
@@ -53,7 +52,6 @@ function changeRoute(target: RouteTarget, { db }: { db: Db }): void {
     {
       ...ADMIN,
       summary: '修改行政机关',
-      params: idParam,
       body: updateOrganBody,
       result: { description: '修改后的机关', schema: organResponse },
       otherResponses: { 404: { description: '本院没有这个机关' }, 409: { description: '本院已有同名机关' } },

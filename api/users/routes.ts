@@ -4,7 +4,6 @@ import { listUsers } from '../../store/user-admin';
 import { origin } from '../auth/routes';
 import { defineChangeRoute, defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
 import type { RouteRegistry, RouteTarget } from '../routing';
-import { idParam } from '../validation';
 import { directoryRoute } from './directory';
 import { createUserBody, listUsersQuery, updateUserBody, userResponse } from './schemas';
 import { changeUser, createUser, presentUser } from './service';
@@ -49,7 +48,6 @@ function changeRoute(target: RouteTarget, { db }: { db: Db }): void {
     {
       ...ADMIN,
       summary: '修改用户（角色、停用、姓名、邮箱、密码）',
-      params: idParam,
       body: updateUserBody,
       result: { description: '修改后的用户', schema: userResponse },
       otherResponses: {
