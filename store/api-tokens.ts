@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface ApiTokenRow {
   id: string;
@@ -72,15 +72,14 @@ export interface ApiTokenUse {
 }
 
 export async function findApiTokenForUse(db: Db, tokenHash: string): Promise<ApiTokenUse | undefined> {
-  return (
-    await db.query<ApiTokenUse>(
-      `SELECT t.id, t.user_id, u.procuratorate_id, u.roles,
+  return firstRow<ApiTokenUse>(
+    db,
+    `SELECT t.id, t.user_id, u.procuratorate_id, u.roles,
               t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.active
                 AND u.procuratorate_id = t.procuratorate_id AS usable
        FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
-      [tokenHash],
-    )
-  )[0];
+    [tokenHash],
+  );
 }
 
 export async function markApiTokenUsed(db: Db, id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface RefreshTokenRow {
   id: string;
@@ -33,15 +33,14 @@ export async function findRefreshToken(
   tokenHash: string,
   familyMaxSeconds: number,
 ): Promise<(RefreshTokenRow & { family_started_at: Date }) | undefined> {
-  return (
-    await db.query<RefreshTokenRow & { family_started_at: Date }>(
-      `SELECT id, family_id, user_id, family_started_at, rotated_at IS NOT NULL AS rotated,
+  return firstRow<RefreshTokenRow & { family_started_at: Date }>(
+    db,
+    `SELECT id, family_id, user_id, family_started_at, rotated_at IS NOT NULL AS rotated,
               revoked_at IS NOT NULL AS revoked,
               expires_at > now() AND family_started_at > now() - make_interval(secs => $2) AS live
        FROM refresh_tokens WHERE token_hash = $1`,
-      [tokenHash, familyMaxSeconds],
-    )
-  )[0];
+    [tokenHash, familyMaxSeconds],
+  );
 }
 
 /** Marks a token used; false when another request used (or revoked) it first. */

@@ -1,6 +1,6 @@
 // Versions of the period policy, the clock catalogue and the reminder policy (one table, by kind).
 import { versionLabel, type PolicyKind } from '../calendar/policies';
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface PolicyVersionRow {
   kind: PolicyKind;
@@ -16,11 +16,9 @@ export interface PolicyVersionRow {
 const COLUMNS = 'kind, version, seq, content, reason, created_by, created_at, active';
 
 export async function activePolicyVersion(db: Db, kind: PolicyKind): Promise<PolicyVersionRow | undefined> {
-  return (
-    await db.query<PolicyVersionRow>(`SELECT ${COLUMNS} FROM policy_versions WHERE kind = $1 AND active`, [
-      kind,
-    ])
-  )[0];
+  return firstRow<PolicyVersionRow>(db, `SELECT ${COLUMNS} FROM policy_versions WHERE kind = $1 AND active`, [
+    kind,
+  ]);
 }
 
 export async function findPolicyVersion(
@@ -28,12 +26,11 @@ export async function findPolicyVersion(
   kind: PolicyKind,
   version: string,
 ): Promise<PolicyVersionRow | undefined> {
-  return (
-    await db.query<PolicyVersionRow>(
-      `SELECT ${COLUMNS} FROM policy_versions WHERE kind = $1 AND version = $2`,
-      [kind, version],
-    )
-  )[0];
+  return firstRow<PolicyVersionRow>(
+    db,
+    `SELECT ${COLUMNS} FROM policy_versions WHERE kind = $1 AND version = $2`,
+    [kind, version],
+  );
 }
 
 /** Stores the built-in default as the first, active version of a kind that has none yet. */

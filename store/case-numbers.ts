@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface CreationRecord {
   case_id: string;
@@ -38,10 +38,9 @@ export async function findCreationByRef(
   procuratorateId: string,
   externalRef: string,
 ): Promise<CreationRecord | undefined> {
-  return (
-    await q.query<CreationRecord>(
-      'SELECT case_id, procuratorate_id, external_ref, input FROM case_creations WHERE procuratorate_id = $1 AND external_ref = $2',
-      [procuratorateId, externalRef],
-    )
-  )[0];
+  return firstRow<CreationRecord>(
+    q,
+    'SELECT case_id, procuratorate_id, external_ref, input FROM case_creations WHERE procuratorate_id = $1 AND external_ref = $2',
+    [procuratorateId, externalRef],
+  );
 }

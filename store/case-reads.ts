@@ -1,4 +1,4 @@
-import type { Db } from './pool';
+import { firstRow, type Db } from './pool';
 
 export interface CaseRow {
   id: string;
@@ -34,12 +34,10 @@ export async function findCaseInScope(
   caseId: string,
   procuratorateId: string,
 ): Promise<CaseRow | undefined> {
-  return (
-    await db.query<CaseRow>(`SELECT ${COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [
-      caseId,
-      procuratorateId,
-    ])
-  )[0];
+  return firstRow<CaseRow>(db, `SELECT ${COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [
+    caseId,
+    procuratorateId,
+  ]);
 }
 
 export interface ClockRow {

@@ -74,3 +74,12 @@ export const UNIQUE_VIOLATION = '23505';
 export function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === UNIQUE_VIOLATION;
 }
+
+/** The first row a query returns, or undefined: for lookups by key. */
+export async function firstRow<R extends QueryResultRow>(
+  q: Db | Tx,
+  text: string,
+  values: unknown[],
+): Promise<R | undefined> {
+  return (await q.query<R>(text, values))[0];
+}

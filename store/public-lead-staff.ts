@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface AttachmentMeta {
   n: number;
@@ -20,14 +20,13 @@ export async function findAttachment(
   db: Db,
   t: { leadId: string; n: number; procuratorateId: string },
 ): Promise<(AttachmentMeta & { content: Buffer }) | undefined> {
-  return (
-    await db.query<AttachmentMeta & { content: Buffer }>(
-      `SELECT a.n, a.file_name, a.media_type, a.size, a.sha256, a.content
+  return firstRow<AttachmentMeta & { content: Buffer }>(
+    db,
+    `SELECT a.n, a.file_name, a.media_type, a.size, a.sha256, a.content
        FROM public_lead_attachments a JOIN public_leads pl ON pl.id = a.lead_id
        WHERE a.lead_id = $1 AND a.n = $2 AND pl.procuratorate_id = $3`,
-      [t.leadId, t.n, t.procuratorateId],
-    )
-  )[0];
+    [t.leadId, t.n, t.procuratorateId],
+  );
 }
 
 export type LeadClaim = 'ok' | 'missing' | 'declined' | 'has_case';

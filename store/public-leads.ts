@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export const PUBLIC_LEAD_STATUSES = ['received', 'under_evaluation', 'accepted', 'not_accepted'] as const;
 export type PublicLeadStatus = (typeof PUBLIC_LEAD_STATUSES)[number];
@@ -92,13 +92,12 @@ export interface PublicLeadStatusRow {
 
 /** What the submitter may see, by tracking code. */
 export async function findStatusByCode(db: Db, code: string): Promise<PublicLeadStatusRow | undefined> {
-  return (
-    await db.query<PublicLeadStatusRow>(
-      `SELECT pl.tracking_code, ${STATUS} AS status, pl.submitted_at, ${UPDATED} AS updated_at
+  return firstRow<PublicLeadStatusRow>(
+    db,
+    `SELECT pl.tracking_code, ${STATUS} AS status, pl.submitted_at, ${UPDATED} AS updated_at
        FROM ${FROM} WHERE pl.tracking_code = $1`,
-      [code],
-    )
-  )[0];
+    [code],
+  );
 }
 
 export interface PublicLeadRow {
@@ -143,10 +142,9 @@ export async function findPublicLead(
   id: string,
   procuratorateId: string,
 ): Promise<PublicLeadRow | undefined> {
-  return (
-    await q.query<PublicLeadRow>(
-      `SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE pl.id = $1 AND pl.procuratorate_id = $2`,
-      [id, procuratorateId],
-    )
-  )[0];
+  return firstRow<PublicLeadRow>(
+    q,
+    `SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE pl.id = $1 AND pl.procuratorate_id = $2`,
+    [id, procuratorateId],
+  );
 }

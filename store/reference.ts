@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface DomainRow {
   code: string;
@@ -16,15 +16,14 @@ export interface DomainRow {
  * come by then. Without `on`, the newest version whatever its date (does the code exist at all).
  */
 export async function currentDomain(q: Db | Tx, code: string, on?: string): Promise<DomainRow | undefined> {
-  return (
-    await q.query<DomainRow>(
-      `SELECT code, version, name, statutory, allows_administrative, allows_civil, min_level,
+  return firstRow<DomainRow>(
+    q,
+    `SELECT code, version, name, statutory, allows_administrative, allows_civil, min_level,
               to_char(in_force_from, 'YYYY-MM-DD') AS in_force_from
        FROM domains WHERE code = $1 AND ($2::date IS NULL OR in_force_from <= $2::date)
        ORDER BY version DESC LIMIT 1`,
-      [code, on ?? null],
-    )
-  )[0];
+    [code, on ?? null],
+  );
 }
 
 export async function procuratorateLevel(q: Db | Tx, id: string): Promise<string | undefined> {

@@ -1,13 +1,8 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
+import type { UserRow } from './users';
 
-export interface UserAdminRow {
-  id: string;
-  procuratorate_id: string;
-  username: string;
-  display_name: string;
-  email: string;
-  roles: string[];
-  active: boolean;
+/** A user as the admin screens show it: whether a password is set, never its hash. */
+export interface UserAdminRow extends UserRow {
   has_password: boolean;
   created_at: Date;
 }
@@ -31,12 +26,10 @@ export async function findUserInScope(
   id: string,
   procuratorateId: string,
 ): Promise<UserAdminRow | undefined> {
-  return (
-    await q.query<UserAdminRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1 AND procuratorate_id = $2`, [
-      id,
-      procuratorateId,
-    ])
-  )[0];
+  return firstRow<UserAdminRow>(q, `SELECT ${COLUMNS} FROM users WHERE id = $1 AND procuratorate_id = $2`, [
+    id,
+    procuratorateId,
+  ]);
 }
 
 export interface NewUser {

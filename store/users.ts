@@ -1,4 +1,4 @@
-import type { Db, Tx } from './pool';
+import { firstRow, type Db, type Tx } from './pool';
 
 export interface UserRow {
   id: string;
@@ -13,7 +13,7 @@ export interface UserRow {
 const COLUMNS = 'id, procuratorate_id, username, display_name, email, roles, active';
 
 export async function findUser(q: Db | Tx, id: string): Promise<UserRow | undefined> {
-  return (await q.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]))[0];
+  return firstRow<UserRow>(q, `SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
 }
 
 export async function usersWithRole(q: Db | Tx, procuratorateId: string, role: string): Promise<UserRow[]> {
@@ -27,10 +27,9 @@ export async function findUserForLogin(
   q: Db | Tx,
   username: string,
 ): Promise<(UserRow & { password_hash: string | null }) | undefined> {
-  return (
-    await q.query<UserRow & { password_hash: string | null }>(
-      `SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`,
-      [username],
-    )
-  )[0];
+  return firstRow<UserRow & { password_hash: string | null }>(
+    q,
+    `SELECT ${COLUMNS}, password_hash FROM users WHERE username = $1`,
+    [username],
+  );
 }

@@ -1,9 +1,11 @@
 // /api/admin/holidays: the national holiday schedule. The State Council's schedule is the same
 // for every procuratorate, so any admin may manage it, and a what-if lists the deadlines of every
 // procuratorate's cases — by case number and dates only, nothing of their content.
-import { Router } from 'express';
-import { defineRoute, type RouteRegistry } from '../routing';
+import type { Router } from 'express';
+import { defineReadRoute, routerOf } from '../route-kit';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { yearFromBody, yearImportBody } from './holiday-input';
+import { defineWhatIfRoute } from './what-if-route';
 import { listScheduleYears, scheduleYearDetail } from './holiday-reads';
 import { importScheduleYear, scheduleWhatIf, type CalendarServiceDeps } from './holiday-service';
 import {
@@ -14,75 +16,63 @@ import {
   yearParam,
 } from './schemas';
 
-const TAG = '节假日安排';
-const ADMIN = { auth: 'user', roles: ['admin'] } as const;
+const ADMIN = { tag: '节假日安排', auth: 'user', roles: ['admin'] } as const;
 // An .ics year is some 20 kB; its Chinese text may take three bytes a character.
 const ICS_LIMIT = '1mb';
 const INVALID = { description: '节假日安排有误：errors 逐项列出有问题的日期' };
 
 export function holidayRoutes(deps: CalendarServiceDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/admin/holidays' };
+  return routerOf(registry, '/api/admin/holidays', deps, [yearsRoute, yearRoute, whatIfRoute, importRoute]);
+}
 
-  defineRoute(
+function yearsRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
-      path: '/',
-      tag: TAG,
+      ...ADMIN,
       summary: '已载入的节假日安排（各年现行版本、来源、缺失年份）',
-      ...ADMIN,
-      responses: { 200: { description: '各年安排', schema: scheduleYearsResponse } },
+      answer: { description: '各年安排', schema: scheduleYearsResponse },
     },
-    async ({ res }) => {
-      res.json(await listScheduleYears(deps));
-    },
+    () => listScheduleYears(deps),
   );
+}
 
-  defineRoute(
+function yearRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...ADMIN,
       path: '/:year',
-      tag: TAG,
       summary: '某年的节假日安排及其历史版本',
-      ...ADMIN,
       params: yearParam,
-      responses: {
-        200: { description: '该年安排', schema: scheduleYearResponse },
-        404: { description: '该年尚未载入' },
-      },
+      answer: { description: '该年安排', schema: scheduleYearResponse },
+      otherResponses: { 404: { description: '该年尚未载入' } },
     },
-    async ({ res, params }) => {
-      res.json(await scheduleYearDetail(deps, params.year));
-    },
+    ({ params }) => scheduleYearDetail(deps, params.year),
   );
+}
 
-  defineRoute(
+function whatIfRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
+  defineWhatIfRoute(
     target,
     {
-      method: 'post',
-      path: '/what-if',
-      tag: TAG,
+      tag: ADMIN.tag,
       summary: '预览：载入某年安排后哪些未届满期限会变化（不保存）',
-      ...ADMIN,
       body: yearImportBody,
       bodyLimit: ICS_LIMIT,
-      // A preview changes nothing, and its report can be long: not worth keeping for replays.
-      idempotent: false,
-      responses: { 200: { description: '将会变化的期限', schema: scheduleWhatIfResponse }, 422: INVALID },
+      report: scheduleWhatIfResponse,
+      invalid: INVALID,
     },
-    async ({ res, body }) => {
-      res.json(await scheduleWhatIf(deps, yearFromBody(body)));
-    },
+    (body) => scheduleWhatIf(deps, yearFromBody(body)),
   );
+}
 
+function importRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
   defineRoute(
     target,
     {
       method: 'post',
       path: '/',
-      tag: TAG,
       summary: '载入某年节假日安排（JSON 或 .ics），并通知受影响的案件重新计算期限',
       description:
         '旧版本保留。与现行版本内容相同时不写入（applied=false），但仍通知期限尚未按现行安排重算的案件，可用于重试。',
@@ -100,6 +90,4 @@ export function holidayRoutes(deps: CalendarServiceDeps, registry: RouteRegistry
       res.status(report.applied ? 201 : 200).json(report);
     },
   );
-
-  return router;
 }

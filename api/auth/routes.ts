@@ -1,21 +1,18 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 import { findUser } from '../../store/users';
 import { problems } from '../problem';
+import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { loginBody, meResponse, refreshBody, sessionResponse } from './schemas';
 import { login, logout, presentSelf, refresh, type Origin, type SessionDeps } from './sessions';
 
 const TAG = '认证';
+// Signing in and out must work without a session; every one of these answers carries a secret.
+const SESSION = { tag: TAG, auth: 'public', idempotent: false } as const;
 
 /** Signing in, refreshing, signing out, and who am I. */
 export function authRoutes(deps: SessionDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/auth' };
-  loginRoute(target, deps);
-  refreshRoute(target, deps);
-  logoutRoute(target, deps);
-  meRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/auth', deps, [loginRoute, refreshRoute, logoutRoute, meRoute]);
 }
 
 function loginRoute(target: RouteTarget, deps: SessionDeps): void {
@@ -24,11 +21,9 @@ function loginRoute(target: RouteTarget, deps: SessionDeps): void {
     {
       method: 'post',
       path: '/login',
-      tag: TAG,
+      ...SESSION,
       summary: '登录',
       description: '同一账号 15 分钟内失败 5 次、同一地址失败 20 次后暂停登录（429，见 Retry-After）。',
-      auth: 'public',
-      idempotent: false,
       body: loginBody,
       responses: {
         200: { description: '已登录', schema: sessionResponse },
@@ -48,11 +43,9 @@ function refreshRoute(target: RouteTarget, deps: SessionDeps): void {
     {
       method: 'post',
       path: '/refresh',
-      tag: TAG,
+      ...SESSION,
       summary: '刷新访问令牌',
       description: '刷新令牌只能使用一次；再次使用已用过的刷新令牌会使该次登录的全部令牌失效。',
-      auth: 'public',
-      idempotent: false,
       body: refreshBody,
       responses: {
         200: { description: '新的访问令牌和刷新令牌', schema: sessionResponse },
@@ -71,11 +64,9 @@ function logoutRoute(target: RouteTarget, deps: SessionDeps): void {
     {
       method: 'post',
       path: '/logout',
-      tag: TAG,
+      ...SESSION,
       summary: '退出登录',
       description: '使该刷新令牌所属登录的全部刷新令牌失效；已签发的访问令牌在到期（15 分钟）前仍有效。',
-      auth: 'public',
-      idempotent: false,
       body: refreshBody,
       responses: { 204: { description: '已退出' } },
     },
@@ -87,24 +78,17 @@ function logoutRoute(target: RouteTarget, deps: SessionDeps): void {
 }
 
 function meRoute(target: RouteTarget, deps: SessionDeps): void {
-  defineRoute(
+  defineReadRoute(
     target,
-    {
-      method: 'get',
-      path: '/me',
-      tag: TAG,
-      summary: '当前用户',
-      auth: 'user',
-      responses: { 200: { description: '当前用户', schema: meResponse } },
-    },
-    async ({ res, principal }) => {
+    { tag: TAG, path: '/me', summary: '当前用户', answer: { description: '当前用户', schema: meResponse } },
+    async ({ principal }) => {
       const user = await findUser(deps.db, principal.userId);
       if (!user) throw problems.unauthenticated();
-      res.json({
+      return {
         ...presentSelf(user, principal.roles),
         via: principal.via,
         tokenId: principal.tokenId ?? null,
-      });
+      };
     },
   );
 }

@@ -1,10 +1,11 @@
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Request, Router } from 'express';
+import type { z } from 'zod';
 import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../../store/api-tokens';
 import { recordAuthEvent } from '../../store/auth-log';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';
 import { problems } from '../problem';
+import { defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { idParam } from '../validation';
 import { origin } from './routes';
@@ -14,79 +15,74 @@ import { apiTokenResponse, createApiTokenBody, createdApiTokenResponse, listApiT
 import type { Principal } from './tokens';
 
 const TAG = '集成令牌';
+const ADMIN = { tag: TAG, auth: 'user', roles: ['admin'] } as const;
+
+type CreateApiTokenBody = z.infer<typeof createApiTokenBody>;
 
 /** Long-lived tokens for integrations, managed by the procuratorate's admins. */
 export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/auth/tokens' };
-  issueRoute(target, deps);
-  listRoute(target, deps);
-  revokeRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/auth/tokens', deps, [issueRoute, listRoute, revokeRoute]);
 }
 
-function issueRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function issueRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineCreateRoute(
     target,
     {
-      method: 'post',
-      path: '/',
-      tag: TAG,
+      ...ADMIN,
       summary: '为本院用户签发集成令牌',
       description: '令牌全文只在响应中出现一次，系统只保存其摘要。令牌以该用户当前的角色行事。',
-      auth: 'user',
-      roles: ['admin'],
       idempotent: false,
       body: createApiTokenBody,
-      responses: { 201: { description: '已签发', schema: createdApiTokenResponse } },
+      result: { description: '已签发', schema: createdApiTokenResponse },
     },
-    async ({ req, res, body, principal }) => {
-      interactiveOnly(principal);
-      const user = await findUser(db, body.userId);
-      if (!user || user.procuratorate_id !== principal.procuratorateId || !user.active) {
-        throw problems.validation('用户不是本院在职人员', [{ path: 'userId', message: '不是本院在职人员' }]);
-      }
-      const { token, prefix } = newApiToken();
-      const row = await insertApiToken(db, {
-        id: newId('tok'),
-        procuratorateId: principal.procuratorateId,
-        userId: user.id,
-        name: body.name,
-        tokenHash: tokenHash(token),
-        prefix,
-        createdBy: principal.userId,
-        expiresInDays: body.expiresInDays,
-      });
-      await recordAuthEvent(db, {
-        kind: 'api_token_issued',
-        ...auditOf(row, principal),
-        ip: origin(req).ip,
-        requestId: req.id,
-      });
-      res.status(201).json({ ...presentToken(row), token });
+    {
+      create: ({ req, body, principal }) => issueToken(db, { req, body, principal }),
+      present: ({ row, token }) => ({ ...presentToken(row), token }),
     },
   );
 }
 
-function listRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+async function issueToken(
+  db: Db,
+  { req, body, principal }: { req: Request; body: CreateApiTokenBody; principal: Principal },
+): Promise<{ row: ApiTokenRow; token: string }> {
+  interactiveOnly(principal);
+  const user = await findUser(db, body.userId);
+  if (!user || user.procuratorate_id !== principal.procuratorateId || !user.active) {
+    throw problems.validation('用户不是本院在职人员', [{ path: 'userId', message: '不是本院在职人员' }]);
+  }
+  const { token, prefix } = newApiToken();
+  const row = await insertApiToken(db, {
+    id: newId('tok'),
+    procuratorateId: principal.procuratorateId,
+    userId: user.id,
+    name: body.name,
+    tokenHash: tokenHash(token),
+    prefix,
+    createdBy: principal.userId,
+    expiresInDays: body.expiresInDays,
+  });
+  await recordAuthEvent(db, {
+    kind: 'api_token_issued',
+    ...auditOf(row, principal),
+    ip: origin(req).ip,
+    requestId: req.id,
+  });
+  return { row, token };
+}
+
+function listRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineListRoute(
     target,
     {
-      method: 'get',
-      path: '/',
-      tag: TAG,
+      ...ADMIN,
       summary: '本院的集成令牌',
-      auth: 'user',
-      roles: ['admin'],
       query: listApiTokensQuery,
-      responses: { 200: { description: '令牌列表（不含令牌全文）', schema: z.array(apiTokenResponse) } },
+      item: apiTokenResponse,
+      listed: '令牌列表（不含令牌全文）',
     },
-    async ({ res, query, principal }) => {
-      const rows = await listApiTokens(db, principal.procuratorateId, query);
-      res.json(rows.map(presentToken));
-    },
+    ({ query, principal }) => listApiTokens(db, principal.procuratorateId, query),
+    presentToken,
   );
 }
 
@@ -97,10 +93,8 @@ function revokeRoute(target: RouteTarget, deps: { db: Db }): void {
     {
       method: 'delete',
       path: '/:id',
-      tag: TAG,
+      ...ADMIN,
       summary: '撤销集成令牌',
-      auth: 'user',
-      roles: ['admin'],
       params: idParam,
       responses: { 204: { description: '已撤销（重复撤销亦然）' }, 404: { description: '本院无此令牌' } },
     },

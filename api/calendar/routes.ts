@@ -1,10 +1,11 @@
 // GET /api/calendar/holidays: the stored holiday schedule of a year, for every signed-in user,
 // so that calendars mark the same days off the deadlines were computed with.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
-import { createCalendarStore } from '../../calendar/store';
+import { createCalendarStore, type CalendarStore } from '../../calendar/store';
 import type { Db } from '../../store/pool';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineReadRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 
 const holidaysQuery = z.strictObject({
   year: z
@@ -34,33 +35,30 @@ const entries = (record: Record<string, string>) =>
     .map(([date, name]) => ({ date, name }));
 
 export function calendarRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
-  const router = Router();
-  const store = createCalendarStore(deps.db);
-  defineRoute(
-    { router, registry, mountPath: '/api/calendar' },
+  return routerOf(registry, '/api/calendar', { store: createCalendarStore(deps.db) }, [holidaysRoute]);
+}
+
+function holidaysRoute(target: RouteTarget, { store }: { store: CalendarStore }): void {
+  defineReadRoute(
+    target,
     {
-      method: 'get',
       path: '/holidays',
       tag: '节假日安排',
       summary: '某年的放假日和调休上班日（现行安排，供日历标注）',
-      auth: 'user',
       query: holidaysQuery,
-      responses: {
-        200: { description: '该年安排；未载入时 missing=true', schema: holidaysResponse },
-        422: { description: '年份有误' },
-      },
+      answer: { description: '该年安排；未载入时 missing=true', schema: holidaysResponse },
+      otherResponses: { 422: { description: '年份有误' } },
     },
-    async ({ res, query }) => {
+    async ({ query }) => {
       const year = (await store.schedule()).years[query.year];
-      res.json({
+      return {
         year: query.year,
         version: year?.version ?? null,
         source: year?.source ?? null,
         holidays: entries(year?.holidays ?? {}),
         makeupWorkdays: entries(year?.makeupWorkdays ?? {}),
         missing: year === undefined,
-      });
+      };
     },
   );
-  return router;
 }

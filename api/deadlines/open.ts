@@ -1,13 +1,14 @@
 // GET /api/deadlines/open: the running deadlines of the caller's procuratorate in a date range,
 // for the deadline calendar — one query instead of reading every case.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
-import { openDeadlines } from '../../store/open-deadlines';
+import { openDeadlines, type OpenDeadlineRow } from '../../store/open-deadlines';
 import type { Db } from '../../store/pool';
 import { daysBetween } from '../../domain/period/dates';
 import { shanghaiDate } from '../../domain/time';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineReadRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import { civilDate } from '../validation';
 
 /** A little over a year: a year's view and the weeks around it. */
@@ -32,29 +33,26 @@ const openDeadline = z.object({
   recommendationId: z.string().nullable().describe('所属检察建议；案件本身的期限为 null'),
 });
 
-export function openDeadlineRoutes(deps: { db: Db; now: () => Date }, registry: RouteRegistry): Router {
-  const router = Router();
-  defineRoute(
-    { router, registry, mountPath: '/api/deadlines' },
+type OpenDeps = { db: Db; now: () => Date };
+type OpenQuery = z.infer<typeof openQuery>;
+
+export function openDeadlineRoutes(deps: OpenDeps, registry: RouteRegistry): Router {
+  return routerOf(registry, '/api/deadlines', deps, [openRoute]);
+}
+
+function openRoute(target: RouteTarget, deps: OpenDeps): void {
+  defineReadRoute(
+    target,
     {
-      method: 'get',
       path: '/open',
       tag: '期限计算',
       summary: '本院案件在某期间内届满的进行中期限（期限日历）',
-      auth: 'user',
       query: openQuery,
-      responses: {
-        200: { description: '按届满日排列的期限', schema: z.object({ items: z.array(openDeadline) }) },
-        422: { description: '日期有误或期间过长' },
-      },
+      answer: { description: '按届满日排列的期限', schema: z.object({ items: z.array(openDeadline) }) },
+      otherResponses: { 422: { description: '日期有误或期间过长' } },
     },
-    async ({ res, query, principal }) => {
-      if (query.from > query.to)
-        throw problems.validation('起始日期晚于截止日期', [{ path: 'from', message: '晚于 to' }]);
-      if (daysBetween(query.from, query.to) > MAX_SPAN_DAYS)
-        throw problems.validation(`查询期间最长 ${MAX_SPAN_DAYS} 日`, [
-          { path: 'to', message: `距 from 超过 ${MAX_SPAN_DAYS} 日` },
-        ]);
+    async ({ query, principal }) => {
+      checkSpan(query);
       const today = shanghaiDate(deps.now());
       const rows = await openDeadlines(deps.db, {
         procuratorateId: principal.procuratorateId,
@@ -62,21 +60,31 @@ export function openDeadlineRoutes(deps: { db: Db; now: () => Date }, registry: 
         to: query.to,
         ...(query.handler === 'me' ? { handlerId: principal.userId } : {}),
       });
-      res.json({
-        items: rows.map((r) => ({
-          caseId: r.case_id,
-          title: r.title,
-          stage: r.stage,
-          clockKey: r.clock_key,
-          clockId: r.clock_id,
-          name: r.name,
-          due: r.due,
-          provisional: r.provisional,
-          overdue: r.due < today,
-          recommendationId: r.recommendation_id,
-        })),
-      });
+      return { items: rows.map((r) => presentOpen(r, today)) };
     },
   );
-  return router;
+}
+
+function checkSpan(query: OpenQuery): void {
+  if (query.from > query.to)
+    throw problems.validation('起始日期晚于截止日期', [{ path: 'from', message: '晚于 to' }]);
+  if (daysBetween(query.from, query.to) > MAX_SPAN_DAYS)
+    throw problems.validation(`查询期间最长 ${MAX_SPAN_DAYS} 日`, [
+      { path: 'to', message: `距 from 超过 ${MAX_SPAN_DAYS} 日` },
+    ]);
+}
+
+function presentOpen(r: OpenDeadlineRow, today: string) {
+  return {
+    caseId: r.case_id,
+    title: r.title,
+    stage: r.stage,
+    clockKey: r.clock_key,
+    clockId: r.clock_id,
+    name: r.name,
+    due: r.due,
+    provisional: r.provisional,
+    overdue: r.due < today,
+    recommendationId: r.recommendation_id,
+  };
 }

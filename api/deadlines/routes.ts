@@ -1,10 +1,11 @@
 // GET /api/deadlines: one legal period computed with the stored schedule and period policy.
 // Any signed-in user may ask: the answer holds no case data, and the public has no need of it.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { CalendarStore } from '../../calendar/store';
 import { computeDeadline, PeriodRequestError } from '../../domain/period';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineReadRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import { deadlineQuery, periodProblem, requestFromQuery } from './query';
 
 const step = z.object({ kind: z.string(), text: z.string(), date: z.string().optional() });
@@ -27,33 +28,32 @@ const deadlineResponse = z.object({
   steps: z.array(step).describe('计算过程（中文说明）'),
 });
 
-export function deadlineRoutes(deps: { store: CalendarStore }, registry: RouteRegistry): Router {
-  const router = Router();
-  defineRoute(
-    { router, registry, mountPath: '/api/deadlines' },
+type DeadlineDeps = { store: CalendarStore };
+
+export function deadlineRoutes(deps: DeadlineDeps, registry: RouteRegistry): Router {
+  return routerOf(registry, '/api/deadlines', deps, [computeRoute]);
+}
+
+function computeRoute(target: RouteTarget, deps: DeadlineDeps): void {
+  defineReadRoute(
+    target,
     {
-      method: 'get',
-      path: '/',
       tag: '期限计算',
       summary: '计算法定期限的届满日并说明计算过程',
       description: '按现行节假日安排和期间计算政策计算；所涉年份安排未载入时结果为暂定（provisional）。',
-      auth: 'user',
       query: deadlineQuery,
-      responses: {
-        200: { description: '届满日及计算过程', schema: deadlineResponse },
-        422: { description: '参数有误：errors[].path 为出错的查询参数' },
-      },
+      answer: { description: '届满日及计算过程', schema: deadlineResponse },
+      otherResponses: { 422: { description: '参数有误：errors[].path 为出错的查询参数' } },
     },
-    async ({ res, query }) => {
+    async ({ query }) => {
       const request = requestFromQuery(query);
       const { schedule, policy } = await deps.store.snapshot();
       try {
-        res.json({ request, ...computeDeadline(request, schedule, policy) });
+        return { request, ...computeDeadline(request, schedule, policy) };
       } catch (err) {
         if (err instanceof PeriodRequestError) throw periodProblem(err, request);
         throw err;
       }
     },
   );
-  return router;
 }

@@ -1,11 +1,17 @@
 // /api/domains for every signed-in user (the domains in force, e.g. for the lead form), and
 // /api/admin/domains for admins: the national reference list, so any admin may add to it.
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Router } from 'express';
 import { domainsInForce } from '../../store/domains';
 import type { Db } from '../../store/pool';
 import { shanghaiDate } from '../../domain/time';
-import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
+import {
+  defineChangeRoute,
+  defineCreateRoute,
+  defineListRoute,
+  defineReadRoute,
+  routerOf,
+} from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import {
   adminDomainList as adminDomainListSchema,
   domainCodeParam,
@@ -16,7 +22,7 @@ import {
 import { addDomainVersion, addExploratoryDomain, adminDomainList, presentDomain } from './service';
 
 const TAG = '公益诉讼领域';
-const ADMIN = { auth: 'user', roles: ['admin'] } as const;
+const ADMIN = { tag: TAG, auth: 'user', roles: ['admin'] } as const;
 
 interface DomainDeps {
   db: Db;
@@ -24,95 +30,80 @@ interface DomainDeps {
 }
 
 export function domainRoutes(deps: DomainDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  defineRoute(
-    { router, registry, mountPath: '/api/domains' },
-    {
-      method: 'get',
-      path: '/',
-      tag: TAG,
-      summary: '现行公益诉讼领域（各领域今天施行的版本）',
-      auth: 'user',
-      responses: { 200: { description: '按代码排列', schema: z.array(domainVersion) } },
-    },
-    async ({ res }) => {
-      const rows = await domainsInForce(deps.db, shanghaiDate(deps.now()));
-      res.json(rows.map(presentDomain));
-    },
-  );
-  return router;
+  return routerOf(registry, '/api/domains', deps, [inForceRoute]);
 }
 
 export function domainAdminRoutes(deps: DomainDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/admin/domains' };
-  listRoute(target, deps);
-  addRoute(target, deps);
-  versionRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/admin/domains', deps, [listRoute, addRoute, versionRoute]);
+}
+
+function inForceRoute(target: RouteTarget, deps: DomainDeps): void {
+  defineListRoute(
+    target,
+    {
+      tag: TAG,
+      summary: '现行公益诉讼领域（各领域今天施行的版本）',
+      item: domainVersion,
+      listed: '按代码排列',
+    },
+    () => domainsInForce(deps.db, shanghaiDate(deps.now())),
+    presentDomain,
+  );
 }
 
 function listRoute(target: RouteTarget, deps: DomainDeps): void {
-  defineRoute(
+  defineReadRoute(
     target,
     {
-      method: 'get',
-      path: '/',
-      tag: TAG,
-      summary: '全部领域及其版本（现行、待施行、历史）',
       ...ADMIN,
-      responses: { 200: { description: '各领域', schema: adminDomainListSchema } },
+      summary: '全部领域及其版本（现行、待施行、历史）',
+      answer: { description: '各领域', schema: adminDomainListSchema },
     },
-    async ({ res }) => {
-      res.json(await adminDomainList(deps.db, shanghaiDate(deps.now())));
-    },
+    () => adminDomainList(deps.db, shanghaiDate(deps.now())),
   );
 }
 
 function addRoute(target: RouteTarget, deps: DomainDeps): void {
-  defineRoute(
+  defineCreateRoute(
     target,
     {
-      method: 'post',
-      path: '/',
-      tag: TAG,
-      summary: '新增等外探索领域（无法律明文规定，statutory=false）',
       ...ADMIN,
+      summary: '新增等外探索领域（无法律明文规定，statutory=false）',
       body: newDomainBody,
-      responses: {
-        201: { description: '已新增（版本 1）', schema: domainVersion },
+      result: { description: '已新增（版本 1）', schema: domainVersion },
+      otherResponses: {
         409: { description: '领域代码或名称已被使用' },
         422: { description: '内容有误（如施行日期早于今天）' },
       },
     },
-    async ({ res, body, principal }) => {
-      const row = await addExploratoryDomain(deps.db, principal, body, shanghaiDate(deps.now()));
-      res.status(201).json(presentDomain(row));
+    {
+      create: ({ body, principal }) =>
+        addExploratoryDomain(deps.db, principal, body, shanghaiDate(deps.now())),
+      present: presentDomain,
     },
   );
 }
 
 function versionRoute(target: RouteTarget, deps: DomainDeps): void {
-  defineRoute(
+  defineChangeRoute(
     target,
     {
-      method: 'patch',
-      path: '/:code',
-      tag: TAG,
-      summary: '修改领域：新增一个版本，自施行日期起适用（旧版本保留）',
       ...ADMIN,
+      path: '/:code',
+      summary: '修改领域：新增一个版本，自施行日期起适用（旧版本保留）',
       params: domainCodeParam,
       body: domainVersionBody,
-      responses: {
-        200: { description: '新版本', schema: domainVersion },
+      result: { description: '新版本', schema: domainVersion },
+      otherResponses: {
         404: { description: '没有这个领域代码' },
         409: { description: '名称已被其他领域使用，或同时有其他修改' },
         422: { description: '内容有误（如施行日期早于今天或上一版本）' },
       },
     },
-    async ({ res, params, body, principal }) => {
-      const row = await addDomainVersion(deps.db, principal, params.code, body, shanghaiDate(deps.now()));
-      res.json(presentDomain(row));
+    {
+      change: ({ params, body, principal }) =>
+        addDomainVersion(deps.db, principal, params.code, body, shanghaiDate(deps.now())),
+      present: presentDomain,
     },
   );
 }

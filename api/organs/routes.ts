@@ -1,96 +1,70 @@
-import { Router } from 'express';
-import { z } from 'zod';
+import type { Router } from 'express';
 import { insertOrgan, listOrgans, updateOrgan, type OrganRow } from '../../store/organs';
 import { isUniqueViolation, type Db } from '../../store/pool';
 import { ROLES } from '../../domain/roles';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
-import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
-import { idParam } from '../validation';
+import { defineChangeRoute, defineCreateRoute, defineListRoute, routerOf } from '../route-kit';
+import type { RouteRegistry, RouteTarget } from '../routing';
 import { createOrganBody, organResponse, updateOrganBody } from './schemas';
 
 const TAG = '行政机关';
+const ADMIN = { tag: TAG, auth: 'user', roles: ['admin'] } as const;
 
 /** The registry of administrative organs the procuratorate supervises (名录); admins keep it. */
 export function organRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/organs' };
-  listRoute(target, deps);
-  registerRoute(target, deps);
-  changeRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/organs', deps, [listRoute, registerRoute, changeRoute]);
 }
 
-function listRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function listRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineListRoute(
     target,
-    {
-      method: 'get',
-      path: '/',
-      tag: TAG,
-      summary: '本院的行政机关名录',
-      auth: 'user',
-      roles: ROLES,
-      responses: { 200: { description: '行政机关', schema: z.array(organResponse) } },
-    },
-    async ({ res, principal }) => {
-      res.json((await listOrgans(db, principal.procuratorateId)).map(presentOrgan));
-    },
+    { tag: TAG, summary: '本院的行政机关名录', roles: ROLES, item: organResponse, listed: '行政机关' },
+    ({ principal }) => listOrgans(db, principal.procuratorateId),
+    presentOrgan,
   );
 }
 
-function registerRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function registerRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineCreateRoute(
     target,
     {
-      method: 'post',
-      path: '/',
-      tag: TAG,
+      ...ADMIN,
       summary: '登记行政机关',
-      auth: 'user',
-      roles: ['admin'],
       body: createOrganBody,
-      responses: {
-        201: { description: '已登记', schema: organResponse },
-        409: { description: '本院已有同名机关' },
-      },
+      result: { description: '已登记', schema: organResponse },
+      otherResponses: { 409: { description: '本院已有同名机关' } },
     },
-    async ({ res, body, principal }) => {
-      const row = await uniqueName(body.name, () =>
-        insertOrgan(db, { id: newId('org'), procuratorateId: principal.procuratorateId, ...body }),
-      );
-      res.status(201).location(`/api/organs/${row.id}`).json(presentOrgan(row));
+    {
+      create: ({ body, principal }) =>
+        uniqueName(body.name, () =>
+          insertOrgan(db, { id: newId('org'), procuratorateId: principal.procuratorateId, ...body }),
+        ),
+      present: presentOrgan,
+      locate: (row) => `/api/organs/${row.id}`,
     },
   );
 }
 
-function changeRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function changeRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineChangeRoute(
     target,
     {
-      method: 'patch',
-      path: '/:id',
-      tag: TAG,
+      ...ADMIN,
       summary: '修改行政机关',
-      auth: 'user',
-      roles: ['admin'],
-      params: idParam,
       body: updateOrganBody,
-      responses: {
-        200: { description: '修改后的机关', schema: organResponse },
-        404: { description: '本院没有这个机关' },
-        409: { description: '本院已有同名机关' },
-      },
+      result: { description: '修改后的机关', schema: organResponse },
+      otherResponses: { 404: { description: '本院没有这个机关' }, 409: { description: '本院已有同名机关' } },
     },
-    async ({ res, params, body, principal }) => {
-      const row = await uniqueName(body.name ?? '', () =>
-        updateOrgan(db, params.id, principal.procuratorateId, body),
-      );
-      if (!row) throw problems.notFound('本院没有这个机关');
-      res.json(presentOrgan(row));
+    {
+      change: async ({ params, body, principal }) => {
+        const row = await uniqueName(body.name ?? '', () =>
+          updateOrgan(db, params.id, principal.procuratorateId, body),
+        );
+        if (!row) throw problems.notFound('本院没有这个机关');
+        return row;
+      },
+      present: presentOrgan,
     },
   );
 }

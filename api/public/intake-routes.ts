@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { currentDomain } from '../../store/reference';
 import type { Db } from '../../store/pool';
 import { findStatusByCode, insertPublicLead } from '../../store/public-leads';
@@ -6,6 +6,7 @@ import { currentDomains, procuratorateExists, publicProcuratorates } from '../..
 import { keyedHash } from '../auth/keyed-hash';
 import { newId } from '../auth/opaque-tokens';
 import { problems } from '../problem';
+import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { checkAttachments } from './attachments';
 import {
@@ -19,7 +20,7 @@ import {
 } from './schemas';
 import { newTrackingCode, normaliseTrackingCode, TRACKING_CODE_PATTERN } from './tracking-code';
 
-const TAG = '群众线索（公开）';
+const PUBLIC = { tag: '群众线索（公开）', auth: 'public' } as const;
 
 export interface IntakeDeps {
   db: Db;
@@ -30,13 +31,12 @@ export interface IntakeDeps {
 
 /** The public intake form: no account; a tracking code instead. */
 export function publicIntakeRoutes(deps: IntakeDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/public' };
-  submitRoute(target, deps);
-  statusRoute(target, deps);
-  procuratoratesRoute(target, deps);
-  domainsRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/public', deps, [
+    submitRoute,
+    statusRoute,
+    procuratoratesRoute,
+    domainsRoute,
+  ]);
 }
 
 function submitRoute(target: RouteTarget, deps: IntakeDeps): void {
@@ -45,10 +45,9 @@ function submitRoute(target: RouteTarget, deps: IntakeDeps): void {
     {
       method: 'post',
       path: '/leads',
-      tag: TAG,
+      ...PUBLIC,
       summary: '反映公益诉讼线索',
       description: '无需登录。同一地址每小时至多提交 5 次。请求体至多约 9 MB（含附件）。',
-      auth: 'public',
       bodyLimit: '9mb',
       body: submitLeadBody,
       responses: {
@@ -89,69 +88,54 @@ async function submitLead(deps: IntakeDeps, body: SubmitLeadBody, submitterKey: 
   return { code, status: saved.status, submittedAt: saved.submitted_at.toISOString() };
 }
 
-function statusRoute(target: RouteTarget, deps: IntakeDeps): void {
-  const { db } = deps;
-  defineRoute(
+function statusRoute(target: RouteTarget, { db }: IntakeDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...PUBLIC,
       path: '/leads/:code',
-      tag: TAG,
       summary: '凭查询码查询办理状态',
-      auth: 'public',
       params: trackingCodeParam,
-      responses: {
-        200: { description: '办理状态', schema: publicStatusResponse },
-        404: { description: '查询码不存在' },
-      },
+      answer: { description: '办理状态', schema: publicStatusResponse },
+      otherResponses: { 404: { description: '查询码不存在' } },
     },
-    async ({ res, params }) => {
+    async ({ params }) => {
       const code = normaliseTrackingCode(params.code);
       const row = TRACKING_CODE_PATTERN.test(code) ? await findStatusByCode(db, code) : undefined;
       if (!row) throw problems.notFound('查询码不存在，请核对后重试');
-      res.json({
+      return {
         code: row.tracking_code,
         status: row.status,
         submittedAt: row.submitted_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
-      });
+      };
     },
   );
 }
 
-function procuratoratesRoute(target: RouteTarget, deps: IntakeDeps): void {
-  const { db } = deps;
-  defineRoute(
+function procuratoratesRoute(target: RouteTarget, { db }: IntakeDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...PUBLIC,
       path: '/procuratorates',
-      tag: TAG,
       summary: '可以反映线索的检察院',
-      auth: 'public',
-      responses: { 200: { description: '检察院', schema: namedItems } },
+      answer: { description: '检察院', schema: namedItems },
     },
-    async ({ res }) => {
-      res.json(await publicProcuratorates(db));
-    },
+    () => publicProcuratorates(db),
   );
 }
 
-function domainsRoute(target: RouteTarget, deps: IntakeDeps): void {
-  const { db } = deps;
-  defineRoute(
+function domainsRoute(target: RouteTarget, { db }: IntakeDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...PUBLIC,
       path: '/domains',
-      tag: TAG,
       summary: '公益诉讼领域',
-      auth: 'public',
-      responses: { 200: { description: '领域代码与名称', schema: domainItems } },
+      answer: { description: '领域代码与名称', schema: domainItems },
     },
-    async ({ res }) => {
-      res.json(await currentDomains(db));
-    },
+    () => currentDomains(db),
   );
 }
 

@@ -1,10 +1,10 @@
-import { Router, type Response } from 'express';
-import { z } from 'zod';
+import type { Response, Router } from 'express';
+import { CASE_ACTING_ROLES } from '../../domain/roles';
 import type { Db } from '../../store/pool';
 import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../store/public-leads';
 import { declinePublicLead, findAttachment, listAttachments } from '../../store/public-lead-staff';
-import type { Role } from '../../domain/roles';
 import { problems } from '../problem';
+import { defineListRoute, defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import {
   attachmentParam,
@@ -15,62 +15,50 @@ import {
   staffLeadResponse,
 } from './schemas';
 
-const TAG = '群众线索（办案）';
-const READERS: readonly Role[] = ['prosecutor', 'head', 'chief', 'case_office'];
-const DECIDERS: readonly Role[] = ['prosecutor', 'head', 'chief'];
+const READERS = {
+  tag: '群众线索（办案）',
+  auth: 'user',
+  roles: ['prosecutor', 'head', 'chief', 'case_office'],
+} as const;
+const DECIDERS = { ...READERS, roles: CASE_ACTING_ROLES };
 
 /** Staff side of the public intake: the evaluation queue of the procuratorate. */
 export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/leads/public' };
-  queueRoute(target, deps);
-  detailRoute(target, deps);
-  attachmentRoute(target, deps);
-  declineRoute(target, deps);
-  return router;
+  return routerOf(registry, '/api/leads/public', deps, [
+    queueRoute,
+    detailRoute,
+    attachmentRoute,
+    declineRoute,
+  ]);
 }
 
-function queueRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function queueRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineListRoute(
     target,
     {
-      method: 'get',
-      path: '/',
-      tag: TAG,
+      ...READERS,
       summary: '群众反映的线索（评估队列）',
-      auth: 'user',
-      roles: READERS,
       query: listLeadsQuery,
-      responses: { 200: { description: '线索，先到先列', schema: z.array(staffLeadResponse) } },
+      item: staffLeadResponse,
+      listed: '线索，先到先列',
     },
-    async ({ res, query, principal }) => {
-      const rows = await listPublicLeads(db, principal.procuratorateId, query);
-      res.json(rows.map(presentLead));
-    },
+    ({ query, principal }) => listPublicLeads(db, principal.procuratorateId, query),
+    presentLead,
   );
 }
 
-function detailRoute(target: RouteTarget, deps: { db: Db }): void {
-  const { db } = deps;
-  defineRoute(
+function detailRoute(target: RouteTarget, { db }: { db: Db }): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...READERS,
       path: '/:id',
-      tag: TAG,
       summary: '群众线索详情（含联系方式与附件清单）',
-      auth: 'user',
-      roles: READERS,
       params: leadIdParam,
-      responses: {
-        200: { description: '线索', schema: staffLeadDetailResponse },
-        404: { description: '本院没有这条线索' },
-      },
+      answer: { description: '线索', schema: staffLeadDetailResponse },
+      otherResponses: { 404: { description: '本院没有这条线索' } },
     },
-    async ({ res, params, principal }) => {
-      res.json(await leadDetail(db, params.id, principal.procuratorateId));
-    },
+    ({ params, principal }) => leadDetail(db, params.id, principal.procuratorateId),
   );
 }
 
@@ -81,10 +69,8 @@ function attachmentRoute(target: RouteTarget, deps: { db: Db }): void {
     {
       method: 'get',
       path: '/:id/attachments/:n',
-      tag: TAG,
       summary: '下载群众线索的附件',
-      auth: 'user',
-      roles: READERS,
+      ...READERS,
       params: attachmentParam,
       responses: {
         200: { description: '附件内容', contentType: 'application/octet-stream' },
@@ -110,10 +96,8 @@ function declineRoute(target: RouteTarget, deps: { db: Db }): void {
     {
       method: 'post',
       path: '/:id/decline',
-      tag: TAG,
       summary: '不予受理（不登记为案件）',
-      auth: 'user',
-      roles: DECIDERS,
+      ...DECIDERS,
       params: leadIdParam,
       body: declineBody,
       responses: {

@@ -1,8 +1,9 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../store/pool';
 import { organRecords } from '../../store/statistics';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineListRoute, defineReadRoute, routerOf } from '../route-kit';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { civilDate } from '../validation';
 import { periodSummary, presentOrganRecord, reportCsv } from './summary';
 
@@ -27,54 +28,51 @@ const periodQuery = z
   .strictObject({ from: civilDate.optional(), to: civilDate.optional() })
   .describe('统计期间，默认本年');
 
-export function statisticsRoutes(deps: { db: Db; now: () => Date }, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/statistics' };
+type StatisticsDeps = { db: Db; now: () => Date };
+const READ = { tag: '统计', auth: 'user' } as const;
 
-  defineRoute(
+export function statisticsRoutes(deps: StatisticsDeps, registry: RouteRegistry): Router {
+  return routerOf(registry, '/api/statistics', deps, [organsRoute, summaryRoute, reportRoute]);
+}
+
+function organsRoute(target: RouteTarget, deps: StatisticsDeps): void {
+  defineListRoute(
     target,
     {
-      method: 'get',
+      ...READ,
       path: '/organs',
-      tag: '统计',
       summary: '行政机关履职记录（收到、按期回复、整改、不履职、反弹、被诉）',
-      auth: 'user',
-      responses: {
-        200: {
-          description: '本院名录中每个行政机关的记录',
-          schema: z.object({ items: z.array(organRecord) }),
-        },
-      },
+      item: organRecord,
+      listed: '本院名录中每个行政机关的记录',
+      envelope: 'items',
     },
-    async ({ res, principal }) => {
-      res.json({ items: (await organRecords(deps.db, principal.procuratorateId)).map(presentOrganRecord) });
-    },
+    ({ principal }) => organRecords(deps.db, principal.procuratorateId),
+    presentOrganRecord,
   );
+}
 
-  defineRoute(
+function summaryRoute(target: RouteTarget, deps: StatisticsDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
+      ...READ,
       path: '/summary',
-      tag: '统计',
       summary: '期间统计：阶段、领域、逾期、检察建议与诉讼（向党委、上级院、人大报告用）',
-      auth: 'user',
       query: periodQuery,
-      responses: { 200: { description: '统计', schema: summaryResponse } },
+      answer: { description: '统计', schema: summaryResponse },
     },
-    async ({ res, query, principal }) => {
-      res.json(await periodSummary(deps, principal.procuratorateId, query));
-    },
+    ({ query, principal }) => periodSummary(deps, principal.procuratorateId, query),
   );
+}
 
+function reportRoute(target: RouteTarget, deps: StatisticsDeps): void {
   defineRoute(
     target,
     {
       method: 'get',
       path: '/report',
-      tag: '统计',
+      ...READ,
       summary: '导出期间工作报告的统计表（CSV，可用表格软件打开）',
-      auth: 'user',
       query: periodQuery,
       responses: {
         200: { description: 'CSV 报表', contentType: 'text/csv' },
@@ -89,7 +87,6 @@ export function statisticsRoutes(deps: { db: Db; now: () => Date }, registry: Ro
         .send(reportCsv(summary));
     },
   );
-  return router;
 }
 
 const summaryResponse = z.object({

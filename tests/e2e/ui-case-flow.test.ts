@@ -4,38 +4,14 @@
  * the reply deadline with its explanation, records the reply and the finding, and reads the
  * verified timeline; a prosecutor of another procuratorate cannot open the case.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, screenshot, signIn, type Browser } from '../helpers/browser';
-import { freePorts, killGroup, startNpmStart, type NpmStart } from '../helpers/npm-start';
+import { screenshot, signIn } from '../helpers/browser';
+import { useUiApp } from '../helpers/ui-app';
 
-const START_TIMEOUT_MS = 150_000;
 const TEST = 'ui-case-flow';
 const TITLE = '某外卖平台入网餐饮单位无证经营';
 
-let dataDir: string;
-let app: NpmStart;
-let browser: Browser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'duban-ui-'));
-  app = await startNpmStart({ dataDir, ports: await freePorts(), timeoutMs: START_TIMEOUT_MS });
-  browser = await openBrowser();
-}, START_TIMEOUT_MS + 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (app) {
-    process.kill(-app.process.pid!, 'SIGINT');
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise((r) => (timer = setTimeout(r, 30_000, 'late')));
-    if ((await Promise.race([app.exited, late])) === 'late') killGroup(app.process);
-    clearTimeout(timer);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
+const ui = useUiApp('ui');
 
 const shanghaiDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
@@ -55,7 +31,7 @@ async function act(page: Page, label: string, fill: (form: Locator) => Promise<v
 }
 
 async function openCase(page: Page, caseId: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/cases/${caseId}`);
+  await page.goto(`${ui.app.baseUrl}/cases/${caseId}`);
   await page.getByRole('heading', { name: TITLE }).waitFor();
 }
 
@@ -63,7 +39,7 @@ describe('the staff web application', () => {
   let caseId: string;
 
   it('when a prosecutor registers a lead in the browser, then a refused form shows the server’s reason and the case opens', async () => {
-    const prosecutor = await signIn(browser, app.baseUrl, 'zhangjc');
+    const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
     await prosecutor.getByRole('heading', { name: '我的案件' }).waitFor();
     // The procuratorate's name replaces its code once the header's own request answers.
     await prosecutor.locator('header.top').getByText('浦口区人民检察院').waitFor();
@@ -92,13 +68,13 @@ describe('the staff web application', () => {
 
   it('when the chief files it and issues a recommendation, then the reply deadline shows with its explanation, and a reply and a finding complete the timeline', async () => {
     const today = shanghaiDay();
-    const prosecutor = await signIn(browser, app.baseUrl, 'zhangjc');
+    const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
     await openCase(prosecutor, caseId);
     await act(prosecutor, '提请立案', (form) =>
       form.getByLabel('提请立案理由').fill('线索查证属实，符合立案条件'),
     );
 
-    const chief = await signIn(browser, app.baseUrl, 'wangjcz');
+    const chief = await signIn(ui.browser, ui.app.baseUrl, 'wangjcz');
     await openCase(chief, caseId);
     await chief.getByRole('heading', { name: '待决定：提请立案' }).waitFor();
     await screenshot(chief, TEST, '04-chief-filing-decision');
@@ -164,17 +140,17 @@ describe('the staff web application', () => {
   });
 
   it('when a prosecutor of another procuratorate opens the case, then the browser shows that it does not exist', async () => {
-    const other = await signIn(browser, app.baseUrl, 'chenjc');
+    const other = await signIn(ui.browser, ui.app.baseUrl, 'chenjc');
     await other.getByRole('heading', { name: '我的案件' }).waitFor();
     await other.getByText('没有符合条件的案件。').waitFor();
     expect(await other.getByText(TITLE).count()).toBe(0);
-    await other.goto(`${app.baseUrl}/cases/${caseId}`);
+    await other.goto(`${ui.app.baseUrl}/cases/${caseId}`);
     await other.getByRole('heading', { name: '无法打开案件' }).waitFor();
     await other.getByRole('alert').filter({ hasText: '不存在' }).waitFor();
     expect(await other.getByText(TITLE).count()).toBe(0);
     await screenshot(other, TEST, '08-other-procuratorate');
     await other.close();
-    expect(browser.errors).toEqual([]);
+    expect(ui.browser.errors).toEqual([]);
   });
 });
 

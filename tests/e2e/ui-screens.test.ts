@@ -3,27 +3,19 @@
  * and statistics, the organ registry, the admin's holiday import with its what-if preview,
  * and the caught mail of development mode.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../helpers/http';
-import { openBrowser, screenshot, signIn, type Browser } from '../helpers/browser';
-import { freePorts, killGroup, startNpmStart, type NpmStart } from '../helpers/npm-start';
+import { screenshot, signIn } from '../helpers/browser';
+import { useUiApp } from '../helpers/ui-app';
 
-const START_TIMEOUT_MS = 150_000;
 const TEST = 'ui-screens';
 const ROOT = join(__dirname, '..', '..');
 
-let dataDir: string;
-let app: NpmStart;
-let browser: Browser;
+const ui = useUiApp('ui-screens');
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'duban-ui-screens-'));
-  app = await startNpmStart({ dataDir, ports: await freePorts(), timeoutMs: START_TIMEOUT_MS });
-  browser = await openBrowser();
   // One case, so that the calendar, the charts and the mailbox have something to show.
-  const prosecutor = await ApiClient.login(app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
+  const prosecutor = await ApiClient.login(ui.app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
   const receivedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const created = await prosecutor.post('/api/cases', {
     title: '某街道办事处未追回农机购置补贴',
@@ -33,23 +25,11 @@ beforeAll(async () => {
     receivedOn,
   });
   expect(created.status).toBe(201);
-}, START_TIMEOUT_MS + 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (app) {
-    process.kill(-app.process.pid!, 'SIGINT');
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise((r) => (timer = setTimeout(r, 30_000, 'late')));
-    if ((await Promise.race([app.exited, late])) === 'late') killGroup(app.process);
-    clearTimeout(timer);
-  }
-  rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
 describe('the screens around the cases', () => {
   it('when the case office opens the calendar, the statistics and the organs, then deadlines, holidays, charts and records show', async () => {
-    const office = await signIn(browser, app.baseUrl, 'zhaoag');
+    const office = await signIn(ui.browser, ui.app.baseUrl, 'zhaoag');
     await office.getByRole('heading', { name: '本院案件' }).waitFor();
     await office.getByText('某街道办事处未追回农机购置补贴').waitFor();
     await screenshot(office, TEST, '01-case-office-cases');
@@ -83,7 +63,7 @@ describe('the screens around the cases', () => {
   });
 
   it('when an admin previews a holiday schedule, then the what-if shows before anything is loaded', async () => {
-    const admin = await signIn(browser, app.baseUrl, 'admin');
+    const admin = await signIn(ui.browser, ui.app.baseUrl, 'admin');
     await admin.getByRole('heading', { name: '系统管理' }).waitFor();
     await admin.getByRole('rowheader', { name: /张检察官/ }).waitFor();
     await screenshot(admin, TEST, '05-admin-users');
@@ -126,6 +106,6 @@ describe('the screens around the cases', () => {
     await admin.locator('.mail-body').waitFor();
     await screenshot(admin, TEST, '08-mail');
     await admin.close();
-    expect(browser.errors).toEqual([]);
+    expect(ui.browser.errors).toEqual([]);
   });
 });

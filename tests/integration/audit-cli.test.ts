@@ -1,24 +1,19 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
-import { startSystem, type System } from '../helpers/system';
 import { shanghaiDate } from '../../domain/time';
+import { useWorld } from '../helpers/world';
 
+const world = useWorld();
 const run = promisify(execFile);
 const BIN = join(__dirname, '..', '..', 'bin', 'duban.js');
 
-let system: System;
-let org: TestOrg;
 let prosecutor: ApiClient;
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+  prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
 });
-afterAll(() => system.stop());
 
 async function duban(args: string[], env: Record<string, string> = {}) {
   try {
@@ -49,7 +44,7 @@ async function caseWithTimeline(): Promise<string> {
 describe('duban audit verify', () => {
   it('when a case’s timeline is intact, then it reports how many entries it verified and exits 0', async () => {
     const id = await caseWithTimeline();
-    const entries = await system.db.query<{ n: number }>(
+    const entries = await world.system.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1',
       [id],
     );
@@ -61,9 +56,9 @@ describe('duban audit verify', () => {
   it('when one entry is changed behind the trigger’s back, then it names exactly that entry and exits 1', async () => {
     const id = await caseWithTimeline();
     await expect(
-      system.db.query("UPDATE audit_entries SET reason = 'x' WHERE case_id = $1 AND seq = 3", [id]),
+      world.system.db.query("UPDATE audit_entries SET reason = 'x' WHERE case_id = $1 AND seq = 3", [id]),
     ).rejects.toThrow(/append-only/);
-    await system.db.withTransaction(async (tx) => {
+    await world.system.db.withTransaction(async (tx) => {
       // A superuser can switch triggers off for one transaction: exactly what the chain must catch.
       await tx.query('SET LOCAL session_replication_role = replica');
       await tx.query(
@@ -115,7 +110,7 @@ describe('duban bootstrap', () => {
     ];
     const first = await duban(args, { DUBAN_ADMIN_PASSWORD: 'correct-horse-battery' });
     expect(first.code).toBe(0);
-    const login = await new ApiClient(system.baseUrl).post('/api/auth/login', {
+    const login = await new ApiClient(world.system.baseUrl).post('/api/auth/login', {
       username: `admin-${code}`,
       password: 'correct-horse-battery',
     });

@@ -1,17 +1,12 @@
-import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
-import { startSystem, type System } from '../../helpers/system';
 import { as, expectNoInternals, expectProblem, signIn, type Session } from './helpers';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let admin: Session;
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  admin = await signIn(system.baseUrl, org.admin);
+  admin = await signIn(world.system.baseUrl, world.org.admin);
 });
-afterAll(() => system.stop());
 
 const raw = (
   method: string,
@@ -19,7 +14,7 @@ const raw = (
   body: string | Buffer | undefined,
   headers: Record<string, string>,
 ) =>
-  fetch(system.baseUrl + path, {
+  fetch(world.system.baseUrl + path, {
     method,
     body,
     headers: { authorization: `Bearer ${admin.accessToken}`, ...headers },
@@ -36,9 +31,9 @@ const raw = (
 
 const organCount = async () =>
   (
-    await system.db.query<{ n: number }>(
+    await world.system.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM organs WHERE procuratorate_id = $1',
-      [org.procuratorateId],
+      [world.org.procuratorateId],
     )
   )[0]!.n;
 
@@ -98,13 +93,13 @@ describe('bad requests', () => {
 
   it('when an unknown API route is asked for, then 404 problem with or without an account (GET pages outside /api belong to the web app)', async () => {
     expectProblem(await admin.client.get('/api/nothing-here'), 404, 'not-found');
-    expectProblem(await as(system.baseUrl).get('/api/nothing-here'), 404, 'not-found');
-    expectProblem(await as(system.baseUrl).post('/nothing', {}), 404, 'not-found');
+    expectProblem(await as(world.system.baseUrl).get('/api/nothing-here'), 404, 'not-found');
+    expectProblem(await as(world.system.baseUrl).post('/nothing', {}), 404, 'not-found');
   });
 
   it('when a declared route is asked for without an account, then 401 problem', async () => {
-    expectProblem(await as(system.baseUrl).get('/api/organs'), 401, 'unauthenticated');
-    expectProblem(await as(system.baseUrl).post('/api/organs', { name: 'x' }), 401);
+    expectProblem(await as(world.system.baseUrl).get('/api/organs'), 401, 'unauthenticated');
+    expectProblem(await as(world.system.baseUrl).post('/api/organs', { name: 'x' }), 401);
   });
 
   it('when a path has broken percent-encoding, then 400 problem', async () => {

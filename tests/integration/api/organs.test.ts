@@ -1,27 +1,21 @@
-import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
-import { startSystem, type System } from '../../helpers/system';
 import { expectDocumented, expectProblem, signIn, type Session } from './helpers';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
-let other: TestOrg;
+const world = useWorld({ orgs: 2 });
 let admin: Session;
 
 beforeAll(async () => {
-  system = await startSystem();
-  [org, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
-  admin = await signIn(system.baseUrl, org.admin);
+  admin = await signIn(world.system.baseUrl, world.org.admin);
 });
-afterAll(() => system.stop());
 
-const organRow = (id: string) => system.db.query('SELECT * FROM organs WHERE id = $1', [id]);
+const organRow = (id: string) => world.system.db.query('SELECT * FROM organs WHERE id = $1', [id]);
 
 describe('the organ registry', () => {
   it('when any staff member lists organs, then they see their procuratorate’s only', async () => {
-    const { client } = await signIn(system.baseUrl, org.caseOffice);
+    const { client } = await signIn(world.system.baseUrl, world.org.caseOffice);
     const res = await client.get('/api/organs');
     expectDocumented('GET', '/api/organs', res);
-    expect(res.body.map((o: { id: string }) => o.id).sort()).toEqual(Object.values(org.organs).sort());
+    expect(res.body.map((o: { id: string }) => o.id).sort()).toEqual(Object.values(world.org.organs).sort());
   });
 
   it('when an admin registers and changes an organ, then the registry shows it', async () => {
@@ -42,16 +36,18 @@ describe('the organ registry', () => {
 
   it('when the name is taken in the procuratorate, then 409; another procuratorate may use it', async () => {
     expectProblem(await admin.client.post('/api/organs', { name: '区生态环境局' }), 409, 'organ-name-taken');
-    const renamed = await admin.client.patch(`/api/organs/${org.organs.street}`, { name: '区生态环境局' });
+    const renamed = await admin.client.patch(`/api/organs/${world.org.organs.street}`, {
+      name: '区生态环境局',
+    });
     expectProblem(renamed, 409);
-    const theirs = await signIn(system.baseUrl, other.admin);
+    const theirs = await signIn(world.system.baseUrl, world.other.admin);
     expect((await theirs.client.post('/api/organs', { name: '区农业农村局' })).status).toBe(201);
   });
 
   it('when an admin patches another procuratorate’s organ, then 404 and nothing changes', async () => {
-    const before = await organRow(other.organs.eco);
-    expectProblem(await admin.client.patch(`/api/organs/${other.organs.eco}`, { name: '改名' }), 404);
-    expect(await organRow(other.organs.eco)).toEqual(before);
+    const before = await organRow(world.other.organs.eco);
+    expectProblem(await admin.client.patch(`/api/organs/${world.other.organs.eco}`, { name: '改名' }), 404);
+    expect(await organRow(world.other.organs.eco)).toEqual(before);
   });
 
   it.each([
@@ -62,14 +58,14 @@ describe('the organ registry', () => {
   ])('when the organ has %s, then 422 and nothing is stored', async (_w, body) => {
     expectProblem(await admin.client.post('/api/organs', body), 422);
     expect(
-      await system.db.query("SELECT 1 FROM organs WHERE procuratorate_id = $1 AND name = '某局'", [
-        org.procuratorateId,
+      await world.system.db.query("SELECT 1 FROM organs WHERE procuratorate_id = $1 AND name = '某局'", [
+        world.org.procuratorateId,
       ]),
     ).toEqual([]);
   });
 
   it('when a non-admin registers an organ, then 403', async () => {
-    const { client } = await signIn(system.baseUrl, org.head);
+    const { client } = await signIn(world.system.baseUrl, world.org.head);
     expectProblem(await client.post('/api/organs', { name: '区水务局' }), 403, 'forbidden');
   });
 });

@@ -1,21 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
-import { startSystem, type System } from '../../helpers/system';
 import { as, Caller, expectDocumented, expectProblem, freshIp, signIn, type Session } from './helpers';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
-let other: TestOrg;
+const world = useWorld({ orgs: 2 });
 let prosecutor: Session;
 let stranger: Session;
 
 beforeAll(async () => {
-  system = await startSystem();
-  [org, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
-  prosecutor = await signIn(system.baseUrl, org.prosecutor);
-  stranger = await signIn(system.baseUrl, other.prosecutor);
+  prosecutor = await signIn(world.system.baseUrl, world.org.prosecutor);
+  stranger = await signIn(world.system.baseUrl, world.other.prosecutor);
 });
-afterAll(() => system.stop());
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(64)]);
 const JPEG = Buffer.concat([Buffer.from('ffd8ffe0', 'hex'), randomBytes(64)]);
@@ -27,35 +21,38 @@ const file = (content: Buffer, mediaType: string, fileName = '现场照片.png')
 });
 
 const lead = (overrides: Record<string, unknown> = {}) => ({
-  procuratorateId: org.procuratorateId,
+  procuratorateId: world.org.procuratorateId,
   description: '某小区旁河道长期有工厂排放污水，气味刺鼻，周边居民反映多次未解决。',
   location: '某区某街道某河段',
   domainGuess: 'ecology',
   contact: { name: '王某', phone: '138 0000 0000', email: 'wang@public.example' },
   ...overrides,
 });
-const submit = (body: unknown, caller = new Caller(system.baseUrl, undefined)) =>
+const submit = (body: unknown, caller = new Caller(world.system.baseUrl, undefined)) =>
   caller.post('/api/public/leads', body);
-/** Leads of both procuratorates of this file (other files submit leads in parallel). */
+/** Leads of both procuratorates of this file (world.other files submit leads in parallel). */
 const leadCount = () =>
-  system.db.query('SELECT count(*)::int AS n FROM public_leads WHERE procuratorate_id = ANY($1)', [
-    [org.procuratorateId, other.procuratorateId],
+  world.system.db.query('SELECT count(*)::int AS n FROM public_leads WHERE procuratorate_id = ANY($1)', [
+    [world.org.procuratorateId, world.other.procuratorateId],
   ]);
 const leadId = async (code: string) =>
-  (await system.db.query<{ id: string }>('SELECT id FROM public_leads WHERE tracking_code = $1', [code]))[0]!
-    .id;
+  (
+    await world.system.db.query<{ id: string }>('SELECT id FROM public_leads WHERE tracking_code = $1', [
+      code,
+    ])
+  )[0]!.id;
 
 /** What the lifecycle does when it registers a case from the lead, reduced to the two rows the status reads. */
 async function registerCase(publicLeadId: string, stage: string) {
-  const caseId = `${org.procuratorateId}-2026-${randomBytes(3).toString('hex')}`;
-  await system.db.query(
+  const caseId = `${world.org.procuratorateId}-2026-${randomBytes(3).toString('hex')}`;
+  await world.system.db.query(
     `INSERT INTO case_creations (case_id, procuratorate_id, input, public_lead_id) VALUES ($1, $2, '{}', $3)`,
-    [caseId, org.procuratorateId, publicLeadId],
+    [caseId, world.org.procuratorateId, publicLeadId],
   );
-  await system.db.query(
+  await world.system.db.query(
     `INSERT INTO cases (id, procuratorate_id, workflow_id, title, track, stage, domain_code, source, handler_id, created_at, updated_at)
      VALUES ($1, $2, $3, '群众反映', 'administrative', $4, 'ecology', 'public_report', $5, now(), now())`,
-    [caseId, org.procuratorateId, `case-${caseId}`, stage, org.prosecutor.id],
+    [caseId, world.org.procuratorateId, `case-${caseId}`, stage, world.org.prosecutor.id],
   );
   return caseId;
 }
@@ -74,7 +71,7 @@ describe('public lead intake', () => {
     expectDocumented('POST', '/api/public/leads', res);
     expect(res.status).toBe(201);
     expect(res.body.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
-    const status = await as(system.baseUrl).get(`/api/public/leads/${res.body.code.toLowerCase()}`);
+    const status = await as(world.system.baseUrl).get(`/api/public/leads/${res.body.code.toLowerCase()}`);
     expectDocumented('GET', '/api/public/leads/:code', status);
     expect(Object.keys(status.body).sort()).toEqual(['code', 'status', 'submittedAt', 'updatedAt']);
     expect(status.body).toMatchObject({ code: res.body.code, status: 'received' });
@@ -96,7 +93,7 @@ describe('public lead intake', () => {
     expect(detail.body.attachments).toEqual([
       expect.objectContaining({ n: 1, fileName: '照片 1.png', size: PNG.length }),
     ]);
-    const download = await fetch(`${system.baseUrl}/api/leads/public/${id}/attachments/1`, {
+    const download = await fetch(`${world.system.baseUrl}/api/leads/public/${id}/attachments/1`, {
       headers: { authorization: `Bearer ${prosecutor.accessToken}` },
     });
     expect(download.status).toBe(200);
@@ -111,11 +108,12 @@ describe('public lead intake', () => {
     const { body } = await submit(lead());
     const id = await leadId(body.code);
     const caseId = await registerCase(id, 'LEAD');
-    const statusOf = async () => (await as(system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status;
+    const statusOf = async () =>
+      (await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status;
     expect(await statusOf()).toBe('under_evaluation');
-    await system.db.query("UPDATE cases SET stage = 'REJECTED' WHERE id = $1", [caseId]);
+    await world.system.db.query("UPDATE cases SET stage = 'REJECTED' WHERE id = $1", [caseId]);
     expect(await statusOf()).toBe('not_accepted');
-    await system.db.query("UPDATE cases SET stage = 'FILED' WHERE id = $1", [caseId]);
+    await world.system.db.query("UPDATE cases SET stage = 'FILED' WHERE id = $1", [caseId]);
     expect(await statusOf()).toBe('accepted');
     expectProblem(
       await prosecutor.client.post(`/api/leads/public/${id}/decline`, { reason: '不属于公益诉讼' }),
@@ -131,8 +129,10 @@ describe('public lead intake', () => {
       reason: '属于民事纠纷，已告知其他途径',
     });
     expectDocumented('POST', '/api/leads/public/:id/decline', res);
-    expect(res.body).toMatchObject({ status: 'not_accepted', declinedBy: org.prosecutor.id });
-    expect((await as(system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status).toBe('not_accepted');
+    expect(res.body).toMatchObject({ status: 'not_accepted', declinedBy: world.org.prosecutor.id });
+    expect((await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status).toBe(
+      'not_accepted',
+    );
     expectProblem(
       await prosecutor.client.post(`/api/leads/public/${id}/decline`, { reason: '再次' }),
       409,
@@ -143,11 +143,11 @@ describe('public lead intake', () => {
   it('when another procuratorate’s staff ask for the lead, then 404 and nothing changes', async () => {
     const { body } = await submit(lead({ attachments: [file(PDF, 'application/pdf', 'x.pdf')] }));
     const id = await leadId(body.code);
-    const before = await system.db.query('SELECT * FROM public_leads WHERE id = $1', [id]);
+    const before = await world.system.db.query('SELECT * FROM public_leads WHERE id = $1', [id]);
     expectProblem(await stranger.client.get(`/api/leads/public/${id}`), 404);
     expectProblem(await stranger.client.get(`/api/leads/public/${id}/attachments/1`), 404);
     expectProblem(await stranger.client.post(`/api/leads/public/${id}/decline`, { reason: '越权' }), 404);
-    expect(await system.db.query('SELECT * FROM public_leads WHERE id = $1', [id])).toEqual(before);
+    expect(await world.system.db.query('SELECT * FROM public_leads WHERE id = $1', [id])).toEqual(before);
     expect(
       (await stranger.client.get('/api/leads/public?status=all')).body.map((l: { id: string }) => l.id),
     ).not.toContain(id);
@@ -198,7 +198,7 @@ describe('public lead intake', () => {
   });
 
   it('when one address submits a sixth lead within the hour, then 429 with Retry-After; another address may', async () => {
-    const caller = new Caller(system.baseUrl, undefined, { 'x-forwarded-for': freshIp() });
+    const caller = new Caller(world.system.baseUrl, undefined, { 'x-forwarded-for': freshIp() });
     for (let i = 0; i < 5; i += 1) expect((await submit(lead(), caller)).status).toBe(201);
     const sixth = await submit(lead(), caller);
     expectProblem(sixth, 429, 'too-many-requests');
@@ -207,15 +207,15 @@ describe('public lead intake', () => {
   });
 
   it('when a code is unknown or malformed, then 404 or 422', async () => {
-    expectProblem(await as(system.baseUrl).get('/api/public/leads/AAAAAAAAAAAA'), 404);
-    expectProblem(await as(system.baseUrl).get('/api/public/leads/short'), 422);
+    expectProblem(await as(world.system.baseUrl).get('/api/public/leads/AAAAAAAAAAAA'), 404);
+    expectProblem(await as(world.system.baseUrl).get('/api/public/leads/short'), 422);
   });
 
   it('when the form loads, then procuratorates and domains are public', async () => {
-    const p = await as(system.baseUrl).get('/api/public/procuratorates');
+    const p = await as(world.system.baseUrl).get('/api/public/procuratorates');
     expectDocumented('GET', '/api/public/procuratorates', p);
-    expect(p.body).toContainEqual({ id: org.procuratorateId, name: expect.any(String) });
-    const d = await as(system.baseUrl).get('/api/public/domains');
+    expect(p.body).toContainEqual({ id: world.org.procuratorateId, name: expect.any(String) });
+    const d = await as(world.system.baseUrl).get('/api/public/domains');
     expectDocumented('GET', '/api/public/domains', d);
     expect(d.body).toContainEqual({ code: 'ecology', name: '生态环境和资源保护' });
   });

@@ -1,18 +1,13 @@
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from '../../helpers/fixtures';
-import { startSystem, type System } from '../../helpers/system';
+import { TEST_PASSWORD } from '../../helpers/fixtures';
 import { as, expectDocumented, expectProblem, signIn, type Session } from './helpers';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
-let other: TestOrg;
+const world = useWorld({ orgs: 2 });
 let admin: Session;
 
 beforeAll(async () => {
-  system = await startSystem();
-  [org, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
-  admin = await signIn(system.baseUrl, org.admin);
+  admin = await signIn(world.system.baseUrl, world.org.admin);
 });
-afterAll(() => system.stop());
 
 let n = 0;
 const newUser = (overrides: Record<string, unknown> = {}) => ({
@@ -24,16 +19,18 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const usersOfOrg = () =>
-  system.db.query('SELECT count(*)::int AS n FROM users WHERE procuratorate_id = $1', [org.procuratorateId]);
-const userRow = (id: string) => system.db.query('SELECT * FROM users WHERE id = $1', [id]);
+  world.system.db.query('SELECT count(*)::int AS n FROM users WHERE procuratorate_id = $1', [
+    world.org.procuratorateId,
+  ]);
+const userRow = (id: string) => world.system.db.query('SELECT * FROM users WHERE id = $1', [id]);
 
 describe('users', () => {
   it('when an admin lists users, then only their procuratorate’s, without password hashes', async () => {
     const res = await admin.client.get('/api/users');
     expectDocumented('GET', '/api/users', res);
     const ids = res.body.map((u: { id: string }) => u.id);
-    expect(ids).toEqual(expect.arrayContaining([org.prosecutor.id, org.admin.id]));
-    expect(ids).not.toContain(other.prosecutor.id);
+    expect(ids).toEqual(expect.arrayContaining([world.org.prosecutor.id, world.org.admin.id]));
+    expect(ids).not.toContain(world.other.prosecutor.id);
     expect(JSON.stringify(res.body)).not.toContain('scrypt');
   });
 
@@ -43,11 +40,11 @@ describe('users', () => {
     expectDocumented('POST', '/api/users', res);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      procuratorateId: org.procuratorateId,
+      procuratorateId: world.org.procuratorateId,
       roles: ['prosecutor'],
       hasPassword: true,
     });
-    await signIn(system.baseUrl, { username: body.username }, body.password);
+    await signIn(world.system.baseUrl, { username: body.username }, body.password);
     expectProblem(await admin.client.post('/api/users', { ...newUser(), username: body.username }), 409);
   });
 
@@ -80,15 +77,17 @@ describe('users', () => {
   it('when an admin resets a password, then the old password and the old sessions stop working', async () => {
     const body = newUser();
     const created = await admin.client.post('/api/users', body);
-    const session = await signIn(system.baseUrl, { username: body.username }, body.password);
+    const session = await signIn(world.system.baseUrl, { username: body.username }, body.password);
     const res = await admin.client.patch(`/api/users/${created.body.id}`, { password: 'another-password-2' });
     expectDocumented('PATCH', '/api/users/:id', res);
     expectProblem(
-      await as(system.baseUrl).post('/api/auth/refresh', { refreshToken: session.refreshToken }),
+      await as(world.system.baseUrl).post('/api/auth/refresh', { refreshToken: session.refreshToken }),
       401,
     );
-    await expect(signIn(system.baseUrl, { username: body.username }, body.password)).rejects.toThrow('401');
-    await signIn(system.baseUrl, { username: body.username }, 'another-password-2');
+    await expect(signIn(world.system.baseUrl, { username: body.username }, body.password)).rejects.toThrow(
+      '401',
+    );
+    await signIn(world.system.baseUrl, { username: body.username }, 'another-password-2');
   });
 
   it('when an admin changes roles and deactivates a user, then the user can no longer log in', async () => {
@@ -99,32 +98,32 @@ describe('users', () => {
     });
     expect(res.body).toMatchObject({ roles: ['head', 'prosecutor'], active: false });
     await expect(
-      signIn(system.baseUrl, { username: created.body.username }, 'a-long-password-1'),
+      signIn(world.system.baseUrl, { username: created.body.username }, 'a-long-password-1'),
     ).rejects.toThrow();
   });
 
   it('when an admin would lock themself out, then 409 and nothing changes', async () => {
     expectProblem(
-      await admin.client.patch(`/api/users/${org.admin.id}`, { active: false }),
+      await admin.client.patch(`/api/users/${world.org.admin.id}`, { active: false }),
       409,
       'self-lockout',
     );
-    expectProblem(await admin.client.patch(`/api/users/${org.admin.id}`, { roles: ['chief'] }), 409);
-    expect((await userRow(org.admin.id))[0]).toMatchObject({ active: true, roles: ['admin'] });
+    expectProblem(await admin.client.patch(`/api/users/${world.org.admin.id}`, { roles: ['chief'] }), 409);
+    expect((await userRow(world.org.admin.id))[0]).toMatchObject({ active: true, roles: ['admin'] });
   });
 
   it('when an admin patches another procuratorate’s user, then 404 and nothing changes', async () => {
-    const before = await userRow(other.prosecutor.id);
-    const res = await admin.client.patch(`/api/users/${other.prosecutor.id}`, {
+    const before = await userRow(world.other.prosecutor.id);
+    const res = await admin.client.patch(`/api/users/${world.other.prosecutor.id}`, {
       displayName: '改名',
       active: false,
     });
     expectProblem(res, 404, 'not-found');
-    expect(await userRow(other.prosecutor.id)).toEqual(before);
-    await signIn(system.baseUrl, other.prosecutor, TEST_PASSWORD);
+    expect(await userRow(world.other.prosecutor.id)).toEqual(before);
+    await signIn(world.system.baseUrl, world.other.prosecutor, TEST_PASSWORD);
   });
 
   it('when a patch is empty, then 422', async () => {
-    expectProblem(await admin.client.patch(`/api/users/${org.chief.id}`, {}), 422);
+    expectProblem(await admin.client.patch(`/api/users/${world.org.chief.id}`, {}), 422);
   });
 });

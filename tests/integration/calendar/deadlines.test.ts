@@ -1,18 +1,13 @@
 // GET /api/deadlines through real HTTP, with the stored schedule (DOMAIN.md worked examples).
-import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient } from '../../helpers/http';
-import { startSystem, type System } from '../../helpers/system';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let prosecutor: ApiClient;
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+  prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
 });
-afterAll(() => system.stop());
 
 describe('computing a deadline', () => {
   it.each([
@@ -38,9 +33,9 @@ describe('computing a deadline', () => {
   });
 
   it('when the case office asks, then it is answered too: any signed-in user may compute', async () => {
-    const office = await ApiClient.login(system.baseUrl, org.caseOffice);
+    const office = await ApiClient.login(world.system.baseUrl, world.org.caseOffice);
     expect((await office.get('/api/deadlines?start=2025-09-05&days=30')).status).toBe(200);
-    const anonymous = new ApiClient(system.baseUrl);
+    const anonymous = new ApiClient(world.system.baseUrl);
     expect((await anonymous.get('/api/deadlines?start=2025-09-05&days=30')).status).toBe(401);
   });
 

@@ -7,6 +7,7 @@ import {
   type DeadlineRequest,
 } from '../../../domain/period';
 import type { TestOrg } from '../../helpers/fixtures';
+import { schedule2027, type ScheduleEntry } from '../../helpers/schedule-2027';
 
 const BUNDLED = scheduleFromChineseDays();
 
@@ -68,25 +69,9 @@ export async function removeCases(db: Db, caseIds: string[]): Promise<void> {
   await db.query('DELETE FROM cases WHERE id = ANY($1::text[]) AND stage = $2', [caseIds, 'FOLLOW_UP']);
 }
 
-const range = (from: number, to: number, prefix: string) =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}-${String(from + i).padStart(2, '0')}`);
+type Entry = ScheduleEntry;
 
-type Entry = { date: string; name: string };
-
-/** A made-up but well-formed 2027 (the real one is not in chinese-days yet). */
-export function schedule2027(extraHolidays: string[] = []): { holidays: Entry[]; makeupWorkdays: Entry[] } {
-  const named = (name: string) => (date: string) => ({ date, name });
-  return {
-    holidays: [
-      ...range(1, 3, '2027-01').map(named('元旦')),
-      ...range(5, 12, '2027-02').map(named('春节')),
-      ...range(1, 5, '2027-05').map(named('劳动节')),
-      ...range(1, 7, '2027-10').map(named('国庆节')),
-      ...extraHolidays.map(named('测试假日')),
-    ],
-    makeupWorkdays: [{ date: '2027-02-20', name: '春节' }],
-  };
-}
+export { schedule2027 };
 
 const compact = (date: string) => date.replaceAll('-', '');
 

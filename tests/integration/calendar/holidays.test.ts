@@ -111,43 +111,21 @@ describe('the holiday schedule', () => {
     expect(res.body).toMatchObject({ year: 2027, currentVersion: null, holidays: 24, makeupWorkdays: 1 });
     expect(res.body.version).toMatch(/^imp-[0-9a-f]{8}$/);
     const moves = movesOfMine(res.body.moves);
+    // Each case's test reply clock, provisional today, final once 2027 is known.
+    const move = (caseId: string | undefined, oldDue: string, newDue: string) => ({
+      caseId,
+      clockKey: 'test-reply',
+      clockId: 'reply',
+      oldDue,
+      newDue,
+      oldProvisional: true,
+      newProvisional: false,
+    });
     expect(moves.map(({ text: _t, clockName: _n, procuratorateId: _p, ...m }) => m)).toEqual([
-      {
-        caseId: mine.live,
-        clockKey: 'test-reply',
-        clockId: 'reply',
-        oldDue: '2027-03-01',
-        newDue: '2027-03-02',
-        oldProvisional: true,
-        newProvisional: false,
-      },
-      {
-        caseId: mine.moved,
-        clockKey: 'test-reply',
-        clockId: 'reply',
-        oldDue: '2027-03-01',
-        newDue: '2027-03-02',
-        oldProvisional: true,
-        newProvisional: false,
-      },
-      {
-        caseId: mine.flagOnly,
-        clockKey: 'test-reply',
-        clockId: 'reply',
-        oldDue: '2027-01-04',
-        newDue: '2027-01-04',
-        oldProvisional: true,
-        newProvisional: false,
-      },
-      {
-        caseId: mine.springFestival,
-        clockKey: 'test-reply',
-        clockId: 'reply',
-        oldDue: '2027-02-05',
-        newDue: '2027-02-15',
-        oldProvisional: true,
-        newProvisional: false,
-      },
+      move(mine.live, '2027-03-01', '2027-03-02'),
+      move(mine.moved, '2027-03-01', '2027-03-02'),
+      move(mine.flagOnly, '2027-01-04', '2027-01-04'),
+      move(mine.springFestival, '2027-02-05', '2027-02-15'),
     ]);
     expect(moves[1].text).toBe(`${mine.moved} 行政机关书面回复：2027-03-01（暂定）→ 2027-03-02`);
     expect((await admin.get('/api/admin/holidays/2027')).status).toBe(404);

@@ -1,35 +1,33 @@
 // Issue 4, tests: through the HTTP API with the dev server, PostgreSQL and a real SMTP server,
 // the reminders of a case arrive once each.
 import { checkOracle } from '../../faults/support/oracle';
-import { createBackfilledCase, createWorld, type World } from '../../faults/support/world';
+import { createBackfilledCase } from '../../faults/support/world';
 import { outboxDrained, overdueLadder, receivedReminders } from './ladder';
-import { startLifecycleSystem, type LifecycleSystem } from './lifecycle-system';
+import { useLifecycle } from './use-lifecycle';
 
-let system: LifecycleSystem;
-let world: World;
-beforeAll(async () => {
-  system = await startLifecycleSystem({ worker: 'in-process' });
-  world = await createWorld(system.baseUrl, system.db);
-});
-afterAll(() => system.stop());
+const lifecycle = useLifecycle('in-process');
 
 it.each([60, 120])(
   'when a lead received %i days ago is entered, then each overdue reminder reaches each recipient exactly once',
   async (daysAgo) => {
-    const id = await createBackfilledCase(world, daysAgo);
-    await outboxDrained(system.db, id, 1 + 5); // the acknowledgement, then d0, d+1 (×2), d+7 (×2)
+    const id = await createBackfilledCase(lifecycle.world, daysAgo);
+    await outboxDrained(lifecycle.system.db, id, 1 + 5); // the acknowledgement, then d0, d+1 (×2), d+7 (×2)
 
-    expect(receivedReminders(system.mail, id, 'lead_evaluation')).toEqual(
-      overdueLadder(world.org, 'lead_evaluation'),
+    expect(receivedReminders(lifecycle.system.mail, id, 'lead_evaluation')).toEqual(
+      overdueLadder(lifecycle.world.org, 'lead_evaluation'),
     );
-    const ack = system.mail.filter((m) => m.subject.includes(id) && !m.subject.includes('期限'));
-    expect(ack.map((m) => m.to)).toEqual([[world.org.prosecutor.email]]);
-    const detail = await world.prosecutor.get(`/api/cases/${id}`);
+    const ack = lifecycle.system.mail.filter((m) => m.subject.includes(id) && !m.subject.includes('期限'));
+    expect(ack.map((m) => m.to)).toEqual([[lifecycle.world.org.prosecutor.email]]);
+    const detail = await lifecycle.world.prosecutor.get(`/api/cases/${id}`);
     expect(detail.body.clocks.find((c: { key: string }) => c.key === 'lead_evaluation').status).toBe(
       'running',
     );
 
-    const report = await checkOracle({ ...system, caseIds: [id], accepted: world.accepted });
+    const report = await checkOracle({
+      ...lifecycle.system,
+      caseIds: [id],
+      accepted: lifecycle.world.accepted,
+    });
     expect(report.violations).toEqual([]);
     expect(report.reminders).toBe(3);
   },

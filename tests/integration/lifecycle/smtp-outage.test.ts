@@ -1,27 +1,21 @@
 // Issue 4, tests: an SMTP outage in the middle of a case delays its mail but loses none.
 import { addDays } from '../../../domain/period';
 import { checkOracle } from '../../faults/support/oracle';
-import { act, createBackfilledCase, createWorld, today, type World } from '../../faults/support/world';
+import { act, createBackfilledCase, today } from '../../faults/support/world';
 import { waitUntil } from '../../helpers/processes';
 import { outboxDrained, overdueLadder, receivedReminders } from './ladder';
-import { startLifecycleSystem, type LifecycleSystem } from './lifecycle-system';
+import { useLifecycle } from './use-lifecycle';
 
-let system: LifecycleSystem;
-let world: World;
-beforeAll(async () => {
-  system = await startLifecycleSystem({ worker: 'in-process' });
-  world = await createWorld(system.baseUrl, system.db);
-});
-afterAll(() => system.stop());
+const lifecycle = useLifecycle('in-process');
 
 it('when SMTP goes down in the middle of a case, then its mail waits with attempts counted and arrives once when SMTP is back', async () => {
-  const id = await createBackfilledCase(world, 60);
-  await outboxDrained(system.db, id, 6);
+  const id = await createBackfilledCase(lifecycle.world, 60);
+  await outboxDrained(lifecycle.system.db, id, 6);
 
-  await system.smtp.down();
+  await lifecycle.system.smtp.down();
   // Filing decided 30 days ago: the 7-day service clock is overdue, its reminders fall due now.
-  await act(world, world.prosecutor, id, 'proposeFiling', { reason: '线索查证属实' });
-  const filed = await act(world, world.chief, id, 'decideFiling', {
+  await act(lifecycle.world, lifecycle.world.prosecutor, id, 'proposeFiling', { reason: '线索查证属实' });
+  const filed = await act(lifecycle.world, lifecycle.world.chief, id, 'decideFiling', {
     approve: true,
     decidedOn: addDays(today(), -30),
     reason: '符合立案条件',
@@ -30,7 +24,11 @@ it('when SMTP goes down in the middle of a case, then its mail waits with attemp
   const waiting = await waitUntil(
     'the filing-service reminders queued and tried twice',
     async () => {
-      const rows = await system.db.query<{ sent: boolean; attempts: number; last_error: string | null }>(
+      const rows = await lifecycle.system.db.query<{
+        sent: boolean;
+        attempts: number;
+        last_error: string | null;
+      }>(
         `SELECT sent_at IS NOT NULL AS sent, attempts, last_error FROM mail_outbox
           WHERE case_id = $1 AND dedupe_key LIKE '%:clock:filing_service:%'`,
         [id],
@@ -40,16 +38,20 @@ it('when SMTP goes down in the middle of a case, then its mail waits with attemp
     { timeoutMs: 120_000, intervalMs: 250 },
   );
   expect(waiting.every((r) => !r.sent && r.last_error !== null)).toBe(true);
-  expect(receivedReminders(system.mail, id, 'filing_service')).toEqual([]);
+  expect(receivedReminders(lifecycle.system.mail, id, 'filing_service')).toEqual([]);
 
-  await system.smtp.up();
-  await outboxDrained(system.db, id, 11);
-  expect(receivedReminders(system.mail, id, 'filing_service')).toEqual(
-    overdueLadder(world.org, 'filing_service'),
+  await lifecycle.system.smtp.up();
+  await outboxDrained(lifecycle.system.db, id, 11);
+  expect(receivedReminders(lifecycle.system.mail, id, 'filing_service')).toEqual(
+    overdueLadder(lifecycle.world.org, 'filing_service'),
   );
-  expect(receivedReminders(system.mail, id, 'lead_evaluation')).toEqual(
-    overdueLadder(world.org, 'lead_evaluation'),
+  expect(receivedReminders(lifecycle.system.mail, id, 'lead_evaluation')).toEqual(
+    overdueLadder(lifecycle.world.org, 'lead_evaluation'),
   );
-  const report = await checkOracle({ ...system, caseIds: [id], accepted: world.accepted });
+  const report = await checkOracle({
+    ...lifecycle.system,
+    caseIds: [id],
+    accepted: lifecycle.world.accepted,
+  });
   expect(report.violations).toEqual([]);
 });

@@ -3,27 +3,14 @@
 // it; the timeline verifies; the workflow state equals the projection.
 import { addDays } from '../../../domain/period';
 import { checkOracle } from '../../faults/support/oracle';
-import {
-  act,
-  createBackfilledCase,
-  createWorld,
-  settle,
-  today,
-  type World,
-} from '../../faults/support/world';
+import { act, createBackfilledCase, settle, today } from '../../faults/support/world';
 import { waitUntil } from '../../helpers/processes';
-import { startLifecycleSystem, type LifecycleSystem } from './lifecycle-system';
+import { useLifecycle } from './use-lifecycle';
 
-let system: LifecycleSystem;
-let world: World;
-beforeAll(async () => {
-  system = await startLifecycleSystem({ worker: 'process' });
-  world = await createWorld(system.baseUrl, system.db);
-});
-afterAll(() => system.stop());
+const lifecycle = useLifecycle('process');
 
 it('when the worker is killed while actions are in flight and restarted, then every action is recorded once', async () => {
-  const id = await createBackfilledCase(world, 60);
+  const id = await createBackfilledCase(lifecycle.world, 60);
   const day = (n: number) => addDays(today(), n);
   const steps: [ApiKey, string, unknown][] = [
     ['prosecutor', 'proposeFiling', { reason: '线索查证属实' }],
@@ -36,7 +23,7 @@ it('when the worker is killed while actions are in flight and restarted, then ev
         reason: '行政机关未依法履职',
         recommendations: [
           {
-            organId: world.org.organs.eco,
+            organId: lifecycle.world.org.organs.eco,
             urgent: false,
             rectificationPeriod: { unit: 'months', count: 2 },
             summary: '依法履行监管职责',
@@ -54,7 +41,7 @@ it('when the worker is killed while actions are in flight and restarted, then ev
   ];
   // The worker dies right after the 2nd action is sent, and while the 5th is being recorded.
   for (const [i, [who, action, body]] of steps.entries()) {
-    const sending = act(world, world[who], id, action, body);
+    const sending = act(lifecycle.world, lifecycle.world[who], id, action, body);
     if (i === 1) await killAndRestart();
     if (i === 4) {
       const before = await entries(id);
@@ -67,31 +54,31 @@ it('when the worker is killed while actions are in flight and restarted, then ev
     expect([action, res.status]).toEqual([action, 200]);
   }
 
-  const detail = await world.prosecutor.get(`/api/cases/${id}`);
+  const detail = await lifecycle.world.prosecutor.get(`/api/cases/${id}`);
   expect(detail.body.stage).toBe('RECOMMENDATION');
-  await settle(system.db, system.temporal, [id]);
-  const timeline = await world.prosecutor.get(`/api/cases/${id}/timeline`);
+  await settle(lifecycle.system.db, lifecycle.system.temporal, [id]);
+  const timeline = await lifecycle.world.prosecutor.get(`/api/cases/${id}/timeline`);
   expect(timeline.body.chain.ok).toBe(true);
   const report = await checkOracle({
-    ...system,
+    ...lifecycle.system,
     caseIds: [id],
-    accepted: world.accepted,
+    accepted: lifecycle.world.accepted,
     allowedDuplicates: 2,
   });
   expect(report.violations).toEqual([]);
-  expect(world.accepted.map((a) => a.action)).toEqual(steps.map((s) => s[1]));
+  expect(lifecycle.world.accepted.map((a) => a.action)).toEqual(steps.map((s) => s[1]));
   // A message in flight when the worker died waits for its activity's 2-minute timeout and lease.
 }, 420_000);
 
 type ApiKey = 'prosecutor' | 'chief';
 
 async function killAndRestart(): Promise<void> {
-  await system.worker!.kill9();
-  await system.startWorkerProcess();
+  await lifecycle.system.worker!.kill9();
+  await lifecycle.system.startWorkerProcess();
 }
 
 async function entries(caseId: string): Promise<number> {
-  const [row] = await system.db.query<{ n: number }>(
+  const [row] = await lifecycle.system.db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1',
     [caseId],
   );

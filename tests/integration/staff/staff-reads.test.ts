@@ -6,26 +6,21 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../store/pool';
 import { addDays } from '../../../domain/period';
 import { shanghaiDate } from '../../../domain/time';
-import { createTestOrg, type TestOrg, type TestUser } from '../../helpers/fixtures';
-import { startSystem, type System } from '../../helpers/system';
+import { type TestOrg, type TestUser } from '../../helpers/fixtures';
 import { as, expectDocumented, expectProblem, signIn, type Session } from '../api/helpers';
+import { useWorld } from '../../helpers/world';
 
-let system: System;
-let org: TestOrg;
-let other: TestOrg;
+const world = useWorld({ orgs: 2 });
 let office: Session;
 const today = shanghaiDate(new Date());
 
 beforeAll(async () => {
-  system = await startSystem();
-  [org, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
-  office = await signIn(system.baseUrl, org.caseOffice);
+  office = await signIn(world.system.baseUrl, world.org.caseOffice);
 });
-afterAll(() => system.stop());
 
 describe('the holiday schedule for staff', () => {
   it('when a prosecutor asks for a loaded year, then its days off and make-up working days come back', async () => {
-    const { client } = await signIn(system.baseUrl, org.prosecutor);
+    const { client } = await signIn(world.system.baseUrl, world.org.prosecutor);
     const res = await client.get('/api/calendar/holidays?year=2025');
     expectDocumented('GET', '/api/calendar/holidays', res);
     expect(res.body).toMatchObject({ year: 2025, missing: false, version: expect.any(String) });
@@ -56,7 +51,7 @@ describe('the holiday schedule for staff', () => {
   );
 
   it('when nobody is signed in, then 401', async () => {
-    expectProblem(await as(system.baseUrl).get('/api/calendar/holidays?year=2026'), 401);
+    expectProblem(await as(world.system.baseUrl).get('/api/calendar/holidays?year=2026'), 401);
   });
 });
 
@@ -89,14 +84,14 @@ describe('the open deadlines of the procuratorate', () => {
   let heads: string;
 
   beforeAll(async () => {
-    mine = await insertCase(system.db, org, org.prosecutor, '固体废物案');
-    heads = await insertCase(system.db, org, org.head, '外卖平台案');
-    await insertClock(system.db, mine, 'reply:rec-1', addDays(today, -1));
-    await insertClock(system.db, mine, 'late', addDays(today, 40));
-    await insertClock(system.db, heads, 'reply:rec-1', addDays(today, 3));
-    await insertClock(system.db, heads, 'met', addDays(today, 2), 'met');
-    const theirs = await insertCase(system.db, other, other.prosecutor, '他院案件');
-    await insertClock(system.db, theirs, 'reply:rec-1', today);
+    mine = await insertCase(world.system.db, world.org, world.org.prosecutor, '固体废物案');
+    heads = await insertCase(world.system.db, world.org, world.org.head, '外卖平台案');
+    await insertClock(world.system.db, mine, 'reply:rec-1', addDays(today, -1));
+    await insertClock(world.system.db, mine, 'late', addDays(today, 40));
+    await insertClock(world.system.db, heads, 'reply:rec-1', addDays(today, 3));
+    await insertClock(world.system.db, heads, 'met', addDays(today, 2), 'met');
+    const theirs = await insertCase(world.system.db, world.other, world.other.prosecutor, '他院案件');
+    await insertClock(world.system.db, theirs, 'reply:rec-1', today);
   });
 
   it('when the case office asks for a range, then every running deadline of its procuratorate in it comes back', async () => {
@@ -120,7 +115,7 @@ describe('the open deadlines of the procuratorate', () => {
   });
 
   it('when a handler asks for their own (handler=me), then only the cases they handle come back', async () => {
-    const { client } = await signIn(system.baseUrl, org.head);
+    const { client } = await signIn(world.system.baseUrl, world.org.head);
     const res = await client.get(`/api/deadlines/open?from=${from}&to=${to}&handler=me`);
     expect(res.body.items.map((d: { caseId: string }) => d.caseId)).toEqual([heads]);
   });
@@ -139,18 +134,24 @@ describe('the open deadlines of the procuratorate', () => {
 describe('the directory of staff', () => {
   it('when a case office member reads it, then it names every colleague, without login names or e-mail', async () => {
     const id = `u-${randomBytes(5).toString('hex')}`;
-    await system.db.query(
+    await world.system.db.query(
       `INSERT INTO users (id, procuratorate_id, username, display_name, email, roles, active)
        VALUES ($1, $2, $3, '已停用的检察官', 'gone@test.example', '{prosecutor}', false)`,
-      [id, org.procuratorateId, `gone-${id}`],
+      [id, world.org.procuratorateId, `gone-${id}`],
     );
     const res = await office.client.get('/api/users/directory');
     expectDocumented('GET', '/api/users/directory', res);
-    const users = [org.prosecutor, org.head, org.chief, org.caseOffice, org.admin];
+    const users = [
+      world.org.prosecutor,
+      world.org.head,
+      world.org.chief,
+      world.org.caseOffice,
+      world.org.admin,
+    ];
     expect(res.body.map((u: { id: string }) => u.id).sort()).toEqual([...users.map((u) => u.id), id].sort());
     expect(res.body).toContainEqual({
-      id: org.chief.id,
-      displayName: `chief ${org.chief.id}`,
+      id: world.org.chief.id,
+      displayName: `chief ${world.org.chief.id}`,
       roles: ['chief'],
       active: true,
     });
@@ -164,6 +165,6 @@ describe('the directory of staff', () => {
   });
 
   it('when nobody is signed in, then 401', async () => {
-    expectProblem(await as(system.baseUrl).get('/api/users/directory'), 401);
+    expectProblem(await as(world.system.baseUrl).get('/api/users/directory'), 401);
   });
 });

@@ -7,7 +7,7 @@ import { Loading, Notice, Problem } from '../components/problem';
 import { chineseDate, chineseDateTime } from '../lib/format';
 import { namesFrom } from '../lib/people';
 import { useApi } from '../lib/use-api';
-import { DeadlineMoves, type MoveReport } from './deadline-moves';
+import { WhatIfOutcome, type MoveReport } from './deadline-moves';
 
 interface Years {
   years: {
@@ -180,23 +180,21 @@ export function AdminHolidays({ self }: { self: User }) {
             onChange={(e) => (setText(e.target.value), setPreview(null))}
           />
         </div>
-        {problem && <Problem error={problem} />}
-        {done && <Notice tone="ok">{done}</Notice>}
-        <div className="form-buttons">
-          <button type="submit">预览变化（不保存）</button>
-        </div>
-        {preview && (
-          <div className="preview">
-            <h3>
-              预览：{preview.year}年，{preview.holidays} 个休息日、{preview.makeupWorkdays} 个调休上班日
-              {preview.currentVersion ? `（现行版本 ${preview.currentVersion}）` : '（该年尚未载入）'}
-            </h3>
-            <DeadlineMoves report={preview} />
-            <button type="button" className="primary" onClick={() => void run('import')}>
-              确认载入，并重新计算受影响的期限
-            </button>
-          </div>
-        )}
+        <WhatIfOutcome
+          problem={problem}
+          done={done}
+          preview={preview}
+          heading={
+            preview && (
+              <h3>
+                预览：{preview.year}年，{preview.holidays} 个休息日、{preview.makeupWorkdays} 个调休上班日
+                {preview.currentVersion ? `（现行版本 ${preview.currentVersion}）` : '（该年尚未载入）'}
+              </h3>
+            )
+          }
+          confirm="确认载入，并重新计算受影响的期限"
+          onConfirm={() => void run('import')}
+        />
       </form>
     </div>
   );

@@ -1,11 +1,11 @@
 /** The period policy (调休上班日), clock lengths and the reminder policy; changes previewed first. */
 import { useState } from 'react';
 import { api, type ApiError } from '../api/client';
-import { Loading, Notice, Problem } from '../components/problem';
+import { Loading, Problem } from '../components/problem';
 import { chineseDateTime } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { useApi } from '../lib/use-api';
-import { DeadlineMoves, type MoveReport } from './deadline-moves';
+import { WhatIfOutcome, type MoveReport } from './deadline-moves';
 
 interface Length {
   unit: 'days' | 'months';
@@ -142,19 +142,13 @@ export function AdminPolicy() {
           <label htmlFor="pol-reason">变更理由</label>
           <input id="pol-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
-        {problem && <Problem error={problem} />}
-        {done && <Notice tone="ok">{done}</Notice>}
-        <div className="form-buttons">
-          <button type="submit">预览变化（不保存）</button>
-        </div>
-        {preview && (
-          <div className="preview">
-            <DeadlineMoves report={preview} />
-            <button type="button" className="primary" onClick={() => void run('apply')}>
-              确认变更，并重新计算受影响的期限
-            </button>
-          </div>
-        )}
+        <WhatIfOutcome
+          problem={problem}
+          done={done}
+          preview={preview}
+          confirm="确认变更，并重新计算受影响的期限"
+          onConfirm={() => void run('apply')}
+        />
       </form>
       <section className="card">
         <h2>提醒策略</h2>

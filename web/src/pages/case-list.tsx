@@ -8,6 +8,7 @@ import { hasAnyRole } from '../../../domain/roles';
 import { STAGES } from '../../../domain/case/stages';
 import { DueBadge, Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
+import { SelectField, type Choice } from '../components/select-field';
 import { stageLabel } from '../lib/labels';
 import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
@@ -21,6 +22,30 @@ interface Filters {
   due: '' | 'overdue' | 'week' | 'provisional';
   q: string;
   sort: 'next_due' | 'created' | 'updated';
+}
+
+const SCOPES: Choice<Filters['scope']>[] = [
+  { value: 'mine', label: '我承办的' },
+  { value: 'all', label: '本院全部' },
+];
+const DUE: Choice<Filters['due']>[] = [
+  { value: '', label: '全部' },
+  { value: 'overdue', label: '已逾期' },
+  { value: 'week', label: '7 日内届满' },
+  { value: 'provisional', label: '暂定期限' },
+];
+const SORTS: Choice<Filters['sort']>[] = [
+  { value: 'next_due', label: '按最近期限' },
+  { value: 'created', label: '按登记时间' },
+  { value: 'updated', label: '按最近办理' },
+];
+
+/** "All" (no filter) followed by one choice per item. */
+function anyOf<T>(all: string, items: readonly T[], choice: (item: T) => [string, string]): Choice<string>[] {
+  return [
+    { value: '', label: all },
+    ...items.map((item) => choice(item)).map(([value, label]) => ({ value, label })),
+  ];
 }
 
 interface Page {
@@ -79,6 +104,19 @@ export function CaseListPage({ user }: { user: User }) {
     e.preventDefault();
     set('q', search);
   };
+  const select = <K extends Exclude<keyof Filters, 'q'>>(
+    key: K,
+    label: string,
+    choices: Choice<Filters[K]>[],
+  ) => (
+    <SelectField
+      id={`f-${key}`}
+      label={label}
+      value={filters[key]}
+      choices={choices}
+      onChange={(v) => set(key, v)}
+    />
+  );
   const rows = [...(page.data?.items ?? []), ...more];
   const domainName = (code: string) => domains.find((d) => d.code === code)?.name ?? code;
   const organName = (id: string) => organs.find((o) => o.id === id)?.name ?? id;
@@ -94,75 +132,24 @@ export function CaseListPage({ user }: { user: User }) {
         )}
       </div>
       <form className="filters" onSubmit={onSearch} role="search" aria-label="筛选案件">
-        <div className="field">
-          <label htmlFor="f-scope">范围</label>
-          <select
-            id="f-scope"
-            value={filters.scope}
-            onChange={(e) => set('scope', e.target.value as Filters['scope'])}
-          >
-            <option value="mine">我承办的</option>
-            <option value="all">本院全部</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-stage">阶段</label>
-          <select id="f-stage" value={filters.stage} onChange={(e) => set('stage', e.target.value)}>
-            <option value="">全部阶段</option>
-            {STAGES.map((s) => (
-              <option key={s} value={s}>
-                {stageLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-domain">领域</label>
-          <select id="f-domain" value={filters.domain} onChange={(e) => set('domain', e.target.value)}>
-            <option value="">全部领域</option>
-            {domains.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-organ">行政机关</label>
-          <select id="f-organ" value={filters.organ} onChange={(e) => set('organ', e.target.value)}>
-            <option value="">全部机关</option>
-            {organs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-due">期限</label>
-          <select
-            id="f-due"
-            value={filters.due}
-            onChange={(e) => set('due', e.target.value as Filters['due'])}
-          >
-            <option value="">全部</option>
-            <option value="overdue">已逾期</option>
-            <option value="week">7 日内届满</option>
-            <option value="provisional">暂定期限</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sort">排序</label>
-          <select
-            id="f-sort"
-            value={filters.sort}
-            onChange={(e) => set('sort', e.target.value as Filters['sort'])}
-          >
-            <option value="next_due">按最近期限</option>
-            <option value="created">按登记时间</option>
-            <option value="updated">按最近办理</option>
-          </select>
-        </div>
+        {select('scope', '范围', SCOPES)}
+        {select(
+          'stage',
+          '阶段',
+          anyOf('全部阶段', STAGES, (s) => [s, stageLabel(s)]),
+        )}
+        {select(
+          'domain',
+          '领域',
+          anyOf('全部领域', domains, (d) => [d.code, d.name]),
+        )}
+        {select(
+          'organ',
+          '行政机关',
+          anyOf('全部机关', organs, (o) => [o.id, o.name]),
+        )}
+        {select('due', '期限', DUE)}
+        {select('sort', '排序', SORTS)}
         <div className="field grow">
           <label htmlFor="f-q">搜索</label>
           <div className="inline">

@@ -19,6 +19,11 @@ interface Summary {
 
 const [BLUE, RED, AMBER, GREEN] = ['#1f5fa8', '#c8102e', '#e39b1b', '#2e8b57'];
 const COLORS = [BLUE, RED, AMBER, GREEN, '#7b4fa0', '#4aa3c8', '#9a6b3f'];
+/** The two ends of a custom period, as the form shows them. */
+const ENDS = [
+  ['from', '自'],
+  ['to', '至'],
+] as const;
 
 function presets(now: string) {
   const y = Number(now.slice(0, 4));
@@ -64,24 +69,17 @@ export function DashboardPage() {
             ))}
           </div>
         </div>
-        <div className="field">
-          <label htmlFor="p-from">自</label>
-          <input
-            id="p-from"
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="p-to">至</label>
-          <input
-            id="p-to"
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </div>
+        {ENDS.map(([end, label]) => (
+          <div className="field" key={end}>
+            <label htmlFor={`p-${end}`}>{label}</label>
+            <input
+              id={`p-${end}`}
+              type="date"
+              value={draft[end]}
+              onChange={(e) => setDraft({ ...draft, [end]: e.target.value })}
+            />
+          </div>
+        ))}
         <div className="field">
           <span className="label">&nbsp;</span>
           <button type="submit">查询</button>

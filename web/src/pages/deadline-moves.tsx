@@ -1,4 +1,7 @@
 /** The what-if report of a schedule or policy change: which open deadlines would move. */
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client';
+import { Notice, Problem } from '../components/problem';
 import { chineseDate } from '../lib/format';
 
 export interface MoveReport {
@@ -57,5 +60,39 @@ export function DeadlineMoves({ report }: { report: MoveReport }) {
         </p>
       ))}
     </div>
+  );
+}
+
+/**
+ * The end of a what-if form: how the last step went, the button that asks for a preview, and
+ * once there is one, the deadlines it would move and the button that makes the change.
+ */
+export function WhatIfOutcome(props: {
+  problem: ApiError | null;
+  done: string | null;
+  preview: MoveReport | null;
+  /** What the preview is of, above the moves. */
+  heading?: ReactNode;
+  confirm: string;
+  onConfirm: () => void;
+}) {
+  const { problem, done, preview } = props;
+  return (
+    <>
+      {problem && <Problem error={problem} />}
+      {done && <Notice tone="ok">{done}</Notice>}
+      <div className="form-buttons">
+        <button type="submit">预览变化（不保存）</button>
+      </div>
+      {preview && (
+        <div className="preview">
+          {props.heading}
+          <DeadlineMoves report={preview} />
+          <button type="button" className="primary" onClick={props.onConfirm}>
+            {props.confirm}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

@@ -1,10 +1,9 @@
 /** Expected statuses of the auth, user, organ, public-lead and operational routes. */
+import { CASE_ACTING_ROLES as DECIDERS, ROLES as STAFF } from '../../../../domain/roles';
 import { TEST_PASSWORD } from '../../../helpers/fixtures';
 import { allow, everyone, type RouteExpectation } from './harness';
 
 const READERS = ['prosecutor', 'head', 'chief', 'case_office'] as const;
-const DECIDERS = ['prosecutor', 'head', 'chief'] as const;
-const STAFF = ['prosecutor', 'head', 'chief', 'case_office', 'admin'] as const;
 let n = 0;
 const unique = (stem: string) => `${stem}${Date.now()}${(n += 1)}`;
 

@@ -10,6 +10,7 @@ import {
   type YearSchedule,
 } from '../../../../domain/period';
 import type { CliIo } from '../../../../cli/deadline';
+import { schedule2027 } from '../../../helpers/schedule-2027';
 
 export const CHINESE_DAYS: HolidaySchedule = scheduleFromChineseDays();
 
@@ -35,23 +36,9 @@ export function onlyYears(...years: number[]): HolidaySchedule {
   return { years: Object.fromEntries(kept.map((y) => [y.year, y])) };
 }
 
-const range = (from: number, to: number, prefix: string) =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}-${String(from + i).padStart(2, '0')}`);
-
-/** A made-up but well-formed 2027 schedule (the real one is not published in chinese-days 1.5.7). */
+/** The made-up 2027 of the tests, as the engine holds it once imported. */
 export function hypothetical2027(extraHolidays: string[] = []): YearSchedule {
-  const holiday = (name: string) => (date: string) => ({ date, name });
-  const result = validateYearImport({
-    year: 2027,
-    holidays: [
-      ...range(1, 3, '2027-01').map(holiday('元旦')),
-      ...range(5, 12, '2027-02').map(holiday('春节')),
-      ...range(1, 5, '2027-05').map(holiday('劳动节')),
-      ...range(1, 7, '2027-10').map(holiday('国庆节')),
-      ...extraHolidays.map(holiday('测试假日')),
-    ],
-    makeupWorkdays: [{ date: '2027-02-20', name: '春节' }],
-  });
+  const result = validateYearImport({ year: 2027, ...schedule2027(extraHolidays) });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.schedule;
 }
