@@ -8,7 +8,6 @@ import {
   meetClock,
   requireDate,
   requireStage,
-  requireText,
   setStage,
   wrongStage,
   type RuleContext,
@@ -20,7 +19,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
     date: state.info.closedOn,
     label: '结案日期',
   });
-  const summary = requireText(p.summary, '回头看情况');
+  const summary = p.summary;
   const fx = new Effects().note({ checkedOn, result: p.result, summary });
   meetClock(state, fx, 'revisit', checkedOn);
   if (p.result === 'sustained') {
@@ -28,8 +27,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
     setStage(state, 'ARCHIVED', fx);
     return fx;
   }
-  if (p.result !== 'rebound') throw invalid('请选择回头看结果');
-  const organIds = Array.isArray(p.organIds) ? p.organIds : [];
+  const organIds = p.organIds;
   const rebounding = state.recommendations.filter(
     (r) => organIds.includes(r.organId) && r.outcome === 'rectified',
   );
@@ -67,7 +65,7 @@ export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleC
     label: '立案日期',
   });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '终结理由');
+  fx.reason = p.reason;
   state.proposal = undefined;
   cancelRunningClocks(state, fx);
   setStage(state, 'TERMINATED', fx);
@@ -89,7 +87,7 @@ export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleConte
     label: '立案日期',
   });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '中止理由');
+  fx.reason = p.reason;
   state.stageBeforeSuspension = state.stage;
   for (const clock of Object.values(state.clocks)) {
     if (clock.status !== 'running') continue;
@@ -107,7 +105,7 @@ export function resume(state: CaseState, p: Payloads['resume'], ctx: RuleContext
     .find((s) => s.to === undefined)?.from;
   const decidedOn = requireDate(p.decidedOn, '恢复日期', ctx, { date: since, label: '中止日期' });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '恢复理由');
+  fx.reason = p.reason;
   for (const clock of Object.values(state.clocks)) {
     const open = clock.request.suspensions?.find((s) => s.to === undefined);
     if (clock.status !== 'running' || !open) continue;
