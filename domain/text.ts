@@ -38,3 +38,16 @@ export const resourceId = storable('标识符').regex(/^[A-Za-z0-9][A-Za-z0-9_-]
 
 /** A civil date that exists on the calendar (2026-02-30 does not), YYYY-MM-DD in Asia/Shanghai. */
 export const civilDate = z.iso.date().describe('公历日期 YYYY-MM-DD');
+
+/** The path of the first string (value or key) inside `value` that cannot be stored, if any. */
+export function firstUnstorable(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path || '（值）';
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!isStorableText(key)) return at;
+    const bad = firstUnstorable(item, at);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}

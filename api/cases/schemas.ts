@@ -1,25 +1,23 @@
 import { z } from 'zod';
 import { LEAD_SOURCES, TRACKS } from '../../domain/case/stages';
-import { civilDate } from '../validation';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { civilDate, storable, text } from '../../domain/text';
 
 export const createCaseBody = z.strictObject({
-  title: text(200).describe('线索名称'),
-  description: text(10_000).describe('线索内容'),
+  title: text('线索名称', 200),
+  description: text('线索内容', 10_000),
   track: z.enum(TRACKS).default('administrative').describe('办案类型：administrative 行政，civil 民事'),
-  domainCode: text(64).describe('领域代码'),
+  domainCode: text('领域代码', 64),
   source: z.enum(Object.keys(LEAD_SOURCES) as [keyof typeof LEAD_SOURCES]).describe('线索来源'),
-  sourceDetail: text(500).optional().describe('来源说明，如移送单位'),
+  sourceDetail: text('来源说明，如移送单位', 500).optional(),
   receivedOn: civilDate.describe('收到线索的日期'),
-  handlerId: text(64).optional().describe('承办检察官的用户 ID；缺省为登记人'),
-  externalRef: text(200).optional().describe('外部编号（如移送函文号），同一院内唯一'),
-  publicLeadId: text(100).optional().describe('由群众举报平台收到的线索 ID（受理该线索）'),
+  handlerId: text('承办检察官的用户 ID；缺省为登记人', 64).optional(),
+  externalRef: text('外部编号（如移送函文号），同一院内唯一', 200).optional(),
+  publicLeadId: text('由群众举报平台收到的线索 ID（受理该线索）', 100).optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
 export const caseIdParam = z.strictObject({
-  id: z.string().regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
+  id: storable('案件编号').regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
 });
 
 export const caseResponse = z.object({
