@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LEAD_SOURCES, TRACKS } from '../../domain/case/stages';
+
+export { actionResponse, caseDetailResponse, caseResponse } from '../../domain/case/responses';
 import { civilDate, storable, text } from '../../domain/text';
 
 export const createCaseBody = z.strictObject({
@@ -18,82 +20,6 @@ export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
 export const caseIdParam = z.strictObject({
   id: storable('案件编号').regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
-});
-
-export const caseResponse = z.object({
-  id: z.string().describe('案件编号'),
-  procuratorateId: z.string(),
-  title: z.string(),
-  track: z.enum(TRACKS),
-  stage: z.string().describe('案件阶段'),
-  domainCode: z.string(),
-  source: z.string(),
-  handlerId: z.string(),
-  organIds: z.array(z.string()),
-  externalRef: z.string().nullable(),
-  nextDue: z.string().nullable().describe('最近的期限届满日'),
-  nextDueClock: z.string().nullable(),
-  nextDueProvisional: z.boolean(),
-  overdue: z.boolean(),
-  typical: z.boolean(),
-  summary: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const clockResponse = z.object({
-  key: z.string(),
-  clockId: z.string(),
-  name: z.string(),
-  basis: z.string().nullable(),
-  recommendationId: z.string().nullable(),
-  start: z.string(),
-  due: z.string().nullable(),
-  status: z.string(),
-  provisional: z.boolean(),
-  overdue: z.boolean(),
-  explanation: z.array(z.object({ kind: z.string(), text: z.string() })),
-  rule: z.unknown(),
-  versions: z.object({ catalogue: z.string(), policy: z.string(), schedule: z.string() }),
-});
-
-const recommendationResponse = z.object({
-  id: z.string(),
-  organId: z.string(),
-  organName: z.string().nullable(),
-  urgent: z.boolean(),
-  status: z.string(),
-  decidedOn: z.string().nullable(),
-  servedOn: z.string().nullable(),
-  receivedOn: z.string().nullable(),
-  replyDue: z.string().nullable(),
-  repliedOn: z.string().nullable(),
-  repliedOnTime: z.boolean().nullable(),
-  finding: z.string().nullable(),
-  outcome: z.string().nullable(),
-  rebounds: z.number(),
-});
-
-export const caseDetailResponse = caseResponse.extend({
-  clocks: z.array(clockResponse),
-  recommendations: z.array(recommendationResponse),
-  proposal: z.unknown().nullable(),
-  escalations: z.array(z.unknown()),
-  litigation: z.unknown().nullable(),
-  availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
-});
-
-export const actionResponse = z.object({
-  result: z.object({
-    caseId: z.string(),
-    action: z.string(),
-    stage: z.string(),
-    seq: z.number(),
-    clocks: z.array(
-      z.object({ key: z.string(), status: z.string(), due: z.string().nullable(), provisional: z.boolean() }),
-    ),
-  }),
-  case: caseResponse,
 });
 
 export const timelineQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });
