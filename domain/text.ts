@@ -36,8 +36,16 @@ export const identifier = (label: string) => text(label, 100);
 /** An identifier of a stored record (user, organ, token, lead …) in a URL or a form. */
 export const resourceId = storable('标识符').regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '标识符格式不正确');
 
-/** A civil date that exists on the calendar (2026-02-30 does not), YYYY-MM-DD in Asia/Shanghai. */
-export const civilDate = z.iso.date().describe('公历日期 YYYY-MM-DD');
+/**
+ * A civil date that exists on the calendar (2026-02-30 does not), YYYY-MM-DD in Asia/Shanghai.
+ * Built from the class rather than `z.iso.date()`: in the workflow bundle that namespace resolves
+ * to `z.date()` (a Date object), which would refuse every date.
+ */
+export const civilDate = new z.ZodISODate({
+  type: 'string',
+  format: 'date',
+  check: 'string_format',
+}).describe('公历日期 YYYY-MM-DD');
 
 /** The path of the first string (value or key) inside `value` that cannot be stored, if any. */
 export function firstUnstorable(value: unknown, path = ''): string | undefined {
