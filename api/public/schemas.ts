@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PUBLIC_LEAD_STATUSES } from '../../store/public-leads';
 import { resourceId, text, timestamp } from '../validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS } from './attachments';
+import { storable } from '../../domain/text';
 
 const attachment = z.strictObject({
   fileName: text(200, '文件名')
@@ -55,7 +56,7 @@ export const publicStatusResponse = z.object({
 });
 
 export const trackingCodeParam = z.strictObject({
-  code: z.string().min(12).max(20).describe('查询码'),
+  code: storable('查询码').min(12).max(20),
 });
 
 export const leadIdParam = z.strictObject({ id: resourceId });
