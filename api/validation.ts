@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { civilDate, firstUnstorable, resourceId, text as labelledText } from '../domain/text';
 import { problems } from './problem';
 
-z.config(z.locales.zhCN());
+export { civilDate, resourceId };
 
 /** Parses untrusted input; only the parsed value travels on. Unknown fields are rejected by strict schemas. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = '请求体'): z.infer<S> {
+  refuseUnstorable(input, what);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => ({
@@ -15,14 +17,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   throw problems.validation(`${what}有误：${first.path ? `${first.path} ` : ''}${first.message}`, errors);
 }
 
-/** A civil date that exists on the calendar (2026-02-30 does not). */
-export const civilDate = z.iso.date().describe('公历日期 YYYY-MM-DD');
+/**
+ * Every field's schema refuses what PostgreSQL cannot store (domain/text.ts); this catches the
+ * fields a schema leaves free (a password, an enum's wrong value, a key) before any of them
+ * reaches a query, so such input is a 422 naming the field, never a 500.
+ */
+function refuseUnstorable(input: unknown, what: string): void {
+  const path = firstUnstorable(input);
+  if (path === undefined) return;
+  const message = '含有无法保存的字符（空字符或不成对的代理项）';
+  throw problems.validation(`${what}有误：${path} ${message}`, [{ path, message }]);
+}
 
-/** Non-empty text after trimming, at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** An identifier of a stored record (user, organ, token, lead …). */
-export const resourceId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '标识符格式不正确');
+/** Non-empty text after trimming, at most `max` characters, storable (domain/text.ts). */
+export const text = (max: number, label = '文本') => labelledText(label, max);
 
 export const idParam = z.strictObject({ id: resourceId });
 

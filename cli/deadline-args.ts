@@ -1,6 +1,7 @@
 // Command-line arguments of `duban deadline`, checked before anything is computed.
 import { isCivilDate, type CivilDate } from '../domain/period/dates';
 import { MAX_COUNT, type PeriodLength } from '../domain/period/request';
+import { isStorableText } from '../domain/text';
 
 export interface DeadlineOptions {
   start: CivilDate;
@@ -56,9 +57,15 @@ function splitArgs(argv: readonly string[]): { values: Map<ValueFlag, string>; s
       throw new UsageError(flag, `参数 ${flag} 缺少值`);
     }
     if (values.has(flag)) throw new UsageError(flag, `参数 ${flag} 重复出现`);
+    if (!isStorableText(value)) throw new UsageError(flag, unstorableMessage(flag));
     values.set(flag, value);
   }
   return { values, switches };
+}
+
+/** The message for an argument PostgreSQL could not store (domain/text.ts), naming it. */
+export function unstorableMessage(flag: string): string {
+  return `参数 ${flag} 含有无法保存的字符（空字符或不成对的代理项）`;
 }
 
 function integerArg(flag: ValueFlag, value: string, min: number, max: number): number {

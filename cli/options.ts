@@ -1,11 +1,21 @@
 // Option parsing shared by the subcommands that take named options (node's parseArgs, strict).
 import { parseArgs } from 'node:util';
-import { UsageError } from './deadline-args';
+import { isStorableText } from '../domain/text';
+import { UsageError, unstorableMessage } from './deadline-args';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Parses `argv`; an unknown or malformed option becomes a UsageError naming it. */
 export function parseOptions<T extends OptionSpec>(argv: string[], options: T) {
+  const values = parseStrict(argv, options);
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' && !isStorableText(value))
+      throw new UsageError(`--${name}`, unstorableMessage(`--${name}`));
+  }
+  return values;
+}
+
+function parseStrict<T extends OptionSpec>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {

@@ -14,6 +14,7 @@ import type { CalendarSnapshot } from '../../calendar/cache';
 import { clockOverrideSchema, type ClockOverrides } from '../../calendar/policies';
 import { reminderPolicyContentSchema, type ReminderPolicyContent } from '../../calendar/reminder-policy';
 import { problems } from '../problem';
+import { text } from '../../domain/text';
 
 export const policyChangeBody = z
   .strictObject({
@@ -25,7 +26,7 @@ export const policyChangeBody = z
         '各期限的默认长度（defaultLength）或紧急情形长度（urgentLength），如 { "reply": { "urgentLength": { "unit": "days", "count": 15 } } }',
       ),
     reminders: reminderPolicyContentSchema.optional().describe('提醒策略（完整替换）'),
-    reason: z.string().trim().min(1).max(500).optional().describe('变更理由'),
+    reason: text('变更理由', 500).optional(),
   })
   .refine(
     (body) =>

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { queryFlag, resourceId, text, timestamp } from '../validation';
+import { storable } from '../../domain/text';
 
 export const loginBody = z.strictObject({
   username: text(100).describe('用户名'),
-  password: z.string().min(1).max(200).describe('密码'),
+  password: storable('密码').min(1).max(200),
 });
 
 export const refreshBody = z.strictObject({
-  refreshToken: z.string().min(20).max(200).describe('登录或上次刷新时得到的刷新令牌'),
+  refreshToken: storable('登录或上次刷新时得到的刷新令牌').min(20).max(200),
 });
 
 export const selfResponse = z.object({

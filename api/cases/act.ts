@@ -30,7 +30,7 @@ export async function performAction<N extends ActionName>(
   if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
   if (isFinalStage(row.stage as Stage))
     throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再办理`);
-  await checkReferences(deps.db, principal.procuratorateId, name, payload);
+  await checkReferences(deps.db, principal.procuratorateId, payload);
   const actor: Actor = {
     userId: principal.userId,
     roles: principal.roles,
@@ -49,22 +49,11 @@ export async function performAction<N extends ActionName>(
 }
 
 /** IDs the workflow cannot check itself: organs and users must exist in this procuratorate. */
-async function checkReferences(
-  db: Db,
-  procuratorateId: string,
-  name: ActionName,
-  payload: unknown,
-): Promise<void> {
-  const p = payload as {
-    organIds?: string[];
-    organId?: string;
-    recommendations?: { organId: string }[];
-    handlerId?: string;
-  };
+async function checkReferences(db: Db, procuratorateId: string, p: Payloads[ActionName]): Promise<void> {
   const organIds = [
-    ...(p.organIds ?? []),
-    ...(p.organId ? [p.organId] : []),
-    ...(p.recommendations ?? []).map((r) => r.organId),
+    ...('organIds' in p ? p.organIds : []),
+    ...('organId' in p ? [p.organId] : []),
+    ...('recommendations' in p ? p.recommendations.map((r) => r.organId) : []),
   ];
   const known = await knownOrganIds(db, procuratorateId, organIds);
   const unknown = organIds.find((id) => !known.has(id));
@@ -72,7 +61,7 @@ async function checkReferences(
     throw problems.validation(`行政机关 ${unknown} 不在本院行政机关名录中`, [
       { path: 'organIds', message: '不在名录中' },
     ]);
-  if (name === 'reassign' && p.handlerId) {
+  if ('handlerId' in p) {
     const user = await findUser(db, p.handlerId);
     const eligible =
       user &&

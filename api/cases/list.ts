@@ -8,6 +8,7 @@ import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
 import { presentCase } from './present';
 import { caseResponse } from './schemas';
+import { storable, text } from '../../domain/text';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -18,16 +19,16 @@ export const caseListQuery = z.strictObject({
     .transform((v) => (v ? v.split(',') : undefined))
     .pipe(z.array(z.enum(STAGES)).optional())
     .describe('阶段，可用逗号分隔多个'),
-  domain: z.string().max(64).optional().describe('领域代码'),
-  organ: z.string().max(100).optional().describe('涉及的行政机关 ID'),
-  handler: z.string().max(100).optional().describe('承办人用户 ID；me 表示本人'),
+  domain: storable('领域代码').max(64).optional(),
+  organ: storable('涉及的行政机关 ID').max(100).optional(),
+  handler: storable('承办人用户 ID；me 表示本人').max(100).optional(),
   dueWithin: z.coerce.number().int().min(0).max(3660).optional().describe('最近期限在 N 日内届满'),
   overdue: flag.optional().describe('有逾期期限'),
   provisional: flag.optional().describe('有暂定期限'),
-  q: z.string().trim().min(1).max(100).optional().describe('按案件名称或编号搜索'),
+  q: text('按案件名称或编号搜索', 100).optional(),
   sort: z.enum(['next_due', 'created', 'updated']).default('next_due'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional().describe('上一页返回的 nextCursor'),
+  cursor: storable('上一页返回的 nextCursor').max(500).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 

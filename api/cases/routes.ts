@@ -1,15 +1,13 @@
 import { Router } from 'express';
-import { type z } from 'zod';
 import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
 import { currentDomain } from '../../store/reference';
 import { timelineOf } from '../../store/timeline';
 import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
-import type { ActionName } from '../../domain/case/payloads';
+import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
 import { CASE_ACTING_ROLES } from '../../domain/roles';
 import { defineRoute, type RouteRegistry } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
-import { ACTION_BODIES } from './action-schemas';
 import { createCase, type CaseServiceDeps } from './create-case';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
@@ -165,7 +163,7 @@ function defineActionRoute(
       auth: 'user',
       roles: CASE_ACTING_ROLES,
       params: caseIdParam,
-      body: ACTION_BODIES[name] as z.ZodType,
+      body: ACTION_SCHEMAS[name],
       responses: {
         200: { description: '已办理', schema: actionResponse },
         403: { description: '角色无权办理' },
@@ -175,14 +173,8 @@ function defineActionRoute(
       },
     },
     async ({ req, res, params, body, principal }) => {
-      const { result, row } = await performAction(
-        deps,
-        principal,
-        params.id,
-        name,
-        body as never,
-        req.get('idempotency-key'),
-      );
+      const key = req.get('idempotency-key');
+      const { result, row } = await performAction(deps, principal, params.id, name, body, key);
       res.json({ result, case: presentCase(row) });
     },
   );

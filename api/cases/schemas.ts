@@ -1,112 +1,25 @@
 import { z } from 'zod';
 import { LEAD_SOURCES, TRACKS } from '../../domain/case/stages';
-import { civilDate } from '../validation';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+export { actionResponse, caseDetailResponse, caseResponse } from '../../domain/case/responses';
+import { civilDate, storable, text } from '../../domain/text';
 
 export const createCaseBody = z.strictObject({
-  title: text(200).describe('线索名称'),
-  description: text(10_000).describe('线索内容'),
+  title: text('线索名称', 200),
+  description: text('线索内容', 10_000),
   track: z.enum(TRACKS).default('administrative').describe('办案类型：administrative 行政，civil 民事'),
-  domainCode: text(64).describe('领域代码'),
+  domainCode: text('领域代码', 64),
   source: z.enum(Object.keys(LEAD_SOURCES) as [keyof typeof LEAD_SOURCES]).describe('线索来源'),
-  sourceDetail: text(500).optional().describe('来源说明，如移送单位'),
+  sourceDetail: text('来源说明，如移送单位', 500).optional(),
   receivedOn: civilDate.describe('收到线索的日期'),
-  handlerId: text(64).optional().describe('承办检察官的用户 ID；缺省为登记人'),
-  externalRef: text(200).optional().describe('外部编号（如移送函文号），同一院内唯一'),
-  publicLeadId: text(100).optional().describe('由群众举报平台收到的线索 ID（受理该线索）'),
+  handlerId: text('承办检察官的用户 ID；缺省为登记人', 64).optional(),
+  externalRef: text('外部编号（如移送函文号），同一院内唯一', 200).optional(),
+  publicLeadId: text('由群众举报平台收到的线索 ID（受理该线索）', 100).optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;
 
 export const caseIdParam = z.strictObject({
-  id: z.string().regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
-});
-
-export const caseResponse = z.object({
-  id: z.string().describe('案件编号'),
-  procuratorateId: z.string(),
-  title: z.string(),
-  track: z.enum(TRACKS),
-  stage: z.string().describe('案件阶段'),
-  domainCode: z.string(),
-  source: z.string(),
-  handlerId: z.string(),
-  organIds: z.array(z.string()),
-  externalRef: z.string().nullable(),
-  nextDue: z.string().nullable().describe('最近的期限届满日'),
-  nextDueClock: z.string().nullable(),
-  nextDueProvisional: z.boolean(),
-  overdue: z.boolean(),
-  typical: z.boolean(),
-  summary: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  alertCount: z.number().int().describe('案件上的告警数（操作被数据库拒绝、提醒未能记录等）'),
-});
-
-const clockResponse = z.object({
-  key: z.string(),
-  clockId: z.string(),
-  name: z.string(),
-  basis: z.string().nullable(),
-  recommendationId: z.string().nullable(),
-  start: z.string(),
-  due: z.string().nullable(),
-  status: z.string(),
-  provisional: z.boolean(),
-  overdue: z.boolean(),
-  explanation: z.array(z.object({ kind: z.string(), text: z.string() })),
-  rule: z.unknown(),
-  versions: z.object({ catalogue: z.string(), policy: z.string(), schedule: z.string() }),
-});
-
-const recommendationResponse = z.object({
-  id: z.string(),
-  organId: z.string(),
-  organName: z.string().nullable(),
-  urgent: z.boolean(),
-  status: z.string(),
-  decidedOn: z.string().nullable(),
-  servedOn: z.string().nullable(),
-  receivedOn: z.string().nullable(),
-  replyDue: z.string().nullable(),
-  repliedOn: z.string().nullable(),
-  repliedOnTime: z.boolean().nullable(),
-  finding: z.string().nullable(),
-  outcome: z.string().nullable(),
-  rebounds: z.number(),
-});
-
-export const caseDetailResponse = caseResponse.extend({
-  clocks: z.array(clockResponse),
-  recommendations: z.array(recommendationResponse),
-  proposal: z.unknown().nullable(),
-  escalations: z.array(z.unknown()),
-  alerts: z
-    .array(
-      z.object({
-        at: z.string(),
-        kind: z.enum(['action_refused', 'alarm_not_recorded', 'mail_not_sent']),
-        subject: z.string().describe('相关的操作或提醒名称'),
-        errorType: z.string().describe('失败类型，如 DataRejected、JournalUnavailable'),
-      }),
-    )
-    .describe('案件告警：未生效的操作、未能记录的提醒或未能发送的邮件（最近 20 条）'),
-  litigation: z.unknown().nullable(),
-  availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
-});
-
-export const actionResponse = z.object({
-  result: z.object({
-    caseId: z.string(),
-    action: z.string(),
-    stage: z.string(),
-    seq: z.number(),
-    clocks: z.array(
-      z.object({ key: z.string(), status: z.string(), due: z.string().nullable(), provisional: z.boolean() }),
-    ),
-  }),
-  case: caseResponse,
+  id: storable('案件编号').regex(/^[0-9A-Za-z]+-\d{4}-\d{5}$/, '案件编号格式不正确'),
 });
 
 export const timelineQuery = z.strictObject({ format: z.enum(['json', 'csv']).default('json') });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { DeadlineRequest, PeriodRequestError } from '../../domain/period';
 import { problems } from '../problem';
+import { storable } from '../../domain/text';
 
 const integer = (what: string) =>
   z
@@ -10,7 +11,7 @@ const integer = (what: string) =>
     .transform(Number);
 
 export const deadlineQuery = z.strictObject({
-  start: z.string().max(40).describe('起算事件的日期 YYYY-MM-DD（期间自次日起算）'),
+  start: storable('起算事件的日期 YYYY-MM-DD（期间自次日起算）').max(40),
   days: integer('days').optional().describe('期间天数'),
   months: integer('months').optional().describe('期间月数（与 days 二选一）'),
   excludeDays: integer('excludeDays').optional().describe('不计入期限的天数（鉴定、评估等）'),

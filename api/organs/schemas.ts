@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, timestamp } from '../validation';
+import { text } from '../validation';
 
 export const ORGAN_KINDS = ['administrative', 'subdistrict', 'other'] as const;
 
@@ -24,12 +24,4 @@ export const updateOrganBody = z
   })
   .refine((b) => Object.keys(b).length > 0, '请至少修改一项');
 
-export const organResponse = z.object({
-  id: z.string(),
-  procuratorateId: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  createdAt: timestamp,
-});
+export { organResponse } from '../../domain/case/responses';

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { PUBLIC_LEAD_STATUSES } from '../../store/public-leads';
 import { resourceId, text, timestamp } from '../validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS } from './attachments';
+import { storable } from '../../domain/text';
 
 const attachment = z.strictObject({
-  fileName: text(200)
+  fileName: text(200, '文件名')
     .regex(/^[^/\\\p{Cc}]+$/u, '文件名不能含路径分隔符或控制字符')
     .describe('文件名'),
   mediaType: z.enum(ATTACHMENT_TYPES).describe('文件类型；须与文件内容相符'),
@@ -13,8 +14,8 @@ const attachment = z.strictObject({
 
 export const submitLeadBody = z.strictObject({
   procuratorateId: resourceId.describe('向哪个检察院反映'),
-  description: z.string().trim().min(10, '请至少写 10 个字').max(5000).describe('反映的问题'),
-  location: text(500).describe('发生地点'),
+  description: text(5000, '反映的问题').min(10, '请至少写 10 个字'),
+  location: text(500, '发生地点'),
   domainGuess: z
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/)
@@ -22,7 +23,7 @@ export const submitLeadBody = z.strictObject({
     .describe('您认为所属的领域（领域代码，见 /api/public/domains）'),
   contact: z
     .strictObject({
-      name: text(50).optional(),
+      name: text(50, '联系人姓名').optional(),
       phone: z
         .string()
         .regex(/^\+?[0-9][0-9 -]{4,19}$/, '电话号码格式不正确')
@@ -55,7 +56,7 @@ export const publicStatusResponse = z.object({
 });
 
 export const trackingCodeParam = z.strictObject({
-  code: z.string().min(12).max(20).describe('查询码'),
+  code: storable('查询码').min(12).max(20),
 });
 
 export const leadIdParam = z.strictObject({ id: resourceId });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { queryFlag, text, timestamp } from '../validation';
+import { storable } from '../../domain/text';
 
 const roles = z
   .array(z.enum(ROLES))
@@ -11,7 +12,7 @@ const roles = z
     '角色：prosecutor 承办检察官，head 部门负责人，chief 检察长，case_office 案件管理部门，admin 系统管理员',
   );
 
-const password = z.string().min(12, '密码至少 12 个字符').max(200).describe('新密码（至少 12 个字符）');
+const password = storable('新密码（至少 12 个字符）').min(12, '密码至少 12 个字符').max(200);
 
 export const createUserBody = z.strictObject({
   username: z

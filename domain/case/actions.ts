@@ -4,12 +4,12 @@
  */
 import { hasAnyRole } from '../roles';
 import type { Actor, CaseState, DecisionKind } from './model';
-import type { ActionName, Payloads } from './payloads';
+import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
 import { addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
 import { recordRevisit, resume, suspend, terminate } from './rules/closure';
-import { forbidden, invalid, type Effects, type RuleContext } from './rules/common';
+import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
 import {
   decideFiling,
   proposeFiling,
@@ -120,7 +120,21 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
   throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
 }
 
-/** Checks and applies one action to `state` (mutating it). Throws a Rejection when refused. */
+/** The payload parsed with its action's schema; refused as InvalidPayload naming the first field at fault. */
+export function parsePayload(name: ActionName, raw: unknown): Payloads[ActionName] {
+  const parsed = ACTION_SCHEMAS[name].safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  const message =
+    issue.code === 'unrecognized_keys' ? `不允许的字段：${issue.keys.join('、')}` : issue.message;
+  throw invalid(field ? `${field}：${message}` : message);
+}
+
+/**
+ * Checks and applies one action to `state` (mutating it). Throws a Rejection when refused. The
+ * payload has been parsed with the action's schema, so an error other than a Rejection is a bug.
+ */
 export function runAction<N extends ActionName>(
   state: CaseState,
   name: N,
@@ -129,26 +143,39 @@ export function runAction<N extends ActionName>(
 ): Effects {
   authorize(state, name, ctx.actor);
   if (name !== 'addNote' && name !== 'markTypical') requireNotFinal(state, ACTIONS[name].label);
-  try {
-    return ACTIONS[name].apply(state, payload ?? ({} as Payloads[N]), ctx);
-  } catch (err) {
-    // A payload of the wrong shape (a null where an object belongs) is bad input, not a fault.
-    if (err instanceof TypeError) throw invalid(`「${ACTIONS[name].label}」的内容格式不正确`);
-    throw err;
-  }
+  return ACTIONS[name].apply(state, payload, ctx);
 }
 
+/** Thrown by the dry run's payload the moment a rule reads it: every precondition has held. */
+class PayloadNeeded extends Error {}
+
+const PROBE = new Proxy(
+  {},
+  {
+    get() {
+      throw new PayloadNeeded();
+    },
+  },
+);
+
 /**
- * The actions `actor` may take on the case now, for the UI: a dry run of each rule on a copy of
- * the state with an empty payload — refused for the stage or the role means not available.
+ * The actions `actor` may take on the case now, for the UI. Each rule checks the case (stage, role,
+ * what is pending) before it reads its payload, so a dry run on a copy of the state with a payload
+ * that cannot be read tells: refused before the payload is read means not available now.
  */
 export function availableActions(state: CaseState, actor: Actor, today: string): ActionName[] {
   return ACTION_NAMES.filter((name) => {
     try {
-      runAction(JSON.parse(JSON.stringify(state)) as CaseState, name, {} as never, { actor, today });
+      runAction(structuredCopy(state), name, PROBE as Payloads[typeof name], { actor, today });
       return true;
     } catch (err) {
-      return err instanceof Error && (err as { kind?: string }).kind === 'InvalidPayload';
+      if (err instanceof PayloadNeeded) return true;
+      if (err instanceof Rejection) return false;
+      throw err;
     }
   });
+}
+
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

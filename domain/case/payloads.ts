@@ -1,112 +1,168 @@
-/** What each staff action carries. Dates are civil dates (YYYY-MM-DD, Asia/Shanghai). */
-import type { CivilDate } from '../period/dates';
-import type { PeriodLength } from '../period/request';
-import type { FindingResult, ReplyClaim } from './model';
+/**
+ * What each staff action carries: one strict schema per action (unknown fields are refused). The
+ * API validates request bodies with it, the workflow's validator and handler parse the update's
+ * payload with it, and the rules receive its parsed type. Dates are civil dates (Asia/Shanghai).
+ */
+import { z } from 'zod';
+import { civilDate, identifier, optionalText, text } from '../text';
+import { EXCLUSION_KINDS, keysOf, NON_PERFORMANCE_REASONS } from './vocabulary';
 
-export interface Payloads {
-  startEvaluation: { note?: string };
-  proposeFiling: { reason: string };
-  decideFiling: { approve: boolean; decidedOn: CivilDate; reason: string };
-  recordFilingService: { servedOn: CivilDate; organIds: string[] };
-  recordInvestigation: { on: CivilDate; summary: string };
-  recordConsultation: {
-    heldOn: CivilDate;
-    organId: string;
-    outcome: 'organ_will_rectify' | 'already_rectified' | 'no_agreement';
-    summary: string;
-  };
-  proposeRecommendation: {
-    reason: string;
-    recommendations: {
-      organId: string;
-      urgent: boolean;
-      rectificationPeriod: PeriodLength;
-      summary: string;
-    }[];
-  };
-  decideRecommendation: { approve: boolean; decidedOn: CivilDate; reason: string };
-  recordRecommendationService: { recommendationId: string; servedOn: CivilDate; receivedOn: CivilDate };
-  recordRecommendationFiledAbove: { recommendationId: string; filedOn: CivilDate };
-  recordReply: { recommendationId: string; repliedOn: CivilDate; claim: ReplyClaim; summary: string };
-  recordFinding: {
-    recommendationId: string;
-    checkedOn: CivilDate;
-    result: FindingResult;
-    reasons: string[];
-    summary: string;
-  };
-  proposeLitigation: { reason: string; organIds: string[] };
-  decideLitigation: { approve: boolean; decidedOn: CivilDate; reason: string };
-  recordCourtFiling: { court: string; filedOn: CivilDate; servedOn: CivilDate };
-  recordComplaintReportedAbove: { reportedOn: CivilDate };
-  recordJudgment: {
-    kind: 'judgment' | 'ruling';
-    decidedOn: CivilDate;
-    servedOn: CivilDate;
-    outcome: 'upheld' | 'partially_upheld' | 'dismissed' | 'withdrawn';
-    summary: string;
-  };
-  recordAppeal: { appealedBy: 'procuratorate' | 'defendant'; filedOn: CivilDate };
-  recordEnforcement: { completedOn: CivilDate; summary: string };
-  recordRevisit: {
-    checkedOn: CivilDate;
-    result: 'sustained' | 'rebound';
-    organIds: string[];
-    summary: string;
-  };
-  terminate: { decidedOn: CivilDate; reason: string };
-  suspend: { decidedOn: CivilDate; reason: string };
-  resume: { decidedOn: CivilDate; reason: string };
-  extendDeadline: {
-    clockKey: string;
-    by?: PeriodLength;
-    until?: CivilDate;
-    basis: string;
-    reason: string;
-    superiorApprovalRef?: string;
-  };
-  addExcludedDays: {
-    clockKey: string;
-    kind: 'appraisal' | 'evaluation' | 'audit' | 'inspection' | 'testing' | 'translation';
-    from: CivilDate;
-    to: CivilDate;
-    note: string;
-  };
-  reassign: { handlerId: string; reason: string };
-  addNote: { text: string };
-  markTypical: { typical: boolean; reason: string };
-  confirmEscalation: {
-    clockKey: string;
-    step: 'report_above' | 'report_congress' | 'notify_discipline';
-    confirmedOn: CivilDate;
-    note: string;
-  };
-  publishAnnouncement: { publishedOn: CivilDate; medium: string };
-  recordAnnouncementOutcome: { on: CivilDate; outcome: 'sued_by_other' | 'nobody_sued'; plaintiff?: string };
-  recordSupportConcluded: { on: CivilDate; summary: string };
-}
+export { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, type NonPerformanceReason } from './vocabulary';
 
-export type ActionName = keyof Payloads;
+const period = z.strictObject({
+  unit: z.enum(['days', 'months']).describe('days 日，months 月'),
+  count: z.number().int().min(1).max(120).describe('长度'),
+});
+const decision = z.strictObject({
+  approve: z.boolean().describe('true 同意，false 不同意'),
+  decidedOn: civilDate.describe('决定日期'),
+  reason: text('决定理由', 2000),
+});
+const dated = (what: string, reason: string) =>
+  z.strictObject({ decidedOn: civilDate.describe(what), reason: text(reason, 2000) });
+const organIds = (label: string) => z.array(identifier(label)).max(20);
 
-export const EXCLUSION_KINDS: Record<Payloads['addExcludedDays']['kind'], string> = {
-  appraisal: '鉴定',
-  evaluation: '评估',
-  audit: '审计',
-  inspection: '检验',
-  testing: '检测',
-  translation: '翻译',
+const recommendation = z.strictObject({
+  organId: identifier('被建议的行政机关 ID'),
+  urgent: z.boolean().default(false).describe('损害继续扩大等紧急情形：回复期限 15 日'),
+  rectificationPeriod: period.describe('检察建议书载明的整改期限'),
+  summary: text('建议内容', 10_000),
+});
+
+const extendDeadline = z
+  .strictObject({
+    clockKey: identifier('期限标识，如 litigation_review_admin'),
+    by: period.optional().describe('延长的期间'),
+    until: civilDate.optional().describe('延长至'),
+    basis: text('延长依据', 500),
+    reason: text('延长理由', 2000),
+    superiorApprovalRef: optionalText('上级院批准文号（超出检察长权限时必填）', 200).optional(),
+  })
+  .refine((p) => (p.by === undefined) !== (p.until === undefined), {
+    message: '请填写延长的期间或延长至的日期（二者选一）',
+    path: ['by'],
+  });
+
+export const ACTION_SCHEMAS = {
+  startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
+  proposeFiling: z.strictObject({ reason: text('提请理由', 2000) }),
+  decideFiling: decision,
+  recordFilingService: z.strictObject({
+    servedOn: civilDate.describe('送达日期'),
+    organIds: organIds('行政机关 ID').min(1, '请选择送达的行政机关'),
+  }),
+  recordInvestigation: z.strictObject({
+    on: civilDate.describe('调查日期'),
+    summary: text('调查情况', 10_000),
+  }),
+  recordConsultation: z.strictObject({
+    heldOn: civilDate.describe('磋商日期'),
+    organId: identifier('行政机关 ID'),
+    outcome: z.enum(['organ_will_rectify', 'already_rectified', 'no_agreement']).describe('磋商结果'),
+    summary: text('磋商情况', 10_000),
+  }),
+  proposeRecommendation: z.strictObject({
+    reason: text('提请理由', 2000),
+    recommendations: z.array(recommendation).min(1).max(20).describe('被建议的行政机关（1 至 20 个）'),
+  }),
+  decideRecommendation: decision,
+  recordRecommendationService: z.strictObject({
+    recommendationId: identifier('检察建议编号，如 rec-1'),
+    servedOn: civilDate.describe('送达日期'),
+    receivedOn: civilDate.describe('行政机关签收日期（回复期限自签收起算）'),
+  }),
+  recordRecommendationFiledAbove: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    filedOn: civilDate.describe('备案日期'),
+  }),
+  recordReply: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    repliedOn: civilDate.describe('回复日期'),
+    claim: z
+      .enum(['rectified', 'partially_rectified', 'in_progress', 'refused'])
+      .describe('回复所称整改情况'),
+    summary: text('回复内容', 10_000),
+  }),
+  recordFinding: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    checkedOn: civilDate.describe('跟进调查日期'),
+    result: z.enum(['rectified', 'partially_rectified', 'not_rectified', 'no_reply']).describe('认定结果'),
+    reasons: z
+      .array(z.enum(keysOf(NON_PERFORMANCE_REASONS)))
+      .max(6)
+      .default([])
+      .describe('《办案规则》第八十二条情形'),
+    summary: text('跟进调查情况', 10_000),
+  }),
+  proposeLitigation: z.strictObject({
+    reason: text('提请理由', 2000),
+    organIds: organIds('被诉行政机关 ID').default([]),
+  }),
+  decideLitigation: decision,
+  recordCourtFiling: z.strictObject({
+    court: text('受理法院', 200),
+    filedOn: civilDate.describe('起诉日期'),
+    servedOn: civilDate.describe('起诉书送达法院日期'),
+  }),
+  recordComplaintReportedAbove: z.strictObject({ reportedOn: civilDate.describe('报送上级院日期') }),
+  recordJudgment: z.strictObject({
+    kind: z.enum(['judgment', 'ruling']).describe('judgment 判决，ruling 裁定'),
+    decidedOn: civilDate.describe('裁判日期'),
+    servedOn: civilDate.describe('裁判文书送达日期'),
+    outcome: z.enum(['upheld', 'partially_upheld', 'dismissed', 'withdrawn']).describe('裁判结果'),
+    summary: text('裁判要旨', 10_000),
+  }),
+  recordAppeal: z.strictObject({
+    appealedBy: z.enum(['procuratorate', 'defendant']).describe('上诉方'),
+    filedOn: civilDate.describe('上诉日期'),
+  }),
+  recordEnforcement: z.strictObject({
+    completedOn: civilDate.describe('执行完毕日期'),
+    summary: text('执行情况', 10_000),
+  }),
+  recordRevisit: z.strictObject({
+    checkedOn: civilDate.describe('回头看日期'),
+    result: z.enum(['sustained', 'rebound']).describe('sustained 未反弹，rebound 反弹'),
+    organIds: organIds('反弹的行政机关 ID').default([]),
+    summary: text('回头看情况', 10_000),
+  }),
+  terminate: dated('终结日期', '终结理由'),
+  suspend: dated('中止日期', '中止理由'),
+  resume: dated('恢复日期', '恢复理由'),
+  extendDeadline,
+  addExcludedDays: z.strictObject({
+    clockKey: identifier('期限标识'),
+    kind: z.enum(keysOf(EXCLUSION_KINDS)).describe('鉴定、评估、审计、检验、检测、翻译'),
+    from: civilDate.describe('开始日期'),
+    to: civilDate.describe('结束日期'),
+    note: optionalText('说明', 2000).default(''),
+  }),
+  reassign: z.strictObject({ handlerId: identifier('新承办人用户 ID'), reason: text('更换理由', 2000) }),
+  addNote: z.strictObject({ text: text('备注', 5000) }),
+  markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),
+  confirmEscalation: z.strictObject({
+    clockKey: identifier('期限标识'),
+    step: z.enum(['report_above', 'report_congress', 'notify_discipline']).describe('督促措施'),
+    confirmedOn: civilDate.describe('确认日期'),
+    note: text('说明', 2000),
+  }),
+  publishAnnouncement: z.strictObject({
+    publishedOn: civilDate.describe('公告日期'),
+    medium: text('公告媒体', 200),
+  }),
+  recordAnnouncementOutcome: z.strictObject({
+    on: civilDate.describe('登记日期'),
+    outcome: z.enum(['sued_by_other', 'nobody_sued']).describe('公告结果'),
+    plaintiff: optionalText('起诉的机关或组织', 200).optional(),
+  }),
+  recordSupportConcluded: z.strictObject({
+    on: civilDate.describe('结束日期'),
+    summary: text('支持起诉情况', 10_000),
+  }),
 };
 
-/**
- * 《人民检察院公益诉讼办案规则》第八十二条: the situations in which an organ is found not to
- * have performed its duties; a finding of non-performance names at least one.
- */
-export const NON_PERFORMANCE_REASONS = {
-  no_reply_no_action: '逾期不回复检察建议，也没有采取有效整改措施',
-  measures_not_implemented: '已经制定整改措施，但没有实质性执行',
-  replied_without_action: '虽按期回复，但未采取整改措施或者仅采取部分整改措施',
-  violator_gone_harm_continues: '违法主体消失，但违法状态或者损害后果仍在持续',
-  harm_persists: '违法状态消除，但国家利益或者社会公共利益受侵害的后果仍然存在',
-  other: '其他不依法履行职责的情形',
-} as const;
-export type NonPerformanceReason = keyof typeof NON_PERFORMANCE_REASONS;
+export type ActionName = keyof typeof ACTION_SCHEMAS;
+/** The parsed payload of each action: what the rules receive. */
+export type Payloads = { [N in ActionName]: z.output<(typeof ACTION_SCHEMAS)[N]> };
+/** What a client sends for each action (defaults not yet applied). */
+export type PayloadInputs = { [N in ActionName]: z.input<(typeof ACTION_SCHEMAS)[N]> };

@@ -35,6 +35,14 @@ const REFUSED: Refused[] = [
   ],
   ['the role (case office)', 'addNote', (o) => o.caseOffice, { text: '备注' }, 'Forbidden', /须由/],
   ['the payload', 'proposeFiling', (o) => o.prosecutor, { reason: '  ' }, 'InvalidPayload', /请填写提请理由/],
+  [
+    'a NUL in the text (PostgreSQL cannot store it)',
+    'addNote',
+    (o) => o.prosecutor,
+    { text: 'bad \u0000 byte' },
+    'InvalidPayload',
+    /^text：备注含有无法保存的字符/,
+  ],
 ];
 
 it.each(REFUSED)(

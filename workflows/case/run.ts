@@ -3,9 +3,9 @@
  * recomputation, one at a time under a lock, and leaves timeline entries behind.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { runAction } from '../../domain/case/actions';
+import { parsePayload, runAction } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
-import type { ActionName, Payloads } from '../../domain/case/payloads';
+import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
@@ -17,6 +17,7 @@ import { batchOf, clockEvent } from './events';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
 import { Lock } from './lock';
+import { appliedPayload } from './payload';
 import { clockChangedMail, reminderBatch } from './reminders';
 import { initialState } from './state';
 
@@ -92,21 +93,27 @@ export class CaseRun {
   }
 
   /** The update validator: refuses before anything enters history. A repeated key is accepted. */
-  validate<N extends ActionName>(name: N, envelope: ActionEnvelope<Payloads[N]>): void {
+  validate(name: ActionName, envelope: ActionEnvelope<unknown>): void {
     checkEnvelope(envelope);
     if (this.processed.has(keyOf(envelope))) return;
     refuseAsFailure(() =>
-      runAction(structuredCopy(this.state), name, envelope.payload, this.context(envelope)),
+      runAction(
+        structuredCopy(this.state),
+        name,
+        parsePayload(name, envelope.payload),
+        this.context(envelope),
+      ),
     );
   }
 
-  act<N extends ActionName>(name: N, envelope: ActionEnvelope<Payloads[N]>): Promise<ActionResult> {
+  act(name: ActionName, envelope: ActionEnvelope<unknown>): Promise<ActionResult> {
     return this.lock.run(async () => {
       const seen = this.processed.get(keyOf(envelope));
       if (seen) return seen;
       const before = this.state;
       const draft = structuredCopy(before);
-      const fx = refuseAsFailure(() => runAction(draft, name, envelope.payload, this.context(envelope)));
+      const payload = appliedPayload(name, envelope.payload);
+      const fx = refuseAsFailure(() => runAction(draft, name, payload, this.context(envelope)));
       this.state = draft;
       let changes: ClockChange[];
       let written: Written;

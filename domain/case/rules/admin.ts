@@ -1,29 +1,27 @@
 /** Actions on the case's handling rather than its procedure: reassignment, notes, publicity, escalation. */
 import type { CaseState } from '../model';
 import type { Payloads } from '../payloads';
-import { Effects, invalid, requireDate, requireText, wrongStage, type RuleContext } from './common';
+import { Effects, invalid, requireDate, wrongStage, type RuleContext } from './common';
 import { requireNotFinal } from './clocks';
 
 export function reassign(state: CaseState, p: Payloads['reassign'], _ctx: RuleContext): Effects {
   requireNotFinal(state, '更换承办人');
-  if (typeof p.handlerId !== 'string' || p.handlerId === '') throw invalid('请选择新的承办人');
   if (p.handlerId === state.handlerId) throw invalid('新的承办人与现承办人相同');
   const fx = new Effects().note({ from: state.handlerId, to: p.handlerId });
-  fx.reason = requireText(p.reason, '更换理由');
+  fx.reason = p.reason;
   state.handlerId = p.handlerId;
   return fx;
 }
 
 export function addNote(_state: CaseState, p: Payloads['addNote'], _ctx: RuleContext): Effects {
-  return new Effects().note({ text: requireText(p.text, '备注', 5000) });
+  return new Effects().note({ text: p.text });
 }
 
 export function markTypical(state: CaseState, p: Payloads['markTypical'], _ctx: RuleContext): Effects {
-  if (typeof p.typical !== 'boolean') throw invalid('请选择是否标记为典型案例');
   if (state.typical === p.typical) throw invalid(p.typical ? '已标记为典型案例' : '未标记为典型案例');
   state.typical = p.typical;
   const fx = new Effects().note({ typical: p.typical });
-  fx.reason = requireText(p.reason, '理由');
+  fx.reason = p.reason;
   return fx;
 }
 
@@ -43,6 +41,6 @@ export function confirmEscalation(
     clockKey: p.clockKey,
     step: p.step,
     confirmedOn,
-    note: requireText(p.note, '说明', 2000),
+    note: p.note,
   });
 }

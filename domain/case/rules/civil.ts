@@ -8,7 +8,6 @@ import {
   moveStage,
   requireDate,
   requireStage,
-  requireText,
   startClock,
   wrongStage,
   type RuleContext,
@@ -27,7 +26,7 @@ export function publishAnnouncement(
     label: '立案日期',
   });
   state.announcement = { publishedOn };
-  const fx = new Effects().note({ publishedOn, medium: requireText(p.medium, '公告媒体', 200) });
+  const fx = new Effects().note({ publishedOn, medium: p.medium });
   meetClock(state, fx, 'investigation', publishedOn);
   startClock(fx, { key: 'announcement', clockId: 'announcement', start: publishedOn });
   moveStage(state, 'announcement_published', fx);
@@ -45,12 +44,12 @@ export function recordAnnouncementOutcome(
   const fx = new Effects().note({ on, outcome: p.outcome, plaintiff: p.plaintiff ?? null });
   if (p.outcome === 'sued_by_other') {
     announcement.outcome = 'sued_by_other';
-    announcement.plaintiff = requireText(p.plaintiff, '起诉的机关或组织', 200);
+    if (!p.plaintiff) throw invalid('请填写起诉的机关或组织');
+    announcement.plaintiff = p.plaintiff;
     meetClock(state, fx, 'announcement', on);
     moveStage(state, 'other_plaintiff_sued', fx);
     return fx;
   }
-  if (p.outcome !== 'nobody_sued') throw invalid('请选择公告结果');
   const end = state.clocks.announcement?.due;
   if (!end || on <= end) throw invalid(`公告期至 ${end ?? '—'} 届满，届满后才能登记无人起诉`);
   announcement.outcome = 'nobody_sued';
@@ -70,7 +69,7 @@ export function recordSupportConcluded(
     date: state.announcement?.publishedOn,
     label: '公告日期',
   });
-  const fx = new Effects().note({ on, summary: requireText(p.summary, '支持起诉情况') });
+  const fx = new Effects().note({ on, summary: p.summary });
   closeCase(state, 'support_concluded', fx, on);
   return fx;
 }

@@ -10,7 +10,6 @@ import {
   moveStage,
   requireDate,
   requireStage,
-  requireText,
   wrongStage,
   type RuleContext,
 } from './common';
@@ -21,7 +20,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
     date: state.info.closedOn,
     label: '结案日期',
   });
-  const summary = requireText(p.summary, '回头看情况');
+  const summary = p.summary;
   const fx = new Effects().note({ checkedOn, result: p.result, summary });
   meetClock(state, fx, 'revisit', checkedOn);
   if (p.result === 'sustained') {
@@ -29,8 +28,7 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
     moveStage(state, 'revisit_sustained', fx);
     return fx;
   }
-  if (p.result !== 'rebound') throw invalid('请选择回头看结果');
-  const organIds = Array.isArray(p.organIds) ? p.organIds : [];
+  const organIds = p.organIds;
   const rebounding = state.recommendations.filter(
     (r) => organIds.includes(r.organId) && r.outcome === 'rectified',
   );
@@ -58,7 +56,7 @@ export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleC
     label: '立案日期',
   });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '终结理由');
+  fx.reason = p.reason;
   state.proposal = undefined;
   cancelRunningClocks(state, fx);
   moveStage(state, 'terminated', fx);
@@ -72,7 +70,7 @@ export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleConte
     label: '立案日期',
   });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '中止理由');
+  fx.reason = p.reason;
   state.stageBeforeSuspension = state.stage;
   for (const clock of Object.values(state.clocks)) {
     if (clock.status !== 'running') continue;
@@ -90,7 +88,7 @@ export function resume(state: CaseState, p: Payloads['resume'], ctx: RuleContext
     .find((s) => s.to === undefined)?.from;
   const decidedOn = requireDate(p.decidedOn, '恢复日期', ctx, { date: since, label: '中止日期' });
   const fx = new Effects().note({ decidedOn });
-  fx.reason = requireText(p.reason, '恢复理由');
+  fx.reason = p.reason;
   for (const clock of Object.values(state.clocks)) {
     const open = clock.request.suspensions?.find((s) => s.to === undefined);
     if (clock.status !== 'running' || !open) continue;

@@ -1,5 +1,5 @@
 /** Shared vocabulary of the case rules: rejections, effects and small state helpers. */
-import { compareDates, isCivilDate, type CivilDate } from '../../period/dates';
+import { compareDates, type CivilDate } from '../../period/dates';
 import type { ClockId } from '../../period/clocks';
 import type { PeriodLength } from '../../period/request';
 import type { Actor, CaseState, ClockState, Recommendation } from '../model';
@@ -82,13 +82,13 @@ export function requireStage(state: CaseState, allowed: readonly Stage[], action
   }
 }
 
+/** A date of the payload (its shape checked by the action's schema) against today and the case. */
 export function requireDate(
-  value: unknown,
+  value: CivilDate,
   label: string,
   ctx: RuleContext,
   notBefore?: { date?: CivilDate; label: string },
 ): CivilDate {
-  if (!isCivilDate(value)) throw invalid(`${label}不是有效日期（YYYY-MM-DD）`);
   if (compareDates(value, ctx.today) > 0) throw invalid(`${label}（${value}）不能晚于今天（${ctx.today}）`);
   if (notBefore?.date && compareDates(value, notBefore.date) < 0) {
     throw invalid(`${label}（${value}）不能早于${notBefore.label}（${notBefore.date}）`);
@@ -96,21 +96,15 @@ export function requireDate(
   return value;
 }
 
-export function requireText(value: unknown, label: string, max = 10_000): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(`请填写${label}`);
-  if (value.length > max) throw invalid(`${label}过长（最多 ${max} 字）`);
-  return value.trim();
-}
-
-export function findRecommendation(state: CaseState, id: unknown): Recommendation {
+export function findRecommendation(state: CaseState, id: string): Recommendation {
   const rec = state.recommendations.find((r) => r.id === id);
-  if (!rec) throw invalid(`本案没有编号为 ${String(id)} 的检察建议`);
+  if (!rec) throw invalid(`本案没有编号为 ${id} 的检察建议`);
   return rec;
 }
 
-export function runningClock(state: CaseState, key: unknown): ClockState {
-  const clock = typeof key === 'string' ? state.clocks[key] : undefined;
-  if (!clock) throw invalid(`本案没有期限 ${String(key)}`);
+export function runningClock(state: CaseState, key: string): ClockState {
+  const clock = state.clocks[key];
+  if (!clock) throw invalid(`本案没有期限 ${key}`);
   if (clock.status !== 'running') throw wrongStage(`期限 ${clock.key} 已不在进行中`);
   return clock;
 }

@@ -4,12 +4,10 @@ import type { Payloads } from '../payloads';
 import {
   Effects,
   cancelRunningClocks,
-  invalid,
   meetClock,
   moveStage,
   requireDate,
   requireStage,
-  requireText,
   startClock,
   wrongStage,
   type RuleContext,
@@ -29,7 +27,7 @@ export function startEvaluation(
 export function proposeFiling(state: CaseState, p: Payloads['proposeFiling'], ctx: RuleContext): Effects {
   requireStage(state, ['LEAD', 'EVALUATION'], '提请立案');
   if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
-  const reason = requireText(p.reason, '提请理由');
+  const reason = p.reason;
   state.proposal = { kind: 'filing', proposedBy: ctx.actor.userId, proposedOn: ctx.today, reason };
   const fx = new Effects().note({ reason });
   moveStage(state, 'filing_proposed', fx);
@@ -43,8 +41,7 @@ export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx:
     date: state.info.receivedOn,
     label: '收到线索日期',
   });
-  const reason = requireText(p.reason, '决定理由');
-  if (typeof p.approve !== 'boolean') throw invalid('请选择立案或不立案');
+  const reason = p.reason;
   state.proposal = undefined;
   const fx = new Effects().note({ approve: p.approve, decidedOn });
   fx.reason = reason;
@@ -71,7 +68,6 @@ export function recordFilingService(
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记立案决定书送达');
   if (state.clocks.filing_service?.status !== 'running') throw wrongStage('立案决定书已登记送达');
   const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: state.info.filedOn, label: '立案日期' });
-  if (!Array.isArray(p.organIds) || p.organIds.length === 0) throw invalid('请选择送达的行政机关');
   const fx = new Effects().note({ servedOn, organIds: p.organIds });
   state.organIds = unique([...state.organIds, ...p.organIds]);
   meetClock(state, fx, 'filing_service', servedOn);
@@ -85,7 +81,7 @@ export function recordInvestigation(
 ): Effects {
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记调查情况');
   const on = requireDate(p.on, '调查日期', ctx, { date: state.info.filedOn, label: '立案日期' });
-  const fx = new Effects().note({ on, summary: requireText(p.summary, '调查情况') });
+  const fx = new Effects().note({ on, summary: p.summary });
   moveStage(state, 'investigation_recorded', fx);
   return fx;
 }
@@ -98,14 +94,11 @@ export function recordConsultation(
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记磋商情况');
   if (state.info.track !== 'administrative') throw wrongStage('磋商仅适用于行政公益诉讼案件');
   const heldOn = requireDate(p.heldOn, '磋商日期', ctx, { date: state.info.filedOn, label: '立案日期' });
-  const outcomes = ['organ_will_rectify', 'already_rectified', 'no_agreement'];
-  if (!outcomes.includes(p.outcome)) throw invalid('请选择磋商结果');
-  if (typeof p.organId !== 'string' || p.organId === '') throw invalid('请选择磋商的行政机关');
   const fx = new Effects().note({
     heldOn,
     organId: p.organId,
     outcome: p.outcome,
-    summary: requireText(p.summary, '磋商情况'),
+    summary: p.summary,
   });
   state.organIds = unique([...state.organIds, p.organId]);
   moveStage(state, 'consultation_held', fx);

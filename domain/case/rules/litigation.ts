@@ -9,7 +9,6 @@ import {
   moveStage,
   requireDate,
   requireStage,
-  requireText,
   startClock,
   wrongStage,
   type RuleContext,
@@ -26,8 +25,8 @@ export function proposeLitigation(
 ): Effects {
   requireStage(state, ['LITIGATION_REVIEW'], '提请提起诉讼');
   if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
-  const reason = requireText(p.reason, '提请理由');
-  const organIds = Array.isArray(p.organIds) ? p.organIds : [];
+  const reason = p.reason;
+  const organIds = p.organIds;
   if (state.info.track === 'administrative') {
     const failing = new Set(
       state.recommendations.filter((r) => r.outcome === 'non_performance').map((r) => r.organId),
@@ -58,8 +57,7 @@ export function decideLitigation(
     date: state.clocks[reviewClockKey(state)]?.request.start,
     label: '审查起诉期限起算日',
   });
-  const reason = requireText(p.reason, '决定理由');
-  if (typeof p.approve !== 'boolean') throw invalid('请选择提起或不提起诉讼');
+  const reason = p.reason;
   state.proposal = undefined;
   const fx = new Effects().note({
     approve: p.approve,
@@ -87,7 +85,7 @@ export function recordCourtFiling(
   const lit = state.litigation!;
   if (lit.filedOn)
     throw wrongStage(lit.instance === 2 ? '二审程序中无需再登记起诉，请登记二审裁判' : '已登记起诉');
-  const court = requireText(p.court, '受理法院', 200);
+  const court = p.court;
   const filedOn = requireDate(p.filedOn, '起诉日期', ctx, { date: lit.decidedOn, label: '决定起诉日期' });
   const servedOn = requireDate(p.servedOn, '起诉书送达法院日期', ctx, { date: filedOn, label: '起诉日期' });
   Object.assign(lit, { court, filedOn, servedOn });
@@ -112,14 +110,10 @@ export function recordComplaintReportedAbove(
   return fx;
 }
 
-const OUTCOMES = ['upheld', 'partially_upheld', 'dismissed', 'withdrawn'];
-
 export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], ctx: RuleContext): Effects {
   requireStage(state, ['LITIGATION'], '登记裁判结果');
   const lit = state.litigation!;
   if (!lit.filedOn) throw wrongStage('尚未登记起诉，不能登记裁判');
-  if (p.kind !== 'judgment' && p.kind !== 'ruling') throw invalid('请选择判决或裁定');
-  if (!OUTCOMES.includes(p.outcome)) throw invalid('请选择裁判结果');
   const since =
     lit.instance === 2
       ? { date: lit.decision?.appealedOn, label: '上诉日期' }
@@ -133,7 +127,7 @@ export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], 
     servedOn,
     outcome: p.outcome,
     instance: lit.instance,
-    summary: requireText(p.summary, '裁判要旨'),
+    summary: p.summary,
   });
   moveStage(state, 'decision_rendered', fx);
   if (lit.instance === 2) {
@@ -148,7 +142,6 @@ export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], 
 export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx: RuleContext): Effects {
   requireStage(state, ['JUDGMENT'], '登记上诉');
   if (state.clocks.appeal?.status !== 'running') throw wrongStage('上诉期限已过或没有可上诉的裁判');
-  if (p.appealedBy !== 'procuratorate' && p.appealedBy !== 'defendant') throw invalid('请选择上诉方');
   const lit = state.litigation!;
   const filedOn = requireDate(p.filedOn, '上诉日期', ctx, {
     date: lit.decision?.servedOn,
@@ -185,7 +178,7 @@ export function recordEnforcement(
     date: state.litigation?.decision?.servedOn,
     label: '裁判送达日期',
   });
-  const fx = new Effects().note({ completedOn, summary: requireText(p.summary, '执行情况') });
+  const fx = new Effects().note({ completedOn, summary: p.summary });
   closeCase(state, 'enforcement_completed', fx, completedOn);
   return fx;
 }

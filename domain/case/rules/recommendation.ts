@@ -1,8 +1,8 @@
 /** The pre-litigation recommendation (诉前检察建议) to one or more organs, and its follow-up. */
 import { compareDates, type CivilDate } from '../../period/dates';
-import type { CaseState, FindingResult, Recommendation, ReplyClaim } from '../model';
+import type { CaseState, Recommendation } from '../model';
 import type { StageEvent } from '../procedure';
-import { NON_PERFORMANCE_REASONS, type Payloads } from '../payloads';
+import type { Payloads } from '../payloads';
 import {
   Effects,
   findRecommendation,
@@ -12,14 +12,11 @@ import {
   recClockKey,
   requireDate,
   requireStage,
-  requireText,
   startClock,
   wrongStage,
   type RuleContext,
 } from './common';
 import { unique } from './intake';
-
-const MAX_ORGANS = 20;
 
 export function proposeRecommendation(
   state: CaseState,
@@ -29,24 +26,9 @@ export function proposeRecommendation(
   requireStage(state, ['INVESTIGATION'], '提请发出检察建议');
   if (state.info.track !== 'administrative') throw wrongStage('诉前检察建议仅适用于行政公益诉讼案件');
   if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
-  const reason = requireText(p.reason, '提请理由');
-  const recs = Array.isArray(p.recommendations) ? p.recommendations : [];
-  if (recs.length === 0 || recs.length > MAX_ORGANS)
-    throw invalid(`请列出 1 至 ${MAX_ORGANS} 个被建议的行政机关`);
+  const reason = p.reason;
+  const recs = p.recommendations;
   if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
-  for (const r of recs) {
-    if (typeof r.organId !== 'string' || r.organId === '') throw invalid('请选择被建议的行政机关');
-    const period = r.rectificationPeriod;
-    if (
-      !period ||
-      !['days', 'months'].includes(period.unit) ||
-      !Number.isInteger(period.count) ||
-      period.count < 1
-    ) {
-      throw invalid('整改期限应为 1 以上的整数日或月');
-    }
-    requireText(r.summary, '建议内容');
-  }
   state.proposal = {
     kind: 'recommendation',
     proposedBy: ctx.actor.userId,
@@ -74,8 +56,7 @@ export function decideRecommendation(
     date: state.info.filedOn,
     label: '立案日期',
   });
-  const reason = requireText(p.reason, '决定理由');
-  if (typeof p.approve !== 'boolean') throw invalid('请选择发出或不发出检察建议');
+  const reason = p.reason;
   state.proposal = undefined;
   const fx = new Effects().note({ approve: p.approve, decidedOn });
   fx.reason = reason;
@@ -166,8 +147,6 @@ export function recordRecommendationFiledAbove(
   return fx;
 }
 
-const CLAIMS: ReplyClaim[] = ['rectified', 'partially_rectified', 'in_progress', 'refused'];
-
 export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: RuleContext): Effects {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记行政机关回复');
   requireAwaiting(state, ['served', 'reply_overdue'], '没有待登记回复的检察建议（未送达或已登记回复）');
@@ -175,7 +154,6 @@ export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: R
   if (rec.status !== 'served' && rec.status !== 'reply_overdue')
     throw wrongStage(`检察建议 ${rec.id} 未送达或已登记回复`);
   const repliedOn = requireDate(p.repliedOn, '回复日期', ctx, { date: rec.receivedOn, label: '签收日期' });
-  if (!CLAIMS.includes(p.claim)) throw invalid('请选择回复中的整改情况');
   const due = state.clocks[recClockKey('reply', rec)]?.due;
   const onTime = due != null && compareDates(repliedOn, due) <= 0;
   rec.reply = { repliedOn, onTime, claim: p.claim };
@@ -186,14 +164,12 @@ export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: R
     repliedOn,
     onTime,
     claim: p.claim,
-    summary: requireText(p.summary, '回复内容'),
+    summary: p.summary,
   });
   meetClock(state, fx, recClockKey('reply', rec), repliedOn);
   moveToFollowUpWhenAllAnswered(state, fx);
   return fx;
 }
-
-const RESULTS: FindingResult[] = ['rectified', 'partially_rectified', 'not_rectified', 'no_reply'];
 
 export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ctx: RuleContext): Effects {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记跟进调查认定');
@@ -210,10 +186,7 @@ export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ct
     date: rec.receivedOn,
     label: '签收日期',
   });
-  if (!RESULTS.includes(p.result)) throw invalid('请选择认定结果');
-  const reasons = Array.isArray(p.reasons) ? p.reasons : [];
-  if (reasons.some((r) => !(r in NON_PERFORMANCE_REASONS)))
-    throw invalid('不履职情形须为《办案规则》第八十二条所列情形');
+  const reasons = p.reasons;
   if (p.result !== 'rectified' && reasons.length === 0)
     throw invalid('认定未依法履职的，请选择至少一项第八十二条情形');
   if (p.result === 'no_reply' && rec.reply) throw invalid('该机关已回复，不能认定为未回复');
@@ -226,7 +199,7 @@ export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ct
     checkedOn,
     result: p.result,
     reasons,
-    summary: requireText(p.summary, '跟进调查情况'),
+    summary: p.summary,
   });
   meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
   meetClock(state, fx, recClockKey('reply', rec), checkedOn);

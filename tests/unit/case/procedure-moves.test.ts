@@ -38,7 +38,7 @@ const taken = (from: Stage, event: StageEvent, to: Stage, take: () => Effects): 
 });
 
 const rectified = { result: 'rectified' as const, reasons: [], checkedOn: D.found };
-const notRectified = { result: 'not_rectified' as const, reasons: ['measures_not_implemented'] };
+const notRectified = { result: 'not_rectified' as const, reasons: ['measures_not_implemented' as const] };
 const rebound = { checkedOn: '2025-12-15', result: 'rebound' as const, organIds: [ORGANS.eco] };
 
 /** A point of the stories where the case is at each stage that can be suspended or terminated. */

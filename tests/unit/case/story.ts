@@ -4,9 +4,9 @@
  * with the real period engine and the 2025/2026 schedule (without reminders, which the rules
  * never read).
  */
-import { runAction } from '../../../domain/case/actions';
+import { parsePayload, runAction } from '../../../domain/case/actions';
 import type { Actor, CaseState, ClockLength, ClockState } from '../../../domain/case/model';
-import type { ActionName, Payloads } from '../../../domain/case/payloads';
+import type { ActionName, PayloadInputs } from '../../../domain/case/payloads';
 import { onClockExpired } from '../../../domain/case/rules/clocks';
 import { Rejection, type ClockOp, type Effects } from '../../../domain/case/rules/common';
 import type { Track } from '../../../domain/case/stages';
@@ -74,23 +74,24 @@ export class Story {
   }
 
   /** Runs an action as the workflow does; a refusal leaves the state as it was and is thrown. */
-  run<N extends ActionName>(name: N, by: Actor | ActorName, payload: Payloads[N]): Effects {
+  run<N extends ActionName>(name: N, by: Actor | ActorName, payload: PayloadInputs[N]): Effects {
     const who = typeof by === 'string' ? ACTORS[by] : by;
     const draft = copy(this.state);
-    const fx = runAction(draft, name, payload, { actor: who, today: this.today });
+    const parsed = parsePayload(name, payload);
+    const fx = runAction<ActionName>(draft, name, parsed, { actor: who, today: this.today });
     this.state = draft;
     this.apply(fx.clockOps);
     return fx;
   }
 
   /** `run`, for building a story step by step. */
-  does<N extends ActionName>(name: N, by: Actor | ActorName, payload: Payloads[N]): this {
+  does<N extends ActionName>(name: N, by: Actor | ActorName, payload: PayloadInputs[N]): this {
     this.run(name, by, payload);
     return this;
   }
 
   /** The refusal of an action, or a failure if it was accepted. */
-  refusal<N extends ActionName>(name: N, by: Actor | ActorName, payload: Payloads[N]): Rejection {
+  refusal<N extends ActionName>(name: N, by: Actor | ActorName, payload: PayloadInputs[N]): Rejection {
     const before = JSON.stringify(this.state);
     try {
       this.run(name, by, payload);

@@ -1,93 +1,23 @@
-/** The shapes the UI reads, as the API's OpenAPI document describes them. */
+/** The shapes the UI reads: the API's own schemas (domain/) where they exist, type-only. */
 
-export interface CaseSummary {
-  id: string;
-  procuratorateId: string;
-  title: string;
-  track: 'administrative' | 'civil';
-  stage: string;
-  domainCode: string;
-  source: string;
-  handlerId: string;
-  organIds: string[];
-  externalRef: string | null;
-  nextDue: string | null;
-  nextDueClock: string | null;
-  nextDueProvisional: boolean;
-  overdue: boolean;
-  typical: boolean;
-  summary: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-  alertCount: number;
-}
+import type {
+  CaseAlertView,
+  CaseDetailView,
+  CaseView,
+  ClockView,
+  EscalationView,
+  OrganView,
+  ProposalView,
+  RecommendationView as RecommendationResponse,
+} from '../../../domain/case/responses';
 
-export interface CaseAlert {
-  at: string;
-  kind: 'action_refused' | 'alarm_not_recorded' | 'mail_not_sent';
-  subject: string;
-  errorType: string;
-}
-
-export interface Clock {
-  key: string;
-  clockId: string;
-  name: string;
-  basis: string | null;
-  recommendationId: string | null;
-  start: string;
-  due: string | null;
-  status: string;
-  provisional: boolean;
-  overdue: boolean;
-  explanation: { kind: string; text: string }[];
-  rule: unknown;
-  versions: { catalogue: string; policy: string; schedule: string };
-}
-
-export interface RecommendationView {
-  id: string;
-  organId: string;
-  organName: string | null;
-  urgent: boolean;
-  status: string;
-  decidedOn: string | null;
-  servedOn: string | null;
-  receivedOn: string | null;
-  replyDue: string | null;
-  repliedOn: string | null;
-  repliedOnTime: boolean | null;
-  finding: string | null;
-  outcome: string | null;
-  rebounds: number;
-}
-
-export interface Proposal {
-  kind: string;
-  proposedBy: string;
-  proposedOn: string;
-  reason: string;
-  recommendations?: { organId: string; urgent: boolean; summary: string }[];
-  organIds?: string[];
-}
-
-export interface Escalation {
-  clockKey: string;
-  step: string;
-  suggestedAt: string;
-  confirmedBy?: string;
-  confirmedOn?: string;
-}
-
-export interface CaseDetail extends CaseSummary {
-  clocks: Clock[];
-  recommendations: RecommendationView[];
-  proposal: Proposal | null;
-  escalations: Escalation[];
-  alerts: CaseAlert[];
-  litigation: unknown;
-  availableActions: string[];
-}
+export type CaseSummary = CaseView;
+export type Clock = ClockView;
+export type RecommendationView = RecommendationResponse;
+export type Proposal = ProposalView;
+export type Escalation = EscalationView;
+export type CaseDetail = CaseDetailView;
+export type CaseAlert = CaseAlertView;
 
 export interface TimelineEntry {
   seq: number;
@@ -107,15 +37,7 @@ export interface Timeline {
   entries: TimelineEntry[];
 }
 
-export interface Organ {
-  id: string;
-  procuratorateId: string;
-  name: string;
-  kind: string;
-  email: string | null;
-  address: string | null;
-  createdAt: string;
-}
+export type Organ = OrganView;
 
 export interface OrganRecord {
   organId: string;

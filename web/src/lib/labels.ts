@@ -1,6 +1,6 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
-import { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS } from '../../../domain/case/payloads';
+import { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS } from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
 
 export { EXCLUSION_KINDS, LEAD_SOURCES, NON_PERFORMANCE_REASONS, ROLE_LABELS, STAGE_LABELS };

@@ -1,0 +1,132 @@
+/**
+ * What the API answers about a case, an action and an organ: one schema each, shared by the
+ * API (its OpenAPI document) and the web app (type-only imports of the inferred types).
+ */
+import { z } from 'zod';
+import { TRACKS } from './stages';
+
+const proposalResponse = z.object({
+  kind: z.string(),
+  proposedBy: z.string(),
+  proposedOn: z.string(),
+  reason: z.string(),
+  recommendations: z
+    .array(z.object({ organId: z.string(), urgent: z.boolean(), summary: z.string() }))
+    .optional(),
+  organIds: z.array(z.string()).optional(),
+});
+
+const escalationResponse = z.object({
+  clockKey: z.string(),
+  step: z.string(),
+  suggestedAt: z.string(),
+  confirmedBy: z.string().optional(),
+  confirmedOn: z.string().optional(),
+});
+
+export const caseResponse = z.object({
+  id: z.string().describe('案件编号'),
+  procuratorateId: z.string(),
+  title: z.string(),
+  track: z.enum(TRACKS),
+  stage: z.string().describe('案件阶段'),
+  domainCode: z.string(),
+  source: z.string(),
+  handlerId: z.string(),
+  organIds: z.array(z.string()),
+  externalRef: z.string().nullable(),
+  nextDue: z.string().nullable().describe('最近的期限届满日'),
+  nextDueClock: z.string().nullable(),
+  nextDueProvisional: z.boolean(),
+  overdue: z.boolean(),
+  typical: z.boolean(),
+  summary: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  alertCount: z.number().int().describe('案件上的告警数（操作被数据库拒绝、提醒未能记录等）'),
+});
+
+export const clockResponse = z.object({
+  key: z.string(),
+  clockId: z.string(),
+  name: z.string(),
+  basis: z.string().nullable(),
+  recommendationId: z.string().nullable(),
+  start: z.string(),
+  due: z.string().nullable(),
+  status: z.string(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  explanation: z.array(z.object({ kind: z.string(), text: z.string() })),
+  rule: z.unknown(),
+  versions: z.object({ catalogue: z.string(), policy: z.string(), schedule: z.string() }),
+});
+
+export const recommendationResponse = z.object({
+  id: z.string(),
+  organId: z.string(),
+  organName: z.string().nullable(),
+  urgent: z.boolean(),
+  status: z.string(),
+  decidedOn: z.string().nullable(),
+  servedOn: z.string().nullable(),
+  receivedOn: z.string().nullable(),
+  replyDue: z.string().nullable(),
+  repliedOn: z.string().nullable(),
+  repliedOnTime: z.boolean().nullable(),
+  finding: z.string().nullable(),
+  outcome: z.string().nullable(),
+  rebounds: z.number(),
+});
+
+const alertResponse = z.object({
+  at: z.string(),
+  kind: z.enum(['action_refused', 'alarm_not_recorded', 'mail_not_sent']),
+  subject: z.string().describe('相关的操作或提醒名称'),
+  errorType: z.string().describe('失败类型，如 DataRejected、JournalUnavailable'),
+});
+
+export const caseDetailResponse = caseResponse.extend({
+  clocks: z.array(clockResponse),
+  recommendations: z.array(recommendationResponse),
+  proposal: proposalResponse.nullable().describe('待检察长决定的提请'),
+  escalations: z.array(escalationResponse).describe('建议的督促措施'),
+  alerts: z
+    .array(alertResponse)
+    .describe('案件告警：未生效的操作、未能记录的提醒或未能发送的邮件（最近 20 条）'),
+  litigation: z.unknown().nullable(),
+  availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
+});
+
+export const actionResponse = z.object({
+  result: z.object({
+    caseId: z.string(),
+    action: z.string(),
+    stage: z.string(),
+    seq: z.number(),
+    clocks: z.array(
+      z.object({ key: z.string(), status: z.string(), due: z.string().nullable(), provisional: z.boolean() }),
+    ),
+  }),
+  case: caseResponse,
+});
+
+export const organResponse = z.object({
+  id: z.string(),
+  procuratorateId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  createdAt: z.string().describe('时间（ISO 8601）'),
+});
+
+export type CaseView = z.infer<typeof caseResponse>;
+export type ClockView = z.infer<typeof clockResponse>;
+export type RecommendationView = z.infer<typeof recommendationResponse>;
+export type ProposalView = z.infer<typeof proposalResponse>;
+export type EscalationView = z.infer<typeof escalationResponse>;
+export type CaseAlertView = z.infer<typeof alertResponse>;
+export type CaseDetailView = z.infer<typeof caseDetailResponse>;
+export type ActionResponse = z.infer<typeof actionResponse>;
+export type OrganView = z.infer<typeof organResponse>;

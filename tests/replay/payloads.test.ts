@@ -1,0 +1,33 @@
+/**
+ * The saved histories were recorded before the action schemas existed. Every action payload in
+ * them must parse with today's schema, so the handler applies the parsed value on replay exactly
+ * as the rules of its day applied the raw one.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
+import { HISTORIES_DIR, loadHistory } from '../helpers/histories';
+
+function recordedActions(file: string): { name: ActionName; payload: unknown }[] {
+  const history = loadHistory(join(HISTORIES_DIR, file));
+  return (history.events ?? []).flatMap((event) => {
+    const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+    if (!request?.name || !(request.name in ACTION_SCHEMAS)) return [];
+    const [envelope] = (request.args?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+    return [{ name: request.name as ActionName, payload: (envelope as { payload: unknown }).payload }];
+  });
+}
+
+const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json.gz'));
+
+it('the saved histories record actions', () => {
+  expect(files.flatMap(recordedActions).length).toBeGreaterThan(10);
+});
+
+it.each(files)('every action payload recorded in %s parses with its schema', (file) => {
+  for (const { name, payload } of recordedActions(file)) {
+    const parsed = ACTION_SCHEMAS[name].safeParse(payload);
+    expect({ name, issues: parsed.error?.issues ?? [] }).toEqual({ name, issues: [] });
+  }
+});
