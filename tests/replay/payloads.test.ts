@@ -1,7 +1,8 @@
 /**
- * The saved histories were recorded before the action schemas existed. Every action payload in
- * them must parse with today's schema, so the handler applies the parsed value on replay exactly
- * as the rules of its day applied the raw one.
+ * The saved histories were recorded before the action schemas existed. Every action payload that
+ * the case accepted must parse with today's schema, so the handler applies the parsed value on
+ * replay exactly as the rules of its day applied the raw one. (A refused action's payload may not
+ * parse: the handler then gets the raw value and is refused again, as it was.)
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,17 @@ import { HISTORIES_DIR, loadHistory } from '../helpers/histories';
 
 function recordedActions(file: string): { name: ActionName; payload: unknown }[] {
   const history = loadHistory(join(HISTORIES_DIR, file));
+  const refused = new Set(
+    (history.events ?? [])
+      .map((event) => event.workflowExecutionUpdateCompletedEventAttributes)
+      .filter((completed) => completed?.outcome?.failure)
+      .map((completed) => completed?.meta?.updateId),
+  );
   return (history.events ?? []).flatMap((event) => {
-    const request = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    const request = accepted?.input;
     if (!request?.name || !(request.name in ACTION_SCHEMAS)) return [];
+    if (refused.has(accepted?.meta?.updateId)) return [];
     const [envelope] = (request.args?.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
     return [{ name: request.name as ActionName, payload: (envelope as { payload: unknown }).payload }];
   });
