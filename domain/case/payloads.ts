@@ -45,7 +45,7 @@ const extendDeadline = z
 
 export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
-  proposeFiling: z.strictObject({ reason: text('提请理由', 2000) }),
+  proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000) }),
   decideFiling: decision,
   recordFilingService: z.strictObject({
     servedOn: civilDate.describe('送达日期'),

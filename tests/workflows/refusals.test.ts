@@ -34,7 +34,14 @@ const REFUSED: Refused[] = [
     /「决定立案」须由检察长（或经授权的部门负责人）办理/,
   ],
   ['the role (case office)', 'addNote', (o) => o.caseOffice, { text: '备注' }, 'Forbidden', /须由/],
-  ['the payload', 'proposeFiling', (o) => o.prosecutor, { reason: '  ' }, 'InvalidPayload', /请填写提请理由/],
+  [
+    'the payload',
+    'proposeFiling',
+    (o) => o.prosecutor,
+    { reason: '  ' },
+    'InvalidPayload',
+    /请填写提请立案理由/,
+  ],
   [
     'a NUL in the text (PostgreSQL cannot store it)',
     'addNote',
