@@ -1,9 +1,11 @@
-// F8: an action carrying a character PostgreSQL cannot store reaches the case workflow (as if
-// the API's validation had let it through). It is refused within seconds with an alert on the
-// case; the next note on the same case is answered within seconds; the reminders still go out.
+// F8: an action carrying a character PostgreSQL cannot store is refused by the API and by the
+// workflow's validator; an action whose data the database refuses all the same (a trigger stands
+// for it) is refused within seconds with an alert on the case; the next note on the same case is
+// answered within seconds; the reminders still go out.
 import { randomBytes } from 'node:crypto';
 import { ACTION_UPDATES, caseWorkflowId } from '../../workflows/contract';
 import { actorOf } from '../helpers/case-driver';
+import { refuseEntries } from '../helpers/refuse-entries';
 import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
 import { act, createBackfilledCase } from './support/world';
 
@@ -30,7 +32,7 @@ it('when a poisoned action reaches a case, then it is refused with an alert and 
   expect(viaApi.value.status).toBe(422);
   expect(viaApi.ms).toBeLessThan(10_000);
 
-  // Straight to the workflow, bypassing the API's validation.
+  // Straight to the workflow, bypassing the API's validation: the workflow's validator refuses it.
   const handle = s.cluster.temporal.workflow.getHandle(caseWorkflowId(caseId));
   const envelope = { actor: actorOf(s.world.org.prosecutor), idempotencyKey: randomBytes(8).toString('hex') };
   const direct = await timed(() =>
@@ -39,8 +41,15 @@ it('when a poisoned action reaches a case, then it is refused with an alert and 
       (err: { cause?: { type?: string } }) => err.cause?.type,
     ),
   );
-  expect(direct.value).toBe('DataRejected');
+  expect(direct.value).toBe('InvalidPayload');
   expect(direct.ms).toBeLessThan(10_000);
+
+  // Data the database refuses all the same.
+  const allow = await refuseEntries(s.cluster.db, caseId, 'addNote');
+  const rejected = await timed(() => act(s.world, prosecutor, caseId, 'addNote', { text: 'F8 数据库拒收' }));
+  await allow();
+  expect(rejected.value.status).toBe(422);
+  expect(rejected.ms).toBeLessThan(10_000);
 
   const note = await timed(() => act(s.world, prosecutor, caseId, 'addNote', { text: 'F8 其后的备注' }));
   expect(note.value.status).toBe(200);

@@ -1,5 +1,6 @@
-// A poisoned action that reaches the workflow (bypassing the API's checks) shows as an alert on
-// the case page and in the case list, and the case answers the next action at once.
+// Text PostgreSQL cannot store is refused by the API and by the workflow's validator; data the
+// database refuses all the same (a trigger stands for it) is refused with 422, shows as an alert
+// on the case page and in the case list, and the case answers the next action at once.
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate } from '../../domain/time';
 import { ACTION_UPDATES, caseWorkflowId } from '../../workflows/contract';
@@ -7,6 +8,7 @@ import { actorOf } from '../helpers/case-driver';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
 import { waitUntil } from '../helpers/processes';
+import { refuseEntries } from '../helpers/refuse-entries';
 import { startSystem, type System } from '../helpers/system';
 
 let system: System;
@@ -22,7 +24,7 @@ afterAll(() => system.stop());
 
 const POISON = { text: 'bad \u0000 byte' };
 
-it('when an action PostgreSQL cannot store reaches a case, then staff see an alert and the case goes on', async () => {
+it('when an action the database refuses reaches a case, then staff see an alert and the case goes on', async () => {
   const created = await prosecutor.post('/api/cases', {
     title: '某公司违规堆放固体废物',
     description: '群众反映',
@@ -33,10 +35,10 @@ it('when an action PostgreSQL cannot store reaches a case, then staff see an ale
   expect(created.status).toBe(201);
   const id: string = created.body.id;
 
-  // Through the API: refused as invalid input, whether by the API's check or the workflow's.
+  // Through the API: refused as invalid input.
   expect((await prosecutor.post(`/api/cases/${id}/actions/addNote`, POISON)).status).toBe(422);
 
-  // Straight to the workflow, as if the API had let it through.
+  // Straight to the workflow, as if the API had let it through: its validator refuses it.
   const handle = system.temporal.workflow.getHandle(caseWorkflowId(id));
   const refused = await handle
     .executeUpdate(ACTION_UPDATES.addNote, {
@@ -48,7 +50,13 @@ it('when an action PostgreSQL cannot store reaches a case, then staff see an ale
       () => 'accepted',
       (err: { cause?: { type?: string } }) => err.cause?.type,
     );
-  expect(refused).toBe('DataRejected');
+  expect(refused).toBe('InvalidPayload');
+
+  // Data the database refuses all the same: 422, and an alert without the data.
+  const allow = await refuseEntries(system.db, id, 'addNote');
+  const rejected = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '数据库拒收的备注' });
+  await allow();
+  expect(rejected.status).toBe(422);
 
   const detail = await prosecutor.get(`/api/cases/${id}`);
   expect(detail.body.alerts).toEqual(
@@ -56,7 +64,7 @@ it('when an action PostgreSQL cannot store reaches a case, then staff see an ale
       { at: expect.any(String), kind: 'action_refused', subject: 'addNote', errorType: 'DataRejected' },
     ]),
   );
-  expect(JSON.stringify(detail.body.alerts)).not.toContain('bad');
+  expect(JSON.stringify(detail.body.alerts)).not.toContain('拒收');
   await waitUntil('the alert in the case list', async () => {
     const list = await prosecutor.get(`/api/cases?q=${id}`);
     return list.body.items[0]?.alertCount > 0;

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../domain/time';
 import { CaseDriver, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { waitUntil } from '../helpers/processes';
+import { refuseEntries } from '../helpers/refuse-entries';
 import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
 
 let t: WorkflowTestEnv;
@@ -30,25 +31,6 @@ async function timed<T>(work: Promise<T>): Promise<{ ms: number; value: T }> {
   return { ms: Date.now() - started, value };
 }
 
-/** Makes the database refuse one case's timeline entries of one kind, as it refuses data it cannot store. */
-async function refuseEntries(caseId: string, kind: string): Promise<() => Promise<void>> {
-  const name = `refuse_${kind}_${caseId.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`;
-  await t.db.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF NEW.case_id = '${caseId}' AND NEW.kind = '${kind}' THEN
-        RAISE EXCEPTION 'refused for the test' USING ERRCODE = 'check_violation';
-      END IF;
-      RETURN NEW;
-    END $$`);
-  await t.db.query(
-    `CREATE TRIGGER ${name} BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION ${name}()`,
-  );
-  return async () => {
-    await t.db.query(`DROP TRIGGER ${name} ON audit_entries`);
-    await t.db.query(`DROP FUNCTION ${name}()`);
-  };
-}
-
 it('a note the validator or PostgreSQL refuses is refused at once with an alert; the next note and the reminders go on', async () => {
   await t.withWorker(async (taskQueue) => {
     const c = await freshCase(taskQueue);
@@ -60,7 +42,7 @@ it('a note the validator or PostgreSQL refuses is refused at once with an alert;
     expect(unstorable.ms).toBeLessThan(10_000);
 
     // Behind the validator, data the database refuses all the same (a trigger stands for it).
-    const allow = await refuseEntries(c.input.caseId, 'addNote');
+    const allow = await refuseEntries(t.db, c.input.caseId, 'addNote');
     const poisoned = await timed(refusal(c.act('addNote', org.prosecutor, { text: '数据库拒收的备注' })));
     await allow();
     expect(poisoned.value).toEqual({ type: 'DataRejected', message: expect.stringMatching(/操作未生效/) });
@@ -93,7 +75,7 @@ it('a note the validator or PostgreSQL refuses is refused at once with an alert;
 it('a reminder the database refuses raises an alert; the case keeps its chain and takes the next action', async () => {
   await t.withWorker(async (taskQueue) => {
     const c = await freshCase(taskQueue);
-    const allow = await refuseEntries(c.input.caseId, 'reminder');
+    const allow = await refuseEntries(t.db, c.input.caseId, 'reminder');
     const reminders = (await c.state()).clocks.lead_evaluation!.reminders;
     const fireAt = reminders[0]!.fireAt;
     const fired = reminders.filter((r) => r.fireAt === fireAt).length;
