@@ -12,7 +12,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 export const F6_PATCH_ID = 'f6-pause-before-action';
 
 const IMPORT = "import { ApplicationFailure } from '@temporalio/workflow';";
-const ANCHOR = '      const draft = structuredCopy(this.state);';
+const ANCHOR = '      const before = this.state;';
 
 const CHANGES = {
   /** The breaking change as someone might deploy it by mistake. */
