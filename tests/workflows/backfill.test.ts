@@ -9,15 +9,7 @@ import {
 } from '../../domain/period';
 import { DEFAULT_REMINDER_LADDER, nextWorkingMoment } from '../../domain/reminders';
 import { shanghaiDate, shanghaiInstant } from '../../domain/time';
-import {
-  caseMail,
-  CaseDriver,
-  CaseSteps,
-  newCaseInput,
-  quiet,
-  reminderEntries,
-  sleepUntil,
-} from '../helpers/case-driver';
+import { caseMail, quiet, reminderEntries, sleepUntil, startCase } from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
 
 const t = useWorkflowWorld();
@@ -37,8 +29,7 @@ it('a recommendation served months ago: follow-up at once, each overdue reminder
     await sleepUntil(t, nextSaturdayEvening(await t.env.currentTimeMs()));
     const today = shanghaiDate(new Date(await t.env.currentTimeMs()));
     const received = addDays(today, -200);
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org, { receivedOn: received }));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue, { receivedOn: received });
     await s.file(addDays(received, 10));
     await s.recommend([{ organId: t.org.organs.eco }], addDays(received, 20));
     const servedOn = addDays(received, 22);

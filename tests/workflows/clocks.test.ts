@@ -5,7 +5,7 @@ import {
   scheduleFromChineseDays,
   type DeadlineRequest,
 } from '../../domain/period';
-import { CaseDriver, CaseSteps, newCaseInput, refusal } from '../helpers/case-driver';
+import { type CaseDriver, type CaseSteps, recordReply, refusal, startCase } from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
 
 const t = useWorkflowWorld();
@@ -15,25 +15,18 @@ const dueOf = (request: DeadlineRequest) =>
 
 /** A case in litigation review, its review clock starting on the day of the finding. */
 async function caseInLitigationReview(taskQueue: string): Promise<{ c: CaseDriver; s: CaseSteps }> {
-  const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-  const s = new CaseSteps(c, t.org);
+  const { c, s } = await startCase(t, taskQueue);
   await s.file();
   await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'months', count: 3 } }]);
   await s.serve('rec-1');
-  await c.act('recordReply', t.org.prosecutor, {
-    recommendationId: 'rec-1',
-    repliedOn: await c.today(),
-    claim: 'refused',
-    summary: '拒绝',
-  });
+  await recordReply(s, 'rec-1', 'refused');
   await s.find('rec-1', 'not_rectified', ['replied_without_action']);
   return { c, s };
 }
 
 it('urgent recommendation: the reply is due 15 days after receipt, and the case moves to follow-up when it passes', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue);
     await s.file();
     await s.recommend([{ organId: t.org.organs.market, urgent: true }]);
     const today = await c.today();

@@ -1,4 +1,4 @@
-import { CaseDriver, CaseSteps, newCaseInput } from '../helpers/case-driver';
+import { recordReply, startCase } from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
 
 const t = useWorkflowWorld();
@@ -7,8 +7,7 @@ const mailFor = (caseId: string) => t.mail.messages.filter((m) => m.subject.incl
 
 it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgment, enforcement, closed', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue);
     const caseId = c.input.caseId;
     await s.file();
     await s.recommend([{ organId: t.org.organs.eco }]);
@@ -106,17 +105,11 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
 
 it('an appeal period that runs out without appeal makes the first-instance judgment final', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue);
     await s.file();
     await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
     await s.serve('rec-1');
-    await c.act('recordReply', t.org.prosecutor, {
-      recommendationId: 'rec-1',
-      repliedOn: await c.today(),
-      claim: 'refused',
-      summary: '不予整改',
-    });
+    await recordReply(s, 'rec-1', 'refused');
     await s.find('rec-1', 'not_rectified', ['replied_without_action']);
     await c.act('proposeLitigation', t.org.prosecutor, { reason: '拒不整改', organIds: [t.org.organs.eco] });
     await c.act('decideLitigation', t.org.chief, {

@@ -1,13 +1,11 @@
 // Recommendations to more than one organ, and the revisit (回头看) that finds a rebound.
 import {
-  CaseDriver,
-  CaseSteps,
-  newCaseInput,
   quiet,
   recommendationRows,
   recordReply,
   refusal,
   sleepUntil,
+  startCase,
 } from '../helpers/case-driver';
 import { expiryInstant } from '../../domain/expiry';
 import { useWorkflowWorld } from '../helpers/workflow-env';
@@ -16,8 +14,7 @@ const t = useWorkflowWorld();
 
 it('two organs, one rectified and one not: litigation review names only the failing organ', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue);
     const { eco, market } = t.org.organs;
     await s.file();
     expect(await s.recommend([{ organId: eco }, { organId: market }])).toEqual(['rec-1', 'rec-2']);
@@ -61,8 +58,7 @@ it('two organs, one rectified and one not: litigation review names only the fail
 
 it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-up, not rectified, litigation review', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
-    const s = new CaseSteps(c, t.org);
+    const { c, s } = await startCase(t, taskQueue);
     const { eco, street } = t.org.organs;
     await s.file();
     const today = await c.today();
