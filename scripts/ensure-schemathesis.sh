@@ -5,11 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 version="4.32.5"
 
-if [ -n "${SCHEMATHESIS_PATH:-}" ]; then
-  [ -x "$SCHEMATHESIS_PATH" ] || die "SCHEMATHESIS_PATH=$SCHEMATHESIS_PATH is not an executable file"
-  echo "$SCHEMATHESIS_PATH"
-  exit 0
-fi
+use_path_from SCHEMATHESIS_PATH
 
 venv="$DUBAN_CACHE/schemathesis-$version"
 # The marker is written last, so an install stopped half-way is started again.

@@ -6,11 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 version="v1.5.1"
 
-if [ -n "${TEMPORAL_CLI_PATH:-}" ]; then
-  [ -x "$TEMPORAL_CLI_PATH" ] || die "TEMPORAL_CLI_PATH=$TEMPORAL_CLI_PATH is not an executable file"
-  echo "$TEMPORAL_CLI_PATH"
-  exit 0
-fi
+use_path_from TEMPORAL_CLI_PATH
 
 repo_bin="$DUBAN_CACHE/bin/temporal-$version"
 user_bin="$DUBAN_USER_CACHE/bin/temporal-$version"

@@ -6,11 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 pom="$DUBAN_ROOT/scripts/test-server/pom.xml"
 version=$(sed -n 's:.*<temporal.test-server.version>\(.*\)</temporal.test-server.version>.*:\1:p' "$pom")
 
-if [ -n "${TEMPORAL_TEST_SERVER_PATH:-}" ]; then
-  [ -x "$TEMPORAL_TEST_SERVER_PATH" ] || die "TEMPORAL_TEST_SERVER_PATH=$TEMPORAL_TEST_SERVER_PATH is not an executable file"
-  echo "$TEMPORAL_TEST_SERVER_PATH"
-  exit 0
-fi
+use_path_from TEMPORAL_TEST_SERVER_PATH
 
 command -v java >/dev/null 2>&1 || die "Java is not installed: the time-skipping test server needs a JRE 11+. Install one, or set TEMPORAL_TEST_SERVER_PATH to a launcher that starts a Temporal test server with <port> --enable-time-skipping."
 user_lib="$DUBAN_USER_CACHE/test-server-$version/lib"

@@ -1,4 +1,4 @@
-import type { CaseRow } from './case-reads';
+import { CASE_COLUMNS, type CaseRow } from './case-reads';
 import type { Db } from './pool';
 
 export interface CaseListFilter {
@@ -30,11 +30,6 @@ const SORTS: Record<CaseSort, { expr: string; dir: 'ASC' | 'DESC' }> = {
   created: { expr: "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", dir: 'DESC' },
   updated: { expr: "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", dir: 'DESC' },
 };
-
-const COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
-  to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
-  created_at, updated_at,
-  (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id) AS alert_count`;
 
 /** One page of a procuratorate's cases; every filter is a bound parameter, never spliced text. */
 export async function listCases(
@@ -73,7 +68,7 @@ export async function listCases(
   }
   values.push(page.limit + 1);
   const rows = await db.query<CaseRow & { sort_value: string }>(
-    `SELECT ${COLUMNS}, ${sort.expr} AS sort_value FROM cases WHERE ${where.join(' AND ')}
+    `SELECT ${CASE_COLUMNS}, ${sort.expr} AS sort_value FROM cases WHERE ${where.join(' AND ')}
      ORDER BY ${sort.expr} ${sort.dir}, id ${sort.dir} LIMIT $${values.length}`,
     values,
   );

@@ -23,7 +23,8 @@ export interface CaseRow {
   alert_count: number;
 }
 
-const COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
+/** The columns of a CaseRow, as the case page and the case list read them. */
+export const CASE_COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
   created_at, updated_at,
   (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id) AS alert_count`;
@@ -34,7 +35,7 @@ export async function findCaseInScope(
   caseId: string,
   procuratorateId: string,
 ): Promise<CaseRow | undefined> {
-  return firstRow<CaseRow>(db, `SELECT ${COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [
+  return firstRow<CaseRow>(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND procuratorate_id = $2`, [
     caseId,
     procuratorateId,
   ]);

@@ -1,11 +1,12 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
 import { currentDomain } from '../../store/reference';
 import { timelineOf } from '../../store/timeline';
 import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
 import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
 import { CASE_ACTING_ROLES } from '../../domain/roles';
-import { defineRoute, type RouteRegistry } from '../routing';
+import { defineCreateRoute, defineReadRoute, routerOf, type RouteDeclaration } from '../route-kit';
+import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
@@ -26,68 +27,72 @@ import { caseTimeline, timelineCsv } from './timeline';
 import { typicalSummary } from './typical';
 
 export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Router {
-  const router = Router();
-  const target = { router, registry, mountPath: '/api/cases' };
+  return routerOf(registry, '/api/cases', deps, [
+    createRoute,
+    listRoute,
+    detailRoute,
+    timelineRoute,
+    typicalSummaryRoute,
+    ...ACTION_NAMES.map(actionRoute),
+  ]);
+}
 
-  defineRoute(
+function createRoute(target: RouteTarget, deps: CaseServiceDeps): void {
+  defineCreateRoute(
     target,
     {
-      method: 'post',
-      path: '/',
       tag: '案件',
       summary: '登记线索（新建案件）',
-      auth: 'user',
       roles: ['prosecutor', 'head'],
       body: createCaseBody,
-      responses: {
-        201: { description: '已登记', schema: caseResponse },
+      result: { description: '已登记', schema: caseResponse },
+      otherResponses: {
         409: { description: '外部编号已登记' },
         422: { description: '输入内容有误' },
       },
     },
-    async ({ res, body, principal }) => {
-      const summary = await createCase(deps, principal, body);
-      const row = await findCaseInScope(deps.db, summary.caseId, principal.procuratorateId);
-      if (!row) throw problems.unavailable('案件已登记，读取视图尚未就绪');
-      res.status(201).location(`/api/cases/${summary.caseId}`).json(presentCase(row));
+    {
+      create: async ({ body, principal }) => {
+        const summary = await createCase(deps, principal, body);
+        const row = await findCaseInScope(deps.db, summary.caseId, principal.procuratorateId);
+        if (!row) throw problems.unavailable('案件已登记，读取视图尚未就绪');
+        return row;
+      },
+      present: presentCase,
+      locate: (row) => `/api/cases/${row.id}`,
     },
   );
+}
 
-  defineRoute(
+function listRoute(target: RouteTarget, deps: CaseServiceDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
-      path: '/',
       tag: '案件',
       summary: '案件列表（筛选、排序、游标分页）',
-      auth: 'user',
       query: caseListQuery,
-      responses: { 200: { description: '一页案件', schema: caseListResponse } },
+      answer: { description: '一页案件', schema: caseListResponse },
     },
-    async ({ res, query, principal }) => {
-      res.json(await caseList(deps.db, principal, query, deps.now()));
-    },
+    ({ query, principal }) => caseList(deps.db, principal, query, deps.now()),
   );
+}
 
-  defineRoute(
+function detailRoute(target: RouteTarget, deps: CaseServiceDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
-      path: '/:id',
       tag: '案件',
+      path: '/:id',
       summary: '案件详情（含期限及其计算过程、检察建议、可办理的操作）',
-      auth: 'user',
       params: caseIdParam,
-      responses: {
-        200: { description: '案件', schema: caseDetailResponse },
-        404: { description: '本院无此案件' },
-      },
+      answer: { description: '案件', schema: caseDetailResponse },
+      otherResponses: { 404: { description: '本院无此案件' } },
     },
-    async ({ res, params, principal }) => {
-      res.json(await caseDetail(deps, principal, params.id));
-    },
+    ({ params, principal }) => caseDetail(deps, principal, params.id),
   );
+}
 
+function timelineRoute(target: RouteTarget, deps: CaseServiceDeps): void {
   defineRoute(
     target,
     {
@@ -114,23 +119,23 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
         .send(timelineCsv(timeline.entries));
     },
   );
+}
 
-  defineRoute(
+function typicalSummaryRoute(target: RouteTarget, deps: CaseServiceDeps): void {
+  defineReadRoute(
     target,
     {
-      method: 'get',
-      path: '/:id/typical-summary',
       tag: '案件',
+      path: '/:id/typical-summary',
       summary: '典型案例的匿名化摘要（以案释法用）：不含案号、人员和文字内容，日期只到月',
-      auth: 'user',
       params: caseIdParam,
-      responses: {
-        200: { description: '摘要', schema: typicalSummaryResponse },
+      answer: { description: '摘要', schema: typicalSummaryResponse },
+      otherResponses: {
         404: { description: '本院无此案件' },
         409: { description: '案件未标记为典型案例' },
       },
     },
-    async ({ res, params, principal }) => {
+    async ({ params, principal }) => {
       const row = await findCaseInScope(deps.db, params.id, principal.procuratorateId);
       if (!row) throw problems.notFound(`案件 ${params.id} 不存在`);
       if (!row.typical) throw problems.conflict('not-typical', '案件未标记为典型案例，不能导出摘要');
@@ -139,43 +144,37 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
         recommendationsOf(deps.db, row.id),
         timelineOf(deps.db, row.id),
       ]);
-      res.json(typicalSummary({ row, domainName: domain?.name ?? null, recommendations, timeline }));
+      return typicalSummary({ row, domainName: domain?.name ?? null, recommendations, timeline });
     },
   );
-
-  for (const name of ACTION_NAMES) defineActionRoute(deps, target, name);
-  return router;
 }
 
-function defineActionRoute(
-  deps: CaseServiceDeps,
-  target: { router: Router; registry: RouteRegistry; mountPath: string },
-  name: ActionName,
-) {
-  defineRoute(
-    target,
-    {
-      method: 'post',
-      path: `/:id/actions/${name}`,
-      tag: '案件办理',
-      summary: ACTIONS[name].label,
-      description: '由案件流程校验阶段、角色和内容：阶段不符 409，角色不符 403，内容有误 422。',
-      auth: 'user',
-      roles: CASE_ACTING_ROLES,
-      params: caseIdParam,
-      body: ACTION_SCHEMAS[name],
-      responses: {
-        200: { description: '已办理', schema: actionResponse },
-        403: { description: '角色无权办理' },
-        404: { description: '本院无此案件' },
-        409: { description: '案件所处阶段不能办理' },
-        422: { description: '内容有误' },
+function actionRoute(name: ActionName): RouteDeclaration<CaseServiceDeps> {
+  return (target, deps) =>
+    defineRoute(
+      target,
+      {
+        method: 'post',
+        path: `/:id/actions/${name}`,
+        tag: '案件办理',
+        summary: ACTIONS[name].label,
+        description: '由案件流程校验阶段、角色和内容：阶段不符 409，角色不符 403，内容有误 422。',
+        auth: 'user',
+        roles: CASE_ACTING_ROLES,
+        params: caseIdParam,
+        body: ACTION_SCHEMAS[name],
+        responses: {
+          200: { description: '已办理', schema: actionResponse },
+          403: { description: '角色无权办理' },
+          404: { description: '本院无此案件' },
+          409: { description: '案件所处阶段不能办理' },
+          422: { description: '内容有误' },
+        },
       },
-    },
-    async ({ req, res, params, body, principal }) => {
-      const key = req.get('idempotency-key');
-      const { result, row } = await performAction(deps, principal, params.id, name, body, key);
-      res.json({ result, case: presentCase(row) });
-    },
-  );
+      async ({ req, res, params, body, principal }) => {
+        const key = req.get('idempotency-key');
+        const { result, row } = await performAction(deps, principal, params.id, name, body, key);
+        res.json({ result, case: presentCase(row) });
+      },
+    );
 }

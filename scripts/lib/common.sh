@@ -9,3 +9,13 @@ die() {
   printf '[duban] error: %s\n' "$*" >&2
   exit 1
 }
+
+# When the variable named $1 is set, prints its value and exits: an operator's path to a tool
+# wins over any cache or install. It must name an executable file.
+use_path_from() {
+  local name=$1 path=${!1:-}
+  [ -n "$path" ] || return 0
+  [ -x "$path" ] || die "$name=$path is not an executable file"
+  echo "$path"
+  exit 0
+}

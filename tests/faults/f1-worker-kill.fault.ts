@@ -1,14 +1,10 @@
 // F1: the worker is killed with SIGKILL in the middle of a burst of staff actions and due
 // reminders, and started again. Nothing is lost and nothing is done twice.
 import { waitUntil } from '../helpers/processes';
-import { inParallel, scale, settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { inParallel, scale, settleAndCheck, useScenario } from './support/scenario';
 import { act, createBackfilledCase } from './support/world';
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f1');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f1');
 
 it('when the worker is killed mid-burst and restarted, then every action and reminder is there once', async () => {
   const cases = scale(6, 20);

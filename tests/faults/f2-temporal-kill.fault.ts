@@ -2,18 +2,15 @@
 // and started again. Meanwhile the API answers 503 with Retry-After, never 500; afterwards
 // every case carries on where it was.
 import { waitUntil } from '../helpers/processes';
-import { inParallel, scale, settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { inParallel, scale, settleAndCheck, useScenario } from './support/scenario';
 import { createBackfilledCase, type World } from './support/world';
 import type { ApiClient, ApiResponse } from '../helpers/http';
 
-let s: Scenario;
 const stop = { now: false };
-beforeAll(async () => {
-  s = await startScenario('f2');
-});
-afterAll(async () => {
-  stop.now = true;
-  await s?.cluster.stop();
+const s = useScenario('f2', {
+  beforeStop: () => {
+    stop.now = true;
+  },
 });
 
 /** Every answer the API gave, by what was asked, while the test drives load at it. */

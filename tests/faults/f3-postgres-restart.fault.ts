@@ -1,15 +1,11 @@
 // F3: PostgreSQL restarts in the middle of audit writes, and separately the app's connections
 // are terminated server-side. Retried writes never break a hash chain or record a step twice.
 import { terminateAppConnections } from '../helpers/cluster';
-import { scale, settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { scale, settleAndCheck, useScenario } from './support/scenario';
 import { startNoteLoad } from './support/load';
 import { createBackfilledCase } from './support/world';
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f3');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f3');
 
 it('when PostgreSQL restarts during audit writes, then every chain verifies and every note is there once', async () => {
   const ids: string[] = [];

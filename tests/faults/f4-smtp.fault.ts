@@ -3,14 +3,10 @@
 // the send is recorded: that message may arrive twice, at most once more per crash.
 import { waitUntil } from '../helpers/processes';
 import { dedupeKeyOf } from './support/oracle';
-import { scale, settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { scale, settleAndCheck, useScenario } from './support/scenario';
 import { createBackfilledCase } from './support/world';
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f4');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f4');
 
 it('when SMTP is down for a while, then mail waits with its attempts counted and each message arrives once', async () => {
   await s.cluster.smtp.down();

@@ -2,14 +2,10 @@
 // creations racing with one external reference make one case. And the oracle itself can fail.
 import { randomBytes } from 'node:crypto';
 import { checkOracle, dedupeKeyOf } from './support/oracle';
-import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { settleAndCheck, useScenario } from './support/scenario';
 import { act, createBackfilledCase, settle, today } from './support/world';
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f5');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f5');
 
 it('when one action arrives three times at once with one key, then it is applied once and all three get its answer', async () => {
   const id = await createBackfilledCase(s.world, 60);

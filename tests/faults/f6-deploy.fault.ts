@@ -12,7 +12,7 @@ import { caseWorkflowId } from '../../workflows/contract';
 import { createCaseWorker } from '../../worker/create-worker';
 import { HISTORIES_DIR, loadHistory } from '../helpers/histories';
 import { quietRuntime, workflowBundle } from '../helpers/system';
-import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { settleAndCheck, useScenario, type Scenario } from './support/scenario';
 import { bundleVariant } from './support/variants';
 import { act, createBackfilledCase, today } from './support/world';
 
@@ -63,11 +63,7 @@ it('when the change is behind patched(), then every committed history replays', 
 });
 
 describe('deployed while cases are open', () => {
-  let s: Scenario;
-  beforeAll(async () => {
-    s = await startScenario('f6');
-  });
-  afterAll(() => s?.cluster.stop());
+  const s = useScenario('f6');
 
   it('when the patched worker replaces the old one, then the open case carries on and a new case takes the new path', async () => {
     const open = await createBackfilledCase(s.world, 60);

@@ -3,17 +3,13 @@
 import { shanghaiDate, shanghaiInstant } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import { waitUntil } from '../helpers/processes';
-import { inParallel, settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { inParallel, settleAndCheck, useScenario } from './support/scenario';
 import { createBackfilledCase, setReminderPolicy, settle } from './support/world';
 
 const CASES = 200;
 const MESSAGES_PER_CASE = 5; // d0 to the handler, d+1 to handler and head, d+7 to chief and case office
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f7');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f7');
 
 /** The minute (HH:MM, Asia/Shanghai) at which this run's reminders fall due, and its instant. */
 async function dueMinute(leadMs: number): Promise<{ hhmm: string; at: number }> {

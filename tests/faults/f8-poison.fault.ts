@@ -6,14 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { ACTION_UPDATES, caseWorkflowId } from '../../workflows/contract';
 import { actorOf } from '../helpers/case-driver';
 import { refuseEntries } from '../helpers/refuse-entries';
-import { settleAndCheck, startScenario, type Scenario } from './support/scenario';
+import { settleAndCheck, useScenario } from './support/scenario';
 import { act, createBackfilledCase } from './support/world';
 
-let s: Scenario;
-beforeAll(async () => {
-  s = await startScenario('f8');
-});
-afterAll(() => s?.cluster.stop());
+const s = useScenario('f8');
 
 const POISON = { text: 'bad \u0000 byte' };
 

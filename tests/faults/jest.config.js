@@ -10,7 +10,10 @@ module.exports = {
   rootDir: __dirname + '/../..',
   testMatch: ['<rootDir>/tests/faults/**/*.fault.ts'],
   transform: base.transform,
-  reporters: ['default', '<rootDir>/tests/faults/support/summary-reporter.js'],
+  reporters: [
+    'default',
+    ['<rootDir>/tests/helpers/summary-reporter.js', { label: 'faults', file: 'faults-summary.txt' }],
+  ],
   testTimeout: 900_000,
   // The scenarios kill and restart servers and measure recovery: one at a time on 2 cores.
   maxWorkers: 1,

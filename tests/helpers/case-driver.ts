@@ -14,7 +14,7 @@ import {
   type NewCaseInput,
 } from '../../workflows/contract';
 import type { TestOrg, TestUser } from './fixtures';
-import type { WorkflowTestEnv } from './workflow-env';
+import type { WorkflowTestEnv, WorkflowWorld } from './workflow-env';
 
 export const actorOf = (u: TestUser): Actor => ({
   userId: u.id,
@@ -153,6 +153,16 @@ export class CaseSteps {
       summary: '跟进调查',
     });
   }
+}
+
+/** A new case of the world's procuratorate, registered, with the steps to drive it. */
+export async function startCase(
+  t: WorkflowWorld,
+  taskQueue: string,
+  overrides: Partial<NewCaseInput> = {},
+): Promise<{ c: CaseDriver; s: CaseSteps }> {
+  const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org, overrides));
+  return { c, s: new CaseSteps(c, t.org) };
 }
 
 /** The business failure behind a refused update: its type (WrongStage/Forbidden/InvalidPayload) and message. */

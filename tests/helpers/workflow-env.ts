@@ -14,6 +14,7 @@ import { createMailer } from '../../mail/mailer';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 import { createCaseWorker } from '../../worker/create-worker';
+import { createTestOrg, type TestOrg } from './fixtures';
 import { recordingHistories, saveHistory } from './histories';
 
 const { IndexedValueType } = temporal.api.enums.v1;
@@ -114,4 +115,23 @@ export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       await env.teardown();
     },
   };
+}
+
+/** The workflow test environment with a test procuratorate of the file's own. */
+export interface WorkflowWorld extends WorkflowTestEnv {
+  org: TestOrg;
+}
+
+/**
+ * Registers the file's beforeAll and afterAll; the fields are there once beforeAll has run, so
+ * read them inside tests and later hooks, not at the top of the file.
+ */
+export function useWorkflowWorld(): WorkflowWorld {
+  const world = {} as WorkflowWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startWorkflowTestEnv());
+    world.org = await createTestOrg(world.db);
+  });
+  afterAll(() => world.stop?.());
+  return world;
 }

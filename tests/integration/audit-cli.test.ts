@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ApiClient } from '../helpers/http';
-import { shanghaiDate } from '../../domain/time';
+import { registerLead } from '../helpers/leads';
 import { useWorld } from '../helpers/world';
 
 const world = useWorld();
@@ -28,14 +28,12 @@ async function duban(args: string[], env: Record<string, string> = {}) {
 }
 
 async function caseWithTimeline(): Promise<string> {
-  const created = await prosecutor.post('/api/cases', {
+  const id = await registerLead(prosecutor, {
     title: '国有资产流失（农机补贴）',
     description: '刑事案件中发现农机购置补贴被骗取，街道未追缴',
     domainCode: 'state_assets',
     source: 'criminal_case',
-    receivedOn: shanghaiDate(new Date()),
   });
-  const id: string = created.body.id;
   await prosecutor.post(`/api/cases/${id}/actions/startEvaluation`, {});
   await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '调取刑事判决书' });
   return id;

@@ -1,37 +1,31 @@
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { createTestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
-import { startSystem, type System } from '../helpers/system';
+import { registerLead } from '../helpers/leads';
+import { useWorld } from '../helpers/world';
 import { shanghaiDate } from '../../domain/time';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let prosecutor: ApiClient;
 let chief: ApiClient;
 let caseOffice: ApiClient;
 const today = shanghaiDate(new Date());
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
+  const { system, org } = world;
   [prosecutor, chief, caseOffice] = await Promise.all([
     ApiClient.login(system.baseUrl, org.prosecutor),
     ApiClient.login(system.baseUrl, org.chief),
     ApiClient.login(system.baseUrl, org.caseOffice),
   ]);
 });
-afterAll(() => system.stop());
 
-async function newCase(title = '外卖平台入网商户无证经营'): Promise<string> {
-  const res = await prosecutor.post('/api/cases', {
+const newCase = (title = '外卖平台入网商户无证经营') =>
+  registerLead(prosecutor, {
     title,
     description: '网络订餐平台入网餐饮商户无证经营',
     domainCode: 'food_drug',
     source: 'self_discovered',
-    receivedOn: today,
   });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
 
 const act = (client: ApiClient, caseId: string, action: string, body: unknown, key?: string) =>
   client.post(`/api/cases/${caseId}/actions/${action}`, body, key ? { 'idempotency-key': key } : {});
@@ -76,7 +70,7 @@ describe('staff actions through the API', () => {
     'when an action comes with %s, then it is refused with the workflow’s reason and nothing is recorded',
     async (_w, action, body, who, status) => {
       const id = await newCase();
-      const before = await system.db.query(
+      const before = await world.system.db.query(
         'SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1',
         [id],
       );
@@ -85,9 +79,10 @@ describe('staff actions through the API', () => {
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(typeof res.body.detail).toBe('string');
-      const after = await system.db.query('SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1', [
-        id,
-      ]);
+      const after = await world.system.db.query(
+        'SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1',
+        [id],
+      );
       expect(after).toEqual(before);
     },
   );
@@ -99,7 +94,7 @@ describe('staff actions through the API', () => {
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.body.result.seq).toBe(first.body.result.seq);
-    const notes = await system.db.query(
+    const notes = await world.system.db.query(
       "SELECT seq FROM audit_entries WHERE case_id = $1 AND kind = 'addNote'",
       [id],
     );
@@ -147,8 +142,8 @@ describe('the case list', () => {
 
   it('never shows another procuratorate’s cases', async () => {
     await newCase('本院案件');
-    const other = await createTestOrg(system.db);
-    const stranger = await ApiClient.login(system.baseUrl, other.prosecutor);
+    const other = await createTestOrg(world.system.db);
+    const stranger = await ApiClient.login(world.system.baseUrl, other.prosecutor);
     const res = await stranger.get('/api/cases?q=本院案件');
     expect(res.body.items).toEqual([]);
   });
@@ -159,7 +154,7 @@ describe('statistics and the development mailbox', () => {
     const res = await caseOffice.get('/api/statistics/organs');
     expect(res.status).toBe(200);
     expect(res.body.items.map((o: { organId: string }) => o.organId).sort()).toEqual(
-      Object.values(org.organs).sort(),
+      Object.values(world.org.organs).sort(),
     );
     const summary = await caseOffice.get(
       `/api/statistics/summary?from=${today.slice(0, 4)}-01-01&to=${today}`,
@@ -178,9 +173,9 @@ describe('statistics and the development mailbox', () => {
 
 describe('a public lead accepted as a case', () => {
   it('when staff register the lead as a case, then its public status follows the case, and it cannot become a second case', async () => {
-    const anonymous = new ApiClient(system.baseUrl);
+    const anonymous = new ApiClient(world.system.baseUrl);
     const submitted = await anonymous.post('/api/public/leads', {
-      procuratorateId: org.procuratorateId,
+      procuratorateId: world.org.procuratorateId,
       description: '小区旁河道有企业夜间偷排污水，气味刺鼻',
       location: '某街道某河段',
       domainGuess: 'ecology',
@@ -223,14 +218,14 @@ describe('exports for reporting and publicity', () => {
   it('exports an anonymised summary only of a case marked typical', async () => {
     const id = await newCase('某公司在饮用水源保护区排污');
     expect((await prosecutor.get(`/api/cases/${id}/typical-summary`)).status).toBe(409);
-    const head = await ApiClient.login(system.baseUrl, org.head);
+    const head = await ApiClient.login(world.system.baseUrl, world.org.head);
     expect((await act(head, id, 'markTypical', { typical: true, reason: '以案释法' })).status).toBe(200);
     const res = await prosecutor.get(`/api/cases/${id}/typical-summary`);
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(id);
     expect(text).not.toContain('饮用水源');
-    expect(text).not.toContain(org.prosecutor.id);
+    expect(text).not.toContain(world.org.prosecutor.id);
     expect(res.body).toMatchObject({ domain: '食品药品安全', track: '行政公益诉讼', source: '自行发现' });
   });
 });

@@ -2,48 +2,39 @@
 // database refuses all the same (a trigger stands for it) is refused with 422, shows as an alert
 // on the case page and in the case list, and the case answers the next action at once.
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate } from '../../domain/time';
 import { ACTION_UPDATES, caseWorkflowId } from '../../workflows/contract';
 import { actorOf } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
+import { registerLead } from '../helpers/leads';
 import { waitUntil } from '../helpers/processes';
 import { refuseEntries } from '../helpers/refuse-entries';
-import { startSystem, type System } from '../helpers/system';
+import { useWorld } from '../helpers/world';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let prosecutor: ApiClient;
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+  prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
 });
-afterAll(() => system.stop());
 
 const POISON = { text: 'bad \u0000 byte' };
 
 it('when an action the database refuses reaches a case, then staff see an alert and the case goes on', async () => {
-  const created = await prosecutor.post('/api/cases', {
-    title: '某公司违规堆放固体废物',
-    description: '群众反映',
-    domainCode: 'ecology',
-    source: 'public_report',
-    receivedOn: shanghaiDate(new Date()),
-  });
-  expect(created.status).toBe(201);
-  const id: string = created.body.id;
+  const id = await registerLead(prosecutor);
 
   // Through the API: refused as invalid input.
   expect((await prosecutor.post(`/api/cases/${id}/actions/addNote`, POISON)).status).toBe(422);
 
   // Straight to the workflow, as if the API had let it through: its validator refuses it.
-  const handle = system.temporal.workflow.getHandle(caseWorkflowId(id));
+  const handle = world.system.temporal.workflow.getHandle(caseWorkflowId(id));
   const refused = await handle
     .executeUpdate(ACTION_UPDATES.addNote, {
       args: [
-        { actor: actorOf(org.prosecutor), idempotencyKey: randomBytes(8).toString('hex'), payload: POISON },
+        {
+          actor: actorOf(world.org.prosecutor),
+          idempotencyKey: randomBytes(8).toString('hex'),
+          payload: POISON,
+        },
       ],
     })
     .then(
@@ -53,7 +44,7 @@ it('when an action the database refuses reaches a case, then staff see an alert 
   expect(refused).toBe('InvalidPayload');
 
   // Data the database refuses all the same: 422, and an alert without the data.
-  const allow = await refuseEntries(system.db, id, 'addNote');
+  const allow = await refuseEntries(world.system.db, id, 'addNote');
   const rejected = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '数据库拒收的备注' });
   await allow();
   expect(rejected.status).toBe(422);

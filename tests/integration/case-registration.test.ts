@@ -1,17 +1,13 @@
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
+import { createTestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
-import { startSystem, type System } from '../helpers/system';
+import { useWorld } from '../helpers/world';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let prosecutor: ApiClient;
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+  prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
 });
-afterAll(() => system.stop());
 
 const lead = (overrides: Record<string, unknown> = {}) => ({
   title: '某公司违规堆放固体废物',
@@ -27,18 +23,24 @@ describe('registering a lead', () => {
     const res = await prosecutor.post('/api/cases', lead());
     expect(res.status).toBe(201);
     const caseId: string = res.body.id;
-    expect(caseId).toMatch(new RegExp(`^${org.procuratorateId}-\\d{4}-\\d{5}$`));
+    expect(caseId).toMatch(new RegExp(`^${world.org.procuratorateId}-\\d{4}-\\d{5}$`));
     expect(res.headers.get('location')).toBe(`/api/cases/${caseId}`);
-    expect(res.body).toMatchObject({ stage: 'LEAD', handlerId: org.prosecutor.id, domainCode: 'ecology' });
+    expect(res.body).toMatchObject({
+      stage: 'LEAD',
+      handlerId: world.org.prosecutor.id,
+      domainCode: 'ecology',
+    });
 
     const read = await prosecutor.get(`/api/cases/${caseId}`);
     expect(read.status).toBe(200);
     expect(read.body.title).toBe('某公司违规堆放固体废物');
 
-    const entries = await system.db.query<{ seq: number; kind: string; prev_hash: string; hash: string }>(
-      'SELECT seq, kind, prev_hash, hash FROM audit_entries WHERE case_id = $1 ORDER BY seq',
-      [caseId],
-    );
+    const entries = await world.system.db.query<{
+      seq: number;
+      kind: string;
+      prev_hash: string;
+      hash: string;
+    }>('SELECT seq, kind, prev_hash, hash FROM audit_entries WHERE case_id = $1 ORDER BY seq', [caseId]);
     expect(entries.map((e) => [e.seq, e.kind])).toEqual([
       [1, 'lead_registered'],
       [2, 'clock_started'],
@@ -46,10 +48,10 @@ describe('registering a lead', () => {
     expect(entries[0]!.prev_hash).toBe('0'.repeat(64));
     expect(entries[1]!.prev_hash).toBe(entries[0]!.hash);
 
-    const [mail] = await system.mail.waitFor((ms) => ms.some((m) => m.subject.includes(caseId)));
-    const ack = system.mail.messages.find((m) => m.subject.includes(caseId))!;
+    const [mail] = await world.system.mail.waitFor((ms) => ms.some((m) => m.subject.includes(caseId)));
+    const ack = world.system.mail.messages.find((m) => m.subject.includes(caseId))!;
     expect(mail).toBeDefined();
-    expect(ack.to).toEqual([org.prosecutor.email]);
+    expect(ack.to).toEqual([world.org.prosecutor.email]);
     expect(ack.subject).toContain('线索已登记');
     expect(ack.text).toContain(`http://duban.test/cases/${caseId}`);
   });
@@ -64,9 +66,9 @@ describe('registering a lead', () => {
     expect(second.status).toBe(409);
     expect(second.headers.get('content-type')).toContain('application/problem+json');
     expect(second.body.caseId).toBe(first.body.id);
-    const rows = await system.db.query(
+    const rows = await world.system.db.query(
       'SELECT id FROM cases WHERE procuratorate_id = $1 AND external_ref = $2',
-      [org.procuratorateId, '浦环移〔2026〕12号'],
+      [world.org.procuratorateId, '浦环移〔2026〕12号'],
     );
     expect(rows).toHaveLength(1);
   });
@@ -80,16 +82,16 @@ describe('registering a lead', () => {
   ])(
     'when the lead has %s, then 422 names the field and no case is created',
     async (_what, override, path) => {
-      const before = await system.db.query(
+      const before = await world.system.db.query(
         'SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1',
-        [org.procuratorateId],
+        [world.org.procuratorateId],
       );
       const res = await prosecutor.post('/api/cases', lead(override));
       expect(res.status).toBe(422);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
-      const after = await system.db.query(
+      const after = await world.system.db.query(
         'SELECT count(*)::int AS n FROM cases WHERE procuratorate_id = $1',
-        [org.procuratorateId],
+        [world.org.procuratorateId],
       );
       expect(after).toEqual(before);
     },
@@ -97,8 +99,8 @@ describe('registering a lead', () => {
 
   it('when another procuratorate’s user asks for the case, then it is not found', async () => {
     const created = await prosecutor.post('/api/cases', lead());
-    const other = await createTestOrg(system.db);
-    const stranger = await ApiClient.login(system.baseUrl, other.prosecutor);
+    const other = await createTestOrg(world.system.db);
+    const stranger = await ApiClient.login(world.system.baseUrl, other.prosecutor);
     const res = await stranger.get(`/api/cases/${created.body.id}`);
     expect(res.status).toBe(404);
   });

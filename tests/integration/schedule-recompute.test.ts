@@ -6,6 +6,7 @@ import { shanghaiDate, shanghaiInstant } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
+import { registerLead } from '../helpers/leads';
 import { startSystem, type System } from '../helpers/system';
 
 let system: System;
@@ -41,14 +42,11 @@ const act = async (client: ApiClient, id: string, action: string, body: unknown)
 
 /** A case whose recommendation gives the organ 36 months to rectify. */
 async function caseWithRectificationThreeYearsAhead(): Promise<string> {
-  const created = await prosecutor.post('/api/cases', {
+  const id = await registerLead(prosecutor, {
     title: '湿地生态修复',
     description: '湿地被非法占用，需长期修复',
-    domainCode: 'ecology',
     source: 'self_discovered',
-    receivedOn: today,
   });
-  const id: string = created.body.id;
   await act(prosecutor, id, 'proposeFiling', { reason: '查证属实' });
   await act(chief, id, 'decideFiling', { approve: true, decidedOn: today, reason: '立案' });
   await act(prosecutor, id, 'recordInvestigation', { on: today, summary: '现场勘查' });

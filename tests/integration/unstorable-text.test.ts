@@ -1,33 +1,19 @@
 // Text PostgreSQL cannot store is refused by the API with a 422 naming the field, and the case
 // goes on answering: a NUL once froze a case (its journal write retried forever).
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
-import { startSystem, type System } from '../helpers/system';
+import { leadBody, registerLead } from '../helpers/leads';
+import { useWorld } from '../helpers/world';
 import { shanghaiDate } from '../../domain/time';
 
-let system: System;
-let org: TestOrg;
+const world = useWorld();
 let prosecutor: ApiClient;
 const today = shanghaiDate(new Date());
 
 beforeAll(async () => {
-  system = await startSystem();
-  org = await createTestOrg(system.db);
-  prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
+  prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
 });
-afterAll(() => system.stop());
 
-async function newCase(): Promise<string> {
-  const res = await prosecutor.post('/api/cases', {
-    title: '河道非法采砂',
-    description: '某河段夜间非法采砂',
-    domainCode: 'food_drug',
-    source: 'self_discovered',
-    receivedOn: today,
-  });
-  expect(res.status).toBe(201);
-  return res.body.id;
-}
+const newCase = () => registerLead(prosecutor, { title: '河道非法采砂', description: '某河段夜间非法采砂' });
 
 const act = (caseId: string, action: string, body: unknown) =>
   prosecutor.post(`/api/cases/${caseId}/actions/${action}`, body);
@@ -51,13 +37,7 @@ it('when organIds of recordFilingService carries a NUL, then the answer is 422 n
 });
 
 it('when a case is registered with a lone surrogate in its title, then the answer is 422 naming title', async () => {
-  const res = await prosecutor.post('/api/cases', {
-    title: '采砂\uD800',
-    description: '内容',
-    domainCode: 'food_drug',
-    source: 'self_discovered',
-    receivedOn: today,
-  });
+  const res = await prosecutor.post('/api/cases', leadBody({ title: '采砂\uD800' }));
   expect(res.status).toBe(422);
   expect(res.body.detail).toMatch(/title/);
 });

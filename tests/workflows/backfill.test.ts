@@ -9,26 +9,10 @@ import {
 } from '../../domain/period';
 import { DEFAULT_REMINDER_LADDER, nextWorkingMoment } from '../../domain/reminders';
 import { shanghaiDate, shanghaiInstant } from '../../domain/time';
-import {
-  caseMail,
-  CaseDriver,
-  CaseSteps,
-  newCaseInput,
-  quiet,
-  reminderEntries,
-  sleepUntil,
-} from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { caseMail, quiet, reminderEntries, sleepUntil, startCase } from '../helpers/case-driver';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 const schedule = scheduleFromChineseDays();
 
@@ -45,10 +29,9 @@ it('a recommendation served months ago: follow-up at once, each overdue reminder
     await sleepUntil(t, nextSaturdayEvening(await t.env.currentTimeMs()));
     const today = shanghaiDate(new Date(await t.env.currentTimeMs()));
     const received = addDays(today, -200);
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org, { receivedOn: received }));
-    const s = new CaseSteps(c, org);
+    const { c, s } = await startCase(t, taskQueue, { receivedOn: received });
     await s.file(addDays(received, 10));
-    await s.recommend([{ organId: org.organs.eco }], addDays(received, 20));
+    await s.recommend([{ organId: t.org.organs.eco }], addDays(received, 20));
     const servedOn = addDays(received, 22);
     const servedAt = await t.env.currentTimeMs();
     const served = await s.serve('rec-1', servedOn);
@@ -94,11 +77,11 @@ it('a recommendation served months ago: follow-up at once, each overdue reminder
         .sort(),
     ).toEqual(
       [
-        `${org.prosecutor.email} due day`,
-        `${org.prosecutor.email} overdue`,
-        `${org.head.email} overdue`,
-        `${org.chief.email} overdue`,
-        `${org.caseOffice.email} overdue`,
+        `${t.org.prosecutor.email} due day`,
+        `${t.org.prosecutor.email} overdue`,
+        `${t.org.head.email} overdue`,
+        `${t.org.chief.email} overdue`,
+        `${t.org.caseOffice.email} overdue`,
       ].sort(),
     );
     const escalations = (await c.state()).escalations.filter((e) => e.clockKey === 'reply:rec-1');

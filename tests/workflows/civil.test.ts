@@ -3,17 +3,9 @@
 import { computeDeadline, DEFAULT_PERIOD_POLICY, scheduleFromChineseDays } from '../../domain/period';
 import type { PeriodLength } from '../../domain/period';
 import { CaseDriver, CaseSteps, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 const dueOf = (start: string, period: PeriodLength) =>
   computeDeadline({ start, period }, scheduleFromChineseDays(), DEFAULT_PERIOD_POLICY).due;
@@ -23,11 +15,11 @@ async function announced(taskQueue: string): Promise<{ c: CaseDriver; publishedO
   const c = await CaseDriver.start(
     t,
     taskQueue,
-    newCaseInput(org, { track: 'civil', title: '某企业非法排污' }),
+    newCaseInput(t.org, { track: 'civil', title: '某企业非法排污' }),
   );
-  await new CaseSteps(c, org).file();
+  await new CaseSteps(c, t.org).file();
   const publishedOn = await c.today();
-  const result = await c.act('publishAnnouncement', org.prosecutor, { publishedOn, medium: '正义网' });
+  const result = await c.act('publishAnnouncement', t.org.prosecutor, { publishedOn, medium: '正义网' });
   expect(result.stage).toBe('ANNOUNCEMENT');
   const announcement = result.clocks.find((k) => k.key === 'announcement')!;
   expect(announcement).toMatchObject({
@@ -42,7 +34,7 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
   await t.withWorker(async (taskQueue) => {
     const { c, end } = await announced(taskQueue);
     const tooEarly = await refusal(
-      c.act('recordAnnouncementOutcome', org.prosecutor, { on: await c.today(), outcome: 'nobody_sued' }),
+      c.act('recordAnnouncementOutcome', t.org.prosecutor, { on: await c.today(), outcome: 'nobody_sued' }),
     );
     expect(tooEarly).toEqual({
       type: 'InvalidPayload',
@@ -57,7 +49,7 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.filter((s) => !['d-7', 'd-3', 'd-1', 'd0'].includes(s))).toEqual([]);
 
-    const reviewed = await c.act('recordAnnouncementOutcome', org.prosecutor, {
+    const reviewed = await c.act('recordAnnouncementOutcome', t.org.prosecutor, {
       on: await c.today(),
       outcome: 'nobody_sued',
     });
@@ -68,8 +60,8 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
     expect(reviewed.clocks.find((k) => k.key === 'announcement')?.status).toBe('met');
 
     // No organ is named on the civil track; the chief decides to sue.
-    await c.act('proposeLitigation', org.prosecutor, { reason: '无适格主体起诉', organIds: [] });
-    const sued = await c.act('decideLitigation', org.chief, {
+    await c.act('proposeLitigation', t.org.prosecutor, { reason: '无适格主体起诉', organIds: [] });
+    const sued = await c.act('decideLitigation', t.org.chief, {
       approve: true,
       decidedOn: await c.today(),
       reason: '提起民事公益诉讼',
@@ -83,7 +75,7 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
     const { c } = await announced(taskQueue);
     await quiet(c);
     await t.env.sleep('10 days');
-    const support = await c.act('recordAnnouncementOutcome', org.prosecutor, {
+    const support = await c.act('recordAnnouncementOutcome', t.org.prosecutor, {
       on: await c.today(),
       outcome: 'sued_by_other',
       plaintiff: '某环保公益组织',
@@ -97,7 +89,7 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
 
     await quiet(c);
     await t.env.sleep('60 days');
-    const closed = await c.act('recordSupportConcluded', org.prosecutor, {
+    const closed = await c.act('recordSupportConcluded', t.org.prosecutor, {
       on: await c.today(),
       summary: '法院判决被告赔偿生态环境损害',
     });

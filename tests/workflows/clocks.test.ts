@@ -5,45 +5,30 @@ import {
   scheduleFromChineseDays,
   type DeadlineRequest,
 } from '../../domain/period';
-import { CaseDriver, CaseSteps, newCaseInput, refusal } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { type CaseDriver, type CaseSteps, recordReply, refusal, startCase } from '../helpers/case-driver';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 const dueOf = (request: DeadlineRequest) =>
   computeDeadline(request, scheduleFromChineseDays(), DEFAULT_PERIOD_POLICY).due;
 
 /** A case in litigation review, its review clock starting on the day of the finding. */
 async function caseInLitigationReview(taskQueue: string): Promise<{ c: CaseDriver; s: CaseSteps }> {
-  const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-  const s = new CaseSteps(c, org);
+  const { c, s } = await startCase(t, taskQueue);
   await s.file();
-  await s.recommend([{ organId: org.organs.eco, rectificationPeriod: { unit: 'months', count: 3 } }]);
+  await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'months', count: 3 } }]);
   await s.serve('rec-1');
-  await c.act('recordReply', org.prosecutor, {
-    recommendationId: 'rec-1',
-    repliedOn: await c.today(),
-    claim: 'refused',
-    summary: '拒绝',
-  });
+  await recordReply(s, 'rec-1', 'refused');
   await s.find('rec-1', 'not_rectified', ['replied_without_action']);
   return { c, s };
 }
 
 it('urgent recommendation: the reply is due 15 days after receipt, and the case moves to follow-up when it passes', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    const s = new CaseSteps(c, org);
+    const { c, s } = await startCase(t, taskQueue);
     await s.file();
-    await s.recommend([{ organId: org.organs.market, urgent: true }]);
+    await s.recommend([{ organId: t.org.organs.market, urgent: true }]);
     const today = await c.today();
     const served = await s.serve('rec-1');
     expect(served.clocks.find((k) => k.key === 'reply:rec-1')!.due).toBe(
@@ -65,17 +50,17 @@ it('extension: the chief extends litigation review once by a month; beyond that 
       reason: '案情复杂',
     };
 
-    expect(await refusal(c.act('extendDeadline', org.prosecutor, extend))).toMatchObject({
+    expect(await refusal(c.act('extendDeadline', t.org.prosecutor, extend))).toMatchObject({
       type: 'Forbidden',
       message: expect.stringMatching(/检察长决定/),
     });
-    const extended = await c.act('extendDeadline', org.chief, extend);
+    const extended = await c.act('extendDeadline', t.org.chief, extend);
     const expected = dueOf({
       ...before.request,
       extensions: [
         {
           by: { unit: 'months', count: 1 },
-          grantedBy: org.chief.id,
+          grantedBy: t.org.chief.id,
           basis: extend.basis,
           reason: extend.reason,
         },
@@ -84,11 +69,11 @@ it('extension: the chief extends litigation review once by a month; beyond that 
     expect(extended.clocks[0]!.due).toBe(expected);
     expect(extended.clocks[0]!.due! > before.due!).toBe(true);
 
-    expect(await refusal(c.act('extendDeadline', org.chief, extend))).toMatchObject({
+    expect(await refusal(c.act('extendDeadline', t.org.chief, extend))).toMatchObject({
       type: 'InvalidPayload',
       message: expect.stringMatching(/报上级检察院批准/),
     });
-    const second = await c.act('extendDeadline', org.chief, {
+    const second = await c.act('extendDeadline', t.org.chief, {
       ...extend,
       superiorApprovalRef: '宁检批〔2026〕3号',
     });
@@ -105,7 +90,7 @@ it('excluded days: appraisal time is added to the litigation review period and s
     const from = before.request.start;
     const to = addDays(from, 9);
     await t.env.sleep('12 days');
-    const result = await c.act('addExcludedDays', org.prosecutor, {
+    const result = await c.act('addExcludedDays', t.org.prosecutor, {
       clockKey: 'litigation_review_admin',
       kind: 'appraisal',
       from,
@@ -117,7 +102,7 @@ it('excluded days: appraisal time is added to the litigation review period and s
     expect(entry.data).toMatchObject({ days: 10, kindLabel: '鉴定' });
 
     const refused = await refusal(
-      c.act('addExcludedDays', org.prosecutor, {
+      c.act('addExcludedDays', t.org.prosecutor, {
         clockKey: 'reply:rec-1',
         kind: 'appraisal',
         from,
@@ -134,7 +119,7 @@ it('suspension stops every running clock; resumption restarts them, moved by the
     const { c } = await caseInLitigationReview(taskQueue);
     const before = (await c.state()).clocks.litigation_review_admin!;
     const suspendedOn = await c.today();
-    const suspended = await c.act('suspend', org.chief, {
+    const suspended = await c.act('suspend', t.org.chief, {
       decidedOn: suspendedOn,
       reason: '行政机关客观原因无法完成整改',
     });
@@ -145,7 +130,7 @@ it('suspension stops every running clock; resumption restarts them, moved by the
     await t.env.sleep('40 days');
     expect((await c.state()).stage).toBe('SUSPENDED');
     const resumedOn = await c.today();
-    const resumed = await c.act('resume', org.chief, { decidedOn: resumedOn, reason: '障碍消除' });
+    const resumed = await c.act('resume', t.org.chief, { decidedOn: resumedOn, reason: '障碍消除' });
     expect(resumed.stage).toBe('LITIGATION_REVIEW');
     const due = resumed.clocks.find((k) => k.key === 'litigation_review_admin')!.due!;
     expect(due).toBe(dueOf({ ...before.request, suspensions: [{ from: suspendedOn, to: resumedOn }] }));

@@ -9,17 +9,10 @@ import {
   refusal,
   reminderEntries,
 } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg, type TestUser } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import type { TestUser } from '../helpers/fixtures';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 /** A second prosecutor of the same procuratorate. */
 async function anotherProsecutor(): Promise<TestUser> {
@@ -28,20 +21,20 @@ async function anotherProsecutor(): Promise<TestUser> {
   const email = `${username}@test.example`;
   await t.db.query(
     'INSERT INTO users (id, procuratorate_id, username, display_name, email, roles) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, org.procuratorateId, username, `接手检察官 ${id}`, email, ['prosecutor']],
+    [id, t.org.procuratorateId, username, `接手检察官 ${id}`, email, ['prosecutor']],
   );
-  return { id, username, email, roles: ['prosecutor'], procuratorateId: org.procuratorateId };
+  return { id, username, email, roles: ['prosecutor'], procuratorateId: t.org.procuratorateId };
 }
 
 it('terminating in investigation cancels every running clock, and the workflow completes', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    await new CaseSteps(c, org).file();
+    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
+    await new CaseSteps(c, t.org).file();
     const clocks = Object.values((await c.state()).clocks);
     const running = clocks.filter((k) => k.status === 'running').map((k) => k.key);
     expect(running.sort()).toEqual(['filing_service', 'investigation']);
 
-    const terminated = await c.act('terminate', org.chief, {
+    const terminated = await c.act('terminate', t.org.chief, {
       decidedOn: await c.today(),
       reason: '行政机关已全面整改，公益损害已消除',
     });
@@ -75,10 +68,13 @@ it('terminating in investigation cancels every running clock, and the workflow c
 it('after reassignment the next reminder goes to the new handler, and only the new handler acts', async () => {
   await t.withWorker(async (taskQueue) => {
     const successor = await anotherProsecutor();
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    await new CaseSteps(c, org).file();
+    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
+    await new CaseSteps(c, t.org).file();
     const due = (await c.state()).clocks.filing_service!.due!;
-    const reassigned = await c.act('reassign', org.head, { handlerId: successor.id, reason: '原承办人借调' });
+    const reassigned = await c.act('reassign', t.org.head, {
+      handlerId: successor.id,
+      reason: '原承办人借调',
+    });
     expect(reassigned.stage).toBe('INVESTIGATION');
     const [row] = await t.db.query('SELECT handler_id FROM cases WHERE id = $1', [c.input.caseId]);
     expect(row).toEqual({ handler_id: successor.id });
@@ -89,10 +85,10 @@ it('after reassignment the next reminder goes to the new handler, and only the n
     expect((await reminderEntries(c, 'filing_service')).length).toBeGreaterThan(0);
     const filingMail = () => caseMail(c).filter((m) => m.subject.includes(`送达立案决定书 ${due}`));
     await t.mail.waitFor(() => filingMail().some((m) => m.to.includes(successor.email)));
-    expect(filingMail().filter((m) => m.to.includes(org.prosecutor.email))).toEqual([]);
+    expect(filingMail().filter((m) => m.to.includes(t.org.prosecutor.email))).toEqual([]);
 
-    const served = { servedOn: await c.today(), organIds: [org.organs.eco] };
-    expect((await refusal(c.act('recordFilingService', org.prosecutor, served))).type).toBe('Forbidden');
+    const served = { servedOn: await c.today(), organIds: [t.org.organs.eco] };
+    expect((await refusal(c.act('recordFilingService', t.org.prosecutor, served))).type).toBe('Forbidden');
     const done = await c.act('recordFilingService', successor, served);
     expect(done.clocks).toEqual([expect.objectContaining({ key: 'filing_service', status: 'met' })]);
   });

@@ -1,25 +1,16 @@
-import { CaseDriver, CaseSteps, newCaseInput } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { recordReply, startCase } from '../helpers/case-driver';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 const mailFor = (caseId: string) => t.mail.messages.filter((m) => m.subject.includes(caseId));
 
 it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgment, enforcement, closed', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    const s = new CaseSteps(c, org);
+    const { c, s } = await startCase(t, taskQueue);
     const caseId = c.input.caseId;
     await s.file();
-    await s.recommend([{ organId: org.organs.eco }]);
+    await s.recommend([{ organId: t.org.organs.eco }]);
     await s.serve('rec-1');
 
     await t.env.sleep('70 days');
@@ -42,14 +33,14 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
     const byRecipient = replyMail.map(
       (m) => `${m.to[0]}|${m.subject.startsWith('【督办】期限已逾期') ? 'late' : 'early'}`,
     );
-    expect(byRecipient.filter((r) => r === `${org.prosecutor.email}|early`)).toHaveLength(4);
-    expect(byRecipient.filter((r) => r === `${org.prosecutor.email}|late`)).toHaveLength(1);
-    expect(byRecipient.filter((r) => r === `${org.head.email}|late`)).toHaveLength(1);
-    expect(byRecipient.filter((r) => r === `${org.chief.email}|late`)).toHaveLength(1);
-    expect(byRecipient.filter((r) => r === `${org.caseOffice.email}|late`)).toHaveLength(1);
-    expect(replyMail.find((m) => m.to[0] === org.chief.email)!.text).toContain('报告上级人民检察院');
+    expect(byRecipient.filter((r) => r === `${t.org.prosecutor.email}|early`)).toHaveLength(4);
+    expect(byRecipient.filter((r) => r === `${t.org.prosecutor.email}|late`)).toHaveLength(1);
+    expect(byRecipient.filter((r) => r === `${t.org.head.email}|late`)).toHaveLength(1);
+    expect(byRecipient.filter((r) => r === `${t.org.chief.email}|late`)).toHaveLength(1);
+    expect(byRecipient.filter((r) => r === `${t.org.caseOffice.email}|late`)).toHaveLength(1);
+    expect(replyMail.find((m) => m.to[0] === t.org.chief.email)!.text).toContain('报告上级人民检察院');
 
-    await c.act('confirmEscalation', org.head, {
+    await c.act('confirmEscalation', t.org.head, {
       clockKey: 'reply:rec-1',
       step: 'report_above',
       confirmedOn: await c.today(),
@@ -62,26 +53,26 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
     const review = state.clocks.litigation_review_admin!;
     expect(review.request.start).toBe(state.clocks['rectification:rec-1']!.due);
 
-    await c.act('proposeLitigation', org.prosecutor, {
+    await c.act('proposeLitigation', t.org.prosecutor, {
       reason: '行政机关仍未依法履职',
-      organIds: [org.organs.eco],
+      organIds: [t.org.organs.eco],
     });
-    const sued = await c.act('decideLitigation', org.chief, {
+    const sued = await c.act('decideLitigation', t.org.chief, {
       approve: true,
       decidedOn: await c.today(),
       reason: '提起行政公益诉讼',
     });
     expect(sued.stage).toBe('LITIGATION');
     const today = await c.today();
-    const filed = await c.act('recordCourtFiling', org.prosecutor, {
+    const filed = await c.act('recordCourtFiling', t.org.prosecutor, {
       court: '某区人民法院',
       filedOn: today,
       servedOn: today,
     });
     expect(filed.clocks.map((k) => k.key)).toEqual(['complaint_report_above']);
-    await c.act('recordComplaintReportedAbove', org.prosecutor, { reportedOn: today });
+    await c.act('recordComplaintReportedAbove', t.org.prosecutor, { reportedOn: today });
 
-    const judged = await c.act('recordJudgment', org.prosecutor, {
+    const judged = await c.act('recordJudgment', t.org.prosecutor, {
       kind: 'judgment',
       decidedOn: today,
       servedOn: today,
@@ -90,10 +81,13 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
     });
     expect(judged.stage).toBe('JUDGMENT');
     expect(judged.clocks.find((k) => k.key === 'appeal')?.status).toBe('running');
-    const appealed = await c.act('recordAppeal', org.prosecutor, { appealedBy: 'defendant', filedOn: today });
+    const appealed = await c.act('recordAppeal', t.org.prosecutor, {
+      appealedBy: 'defendant',
+      filedOn: today,
+    });
     expect(appealed.stage).toBe('LITIGATION');
 
-    const final = await c.act('recordJudgment', org.prosecutor, {
+    const final = await c.act('recordJudgment', t.org.prosecutor, {
       kind: 'judgment',
       decidedOn: today,
       servedOn: today,
@@ -101,7 +95,7 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
       summary: '驳回上诉，维持原判',
     });
     expect(final.stage).toBe('ENFORCEMENT');
-    const closed = await c.act('recordEnforcement', org.prosecutor, {
+    const closed = await c.act('recordEnforcement', t.org.prosecutor, {
       completedOn: today,
       summary: '已履行',
     });
@@ -111,27 +105,25 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
 
 it('an appeal period that runs out without appeal makes the first-instance judgment final', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    const s = new CaseSteps(c, org);
+    const { c, s } = await startCase(t, taskQueue);
     await s.file();
-    await s.recommend([{ organId: org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
+    await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
     await s.serve('rec-1');
-    await c.act('recordReply', org.prosecutor, {
-      recommendationId: 'rec-1',
-      repliedOn: await c.today(),
-      claim: 'refused',
-      summary: '不予整改',
-    });
+    await recordReply(s, 'rec-1', 'refused');
     await s.find('rec-1', 'not_rectified', ['replied_without_action']);
-    await c.act('proposeLitigation', org.prosecutor, { reason: '拒不整改', organIds: [org.organs.eco] });
-    await c.act('decideLitigation', org.chief, { approve: true, decidedOn: await c.today(), reason: '起诉' });
+    await c.act('proposeLitigation', t.org.prosecutor, { reason: '拒不整改', organIds: [t.org.organs.eco] });
+    await c.act('decideLitigation', t.org.chief, {
+      approve: true,
+      decidedOn: await c.today(),
+      reason: '起诉',
+    });
     const today = await c.today();
-    await c.act('recordCourtFiling', org.prosecutor, {
+    await c.act('recordCourtFiling', t.org.prosecutor, {
       court: '某区人民法院',
       filedOn: today,
       servedOn: today,
     });
-    await c.act('recordJudgment', org.prosecutor, {
+    await c.act('recordJudgment', t.org.prosecutor, {
       kind: 'ruling',
       decidedOn: today,
       servedOn: today,

@@ -1,32 +1,21 @@
 // Recommendations to more than one organ, and the revisit (回头看) that finds a rebound.
 import {
-  CaseDriver,
-  CaseSteps,
-  newCaseInput,
   quiet,
   recommendationRows,
   recordReply,
   refusal,
   sleepUntil,
+  startCase,
 } from '../helpers/case-driver';
 import { expiryInstant } from '../../domain/expiry';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 it('two organs, one rectified and one not: litigation review names only the failing organ', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    const s = new CaseSteps(c, org);
-    const { eco, market } = org.organs;
+    const { c, s } = await startCase(t, taskQueue);
+    const { eco, market } = t.org.organs;
     await s.file();
     expect(await s.recommend([{ organId: eco }, { organId: market }])).toEqual(['rec-1', 'rec-2']);
     await s.serve('rec-1');
@@ -52,13 +41,13 @@ it('two organs, one rectified and one not: litigation review names only the fail
     ]);
 
     const suingTheRectified = await refusal(
-      c.act('proposeLitigation', org.prosecutor, { reason: '起诉', organIds: [eco, market] }),
+      c.act('proposeLitigation', t.org.prosecutor, { reason: '起诉', organIds: [eco, market] }),
     );
     expect(suingTheRectified).toEqual({
       type: 'InvalidPayload',
       message: `行政机关 ${eco} 未被认定不依法履职，不能作为被告`,
     });
-    const proposed = await c.act('proposeLitigation', org.prosecutor, {
+    const proposed = await c.act('proposeLitigation', t.org.prosecutor, {
       reason: '拒不整改',
       organIds: [market],
     });
@@ -69,16 +58,18 @@ it('two organs, one rectified and one not: litigation review names only the fail
 
 it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-up, not rectified, litigation review', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
-    const s = new CaseSteps(c, org);
-    const { eco, street } = org.organs;
+    const { c, s } = await startCase(t, taskQueue);
+    const { eco, street } = t.org.organs;
     await s.file();
     const today = await c.today();
-    await c.act('recordFilingService', org.prosecutor, { servedOn: today, organIds: [eco, street] });
+    await c.act('recordFilingService', t.org.prosecutor, { servedOn: today, organIds: [eco, street] });
     await s.recommend([{ organId: eco }, { organId: street }]);
     for (const id of ['rec-1', 'rec-2']) {
       await s.serve(id);
-      await c.act('recordRecommendationFiledAbove', org.prosecutor, { recommendationId: id, filedOn: today });
+      await c.act('recordRecommendationFiledAbove', t.org.prosecutor, {
+        recommendationId: id,
+        filedOn: today,
+      });
       await recordReply(s, id, 'rectified');
     }
     await s.find('rec-1', 'rectified');
@@ -97,7 +88,7 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
       (e) => e.kind === 'clock_expired' && e.data.clockKey === 'revisit',
     );
     expect(expired?.data.due).toBe(revisitDue);
-    const rebound = await c.act('recordRevisit', org.prosecutor, {
+    const rebound = await c.act('recordRevisit', t.org.prosecutor, {
       checkedOn: await c.today(),
       result: 'rebound',
       organIds: [eco],

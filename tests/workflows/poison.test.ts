@@ -2,24 +2,16 @@
 // is refused itself, within seconds, with an alert on the case, and the case goes on serving.
 import { shanghaiDate } from '../../domain/time';
 import { CaseDriver, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
 import { waitUntil } from '../helpers/processes';
 import { refuseEntries } from '../helpers/refuse-entries';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 /** A lead received today by the test server's clock (earlier tests moved it), its reminders all ahead. */
 async function freshCase(taskQueue: string): Promise<CaseDriver> {
   const today = shanghaiDate(new Date(await t.env.currentTimeMs()));
-  const c = await CaseDriver.start(t, taskQueue, newCaseInput(org, { receivedOn: today }));
+  const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org, { receivedOn: today }));
   await quiet(c);
   return c;
 }
@@ -37,13 +29,13 @@ it('a note the validator or PostgreSQL refuses is refused at once with an alert;
     const before = { timeline: await c.timeline(), state: await c.state() };
 
     // Sent straight to the workflow, as if the API had let it through: its validator refuses it.
-    const unstorable = await timed(refusal(c.act('addNote', org.prosecutor, { text: 'bad \u0000 byte' })));
+    const unstorable = await timed(refusal(c.act('addNote', t.org.prosecutor, { text: 'bad \u0000 byte' })));
     expect(unstorable.value).toEqual({ type: 'InvalidPayload', message: expect.stringMatching(/^text：/) });
     expect(unstorable.ms).toBeLessThan(10_000);
 
     // Behind the validator, data the database refuses all the same (a trigger stands for it).
     const allow = await refuseEntries(t.db, c.input.caseId, 'addNote');
-    const poisoned = await timed(refusal(c.act('addNote', org.prosecutor, { text: '数据库拒收的备注' })));
+    const poisoned = await timed(refusal(c.act('addNote', t.org.prosecutor, { text: '数据库拒收的备注' })));
     await allow();
     expect(poisoned.value).toEqual({ type: 'DataRejected', message: expect.stringMatching(/操作未生效/) });
     expect(poisoned.ms).toBeLessThan(10_000);
@@ -60,7 +52,7 @@ it('a note the validator or PostgreSQL refuses is refused at once with an alert;
     ]);
     expect(rows).toEqual([{ kind: 'action_refused', subject: 'addNote', error_type: 'DataRejected' }]);
 
-    const note = await timed(c.act('addNote', org.prosecutor, { text: '电话核实线索' }));
+    const note = await timed(c.act('addNote', t.org.prosecutor, { text: '电话核实线索' }));
     expect(note.ms).toBeLessThan(10_000);
     expect(note.value.seq).toBe(before.state.seq + 1);
     expect((await c.timeline()).at(-1)).toMatchObject({ seq: note.value.seq, kind: 'addNote' });
@@ -102,7 +94,7 @@ it('a reminder the database refuses raises an alert; the case keeps its chain an
     expect(state.clocks.lead_evaluation!.reminders.slice(0, fired).every((r) => r.done)).toBe(true);
     expect(await reminderEntries(c, 'lead_evaluation')).toEqual([]);
 
-    const note = await timed(c.act('addNote', org.prosecutor, { text: '提醒之后的备注' }));
+    const note = await timed(c.act('addNote', t.org.prosecutor, { text: '提醒之后的备注' }));
     expect(note.ms).toBeLessThan(10_000);
     const seqs = (await c.timeline()).map((e) => e.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));

@@ -1,25 +1,17 @@
 import { computeDeadline, scheduleFromChineseDays, DEFAULT_PERIOD_POLICY } from '../../domain/period';
 import { CaseDriver, newCaseInput } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 const expectedDue = (start: string, unit: 'days' | 'months', count: number) =>
   computeDeadline({ start, period: { unit, count } }, scheduleFromChineseDays(), DEFAULT_PERIOD_POLICY).due;
 
 it('rectified on time: filed, recommended, replied, found rectified, closed, revisited and archived', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
+    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
     const today = await c.today();
-    const { prosecutor, chief } = org;
+    const { prosecutor, chief } = t.org;
 
     await c.act('startEvaluation', prosecutor, {});
     await c.act('proposeFiling', prosecutor, { reason: '线索查证属实' });
@@ -42,7 +34,7 @@ it('rectified on time: filed, recommended, replied, found rectified, closed, rev
       reason: '行政机关未依法履职',
       recommendations: [
         {
-          organId: org.organs.eco,
+          organId: t.org.organs.eco,
           urgent: false,
           rectificationPeriod: { unit: 'months', count: 2 },
           summary: '依法查处',

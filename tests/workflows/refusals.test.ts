@@ -1,17 +1,10 @@
 // Refused actions leave no trace (timeline, history); repeated actions (same idempotency key) act once.
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { acceptedUpdates, CaseDriver, newCaseInput, refusal } from '../helpers/case-driver';
-import { createTestOrg, type TestOrg, type TestUser } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import type { TestOrg, TestUser } from '../helpers/fixtures';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 type Refused = [string, ActionName, (o: TestOrg) => TestUser, Payloads[ActionName], string, RegExp];
 
@@ -56,10 +49,10 @@ it.each(REFUSED)(
   'an action refused for %s leaves the timeline, the state and the history as they were',
   async (_why, name, who, payload, type, message) => {
     await t.withWorker(async (taskQueue) => {
-      const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
+      const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
       const today = await c.today();
       const filled = JSON.parse(JSON.stringify(payload).replaceAll(TODAY, today)) as Payloads[ActionName];
-      await c.act('addNote', org.prosecutor, { text: '受理后电话核实' });
+      await c.act('addNote', t.org.prosecutor, { text: '受理后电话核实' });
       const before = {
         timeline: await c.timeline(),
         state: await c.state(),
@@ -67,7 +60,7 @@ it.each(REFUSED)(
       };
       expect(before.updates).toEqual(['awaitRegistration', 'addNote']);
 
-      expect(await refusal(c.act(name, who(org), filled))).toEqual({
+      expect(await refusal(c.act(name, who(t.org), filled))).toEqual({
         type,
         message: expect.stringMatching(message),
       });
@@ -76,30 +69,30 @@ it.each(REFUSED)(
       expect(await c.state()).toEqual(before.state);
       expect(await acceptedUpdates(c)).toEqual(before.updates);
       // The case still takes the next valid action.
-      expect((await c.act('startEvaluation', org.prosecutor, {})).stage).toBe('EVALUATION');
+      expect((await c.act('startEvaluation', t.org.prosecutor, {})).stage).toBe('EVALUATION');
     });
   },
 );
 
 it('repeating an action with the same idempotency key returns the first result and writes one entry', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await CaseDriver.start(t, taskQueue, newCaseInput(org));
+    const c = await CaseDriver.start(t, taskQueue, newCaseInput(t.org));
     const note = { text: '与行政机关电话沟通' };
-    const first = await c.act('addNote', org.prosecutor, note, 'note-1');
-    expect(await c.act('addNote', org.prosecutor, note, 'note-1')).toEqual(first);
+    const first = await c.act('addNote', t.org.prosecutor, note, 'note-1');
+    expect(await c.act('addNote', t.org.prosecutor, note, 'note-1')).toEqual(first);
     const notes = (await c.timeline()).filter((e) => e.kind === 'addNote');
     expect(notes).toEqual([expect.objectContaining({ seq: first.seq, data: note })]);
 
     // A proposal repeated after it was accepted is not refused as "already proposed": it is the same one.
-    const proposed = await c.act('proposeFiling', org.prosecutor, { reason: '线索查证属实' }, 'propose-1');
+    const proposed = await c.act('proposeFiling', t.org.prosecutor, { reason: '线索查证属实' }, 'propose-1');
     expect(proposed.stage).toBe('EVALUATION');
-    expect(await c.act('proposeFiling', org.prosecutor, { reason: '线索查证属实' }, 'propose-1')).toEqual(
+    expect(await c.act('proposeFiling', t.org.prosecutor, { reason: '线索查证属实' }, 'propose-1')).toEqual(
       proposed,
     );
     expect((await c.timeline()).filter((e) => e.kind === 'proposeFiling')).toHaveLength(1);
 
     // The key belongs to its user: another user's action under the same key is a new action.
-    const again = await refusal(c.act('proposeFiling', org.head, { reason: '线索查证属实' }, 'propose-1'));
+    const again = await refusal(c.act('proposeFiling', t.org.head, { reason: '线索查证属实' }, 'propose-1'));
     expect(again).toEqual({ type: 'WrongStage', message: '已有待检察长决定的提请，请先等待决定' });
   });
 });

@@ -4,35 +4,27 @@ import {
   caseWorkflowId,
   type NewCaseInput,
 } from '../../workflows/contract';
-import { createTestOrg, type TestOrg } from '../helpers/fixtures';
-import { startWorkflowTestEnv, type WorkflowTestEnv } from '../helpers/workflow-env';
+import { useWorkflowWorld } from '../helpers/workflow-env';
 
-let t: WorkflowTestEnv;
-let org: TestOrg;
-
-beforeAll(async () => {
-  t = await startWorkflowTestEnv();
-  org = await createTestOrg(t.db);
-});
-afterAll(() => t.stop());
+const t = useWorkflowWorld();
 
 function newCase(caseId: string): NewCaseInput {
   return {
     caseId,
-    procuratorateId: org.procuratorateId,
+    procuratorateId: t.org.procuratorateId,
     title: '外卖平台食品安全监管',
     description: '网络订餐平台入网餐饮商户无证经营',
     track: 'administrative',
     domainCode: 'food_drug',
     source: 'self_discovered',
     receivedOn: '2026-03-02',
-    handlerId: org.prosecutor.id,
-    createdBy: { userId: org.prosecutor.id, roles: ['prosecutor'], procuratorateId: org.procuratorateId },
+    handlerId: t.org.prosecutor.id,
+    createdBy: { userId: t.org.prosecutor.id, roles: ['prosecutor'], procuratorateId: t.org.procuratorateId },
   };
 }
 
 it('registers a lead: projection, first timeline entry and acknowledgement mail', async () => {
-  const caseId = `${org.procuratorateId}-2026-00001`;
+  const caseId = `${t.org.procuratorateId}-2026-00001`;
   await t.withWorker(async (taskQueue) => {
     const handle = await t.env.client.workflow.start('caseWorkflow', {
       taskQueue,
@@ -42,12 +34,12 @@ it('registers a lead: projection, first timeline entry and acknowledgement mail'
     });
     t.track(handle);
     const summary = await handle.executeUpdate(awaitRegistrationUpdate);
-    expect(summary).toMatchObject({ caseId, stage: 'LEAD', handlerId: org.prosecutor.id });
+    expect(summary).toMatchObject({ caseId, stage: 'LEAD', handlerId: t.org.prosecutor.id });
     expect(await handle.query(caseSummaryQuery)).toEqual(summary);
     await t.mail.waitFor((ms) => ms.some((m) => m.subject.includes(caseId)));
   });
   const rows = await t.db.query('SELECT stage, handler_id FROM cases WHERE id = $1', [caseId]);
-  expect(rows).toEqual([{ stage: 'LEAD', handler_id: org.prosecutor.id }]);
+  expect(rows).toEqual([{ stage: 'LEAD', handler_id: t.org.prosecutor.id }]);
   const outbox = await t.db.query<{ sent: boolean }>(
     'SELECT sent_at IS NOT NULL AS sent FROM mail_outbox WHERE case_id = $1',
     [caseId],

@@ -3,32 +3,27 @@
  * activity that gives up fails visibly (the action is refused, or the case raises an alert)
  * instead of holding the case still. Data the database refuses is not retried at all.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+
+/** Bounds for an activity that talks to the database, waiting out a database restart. */
+const DATABASE: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
 
 /**
  * Database writes: a restarted or briefly unreachable database (minutes, see the fault suite)
  * is waited out; after an hour of trying, the write is given up and the case says so.
  */
-export const dbWrite = proxyActivities<Pick<Activities, 'journal'>>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '1 hour',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export const dbWrite = proxyActivities<Pick<Activities, 'journal'>>(DATABASE);
 
 /** An alert row: written in the background, given up after an hour (the alert stays in the case's state). */
-export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '1 hour',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>(DATABASE);
 
 /** Deadline arithmetic over the stored schedule: a read and a pure computation; bounded like a write. */
-export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '1 hour',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>(DATABASE);
 
 /**
  * E-mail: SMTP may be down for hours; mail waits in the outbox and is retried for two days,

@@ -1,35 +1,31 @@
 /** Actions on the case's handling rather than its procedure: reassignment, notes, publicity, escalation. */
 import type { CaseState } from '../model';
 import type { Payloads } from '../payloads';
-import { Effects, invalid, requireDate, wrongStage, type RuleContext } from './common';
+import { Effects, invalid, requireDate, wrongStage, type Rule, type RuleContext } from './common';
 import { requireNotFinal } from './clocks';
 
-export function reassign(state: CaseState, p: Payloads['reassign'], _ctx: RuleContext): Effects {
+export const reassign: Rule<'reassign'> = (state, p, _ctx) => {
   requireNotFinal(state, '更换承办人');
   if (p.handlerId === state.handlerId) throw invalid('新的承办人与现承办人相同');
   const fx = new Effects().note({ from: state.handlerId, to: p.handlerId });
   fx.reason = p.reason;
   state.handlerId = p.handlerId;
   return fx;
-}
+};
 
 export function addNote(_state: CaseState, p: Payloads['addNote'], _ctx: RuleContext): Effects {
   return new Effects().note({ text: p.text });
 }
 
-export function markTypical(state: CaseState, p: Payloads['markTypical'], _ctx: RuleContext): Effects {
+export const markTypical: Rule<'markTypical'> = (state, p, _ctx) => {
   if (state.typical === p.typical) throw invalid(p.typical ? '已标记为典型案例' : '未标记为典型案例');
   state.typical = p.typical;
   const fx = new Effects().note({ typical: p.typical });
   fx.reason = p.reason;
   return fx;
-}
+};
 
-export function confirmEscalation(
-  state: CaseState,
-  p: Payloads['confirmEscalation'],
-  ctx: RuleContext,
-): Effects {
+export const confirmEscalation: Rule<'confirmEscalation'> = (state, p, ctx) => {
   if (!state.escalations.some((e) => !e.confirmedBy)) throw wrongStage('没有待确认的督促措施');
   const suggestion = state.escalations.find((e) => e.clockKey === p.clockKey && e.step === p.step);
   if (!suggestion) throw invalid('该期限没有这一项建议的督促措施');
@@ -43,4 +39,4 @@ export function confirmEscalation(
     confirmedOn,
     note: p.note,
   });
-}
+};

@@ -1,6 +1,4 @@
 /** Civil track: the pre-litigation announcement (诉前公告) and its outcome. */
-import type { CaseState } from '../model';
-import type { Payloads } from '../payloads';
 import {
   Effects,
   invalid,
@@ -10,15 +8,11 @@ import {
   requireStage,
   startClock,
   wrongStage,
-  type RuleContext,
+  type Rule,
 } from './common';
 import { closeCase } from './recommendation';
 
-export function publishAnnouncement(
-  state: CaseState,
-  p: Payloads['publishAnnouncement'],
-  ctx: RuleContext,
-): Effects {
+export const publishAnnouncement: Rule<'publishAnnouncement'> = (state, p, ctx) => {
   requireStage(state, ['INVESTIGATION'], '发布诉前公告');
   if (state.info.track !== 'civil') throw wrongStage('诉前公告仅适用于民事公益诉讼案件');
   const publishedOn = requireDate(p.publishedOn, '公告日期', ctx, {
@@ -31,13 +25,9 @@ export function publishAnnouncement(
   startClock(fx, { key: 'announcement', clockId: 'announcement', start: publishedOn });
   moveStage(state, 'announcement_published', fx);
   return fx;
-}
+};
 
-export function recordAnnouncementOutcome(
-  state: CaseState,
-  p: Payloads['recordAnnouncementOutcome'],
-  ctx: RuleContext,
-): Effects {
+export const recordAnnouncementOutcome: Rule<'recordAnnouncementOutcome'> = (state, p, ctx) => {
   requireStage(state, ['ANNOUNCEMENT'], '登记公告结果');
   const announcement = state.announcement!;
   const on = requireDate(p.on, '登记日期', ctx, { date: announcement.publishedOn, label: '公告日期' });
@@ -57,13 +47,9 @@ export function recordAnnouncementOutcome(
   moveStage(state, 'nobody_sued', fx);
   startClock(fx, { key: 'litigation_review_civil', clockId: 'litigation_review_civil', start: end });
   return fx;
-}
+};
 
-export function recordSupportConcluded(
-  state: CaseState,
-  p: Payloads['recordSupportConcluded'],
-  ctx: RuleContext,
-): Effects {
+export const recordSupportConcluded: Rule<'recordSupportConcluded'> = (state, p, ctx) => {
   requireStage(state, ['SUPPORT'], '登记支持起诉结束');
   const on = requireDate(p.on, '结束日期', ctx, {
     date: state.announcement?.publishedOn,
@@ -72,4 +58,4 @@ export function recordSupportConcluded(
   const fx = new Effects().note({ on, summary: p.summary });
   closeCase(state, 'support_concluded', fx, on);
   return fx;
-}
+};

@@ -11,12 +11,13 @@ import {
   requireDate,
   runningClock,
   wrongStage,
+  type Rule,
   type RuleContext,
 } from './common';
 import { appealPeriodEnded } from './litigation';
 import { moveToFollowUpWhenAllAnswered } from './recommendation';
 
-export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], ctx: RuleContext): Effects {
+export const extendDeadline: Rule<'extendDeadline'> = (state, p, ctx) => {
   // Every extension is a head's (internal targets) or the chief's (statutory periods).
   if (!hasAnyRole(ctx.actor.roles, ['head', 'chief'])) throw forbidden('延长期限须由部门负责人或检察长决定');
   if (!Object.values(state.clocks).some((c) => c.status === 'running'))
@@ -42,7 +43,7 @@ export function extendDeadline(state: CaseState, p: Payloads['extendDeadline'], 
   fx.reason = reason;
   fx.clockOps.push({ op: 'recompute', key: clock.key });
   return fx;
-}
+};
 
 /** Who may extend: the catalogue says so for statutory clocks; internal targets need a head or the chief. */
 function checkExtensionAuthority(
@@ -72,7 +73,7 @@ function checkExtensionAuthority(
 
 const EXCLUDABLE = ['litigation_review_admin', 'litigation_review_civil', 'investigation'];
 
-export function addExcludedDays(state: CaseState, p: Payloads['addExcludedDays'], ctx: RuleContext): Effects {
+export const addExcludedDays: Rule<'addExcludedDays'> = (state, p, ctx) => {
   if (!Object.values(state.clocks).some((c) => c.status === 'running' && EXCLUDABLE.includes(c.clockId)))
     throw wrongStage('没有进行中的审查起诉期限或调查期限，无可扣除的期间');
   const clock = runningClock(state, p.clockKey);
@@ -97,7 +98,7 @@ export function addExcludedDays(state: CaseState, p: Payloads['addExcludedDays']
   });
   fx.clockOps.push({ op: 'recompute', key: clock.key });
   return fx;
-}
+};
 
 /** The consequence of a clock running out, applied once by the workflow (24:00 of the due day). */
 export function onClockExpired(state: CaseState, key: string, today: string): Effects {

@@ -1,7 +1,8 @@
 /** Revisit (回头看), termination (终结审查), suspension (中止审查) and resumption (恢复审查). */
+import type { CivilDate } from '../../period/dates';
 import type { CaseState } from '../model';
-import type { Payloads } from '../payloads';
 import { SUSPENDABLE_STAGES, TERMINABLE_STAGES } from '../procedure';
+import type { Stage } from '../stages';
 import {
   Effects,
   cancelRunningClocks,
@@ -11,10 +12,11 @@ import {
   requireDate,
   requireStage,
   wrongStage,
+  type Rule,
   type RuleContext,
 } from './common';
 
-export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ctx: RuleContext): Effects {
+export const recordRevisit: Rule<'recordRevisit'> = (state, p, ctx) => {
   requireStage(state, ['CLOSED', 'REVISIT'], '登记回头看');
   const checkedOn = requireDate(p.checkedOn, '回头看日期', ctx, {
     date: state.info.closedOn,
@@ -47,30 +49,28 @@ export function recordRevisit(state: CaseState, p: Payloads['recordRevisit'], ct
   state.info.closedOn = undefined;
   moveStage(state, 'rectification_rebounded', fx);
   return fx;
-}
+};
 
-export function terminate(state: CaseState, p: Payloads['terminate'], ctx: RuleContext): Effects {
-  requireStage(state, TERMINABLE_STAGES, '终结审查');
-  const decidedOn = requireDate(p.decidedOn, '终结日期', ctx, {
-    date: state.info.filedOn,
-    label: '立案日期',
+export const terminate: Rule<'terminate'> = (state, p, ctx) => {
+  const { fx } = chiefDecision(state, p, ctx, {
+    stages: TERMINABLE_STAGES,
+    action: '终结审查',
+    dateLabel: '终结日期',
+    since: { date: state.info.filedOn, label: '立案日期' },
   });
-  const fx = new Effects().note({ decidedOn });
-  fx.reason = p.reason;
   state.proposal = undefined;
   cancelRunningClocks(state, fx);
   moveStage(state, 'terminated', fx);
   return fx;
-}
+};
 
-export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleContext): Effects {
-  requireStage(state, SUSPENDABLE_STAGES, '中止审查');
-  const decidedOn = requireDate(p.decidedOn, '中止日期', ctx, {
-    date: state.info.filedOn,
-    label: '立案日期',
+export const suspend: Rule<'suspend'> = (state, p, ctx) => {
+  const { decidedOn, fx } = chiefDecision(state, p, ctx, {
+    stages: SUSPENDABLE_STAGES,
+    action: '中止审查',
+    dateLabel: '中止日期',
+    since: { date: state.info.filedOn, label: '立案日期' },
   });
-  const fx = new Effects().note({ decidedOn });
-  fx.reason = p.reason;
   state.stageBeforeSuspension = state.stage;
   for (const clock of Object.values(state.clocks)) {
     if (clock.status !== 'running') continue;
@@ -79,16 +79,18 @@ export function suspend(state: CaseState, p: Payloads['suspend'], ctx: RuleConte
   }
   moveStage(state, 'suspended', fx);
   return fx;
-}
+};
 
-export function resume(state: CaseState, p: Payloads['resume'], ctx: RuleContext): Effects {
-  requireStage(state, ['SUSPENDED'], '恢复审查');
-  const since = Object.values(state.clocks)
+export const resume: Rule<'resume'> = (state, p, ctx) => {
+  const suspendedOn = Object.values(state.clocks)
     .flatMap((c) => c.request.suspensions ?? [])
     .find((s) => s.to === undefined)?.from;
-  const decidedOn = requireDate(p.decidedOn, '恢复日期', ctx, { date: since, label: '中止日期' });
-  const fx = new Effects().note({ decidedOn });
-  fx.reason = p.reason;
+  const { decidedOn, fx } = chiefDecision(state, p, ctx, {
+    stages: ['SUSPENDED'],
+    action: '恢复审查',
+    dateLabel: '恢复日期',
+    since: { date: suspendedOn, label: '中止日期' },
+  });
   for (const clock of Object.values(state.clocks)) {
     const open = clock.request.suspensions?.find((s) => s.to === undefined);
     if (clock.status !== 'running' || !open) continue;
@@ -100,4 +102,23 @@ export function resume(state: CaseState, p: Payloads['resume'], ctx: RuleContext
   state.stageBeforeSuspension = undefined;
   moveStage(state, 'resumed', fx, back);
   return fx;
+};
+
+/** The opening of the chief's decisions on the whole case: allowed in `stages`, dated, with a reason. */
+function chiefDecision(
+  state: CaseState,
+  p: { decidedOn: CivilDate; reason: string },
+  ctx: RuleContext,
+  opening: {
+    stages: readonly Stage[];
+    action: string;
+    dateLabel: string;
+    since: { date?: CivilDate; label: string };
+  },
+): { decidedOn: CivilDate; fx: Effects } {
+  requireStage(state, opening.stages, opening.action);
+  const decidedOn = requireDate(p.decidedOn, opening.dateLabel, ctx, opening.since);
+  const fx = new Effects().note({ decidedOn });
+  fx.reason = p.reason;
+  return { decidedOn, fx };
 }

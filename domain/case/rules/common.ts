@@ -3,6 +3,7 @@ import { compareDates, type CivilDate } from '../../period/dates';
 import type { ClockId } from '../../period/clocks';
 import type { PeriodLength } from '../../period/request';
 import type { Actor, CaseState, ClockState, Recommendation } from '../model';
+import type { ActionName, Payloads } from '../payloads';
 import { findMove, ProcedureError, type StageEvent } from '../procedure';
 import { STAGE_LABELS, type Stage } from '../stages';
 
@@ -28,6 +29,9 @@ export interface RuleContext {
   /** Today in Asia/Shanghai, by workflow time. */
   today: CivilDate;
 }
+
+/** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
+export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;
 
 export type ClockOp =
   | {

@@ -1,6 +1,4 @@
 /** From the lead to the investigation: evaluation, filing (立案) and the investigation record. */
-import type { CaseState } from '../model';
-import type { Payloads } from '../payloads';
 import {
   Effects,
   cancelRunningClocks,
@@ -10,41 +8,35 @@ import {
   requireStage,
   startClock,
   wrongStage,
-  type RuleContext,
+  type Rule,
 } from './common';
+import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 
-export function startEvaluation(
-  state: CaseState,
-  p: Payloads['startEvaluation'],
-  _ctx: RuleContext,
-): Effects {
+export const startEvaluation: Rule<'startEvaluation'> = (state, p, _ctx) => {
   requireStage(state, ['LEAD'], '开始线索评估');
   const fx = new Effects().note({ note: p.note ?? null });
   moveStage(state, 'evaluation_started', fx);
   return fx;
-}
+};
 
-export function proposeFiling(state: CaseState, p: Payloads['proposeFiling'], ctx: RuleContext): Effects {
+export const proposeFiling: Rule<'proposeFiling'> = (state, p, ctx) => {
   requireStage(state, ['LEAD', 'EVALUATION'], '提请立案');
-  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  requireNoPendingProposal(state);
   const reason = p.reason;
-  state.proposal = { kind: 'filing', proposedBy: ctx.actor.userId, proposedOn: ctx.today, reason };
+  propose(state, ctx, 'filing', { reason });
   const fx = new Effects().note({ reason });
   moveStage(state, 'filing_proposed', fx);
   return fx;
-}
+};
 
-export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx: RuleContext): Effects {
-  requireStage(state, ['EVALUATION'], '决定是否立案');
-  if (state.proposal?.kind !== 'filing') throw wrongStage('没有待决定的立案提请');
-  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
-    date: state.info.receivedOn,
-    label: '收到线索日期',
+export const decideFiling: Rule<'decideFiling'> = (state, p, ctx) => {
+  const { decidedOn, fx } = takeDecision(state, p, ctx, {
+    stage: 'EVALUATION',
+    action: '决定是否立案',
+    kind: 'filing',
+    missing: '没有待决定的立案提请',
+    since: { date: state.info.receivedOn, label: '收到线索日期' },
   });
-  const reason = p.reason;
-  state.proposal = undefined;
-  const fx = new Effects().note({ approve: p.approve, decidedOn });
-  fx.reason = reason;
   meetClock(state, fx, 'lead_evaluation', decidedOn);
   if (!p.approve) {
     cancelRunningClocks(state, fx, (c) => c.key === 'lead_evaluation');
@@ -58,13 +50,9 @@ export function decideFiling(state: CaseState, p: Payloads['decideFiling'], ctx:
     startClock(fx, { key: 'filing_service', clockId: 'filing_service', start: decidedOn });
   startClock(fx, { key: 'investigation', clockId: 'investigation', start: decidedOn });
   return fx;
-}
+};
 
-export function recordFilingService(
-  state: CaseState,
-  p: Payloads['recordFilingService'],
-  ctx: RuleContext,
-): Effects {
+export const recordFilingService: Rule<'recordFilingService'> = (state, p, ctx) => {
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记立案决定书送达');
   if (state.clocks.filing_service?.status !== 'running') throw wrongStage('立案决定书已登记送达');
   const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: state.info.filedOn, label: '立案日期' });
@@ -72,25 +60,17 @@ export function recordFilingService(
   state.organIds = unique([...state.organIds, ...p.organIds]);
   meetClock(state, fx, 'filing_service', servedOn);
   return fx;
-}
+};
 
-export function recordInvestigation(
-  state: CaseState,
-  p: Payloads['recordInvestigation'],
-  ctx: RuleContext,
-): Effects {
+export const recordInvestigation: Rule<'recordInvestigation'> = (state, p, ctx) => {
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记调查情况');
   const on = requireDate(p.on, '调查日期', ctx, { date: state.info.filedOn, label: '立案日期' });
   const fx = new Effects().note({ on, summary: p.summary });
   moveStage(state, 'investigation_recorded', fx);
   return fx;
-}
+};
 
-export function recordConsultation(
-  state: CaseState,
-  p: Payloads['recordConsultation'],
-  ctx: RuleContext,
-): Effects {
+export const recordConsultation: Rule<'recordConsultation'> = (state, p, ctx) => {
   requireStage(state, ['FILED', 'INVESTIGATION'], '登记磋商情况');
   if (state.info.track !== 'administrative') throw wrongStage('磋商仅适用于行政公益诉讼案件');
   const heldOn = requireDate(p.heldOn, '磋商日期', ctx, { date: state.info.filedOn, label: '立案日期' });
@@ -103,7 +83,7 @@ export function recordConsultation(
   state.organIds = unique([...state.organIds, p.organId]);
   moveStage(state, 'consultation_held', fx);
   return fx;
-}
+};
 
 export function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

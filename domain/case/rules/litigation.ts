@@ -1,6 +1,5 @@
 /** Litigation review (审查起诉), suit, judgment, appeal and enforcement. */
 import type { CaseState } from '../model';
-import type { Payloads } from '../payloads';
 import {
   Effects,
   cancelRunningClocks,
@@ -11,20 +10,17 @@ import {
   requireStage,
   startClock,
   wrongStage,
-  type RuleContext,
+  type Rule,
 } from './common';
+import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { closeCase } from './recommendation';
 
 const reviewClockKey = (state: CaseState) =>
   state.info.track === 'civil' ? 'litigation_review_civil' : 'litigation_review_admin';
 
-export function proposeLitigation(
-  state: CaseState,
-  p: Payloads['proposeLitigation'],
-  ctx: RuleContext,
-): Effects {
+export const proposeLitigation: Rule<'proposeLitigation'> = (state, p, ctx) => {
   requireStage(state, ['LITIGATION_REVIEW'], '提请提起诉讼');
-  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  requireNoPendingProposal(state);
   const reason = p.reason;
   const organIds = p.organIds;
   if (state.info.track === 'administrative') {
@@ -35,36 +31,19 @@ export function proposeLitigation(
     const stray = organIds.find((id) => !failing.has(id));
     if (stray) throw invalid(`行政机关 ${stray} 未被认定不依法履职，不能作为被告`);
   }
-  state.proposal = {
-    kind: 'litigation',
-    proposedBy: ctx.actor.userId,
-    proposedOn: ctx.today,
-    reason,
-    organIds,
-  };
+  propose(state, ctx, 'litigation', { reason, organIds });
   return new Effects().note({ reason, organIds });
-}
+};
 
-export function decideLitigation(
-  state: CaseState,
-  p: Payloads['decideLitigation'],
-  ctx: RuleContext,
-): Effects {
-  requireStage(state, ['LITIGATION_REVIEW'], '决定是否提起诉讼');
-  const proposal = state.proposal;
-  if (proposal?.kind !== 'litigation') throw wrongStage('没有待决定的起诉提请');
-  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
-    date: state.clocks[reviewClockKey(state)]?.request.start,
-    label: '审查起诉期限起算日',
+export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
+  const { proposal, decidedOn, fx } = takeDecision(state, p, ctx, {
+    stage: 'LITIGATION_REVIEW',
+    action: '决定是否提起诉讼',
+    kind: 'litigation',
+    missing: '没有待决定的起诉提请',
+    since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
   });
-  const reason = p.reason;
-  state.proposal = undefined;
-  const fx = new Effects().note({
-    approve: p.approve,
-    decidedOn,
-    organIds: proposal.organIds ?? [],
-  });
-  fx.reason = reason;
+  fx.note({ organIds: proposal.organIds ?? [] });
   meetClock(state, fx, reviewClockKey(state), decidedOn);
   if (p.approve !== true) {
     cancelRunningClocks(state, fx, (c) => c.key === reviewClockKey(state));
@@ -74,13 +53,9 @@ export function decideLitigation(
   state.litigation = { organIds: proposal.organIds ?? [], decidedOn, instance: 1 };
   moveStage(state, 'litigation_approved', fx);
   return fx;
-}
+};
 
-export function recordCourtFiling(
-  state: CaseState,
-  p: Payloads['recordCourtFiling'],
-  ctx: RuleContext,
-): Effects {
+export const recordCourtFiling: Rule<'recordCourtFiling'> = (state, p, ctx) => {
   requireStage(state, ['LITIGATION'], '登记向法院起诉');
   const lit = state.litigation!;
   if (lit.filedOn)
@@ -92,13 +67,9 @@ export function recordCourtFiling(
   const fx = new Effects().note({ court, filedOn, servedOn });
   startClock(fx, { key: 'complaint_report_above', clockId: 'complaint_report_above', start: servedOn });
   return fx;
-}
+};
 
-export function recordComplaintReportedAbove(
-  state: CaseState,
-  p: Payloads['recordComplaintReportedAbove'],
-  ctx: RuleContext,
-): Effects {
+export const recordComplaintReportedAbove: Rule<'recordComplaintReportedAbove'> = (state, p, ctx) => {
   if (state.clocks.complaint_report_above?.status !== 'running') throw wrongStage('没有待报送上级院的起诉书');
   const reportedOn = requireDate(p.reportedOn, '报送日期', ctx, {
     date: state.litigation?.servedOn,
@@ -108,9 +79,9 @@ export function recordComplaintReportedAbove(
   const fx = new Effects().note({ reportedOn });
   meetClock(state, fx, 'complaint_report_above', reportedOn);
   return fx;
-}
+};
 
-export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], ctx: RuleContext): Effects {
+export const recordJudgment: Rule<'recordJudgment'> = (state, p, ctx) => {
   requireStage(state, ['LITIGATION'], '登记裁判结果');
   const lit = state.litigation!;
   if (!lit.filedOn) throw wrongStage('尚未登记起诉，不能登记裁判');
@@ -137,9 +108,9 @@ export function recordJudgment(state: CaseState, p: Payloads['recordJudgment'], 
   const clockId = p.kind === 'judgment' ? 'appeal_judgment' : 'appeal_ruling';
   startClock(fx, { key: 'appeal', clockId, start: servedOn });
   return fx;
-}
+};
 
-export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx: RuleContext): Effects {
+export const recordAppeal: Rule<'recordAppeal'> = (state, p, ctx) => {
   requireStage(state, ['JUDGMENT'], '登记上诉');
   if (state.clocks.appeal?.status !== 'running') throw wrongStage('上诉期限已过或没有可上诉的裁判');
   const lit = state.litigation!;
@@ -154,7 +125,7 @@ export function recordAppeal(state: CaseState, p: Payloads['recordAppeal'], ctx:
   meetClock(state, fx, 'appeal', filedOn);
   moveStage(state, 'appeal_filed', fx);
   return fx;
-}
+};
 
 /** The appeal period ran out with no appeal: the decision is final. */
 export function appealPeriodEnded(state: CaseState, fx: Effects, on: string): void {
@@ -168,11 +139,7 @@ function afterFinalDecision(state: CaseState, fx: Effects, on: string): void {
   else closeCase(state, 'decision_final_not_upheld', fx, on);
 }
 
-export function recordEnforcement(
-  state: CaseState,
-  p: Payloads['recordEnforcement'],
-  ctx: RuleContext,
-): Effects {
+export const recordEnforcement: Rule<'recordEnforcement'> = (state, p, ctx) => {
   requireStage(state, ['ENFORCEMENT'], '登记执行完毕');
   const completedOn = requireDate(p.completedOn, '执行完毕日期', ctx, {
     date: state.litigation?.decision?.servedOn,
@@ -181,4 +148,4 @@ export function recordEnforcement(
   const fx = new Effects().note({ completedOn, summary: p.summary });
   closeCase(state, 'enforcement_completed', fx, completedOn);
   return fx;
-}
+};

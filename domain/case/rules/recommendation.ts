@@ -2,7 +2,6 @@
 import { compareDates, type CivilDate } from '../../period/dates';
 import type { CaseState, Recommendation } from '../model';
 import type { StageEvent } from '../procedure';
-import type { Payloads } from '../payloads';
 import {
   Effects,
   findRecommendation,
@@ -14,55 +13,39 @@ import {
   requireStage,
   startClock,
   wrongStage,
-  type RuleContext,
+  type Rule,
 } from './common';
+import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { unique } from './intake';
 
-export function proposeRecommendation(
-  state: CaseState,
-  p: Payloads['proposeRecommendation'],
-  ctx: RuleContext,
-): Effects {
+export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, ctx) => {
   requireStage(state, ['INVESTIGATION'], '提请发出检察建议');
   if (state.info.track !== 'administrative') throw wrongStage('诉前检察建议仅适用于行政公益诉讼案件');
-  if (state.proposal) throw wrongStage('已有待检察长决定的提请，请先等待决定');
+  requireNoPendingProposal(state);
   const reason = p.reason;
   const recs = p.recommendations;
   if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
-  state.proposal = {
-    kind: 'recommendation',
-    proposedBy: ctx.actor.userId,
-    proposedOn: ctx.today,
-    reason,
-    recommendations: recs,
-  };
+  propose(state, ctx, 'recommendation', { reason, recommendations: recs });
   return new Effects().note({
     reason,
     organIds: recs.map((r) => r.organId),
     urgent: recs.map((r) => r.urgent === true),
   });
-}
+};
 
-export function decideRecommendation(
-  state: CaseState,
-  p: Payloads['decideRecommendation'],
-  ctx: RuleContext,
-): Effects {
-  requireStage(state, ['INVESTIGATION'], '决定是否发出检察建议');
-  const proposal = state.proposal;
-  if (proposal?.kind !== 'recommendation' || !proposal.recommendations)
-    throw wrongStage('没有待决定的检察建议提请');
-  const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {
-    date: state.info.filedOn,
-    label: '立案日期',
+export const decideRecommendation: Rule<'decideRecommendation'> = (state, p, ctx) => {
+  const { proposal, decidedOn, fx } = takeDecision(state, p, ctx, {
+    stage: 'INVESTIGATION',
+    action: '决定是否发出检察建议',
+    kind: 'recommendation',
+    carries: 'recommendations',
+    missing: '没有待决定的检察建议提请',
+    since: { date: state.info.filedOn, label: '立案日期' },
   });
-  const reason = p.reason;
-  state.proposal = undefined;
-  const fx = new Effects().note({ approve: p.approve, decidedOn });
-  fx.reason = reason;
   if (p.approve !== true) return fx;
+  const proposed = proposal.recommendations!;
   const first = state.recommendations.length;
-  proposal.recommendations.forEach((r, i) => {
+  proposed.forEach((r, i) => {
     const rec: Recommendation = {
       id: `rec-${first + i + 1}`,
       organId: r.organId,
@@ -82,17 +65,13 @@ export function decideRecommendation(
     });
   });
   fx.note({ recommendationIds: state.recommendations.slice(first).map((r) => r.id) });
-  state.organIds = unique([...state.organIds, ...proposal.recommendations.map((r) => r.organId)]);
+  state.organIds = unique([...state.organIds, ...proposed.map((r) => r.organId)]);
   meetClock(state, fx, 'investigation', decidedOn);
   moveStage(state, 'recommendation_issued', fx);
   return fx;
-}
+};
 
-export function recordRecommendationService(
-  state: CaseState,
-  p: Payloads['recordRecommendationService'],
-  ctx: RuleContext,
-): Effects {
+export const recordRecommendationService: Rule<'recordRecommendationService'> = (state, p, ctx) => {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
   requireAwaiting(state, ['approved'], '没有待登记送达的检察建议');
   const rec = findRecommendation(state, p.recommendationId);
@@ -127,13 +106,9 @@ export function recordRecommendationService(
     length: rec.rectificationPeriod,
   });
   return fx;
-}
+};
 
-export function recordRecommendationFiledAbove(
-  state: CaseState,
-  p: Payloads['recordRecommendationFiledAbove'],
-  ctx: RuleContext,
-): Effects {
+export const recordRecommendationFiledAbove: Rule<'recordRecommendationFiledAbove'> = (state, p, ctx) => {
   const awaiting = (r: Recommendation) =>
     state.clocks[recClockKey('recommendation_filing_above', r)]?.status === 'running';
   if (!state.recommendations.some(awaiting)) throw wrongStage('没有待报上级院备案的检察建议');
@@ -145,9 +120,9 @@ export function recordRecommendationFiledAbove(
   const fx = new Effects().note({ recommendationId: rec.id, filedOn });
   meetClock(state, fx, key, filedOn);
   return fx;
-}
+};
 
-export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: RuleContext): Effects {
+export const recordReply: Rule<'recordReply'> = (state, p, ctx) => {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记行政机关回复');
   requireAwaiting(state, ['served', 'reply_overdue'], '没有待登记回复的检察建议（未送达或已登记回复）');
   const rec = findRecommendation(state, p.recommendationId);
@@ -169,9 +144,9 @@ export function recordReply(state: CaseState, p: Payloads['recordReply'], ctx: R
   meetClock(state, fx, recClockKey('reply', rec), repliedOn);
   moveToFollowUpWhenAllAnswered(state, fx);
   return fx;
-}
+};
 
-export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ctx: RuleContext): Effects {
+export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记跟进调查认定');
   requireAwaiting(
     state,
@@ -206,7 +181,7 @@ export function recordFinding(state: CaseState, p: Payloads['recordFinding'], ct
   moveToFollowUpWhenAllAnswered(state, fx);
   settleWhenAllFound(state, fx, checkedOn);
   return fx;
-}
+};
 
 /** Refuses a per-recommendation action when no recommendation is waiting for it (so it is not offered). */
 function requireAwaiting(state: CaseState, statuses: Recommendation['status'][], message: string): void {

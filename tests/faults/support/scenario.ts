@@ -14,6 +14,23 @@ export async function startScenario(name: string, reminderStart = '00:00'): Prom
   return { cluster, world };
 }
 
+/**
+ * Registers beforeAll and afterAll around a scenario of its own (for the file, or the describe
+ * block it is called in); the fields are there once beforeAll has run. `beforeStop` runs at the
+ * end before the cluster stops (to end a load loop).
+ */
+export function useScenario(name: string, options: { beforeStop?: () => void } = {}): Scenario {
+  const s = {} as Scenario;
+  beforeAll(async () => {
+    Object.assign(s, await startScenario(name));
+  });
+  afterAll(async () => {
+    options.beforeStop?.();
+    await s.cluster?.stop();
+  });
+  return s;
+}
+
 /** Settles the cases, runs the oracle, prints its figures and returns them; fails on any violation. */
 export async function settleAndCheck(
   s: Scenario,

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../store/pool';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicyContent } from '../../../calendar/reminder-policy';
 import { addDays } from '../../../domain/period';
 import { shanghaiDate } from '../../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../../workflows/contract';
@@ -24,22 +25,9 @@ export interface World {
 }
 
 /** Reminders at any hour of any day from `start` (HH:MM, Asia/Shanghai): no waiting for 09:00 on a workday. */
-export function anyTimeReminders(start = '00:00') {
-  const step = (offsetDays: number, recipients: string[], label: string) => ({
-    offsetDays,
-    recipients,
-    ifDayOff: offsetDays < 0 ? 'earlier' : 'later',
-    label,
-  });
+export function anyTimeReminders(start = '00:00'): ReminderPolicyContent {
   return {
-    steps: [
-      step(-7, ['handler'], '届满前7日'),
-      step(-3, ['handler'], '届满前3日'),
-      step(-1, ['handler'], '届满前1日'),
-      step(0, ['handler'], '届满当日'),
-      step(1, ['handler', 'head'], '逾期1日'),
-      step(7, ['chief', 'case_office'], '逾期7日'),
-    ],
+    steps: DEFAULT_REMINDER_POLICY.steps,
     workingHours: { timeZone: 'Asia/Shanghai', start, end: '23:59', workingDaysOnly: false },
   };
 }

@@ -4,7 +4,8 @@ import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient } from '../../helpers/http';
 import { startSystem, type System } from '../../helpers/system';
 import { forget2027, ics2027, insertOpenClock, months, removeCases, schedule2027 } from './helpers';
-import { insertClocksAround2027, registerCase } from './holiday-fixtures';
+import { registerLead } from '../../helpers/leads';
+import { insertClocksAround2027 } from './holiday-fixtures';
 
 let system: System;
 let org: TestOrg;
@@ -22,7 +23,8 @@ beforeAll(async () => {
   org = await createTestOrg(system.db);
   admin = await ApiClient.login(system.baseUrl, org.admin);
   prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
-  mine.live = await registerCase(prosecutor);
+  // A case with a running workflow, so that a recompute signal reaches something.
+  mine.live = await registerLead(prosecutor, { receivedOn: '2026-11-02' });
   await insertOpenClock(system.db, mine.live, months('2026-12-31', 2));
   Object.assign(mine, await insertClocksAround2027(system.db, org));
 });

@@ -3,6 +3,9 @@ import { ACTION_NAMES } from '../../../domain/case/actions';
 import type { ActionName } from '../../../domain/case/payloads';
 import { ACCEPTED, type Accepted } from './accepted-table';
 import { at } from './points';
+import type { Story } from './story';
+
+type DecisionAction = 'decideFiling' | 'decideRecommendation' | 'decideLitigation';
 
 const rows = ACTION_NAMES.map((name) => [name, ACCEPTED[name] as Accepted<ActionName>] as const);
 
@@ -20,14 +23,14 @@ describe.each(rows)('%s', (name, row) => {
   });
 });
 
+/** The chief refuses the pending proposal on `decidedOn`, giving `reason`. */
+const refuse = (s: Story, decision: DecisionAction, decidedOn: string, reason: string) =>
+  s.run(decision, 'chief', { approve: false, decidedOn, reason });
+
 describe('the other outcome of each decision', () => {
   it('filing refused: the case is rejected and only the evaluation clock is met', () => {
     const s = at('FILING_PROPOSED');
-    const fx = s.run('decideFiling', 'chief', {
-      approve: false,
-      decidedOn: '2025-03-10',
-      reason: '不符合条件',
-    });
+    const fx = refuse(s, 'decideFiling', '2025-03-10', '不符合条件');
     expect(s.state).toMatchObject({ stage: 'REJECTED', proposal: undefined });
     expect(s.state.info.filedOn).toBeUndefined();
     expect(fx.clockOps).toEqual([{ op: 'meet', key: 'lead_evaluation', on: '2025-03-10' }]);
@@ -36,11 +39,7 @@ describe('the other outcome of each decision', () => {
 
   it('recommendation refused: the case stays in investigation with no recommendation and no proposal', () => {
     const s = at('RECOMMENDATION_PROPOSED');
-    const fx = s.run('decideRecommendation', 'chief', {
-      approve: false,
-      decidedOn: '2025-03-20',
-      reason: '证据不足',
-    });
+    const fx = refuse(s, 'decideRecommendation', '2025-03-20', '证据不足');
     expect(s.state).toMatchObject({ stage: 'INVESTIGATION', recommendations: [], proposal: undefined });
     expect(fx.clockOps).toEqual([]);
     expect(s.running()).toContain('investigation');
@@ -49,11 +48,7 @@ describe('the other outcome of each decision', () => {
   it('suit refused: the review clock is met, every other clock stopped, the case terminated', () => {
     const s = at('LITIGATION_PROPOSED');
     const running = s.running().filter((k) => k !== 'litigation_review_admin');
-    const fx = s.run('decideLitigation', 'chief', {
-      approve: false,
-      decidedOn: '2025-06-20',
-      reason: '已整改',
-    });
+    const fx = refuse(s, 'decideLitigation', '2025-06-20', '已整改');
     expect(s.state.stage).toBe('TERMINATED');
     expect(fx.clockOps).toEqual([
       { op: 'meet', key: 'litigation_review_admin', on: '2025-06-20' },
