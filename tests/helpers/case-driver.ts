@@ -34,7 +34,9 @@ export function newCaseInput(org: TestOrg, overrides: Partial<NewCaseInput> = {}
     track: 'administrative',
     domainCode: 'ecology',
     source: 'public_report',
-    receivedOn: '2026-11-02',
+    // Today by the real clock, where the test servers start: a fixed date would fall due (and
+    // its reminders fire) on whichever day the suite happens to run.
+    receivedOn: shanghaiDate(new Date()),
     handlerId: org.prosecutor.id,
     createdBy: actorOf(org.prosecutor),
     ...overrides,

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../domain/time';
 import { createTestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
 import { useWorld } from '../helpers/world';
@@ -14,7 +15,7 @@ const lead = (overrides: Record<string, unknown> = {}) => ({
   description: '群众反映某公司在厂区外堆放固体废物，污染周边土壤。',
   domainCode: 'ecology',
   source: 'public_report',
-  receivedOn: '2026-11-02',
+  receivedOn: shanghaiDate(new Date()),
   ...overrides,
 });
 

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../domain/time';
 import {
   awaitRegistrationUpdate,
   caseSummaryQuery,
@@ -17,7 +18,7 @@ function newCase(caseId: string): NewCaseInput {
     track: 'administrative',
     domainCode: 'food_drug',
     source: 'self_discovered',
-    receivedOn: '2026-03-02',
+    receivedOn: shanghaiDate(new Date()),
     handlerId: t.org.prosecutor.id,
     createdBy: { userId: t.org.prosecutor.id, roles: ['prosecutor'], procuratorateId: t.org.procuratorateId },
   };

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { shanghaiDate } from '../../../domain/time';
 import { createTestOrg, type TestOrg, type TestUser } from '../../helpers/fixtures';
 import { startSystem, type System } from '../../helpers/system';
 import { schemathesisPath } from '../../helpers/tools';
@@ -40,7 +41,7 @@ beforeAll(async () => {
     description: '群众反映某公司在厂区外堆放固体废物。',
     domainCode: 'ecology',
     source: 'public_report',
-    receivedOn: '2026-11-02',
+    receivedOn: shanghaiDate(new Date()),
   });
   if (created.status !== 201) throw new Error(`case not created: ${created.status}`);
   caseId = created.body.id as string;
