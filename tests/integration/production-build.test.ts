@@ -4,7 +4,8 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
@@ -34,6 +35,19 @@ afterAll(() => mail.stop());
 
 it('when the compiled command line runs under node alone, then it prints its help', () => {
   const run = spawnSync(process.execPath, ['dist/cli/main.js', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('用法：duban');
+});
+
+it('when the installed `duban` command runs where tsx is not installed, then it runs the compiled command line', () => {
+  // A production install: bin/ and dist/ beside a node_modules without devDependencies.
+  const install = mkdtempSync(join(tmpdir(), 'duban-bin-'));
+  mkdirSync(join(install, 'bin'));
+  copyFileSync(join(ROOT, 'bin', 'duban.js'), join(install, 'bin', 'duban.js'));
+  symlinkSync(join(ROOT, 'dist'), join(install, 'dist'));
+  const run = spawnSync(process.execPath, [join(install, 'bin', 'duban.js'), '--help'], { encoding: 'utf8' });
+  rmSync(install, { recursive: true, force: true });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('用法：duban');
