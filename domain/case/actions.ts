@@ -176,6 +176,7 @@ export function availableActions(state: CaseState, actor: Actor, today: string):
   });
 }
 
-function structuredCopy<T>(value: T): T {
+/** A deep copy of plain data (case state is JSON: it travels through Temporal as such). */
+export function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -3,7 +3,7 @@
  * recomputation, one at a time under a lock, and leaves timeline entries behind.
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { parsePayload, runAction } from '../../domain/case/actions';
+import { parsePayload, runAction, structuredCopy } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
@@ -250,8 +250,4 @@ function refuseAsFailure<T>(rule: () => T): T {
     if (err instanceof Rejection) throw ApplicationFailure.nonRetryable(err.message, err.kind);
     throw err;
   }
-}
-
-function structuredCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
