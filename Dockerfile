@@ -31,7 +31,7 @@ COPY --from=dependencies /app/node_modules ./node_modules
 # package.json marks the application's root, where the compiled code finds migrations/ and web/dist.
 COPY package.json ./
 COPY migrations ./migrations
-# `duban migrate`, `duban audit verify` …: bin/duban.js runs the compiled CLI when tsx is absent.
+# `duban migrate`, `duban audit verify` …: bin/duban.js runs the compiled CLI in a production install.
 COPY bin ./bin
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist

@@ -19,6 +19,8 @@ import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
 import { createIdempotency } from './idempotency';
 import { requestIds, requestLog } from './logging';
+import { securityHeaders } from './security';
+import { trustProxySetting } from '../config/trust-proxy';
 import { createMetrics, metricsRoute } from './metrics';
 import { apiDocs, openApiRoute } from './openapi/routes';
 import { organRoutes } from './organs/routes';
@@ -45,6 +47,14 @@ export interface AppDeps {
   publicLeadsPerHour?: number;
   /** Serve the embedded mail catcher's messages at /api/dev/mail. */
   devMailbox?: boolean;
+  /** Express's `trust proxy` from `TRUST_PROXY` (default loopback: a proxy on the same host). */
+  trustProxy?: string;
+  /** The public address is https (a TLS proxy in front): send HSTS. */
+  https?: boolean;
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** How long /healthz reuses one round of dependency checks (default 5 s). */
+  healthCacheMs?: number;
 }
 
 /**
@@ -59,8 +69,13 @@ export function createApp(deps: AppDeps): Express {
   const routes = new RouteRegistry({ idempotency: createIdempotency({ db, secret }) });
   const metrics = createMetrics({ db, routes });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(requestIds(), requestLog(deps.log, routes), metrics.observeRequests, securityHeaders);
+  app.set('trust proxy', trustProxySetting(deps.trustProxy ?? 'loopback'));
+  app.use(
+    requestIds(),
+    requestLog(deps.log, routes),
+    metrics.observeRequests,
+    securityHeaders({ https: deps.https === true }),
+  );
   app.use(methodNotAllowed(routes));
   app.use(webApp()); // the staff web application (web/dist), outside /api; public like any page
   app.use('/api/docs', apiDocs());
@@ -68,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authenticate({ signer, db, routes }), requireAuthentication(routes));
 
   healthRoute(app, routes, deps);
-  metricsRoute(app, routes, metrics);
+  metricsRoute(app, routes, metrics, deps.metricsToken);
   openApiRoute(app, routes);
   const mounts: [string, Router][] = [
     ['/api/auth/tokens', apiTokenRoutes({ db }, routes)],
@@ -102,12 +117,6 @@ export function routesOf(app: Express): RouteRegistry {
   return app.locals.routes as RouteRegistry;
 }
 
-const securityHeaders: express.RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  next();
-};
-
 const healthResponse = z.object({
   status: z.enum(['ok', 'down']),
   down: z.array(z.string()),
@@ -118,7 +127,7 @@ const healthResponse = z.object({
 });
 
 function healthRoute(app: Express, routes: RouteRegistry, deps: AppDeps): void {
-  const handler = healthHandler(healthChecks(deps));
+  const handler = healthHandler(healthChecks(deps), { cacheMs: deps.healthCacheMs ?? 5000 });
   defineRoute(
     { router: app, registry: routes, mountPath: '' },
     {

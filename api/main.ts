@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     authSecret: config.AUTH_SECRET,
     devMailbox: config.DEV_MAILBOX,
+    trustProxy: config.TRUST_PROXY,
+    https: config.PUBLIC_URL.startsWith('https:'),
+    metricsToken: config.METRICS_TOKEN || undefined,
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { operationalFigures } from '../store/metrics';
 import type { Db } from '../store/pool';
 import { STAGES } from '../domain/case/stages';
+import { problems } from './problem';
 import { defineRoute, type RouteRegistry } from './routing';
+import { bearerMatches } from './security';
 
 export interface Metrics {
   register: Registry;
@@ -94,7 +96,7 @@ function registerGauges(register: Registry, db: Db): void {
 type Figures = Awaited<ReturnType<typeof operationalFigures>>;
 
 /** GET /metrics, in Prometheus' text format. */
-export function metricsRoute(app: Express, routes: RouteRegistry, metrics: Metrics): void {
+export function metricsRoute(app: Express, routes: RouteRegistry, metrics: Metrics, token?: string): void {
   defineRoute(
     { router: app, registry: routes, mountPath: '' },
     {
@@ -102,10 +104,16 @@ export function metricsRoute(app: Express, routes: RouteRegistry, metrics: Metri
       path: '/metrics',
       tag: '运维',
       summary: 'Prometheus 指标',
+      description: '配置了 METRICS_TOKEN 时，须带 `Authorization: Bearer <METRICS_TOKEN>`。',
       auth: 'public',
-      responses: { 200: { description: '指标（文本格式）', schema: z.string(), contentType: 'text/plain' } },
+      responses: {
+        200: { description: '指标（文本格式）', schema: z.string(), contentType: 'text/plain' },
+        401: { description: '配置了 METRICS_TOKEN，而请求未带或带错了它' },
+      },
     },
-    async ({ res }) => {
+    async ({ req, res }) => {
+      if (token && !bearerMatches(req, token))
+        throw problems.unauthenticated('请提供正确的指标令牌（METRICS_TOKEN）');
       res.type(metrics.register.contentType).send(await metrics.register.metrics());
     },
   );

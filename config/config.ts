@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxyProblem } from './trust-proxy';
 
 /**
  * Every environment variable the API and the worker read, with its default and meaning.
@@ -32,6 +33,11 @@ export const CONFIG_VARIABLES = {
     description: 'Workflow bundle the worker loads instead of bundling the sources at start',
   },
   LOG_LEVEL: { default: 'info', description: 'pino log level (fatal, error, warn, info, debug, trace)' },
+  TRUST_PROXY: {
+    default: 'loopback',
+    description: 'Which proxies may name the client address (X-Forwarded-For): false, hops, or addresses',
+  },
+  METRICS_TOKEN: { default: '(none: /metrics is open)', description: 'Bearer token that /metrics requires' },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -104,6 +110,15 @@ const schema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: integer(1, 100_000).default(1000),
   WORKFLOW_BUNDLE_PATH: z.string().default(''),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = trustProxyProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default('loopback'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
 });
 
 export type Config = z.infer<typeof schema>;

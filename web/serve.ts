@@ -1,7 +1,8 @@
 /**
  * Serves the built web application (web/dist) at the API's port: its files, and index.html
  * for any other GET outside /api, /healthz and /metrics, so that a reload on /cases/… works.
- * Mounted before authentication: the page itself is public, the data behind it is not.
+ * Mounted before authentication: the page itself is public, the data behind it is not. Its
+ * content security policy is the one every response carries (api/security.ts).
  * Without a build (API tests, `node api/main.ts` without `npm start`) it passes everything on.
  */
 import { existsSync } from 'node:fs';
@@ -11,14 +12,6 @@ import { APP_ROOT } from '../config/app-root';
 
 const DIST = join(APP_ROOT, 'web', 'dist');
 const NOT_UI = /^\/(api|healthz|metrics)(\/|$)/i;
-const CSP = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:", // FullCalendar's arrow icons
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export function webApp(dist: string = DIST): RequestHandler {
   const files = express.static(dist, {
@@ -38,7 +31,6 @@ export function webApp(dist: string = DIST): RequestHandler {
       // A missing asset is a 404, not the page: only page paths fall back to index.html.
       if (/\.[a-z0-9]+$/i.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('Content-Security-Policy', CSP);
       res.sendFile(index);
     });
   };

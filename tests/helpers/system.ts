@@ -11,7 +11,7 @@ import { createActivities } from '../../activities';
 import { createCalendarStore } from '../../calendar/store';
 import { createDb, type Db } from '../../store/pool';
 import { createMailer } from '../../mail/mailer';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { createCaseWorker } from '../../worker/create-worker';
 
@@ -50,7 +50,13 @@ export function quietRuntime(): void {
   Runtime.install({ logger: quietLogger() });
 }
 
-export async function startSystem(options: { authSecret?: string } = {}): Promise<System> {
+export async function startSystem(
+  options: {
+    authSecret?: string;
+    /** HTTP settings as the API's environment would give them (TRUST_PROXY, METRICS_TOKEN, …). */
+    app?: Pick<AppDeps, 'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs'>;
+  } = {},
+): Promise<System> {
   quietRuntime();
   const address = process.env.DUBAN_TEST_TEMPORAL_ADDRESS!;
   const db = testDb();
@@ -80,6 +86,7 @@ export async function startSystem(options: { authSecret?: string } = {}): Promis
     log: pino({ level: 'silent' }),
     taskQueue,
     authSecret: options.authSecret ?? randomBytes(32).toString('hex'),
+    ...options.app,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

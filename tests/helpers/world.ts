@@ -20,12 +20,13 @@ export interface TwoOrgWorld extends World {
  * Registers the file's beforeAll and afterAll; the fields are there once beforeAll has run, so
  * read them inside tests and later hooks, not at the top of the file.
  */
-export function useWorld(): World;
-export function useWorld(options: { orgs: 2 }): TwoOrgWorld;
-export function useWorld(options: { orgs?: 1 | 2 } = {}): World {
+type WorldOptions = { app?: NonNullable<Parameters<typeof startSystem>[0]>['app'] };
+export function useWorld(options?: WorldOptions & { orgs?: 1 }): World;
+export function useWorld(options: WorldOptions & { orgs: 2 }): TwoOrgWorld;
+export function useWorld(options: WorldOptions & { orgs?: 1 | 2 } = {}): World {
   const world = {} as TwoOrgWorld;
   beforeAll(async () => {
-    world.system = await startSystem();
+    world.system = await startSystem({ app: options.app });
     const { db } = world.system;
     const orgs = await Promise.all(Array.from({ length: options.orgs ?? 1 }, () => createTestOrg(db)));
     world.org = orgs[0]!;

@@ -1,5 +1,6 @@
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { ApiClient } from '../helpers/http';
+import { eventually } from '../helpers/npm-start';
 import { startSystem, type System } from '../helpers/system';
 
 let system: System;
@@ -32,7 +33,12 @@ describe('GET /healthz', () => {
     const mailPort = system.mail.port;
     await system.mail.stop();
 
-    const res = await anonymous.get('/healthz');
+    // One round of checks serves every request for a few seconds: the outage shows within them.
+    const res = await eventually(
+      () => anonymous.get('/healthz'),
+      (r) => r.status !== 200,
+      15_000,
+    );
     expect(res.status).toBe(503);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(res.body).toMatchObject({
@@ -43,7 +49,11 @@ describe('GET /healthz', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|smtp:/);
 
     restartedMail = await startMailCatcher({ port: mailPort });
-    const again = await anonymous.get('/healthz');
+    const again = await eventually(
+      () => anonymous.get('/healthz'),
+      (r) => r.status === 200,
+      15_000,
+    );
     expect(again.status).toBe(200);
     expect(again.body.down).toEqual([]);
   });

@@ -34,7 +34,20 @@ describe('loadConfig', () => {
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
       WORKFLOW_BUNDLE_PATH: '',
       LOG_LEVEL: 'info',
+      TRUST_PROXY: 'loopback',
+      METRICS_TOKEN: '',
     });
+  });
+
+  it.each([
+    'false',
+    '1',
+    'loopback',
+    '10.0.0.5',
+    '10.0.0.0/8, fd00::/8',
+    'loopback,uniquelocal,192.168.1.10/32',
+  ])('when TRUST_PROXY=%s, then it is accepted as Express understands it', (value) => {
+    expect(loadConfig({ ...REQUIRED, TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
   });
 
   it('when parsed, then the result has exactly the settings documented in CONFIG_VARIABLES', () => {
@@ -103,6 +116,11 @@ describe('loadConfig', () => {
     ['DEV_MAILBOX', 'yes', /one of: true, false, 1, 0/],
     ['WORKER_MAX_CACHED_WORKFLOWS', '0', /whole number/],
     ['LOG_LEVEL', 'loud', /one of: fatal, error, warn/],
+    ['TRUST_PROXY', 'true', /false, a number of proxy hops, or addresses/],
+    ['TRUST_PROXY', 'proxy.example', /not "proxy.example"/],
+    ['TRUST_PROXY', '10.0.0.0/33', /not "10.0.0.0\/33"/],
+    ['TRUST_PROXY', '999', /false, a number of proxy hops/],
+    ['METRICS_TOKEN', 'short', /at least 16 characters/],
   ])(
     'when %s=%s, then the error names the variable and says what it expects (%s)',
     (name, value, expected) => {
