@@ -46,6 +46,14 @@ export const problems = {
       { retryAfter: retryAfterSeconds },
       { 'Retry-After': String(retryAfterSeconds) },
     ),
-  unavailable: (detail: string) => new Problem(503, 'service-unavailable', '服务暂不可用', detail),
+  unavailable: (detail: string, retryAfterSeconds?: number) =>
+    new Problem(
+      503,
+      'service-unavailable',
+      '服务暂不可用',
+      detail,
+      {},
+      retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
+    ),
   internal: () => new Problem(500, 'internal', '服务器内部错误', '服务器内部错误，请稍后重试或联系管理员'),
 };

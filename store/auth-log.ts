@@ -46,34 +46,3 @@ export async function recordAuthEvent(q: Db | Tx, e: AuthEvent): Promise<void> {
     ],
   );
 }
-
-/**
- * Seconds the database clock has left until the newest `limit` failed logins (of an account
- * since its last success, or from an address) fall out of the window; 0 when under the limit.
- */
-export async function failedLoginWait(
-  db: Db,
-  by: { accountKey: string } | { ip: string },
-  windowSeconds: number,
-  limit: number,
-): Promise<number> {
-  const rows =
-    'accountKey' in by
-      ? await db.query<{ wait: number }>(
-          `SELECT ceil(extract(epoch FROM at + make_interval(secs => $2) - clock_timestamp()))::int AS wait
-           FROM auth_events
-           WHERE kind = 'login_failed' AND account_key = $1 AND at > clock_timestamp() - make_interval(secs => $2)
-             AND at > coalesce((SELECT max(at) FROM auth_events
-                                WHERE kind = 'login_succeeded' AND account_key = $1), '-infinity')
-           ORDER BY at DESC LIMIT $3`,
-          [by.accountKey, windowSeconds, limit],
-        )
-      : await db.query<{ wait: number }>(
-          `SELECT ceil(extract(epoch FROM at + make_interval(secs => $2) - clock_timestamp()))::int AS wait
-           FROM auth_events
-           WHERE kind = 'login_failed' AND ip = $1 AND at > clock_timestamp() - make_interval(secs => $2)
-           ORDER BY at DESC LIMIT $3`,
-          [by.ip, windowSeconds, limit],
-        );
-  return rows.length < limit ? 0 : Math.max(1, rows[limit - 1]!.wait);
-}

@@ -23,12 +23,14 @@ function loginRoute(target: RouteTarget, deps: SessionDeps): void {
       path: '/login',
       ...SESSION,
       summary: '登录',
-      description: '同一账号 15 分钟内失败 5 次、同一地址失败 20 次后暂停登录（429，见 Retry-After）。',
+      description:
+        '同一地址对同一账号 15 分钟内失败 5 次、同一地址 15 分钟内失败 20 次，或同一账号 1 小时内从未登录过的地址失败 20 次后，暂停相应的登录（429，见 Retry-After）；账号 30 天内成功登录过的地址不受最后一项限制。',
       body: loginBody,
       responses: {
         200: { description: '已登录', schema: sessionResponse },
         401: { description: '用户名或密码错误' },
         429: { description: '失败次数过多，稍后再试' },
+        503: { description: '同时登录的请求过多，稍后再试' },
       },
     },
     async ({ req, res, body }) => {

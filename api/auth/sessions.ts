@@ -10,14 +10,14 @@ import {
   revokeFamily,
   rotateRefreshToken,
 } from '../../store/auth-sessions';
-import type { Db } from '../../store/pool';
+import type { Db, Tx } from '../../store/pool';
 import { findUser, findUserForLogin, type UserRow } from '../../store/users';
 import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
 import { keyedHash, tokenHash } from './keyed-hash';
 import { newId, newRefreshToken } from './opaque-tokens';
 import { verifyPassword } from './passwords';
-import { loginThrottleWait, type LoginLimits } from './throttle';
+import { throttledLogin, type LoginLimits } from './throttle';
 import type { TokenSigner } from './tokens';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 12 * 3600;
@@ -36,27 +36,35 @@ export interface Origin {
   requestId: string;
 }
 
+type LoginOutcome = { ok: true; user: UserRow } | { ok: false; user: UserRow | undefined };
+
 export async function login(
   deps: SessionDeps,
   input: { username: string; password: string },
   origin: Origin,
 ) {
   const accountKey = keyedHash(deps.secret, 'account', input.username.toLowerCase());
-  const log = (e: Omit<AuthEvent, 'accountKey' | 'ip' | 'requestId'>) =>
-    recordAuthEvent(deps.db, { ...e, accountKey, ip: origin.ip, requestId: origin.requestId });
-  const wait = await loginThrottleWait(deps.db, deps.limits, { accountKey, ip: origin.ip });
-  if (wait > 0) {
-    await log({ kind: 'login_throttled' });
-    throw problems.tooManyRequests(`登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
-  }
-  const user = await findUserForLogin(deps.db, input.username);
-  const ok = await verifyPassword(input.password, user?.password_hash ?? null);
-  if (!user || !ok || !user.active) {
-    await log({ kind: 'login_failed', userId: user?.id, procuratorateId: user?.procuratorate_id });
-    throw problems.unauthenticated('用户名或密码错误');
-  }
-  await log({ kind: 'login_succeeded', userId: user.id, procuratorateId: user.procuratorate_id });
-  return issueSession(deps, user, { familyId: newId('fam'), familyStartedAt: null });
+  const log = (q: Db | Tx, e: Omit<AuthEvent, 'accountKey' | 'ip' | 'requestId'>) =>
+    recordAuthEvent(q, { ...e, accountKey, ip: origin.ip, requestId: origin.requestId });
+  const outcome = await throttledLogin(
+    deps.db,
+    deps.limits,
+    { accountKey, ip: origin.ip },
+    () => log(deps.db, { kind: 'login_throttled' }),
+    async (): Promise<LoginOutcome> => {
+      const found = await findUserForLogin(deps.db, input.username);
+      const ok = await verifyPassword(input.password, found?.password_hash ?? null);
+      return found && ok && found.active ? { ok: true, user: found } : { ok: false, user: found };
+    },
+    (tx, { ok, user: found }) =>
+      log(tx, {
+        kind: ok ? 'login_succeeded' : 'login_failed',
+        userId: found?.id,
+        procuratorateId: found?.procuratorate_id,
+      }),
+  );
+  if (!outcome.ok) throw problems.unauthenticated('用户名或密码错误');
+  return issueSession(deps, outcome.user, { familyId: newId('fam'), familyStartedAt: null });
 }
 
 export async function refresh(deps: SessionDeps, refreshToken: string, origin: Origin) {
