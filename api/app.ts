@@ -45,6 +45,8 @@ export interface AppDeps {
   loginLimits?: LoginLimits;
   /** Public leads one address may submit per hour (default 5). */
   publicLeadsPerHour?: number;
+  /** Public leads one procuratorate accepts per day (default 200). */
+  publicLeadsPerDay?: number;
   /** Serve the embedded mail catcher's messages at /api/dev/mail. */
   devMailbox?: boolean;
   /** Express's `trust proxy` from `TRUST_PROXY` (default loopback: a proxy on the same host). */
@@ -93,7 +95,18 @@ export function createApp(deps: AppDeps): Express {
     ],
     ['/api/users', userRoutes({ db }, routes)],
     ['/api/organs', organRoutes({ db }, routes)],
-    ['/api/public', publicIntakeRoutes({ db, secret, leadsPerHour: deps.publicLeadsPerHour ?? 5 }, routes)],
+    [
+      '/api/public',
+      publicIntakeRoutes(
+        {
+          db,
+          secret,
+          leadsPerHour: deps.publicLeadsPerHour ?? 5,
+          leadsPerDay: deps.publicLeadsPerDay ?? 200,
+        },
+        routes,
+      ),
+    ],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
     ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
     ['/api/statistics', statisticsRoutes({ db, now }, routes)],

@@ -39,6 +39,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   /** Largest JSON body accepted, e.g. '9mb'; default 256kb. */
   bodyLimit?: string;
   /**
+   * Runs before the body is read: a refusal (a thrown Problem) costs the server no parsing,
+   * e.g. a rate limit on a route that takes megabytes.
+   */
+  beforeBody?: (req: Request) => Promise<void>;
+  /**
    * POST only: a repeated Idempotency-Key returns the first response (default true). Turn it
    * off only where the response carries a secret that must not be stored (tokens).
    */
@@ -189,7 +194,9 @@ export function jsonBodies(registry: RouteRegistry): RequestHandler {
     return parser;
   };
   return (req, res, next) => {
-    const limit = registry.match(req.method, req.path)?.spec.bodyLimit ?? DEFAULT_BODY_LIMIT;
-    parserFor(limit)(req, res, next);
+    const spec = registry.match(req.method, req.path)?.spec;
+    const parse = () => parserFor(spec?.bodyLimit ?? DEFAULT_BODY_LIMIT)(req, res, next);
+    if (!spec?.beforeBody) return parse();
+    spec.beforeBody(req).then(parse, next);
   };
 }

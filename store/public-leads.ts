@@ -38,19 +38,40 @@ export interface NewPublicLead {
  * Stores a lead unless its submitter already sent `perHour` in the last hour; returns the
  * seconds to wait in that case. Serialised per submitter, so parallel sends cannot slip by.
  */
+/** Seconds until `submitterKey` may submit again under `perHour`; 0 when it may now. */
+export async function submissionWait(q: Db | Tx, submitterKey: string, perHour: number): Promise<number> {
+  const recent = await q.query<{ wait: number }>(
+    `SELECT ceil(extract(epoch FROM submitted_at + interval '1 hour' - now()))::int AS wait FROM public_leads
+     WHERE submitter_key = $1 AND submitted_at > now() - interval '1 hour' ORDER BY submitted_at DESC LIMIT $2`,
+    [submitterKey, perHour],
+  );
+  return recent.length >= perHour ? Math.max(1, recent[perHour - 1]!.wait) : 0;
+}
+
+/**
+ * Stores a lead unless its sender has reached `limits.perHour`, or its procuratorate
+ * `limits.perDay` leads today (Asia/Shanghai); `wait` is then the seconds until it may try again.
+ */
 export async function insertPublicLead(
   db: Db,
   lead: NewPublicLead,
-  perHour: number,
-): Promise<{ wait: number }> {
+  limits: { perHour: number; perDay: number },
+): Promise<{ wait: number; reason?: 'sender' | 'procuratorate' }> {
   return db.withTransaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lead.submitterKey]);
-    const recent = await tx.query<{ wait: number }>(
-      `SELECT ceil(extract(epoch FROM submitted_at + interval '1 hour' - now()))::int AS wait FROM public_leads
-       WHERE submitter_key = $1 AND submitted_at > now() - interval '1 hour' ORDER BY submitted_at DESC LIMIT $2`,
-      [lead.submitterKey, perHour],
+    const wait = await submissionWait(tx, lead.submitterKey, limits.perHour);
+    if (wait > 0) return { wait, reason: 'sender' };
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`public-leads:${lead.procuratorateId}`]);
+    const [today] = await tx.query<{ n: number; wait: number }>(
+      `SELECT count(*)::int AS n,
+              ceil(extract(epoch FROM date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 day'
+                                       - (now() AT TIME ZONE 'Asia/Shanghai')))::int AS wait
+       FROM public_leads
+       WHERE procuratorate_id = $1
+         AND submitted_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`,
+      [lead.procuratorateId],
     );
-    if (recent.length >= perHour) return { wait: Math.max(1, recent[perHour - 1]!.wait) };
+    if (today!.n >= limits.perDay) return { wait: Math.max(1, today!.wait), reason: 'procuratorate' };
     await tx.query(
       `INSERT INTO public_leads (id, tracking_code, procuratorate_id, description, location, domain_code,
          contact_name, contact_phone, contact_email, submitter_key)

@@ -1,7 +1,7 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import { currentDomain } from '../../store/reference';
 import type { Db } from '../../store/pool';
-import { findStatusByCode, insertPublicLead } from '../../store/public-leads';
+import { findStatusByCode, insertPublicLead, submissionWait } from '../../store/public-leads';
 import { currentDomains, procuratorateExists, publicProcuratorates } from '../../store/public-lead-staff';
 import { keyedHash } from '../auth/keyed-hash';
 import { newId } from '../auth/opaque-tokens';
@@ -9,6 +9,7 @@ import { problems } from '../problem';
 import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { checkAttachments } from './attachments';
+import { clientNetwork } from './client-network';
 import {
   domainItems,
   namedItems,
@@ -25,8 +26,10 @@ const PUBLIC = { tag: '群众线索（公开）', auth: 'public' } as const;
 export interface IntakeDeps {
   db: Db;
   secret: string;
-  /** Leads one address may submit per hour. */
+  /** Leads one sender (an IPv4 address, an IPv6 /64) may submit per hour. */
   leadsPerHour: number;
+  /** Leads the public may submit to one procuratorate per day (Asia/Shanghai). */
+  leadsPerDay: number;
 }
 
 /** The public intake form: no account; a tracking code instead. */
@@ -47,8 +50,13 @@ function submitRoute(target: RouteTarget, deps: IntakeDeps): void {
       path: '/leads',
       ...PUBLIC,
       summary: '反映公益诉讼线索',
-      description: '无需登录。同一地址每小时至多提交 5 次。请求体至多约 9 MB（含附件）。',
+      description:
+        '无需登录。同一地址（IPv6 按 /64 网段计）每小时至多提交 5 次，超过时在读取请求体之前即拒绝；每个检察院每天受理的群众线索有总量上限。请求体至多约 9 MB（含附件）。',
       bodyLimit: '9mb',
+      beforeBody: async (req) => {
+        const wait = await submissionWait(deps.db, submitterOf(deps, req), deps.leadsPerHour);
+        if (wait > 0) throw tooFrequent(wait);
+      },
       body: submitLeadBody,
       responses: {
         201: { description: '已收到；请保存查询码', schema: submittedResponse },
@@ -56,11 +64,19 @@ function submitRoute(target: RouteTarget, deps: IntakeDeps): void {
       },
     },
     async ({ req, res, body }) => {
-      const submitted = await submitLead(deps, body, keyedHash(deps.secret, 'submitter', req.ip ?? ''));
+      const submitted = await submitLead(deps, body, submitterOf(deps, req));
       res.status(201).json(submitted);
     },
   );
 }
+
+/** Who a submission counts against: a keyed hash of the sender's network, never the address. */
+function submitterOf(deps: IntakeDeps, req: Request): string {
+  return keyedHash(deps.secret, 'submitter', clientNetwork(req.ip ?? ''));
+}
+
+const tooFrequent = (wait: number) =>
+  problems.tooManyRequests(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
 
 /** Stores a lead from the public and returns its tracking code. */
 async function submitLead(deps: IntakeDeps, body: SubmitLeadBody, submitterKey: string) {
@@ -68,7 +84,7 @@ async function submitLead(deps: IntakeDeps, body: SubmitLeadBody, submitterKey: 
   const attachments = checkAttachments(body.attachments);
   const code = newTrackingCode();
   const contact = body.contact ?? {};
-  const { wait } = await insertPublicLead(
+  const { wait, reason } = await insertPublicLead(
     deps.db,
     {
       id: newId('pl'),
@@ -81,9 +97,14 @@ async function submitLead(deps: IntakeDeps, body: SubmitLeadBody, submitterKey: 
       submitterKey,
       attachments,
     },
-    deps.leadsPerHour,
+    { perHour: deps.leadsPerHour, perDay: deps.leadsPerDay },
   );
-  if (wait > 0) throw problems.tooManyRequests(`提交过于频繁，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
+  if (reason === 'procuratorate')
+    throw problems.tooManyRequests(
+      '该检察院今日受理的网上线索已达上限，请明日再试，或拨打 12309 检察服务热线',
+      wait,
+    );
+  if (wait > 0) throw tooFrequent(wait);
   const saved = (await findStatusByCode(deps.db, code))!;
   return { code, status: saved.status, submittedAt: saved.submitted_at.toISOString() };
 }

@@ -54,7 +54,7 @@ export async function startSystem(
   options: {
     authSecret?: string;
     /** HTTP settings as the API's environment would give them (TRUST_PROXY, METRICS_TOKEN, …). */
-    app?: Pick<AppDeps, 'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs'>;
+    app?: Pick<AppDeps, 'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs' | 'publicLeadsPerDay'>;
   } = {},
 ): Promise<System> {
   quietRuntime();
