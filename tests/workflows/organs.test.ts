@@ -102,7 +102,7 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
       [street, 'settled', 0],
     ]);
 
-    const found = await s.find('rec-1', 'not_rectified', ['harm_persists']);
+    const found = await s.find('rec-1', 'not_rectified', ['measures_not_implemented']);
     expect(found.stage).toBe('LITIGATION_REVIEW');
     const state = await c.state();
     expect(state.clocks.litigation_review_admin!.request.start).toBe(await c.today());
