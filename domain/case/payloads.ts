@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
 import {
+  EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
@@ -54,6 +55,12 @@ const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
     checkedOn: civilDate.describe('跟进调查日期'),
     result: z.enum(['rectified', 'partially_rectified', 'not_rectified', 'no_reply']).describe('认定结果'),
     reasons: z.array(z.enum(reasons)).max(reasons.length).default([]).describe('《办案规则》第八十二条情形'),
+    earlyGround: z
+      .enum(keysOf(EARLY_FINDING_GROUNDS))
+      .optional()
+      .describe(
+        '整改期满前认定未依法履职的依据：organ_refused 行政机关明确拒绝整改，reply_period_passed 回复期限届满未回复',
+      ),
     summary: text('跟进调查情况', 10_000),
   });
 

@@ -38,5 +38,15 @@ export const LEGACY_NON_PERFORMANCE_REASONS = {
   harm_persists: '（旧版列表）违法状态消除，但国家利益或者社会公共利益受侵害的后果仍然存在',
 } as const;
 
+/**
+ * 《人民检察院公益诉讼办案规则》第四十七条: the litigation review starts when the rectification period
+ * ends, so non-performance is found after it, except where the organ cannot rectify in it any more.
+ */
+export const EARLY_FINDING_GROUNDS = {
+  organ_refused: '行政机关明确拒绝整改',
+  reply_period_passed: '回复期限届满未回复',
+} as const;
+export type EarlyFindingGround = keyof typeof EARLY_FINDING_GROUNDS;
+
 export const keysOf = <T extends object>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];

@@ -24,7 +24,7 @@ it('two organs, one rectified and one not: litigation review names only the fail
     await recordReply(s, 'rec-2', 'refused');
 
     expect((await s.find('rec-1', 'rectified')).stage).toBe('FOLLOW_UP');
-    const found = await s.find('rec-2', 'not_rectified', ['replied_without_action']);
+    const found = await s.find('rec-2', 'not_rectified', ['replied_without_action'], 'organ_refused');
     expect(found.stage).toBe('LITIGATION_REVIEW');
     expect(found.clocks.find((k) => k.key === 'litigation_review_admin')?.status).toBe('running');
     const entry = (await c.timeline()).filter((e) => e.kind === 'recordFinding').at(-1)!;

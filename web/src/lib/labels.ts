@@ -1,6 +1,7 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
 import {
+  EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
@@ -77,6 +78,7 @@ export const ENUM_LABELS: Record<string, string> = {
   ...ROLE_LABELS,
   ...NON_PERFORMANCE_REASONS,
   ...LEGACY_NON_PERFORMANCE_REASONS,
+  ...EARLY_FINDING_GROUNDS,
 };
 
 export const enumLabel = (v: string) => ENUM_LABELS[v] ?? v;

@@ -20,6 +20,7 @@ const DATA_LABELS: Record<string, string> = {
   claim: '回复称',
   result: '认定',
   reasons: '第八十二条情形',
+  earlyGround: '整改期满前认定的依据',
   on: '日期',
   filedOn: '日期',
   title: '线索名称',
