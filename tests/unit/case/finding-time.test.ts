@@ -4,7 +4,7 @@ import { parsePayload, runAction } from '../../../domain/case/actions';
 import type { PayloadInputs, Payloads } from '../../../domain/case/payloads';
 import type { RuleChange } from '../../../domain/case/rules/common';
 import { at, D } from './points';
-import { ACTORS, copy, ORGANS, Story } from './story';
+import { ACTORS, copy, ORGANS, type Story } from './story';
 
 /** A 2-month rectification period received 2025-03-25: its last day is Mon 2025-05-26 (05-25 is a Sunday). */
 const END_2_MONTHS = '2025-05-26';
