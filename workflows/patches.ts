@@ -3,6 +3,8 @@
  * histories written before it still replay. Listed with the date the patch was added; once no
  * open case predates it, a patch becomes `deprecatePatch()` and later goes.
  */
+import type { RuleChange } from '../domain/case/rules/common';
+
 export const PATCHES = {
   /**
    * 2026-12-01: the recompute signal handler returns its work, so `allHandlersFinished()` waits
@@ -18,4 +20,17 @@ export const PATCHES = {
   refuseUnrecordedAction: 'refuse-unrecorded-action-2026-12-01',
   /** 2026-12-01: a reminder, expiry, recomputation or mail that cannot be recorded raises an alert. */
   alertUnrecordedWork: 'alert-unrecorded-work-2026-12-01',
+  /** 2026-12-02: nobody decides a proposal they made themselves (rule `noSelfDecision`). */
+  noSelfDecision: 'no-self-decision-2026-12-02',
+  /**
+   * 2026-12-02: a finding of non-performance waits for the end of the rectification period unless
+   * the organ refused or never replied (rule `findingAfterRectification`).
+   */
+  findingAfterRectification: 'finding-after-rectification-2026-12-02',
 } as const;
+
+/** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
+export const RULE_PATCHES: Record<RuleChange, string> = {
+  noSelfDecision: PATCHES.noSelfDecision,
+  findingAfterRectification: PATCHES.findingAfterRectification,
+};

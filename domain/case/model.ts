@@ -8,6 +8,7 @@ import type { ClockId } from '../period/clocks';
 import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
+import type { EarlyFindingGround } from './vocabulary';
 
 export interface Actor {
   userId: string;
@@ -77,7 +78,13 @@ export interface Recommendation {
   receivedOn?: CivilDate;
   filedAboveOn?: CivilDate;
   reply?: { repliedOn: CivilDate; onTime: boolean; claim: ReplyClaim };
-  finding?: { checkedOn: CivilDate; result: FindingResult; reasons: string[] };
+  finding?: {
+    checkedOn: CivilDate;
+    result: FindingResult;
+    reasons: string[];
+    /** Why non-performance was found before the rectification period ended (Rules art. 47). */
+    earlyGround?: EarlyFindingGround;
+  };
   /** rectified: closed for this organ; non_performance: leads to litigation review. */
   outcome?: 'rectified' | 'non_performance';
   rebounds: number;

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
-import { EXCLUSION_KINDS, keysOf, NON_PERFORMANCE_REASONS } from './vocabulary';
+import {
+  EARLY_FINDING_GROUNDS,
+  EXCLUSION_KINDS,
+  keysOf,
+  LEGACY_NON_PERFORMANCE_REASONS,
+  NON_PERFORMANCE_REASONS,
+} from './vocabulary';
 
 export { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, type NonPerformanceReason } from './vocabulary';
 
@@ -41,6 +47,21 @@ const extendDeadline = z
   .refine((p) => (p.by === undefined) !== (p.until === undefined), {
     message: '请填写延长的期间或延长至的日期（二者选一）',
     path: ['by'],
+  });
+
+const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
+  z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    checkedOn: civilDate.describe('跟进调查日期'),
+    result: z.enum(['rectified', 'partially_rectified', 'not_rectified', 'no_reply']).describe('认定结果'),
+    reasons: z.array(z.enum(reasons)).max(reasons.length).default([]).describe('《办案规则》第八十二条情形'),
+    earlyGround: z
+      .enum(keysOf(EARLY_FINDING_GROUNDS))
+      .optional()
+      .describe(
+        '整改期满前认定未依法履职的依据：organ_refused 行政机关明确拒绝整改，reply_period_passed 回复期限届满未回复',
+      ),
+    summary: text('跟进调查情况', 10_000),
   });
 
 export const ACTION_SCHEMAS = {
@@ -83,17 +104,7 @@ export const ACTION_SCHEMAS = {
       .describe('回复所称整改情况'),
     summary: text('回复内容', 10_000),
   }),
-  recordFinding: z.strictObject({
-    recommendationId: identifier('检察建议编号'),
-    checkedOn: civilDate.describe('跟进调查日期'),
-    result: z.enum(['rectified', 'partially_rectified', 'not_rectified', 'no_reply']).describe('认定结果'),
-    reasons: z
-      .array(z.enum(keysOf(NON_PERFORMANCE_REASONS)))
-      .max(6)
-      .default([])
-      .describe('《办案规则》第八十二条情形'),
-    summary: text('跟进调查情况', 10_000),
-  }),
+  recordFinding: finding(keysOf(NON_PERFORMANCE_REASONS)),
   proposeLitigation: z.strictObject({
     reason: text('提请理由', 2000),
     organIds: organIds('被诉行政机关 ID').default([]),
@@ -162,6 +173,19 @@ export const ACTION_SCHEMAS = {
 };
 
 export type ActionName = keyof typeof ACTION_SCHEMAS;
+
+/**
+ * The schemas an action already in a case's history is read with: today's, except that a finding
+ * may name a reason of the earlier list (LEGACY_NON_PERFORMANCE_REASONS), which today's schema
+ * refuses for a new finding.
+ */
+export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
+  ...ACTION_SCHEMAS,
+  recordFinding: finding([
+    ...keysOf(NON_PERFORMANCE_REASONS),
+    ...keysOf(LEGACY_NON_PERFORMANCE_REASONS),
+  ] as const),
+};
 /** The parsed payload of each action: what the rules receive. */
 export type Payloads = { [N in ActionName]: z.output<(typeof ACTION_SCHEMAS)[N]> };
 /** What a client sends for each action (defaults not yet applied). */

@@ -12,18 +12,41 @@ export const EXCLUSION_KINDS = {
 export type ExclusionKind = keyof typeof EXCLUSION_KINDS;
 
 /**
- * 《人民检察院公益诉讼办案规则》第八十二条: the situations in which an organ is found not to
- * have performed its duties; a finding of non-performance names at least one.
+ * 《人民检察院公益诉讼办案规则》第八十二条: the seven situations in which an organ is found not to
+ * have performed its duties, in the article's order and words; a finding of non-performance names
+ * at least one.
  */
 export const NON_PERFORMANCE_REASONS = {
   no_reply_no_action: '逾期不回复检察建议，也没有采取有效整改措施',
   measures_not_implemented: '已经制定整改措施，但没有实质性执行',
   replied_without_action: '虽按期回复，但未采取整改措施或者仅采取部分整改措施',
-  violator_gone_harm_continues: '违法主体消失，但违法状态或者损害后果仍在持续',
-  harm_persists: '违法状态消除，但国家利益或者社会公共利益受侵害的后果仍然存在',
+  criminal_case_duty_remains:
+    '违法行为人已经被追究刑事责任或者案件已经移送刑事司法机关处理，但行政机关仍应当继续依法履行职责',
+  obstacle_removed_not_resumed: '因客观障碍导致整改方案难以按期执行，但客观障碍消除后未及时恢复整改',
+  measures_unlawful: '整改措施违反法律法规规定',
   other: '其他不依法履行职责的情形',
 } as const;
 export type NonPerformanceReason = keyof typeof NON_PERFORMANCE_REASONS;
+
+/**
+ * Two situations an earlier list of the product offered that art. 82 does not contain. Findings
+ * recorded under them keep their key (timeline, database, saved histories) and read with this
+ * label; no new finding may name them.
+ */
+export const LEGACY_NON_PERFORMANCE_REASONS = {
+  violator_gone_harm_continues: '（旧版列表）违法主体消失，但违法状态或者损害后果仍在持续',
+  harm_persists: '（旧版列表）违法状态消除，但国家利益或者社会公共利益受侵害的后果仍然存在',
+} as const;
+
+/**
+ * 《人民检察院公益诉讼办案规则》第四十七条: the litigation review starts when the rectification period
+ * ends, so non-performance is found after it, except where the organ cannot rectify in it any more.
+ */
+export const EARLY_FINDING_GROUNDS = {
+  organ_refused: '行政机关明确拒绝整改',
+  reply_period_passed: '回复期限届满未回复',
+} as const;
+export type EarlyFindingGround = keyof typeof EARLY_FINDING_GROUNDS;
 
 export const keysOf = <T extends object>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];

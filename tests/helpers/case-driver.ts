@@ -145,6 +145,7 @@ export class CaseSteps {
     recommendationId: string,
     result: Payloads['recordFinding']['result'],
     reasons: Payloads['recordFinding']['reasons'] = [],
+    earlyGround?: Payloads['recordFinding']['earlyGround'],
   ): Promise<ActionResult> {
     const checkedOn = await this.c.today();
     return this.c.act('recordFinding', this.org.prosecutor, {
@@ -152,6 +153,7 @@ export class CaseSteps {
       checkedOn,
       result,
       reasons,
+      ...(earlyGround ? { earlyGround } : {}),
       summary: '跟进调查',
     });
   }

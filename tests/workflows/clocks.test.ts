@@ -20,7 +20,7 @@ async function caseInLitigationReview(taskQueue: string): Promise<{ c: CaseDrive
   await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'months', count: 3 } }]);
   await s.serve('rec-1');
   await recordReply(s, 'rec-1', 'refused');
-  await s.find('rec-1', 'not_rectified', ['replied_without_action']);
+  await s.find('rec-1', 'not_rectified', ['replied_without_action'], 'organ_refused');
   return { c, s };
 }
 

@@ -110,7 +110,7 @@ it('an appeal period that runs out without appeal makes the first-instance judgm
     await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
     await s.serve('rec-1');
     await recordReply(s, 'rec-1', 'refused');
-    await s.find('rec-1', 'not_rectified', ['replied_without_action']);
+    await s.find('rec-1', 'not_rectified', ['replied_without_action'], 'organ_refused');
     await c.act('proposeLitigation', t.org.prosecutor, { reason: '拒不整改', organIds: [t.org.organs.eco] });
     await c.act('decideLitigation', t.org.chief, {
       approve: true,

@@ -24,7 +24,7 @@ it('two organs, one rectified and one not: litigation review names only the fail
     await recordReply(s, 'rec-2', 'refused');
 
     expect((await s.find('rec-1', 'rectified')).stage).toBe('FOLLOW_UP');
-    const found = await s.find('rec-2', 'not_rectified', ['replied_without_action']);
+    const found = await s.find('rec-2', 'not_rectified', ['replied_without_action'], 'organ_refused');
     expect(found.stage).toBe('LITIGATION_REVIEW');
     expect(found.clocks.find((k) => k.key === 'litigation_review_admin')?.status).toBe('running');
     const entry = (await c.timeline()).filter((e) => e.kind === 'recordFinding').at(-1)!;
@@ -102,7 +102,7 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
       [street, 'settled', 0],
     ]);
 
-    const found = await s.find('rec-1', 'not_rectified', ['harm_persists']);
+    const found = await s.find('rec-1', 'not_rectified', ['measures_not_implemented']);
     expect(found.stage).toBe('LITIGATION_REVIEW');
     const state = await c.state();
     expect(state.clocks.litigation_review_admin!.request.start).toBe(await c.today());

@@ -2,16 +2,23 @@
  * One case's life in its workflow: every state change goes through `act`, an alarm or a
  * recomputation, one at a time under a lock, and leaves timeline entries behind.
  */
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import { parsePayload, runAction, structuredCopy } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
-import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
+import {
+  Effects,
+  Rejection,
+  startClock,
+  type RuleChange,
+  type RuleContext,
+} from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
 import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
+import { RULE_PATCHES } from '../patches';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
@@ -92,7 +99,11 @@ export class CaseRun {
     });
   }
 
-  /** The update validator: refuses before anything enters history. A repeated key is accepted. */
+  /**
+   * The update validator: refuses before anything enters history. A repeated key is accepted. It
+   * never runs on replay, so it applies every rule in force; the handler asks `patched()` whether a
+   * later rule applies, so an action accepted before that rule replays as it was.
+   */
   validate(name: ActionName, envelope: ActionEnvelope<unknown>): void {
     checkEnvelope(envelope);
     if (this.processed.has(keyOf(envelope))) return;
@@ -113,7 +124,11 @@ export class CaseRun {
       const before = this.state;
       const draft = structuredCopy(before);
       const payload = appliedPayload(name, envelope.payload);
-      const fx = refuseAsFailure(() => runAction(draft, name, payload, this.context(envelope)));
+      const ctx = {
+        ...this.context(envelope),
+        inForce: (change: RuleChange) => patched(RULE_PATCHES[change]),
+      };
+      const fx = refuseAsFailure(() => runAction(draft, name, payload, ctx));
       this.state = draft;
       let changes: ClockChange[];
       let written: Written;

@@ -24,11 +24,26 @@ export const wrongStage = (message: string) => new Rejection('WrongStage', messa
 export const forbidden = (message: string) => new Rejection('Forbidden', message);
 export const invalid = (message: string) => new Rejection('InvalidPayload', message);
 
+/**
+ * Rules added while cases were already running. Each is in force for every new action; the case
+ * workflow turns one off only to replay an action accepted before it (`patched()`, see
+ * workflows/patches.ts `RULE_PATCHES`).
+ */
+export type RuleChange =
+  /** Nobody decides a proposal they made themselves. */
+  | 'noSelfDecision'
+  /** A finding of non-performance waits for the end of the rectification period (Rules art. 47). */
+  | 'findingAfterRectification';
+
 export interface RuleContext {
   actor: Actor;
   /** Today in Asia/Shanghai, by workflow time. */
   today: CivilDate;
+  /** Whether a later rule applies to this action; absent: every rule does. */
+  inForce?: (change: RuleChange) => boolean;
 }
+
+export const inForce = (ctx: RuleContext, change: RuleChange): boolean => ctx.inForce?.(change) ?? true;
 
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;

@@ -3,7 +3,15 @@ import type { CivilDate } from '../../period/dates';
 import type { CaseState, DecisionKind, Proposal } from '../model';
 import type { Payloads } from '../payloads';
 import type { Stage } from '../stages';
-import { Effects, requireDate, requireStage, wrongStage, type RuleContext } from './common';
+import {
+  Effects,
+  forbidden,
+  inForce,
+  requireDate,
+  requireStage,
+  wrongStage,
+  type RuleContext,
+} from './common';
 
 /** One proposal waits for a decision at a time. */
 export function requireNoPendingProposal(state: CaseState): void {
@@ -33,6 +41,14 @@ interface DecisionSpec {
   since: { date?: CivilDate; label: string };
 }
 
+/** Whoever proposed may not decide the same proposal, whatever other roles they hold. */
+function requireNotOwnProposal(proposal: Proposal, ctx: RuleContext, action: string): void {
+  if (proposal.proposedBy !== ctx.actor.userId || !inForce(ctx, 'noSelfDecision')) return;
+  throw forbidden(
+    `本项提请由您提出（${proposal.proposedOn}），不能由您${action}；请由其他有决定权的人员决定`,
+  );
+}
+
 /**
  * The common part of a decision: the pending proposal of the kind is taken off the case and the
  * decision noted with its date and reason. The caller carries out what was decided.
@@ -47,6 +63,7 @@ export function takeDecision(
   const proposal = state.proposal;
   if (proposal?.kind !== spec.kind || (spec.carries && !proposal[spec.carries]))
     throw wrongStage(spec.missing);
+  requireNotOwnProposal(proposal, ctx, spec.action);
   const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, spec.since);
   state.proposal = undefined;
   const fx = new Effects().note({ approve: p.approve, decidedOn });

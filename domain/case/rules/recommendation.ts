@@ -1,10 +1,13 @@
 /** The pre-litigation recommendation (诉前检察建议) to one or more organs, and its follow-up. */
 import { compareDates, type CivilDate } from '../../period/dates';
 import type { CaseState, Recommendation } from '../model';
+import type { Payloads } from '../payloads';
+import type { EarlyFindingGround } from '../vocabulary';
 import type { StageEvent } from '../procedure';
 import {
   Effects,
   findRecommendation,
+  inForce,
   invalid,
   meetClock,
   moveStage,
@@ -14,6 +17,7 @@ import {
   startClock,
   wrongStage,
   type Rule,
+  type RuleContext,
 } from './common';
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { unique } from './intake';
@@ -165,7 +169,8 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   if (p.result !== 'rectified' && reasons.length === 0)
     throw invalid('认定未依法履职的，请选择至少一项第八十二条情形');
   if (p.result === 'no_reply' && rec.reply) throw invalid('该机关已回复，不能认定为未回复');
-  rec.finding = { checkedOn, result: p.result, reasons };
+  const earlyGround = earlyFindingGround(state, rec, p, ctx);
+  rec.finding = { checkedOn, result: p.result, reasons, ...(earlyGround ? { earlyGround } : {}) };
   rec.outcome = p.result === 'rectified' ? 'rectified' : 'non_performance';
   rec.status = 'settled';
   const fx = new Effects().note({
@@ -174,6 +179,7 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
     checkedOn,
     result: p.result,
     reasons,
+    ...(earlyGround ? { earlyGround } : {}),
     summary: p.summary,
   });
   meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
@@ -182,6 +188,45 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   settleWhenAllFound(state, fx, checkedOn);
   return fx;
 };
+
+/**
+ * Rules art. 47: the litigation review starts when the rectification period ends, so the organ is
+ * found not to have performed only after it (on the day after its last day at the earliest), unless
+ * it explicitly refused (its reply says so) or let the reply period pass without a reply, which the
+ * finding records as its early ground. Returns the ground of an early finding.
+ */
+function earlyFindingGround(
+  state: CaseState,
+  rec: Recommendation,
+  p: Payloads['recordFinding'],
+  ctx: RuleContext,
+): EarlyFindingGround | undefined {
+  const end = rec.rebounds > 0 ? undefined : state.clocks[recClockKey('rectification', rec)]?.due;
+  const early = p.result !== 'rectified' && end != null && compareDates(p.checkedOn, end) <= 0;
+  if (!early) {
+    if (!p.earlyGround) return undefined;
+    const why =
+      p.result === 'rectified'
+        ? '认定整改到位的'
+        : end
+          ? `整改期限已于 ${end} 届满`
+          : '该检察建议没有整改期限';
+    throw invalid(`earlyGround：${why}，无需填写整改期满前认定的依据`);
+  }
+  if (!inForce(ctx, 'findingAfterRectification')) return undefined;
+  const ground = p.earlyGround;
+  if (!ground)
+    throw wrongStage(
+      `检察建议 ${rec.id} 的整改期限至 ${end} 届满，届满前不能认定未依法履职（行政机关明确拒绝整改或回复期限届满未回复的除外，请注明依据）`,
+    );
+  if (ground === 'organ_refused' && rec.reply?.claim !== 'refused')
+    throw invalid('earlyGround：行政机关的回复未载明拒绝整改，不能以明确拒绝整改为由在整改期满前认定');
+  if (ground === 'reply_period_passed' && (rec.reply || rec.status !== 'reply_overdue'))
+    throw invalid(
+      'earlyGround：该检察建议的回复期限未届满或行政机关已回复，不能以逾期未回复为由在整改期满前认定',
+    );
+  return ground;
+}
 
 /** Refuses a per-recommendation action when no recommendation is waiting for it (so it is not offered). */
 function requireAwaiting(state: CaseState, statuses: Recommendation['status'][], message: string): void {
@@ -209,7 +254,10 @@ export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate)
   fx.note({ litigationReviewOrganIds: failing.map((r) => r.organId) });
 }
 
-/** The review period runs from the end of the rectification period, or from the finding if that came first. */
+/**
+ * The review period runs from the end of the rectification period; from the finding where that came
+ * first (an early ground, a rebound, or a finding recorded before the rule of art. 47 was enforced).
+ */
 function reviewStart(state: CaseState, rec: Recommendation): CivilDate {
   const checkedOn = rec.finding!.checkedOn;
   const end = state.clocks[recClockKey('rectification', rec)]?.due;

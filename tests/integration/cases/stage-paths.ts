@@ -47,8 +47,18 @@ const handler = by('prosecutor');
 const chief = by('chief');
 const approve: Payload = (_o, today) => ({ approve: true, decidedOn: today, reason: '同意' });
 const finding =
-  (result: string, reasons: string[]): Payload =>
-  (_o, today) => ({ recommendationId: 'rec-1', checkedOn: today, result, reasons, summary: '跟进调查' });
+  (result: string, reasons: string[], extra: object = {}): Payload =>
+  (_o, today) => ({
+    recommendationId: 'rec-1',
+    checkedOn: today,
+    result,
+    reasons,
+    summary: '跟进调查',
+    ...extra,
+  });
+const reply =
+  (claim: string): Payload =>
+  (_o, today) => ({ recommendationId: 'rec-1', repliedOn: today, claim, summary: '书面回复' });
 const judgment: Payload = (_o, today) => ({
   kind: 'judgment',
   decidedOn: today,
@@ -96,19 +106,19 @@ const PATHS: Record<Fixture, Path> = {
   },
   replied: {
     after: 'served',
-    steps: [
-      handler('recordReply', (_o, today) => ({
-        recommendationId: 'rec-1',
-        repliedOn: today,
-        claim: 'partially_rectified',
-        summary: '书面回复',
-      })),
-    ],
+    steps: [handler('recordReply', reply('partially_rectified'))],
   },
   closed: { after: 'replied', steps: [handler('recordFinding', finding('rectified', []))] },
+  // Found at once, before the rectification period ends: only an explicit refusal allows that (Rules art. 47).
   review: {
-    after: 'replied',
-    steps: [handler('recordFinding', finding('not_rectified', ['replied_without_action']))],
+    after: 'served',
+    steps: [
+      handler('recordReply', reply('refused')),
+      handler(
+        'recordFinding',
+        finding('not_rectified', ['replied_without_action'], { earlyGround: 'organ_refused' }),
+      ),
+    ],
   },
   litigationProposed: {
     after: 'review',

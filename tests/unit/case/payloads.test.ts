@@ -118,6 +118,12 @@ const ROWS: Row[] = [
   ],
   [
     'recordFinding',
+    'a reason of the earlier list that art. 82 does not contain',
+    { result: 'not_rectified', reasons: ['harm_persists'] },
+    /^reasons.0/,
+  ],
+  [
+    'recordFinding',
     'no reply, though the organ replied',
     { result: 'no_reply', reasons: ['other'] },
     /已回复，不能认定为未回复/,

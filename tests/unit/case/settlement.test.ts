@@ -101,13 +101,15 @@ it('the review clock starts at the end of the rectification period when the find
   expect(s.clock('litigation_review_admin').request.start).toBe(end);
 });
 
-it('the review clock starts on the finding when it comes before the end of the rectification period', () => {
+it('an organ whose rectification period still runs cannot be found failing yet; found after, the review runs from the period’s end', () => {
   const s = twoOrgans(TWO_MONTHS, { unit: 'months', count: 6 });
-  const checkedOn = '2025-05-06';
-  expect(compareDates(checkedOn, s.clock('rectification:rec-2').due!)).toBeLessThan(0);
-  find(s, 'rec-1', 'rectified', checkedOn);
-  find(s, 'rec-2', 'not_rectified', checkedOn);
-  expect(s.clock('litigation_review_admin').request.start).toBe(checkedOn);
+  const end = s.clock('rectification:rec-2').due!;
+  const early = '2025-05-06';
+  expect(compareDates(early, end)).toBeLessThan(0);
+  find(s, 'rec-1', 'rectified', early);
+  expect(() => find(s, 'rec-2', 'not_rectified', early)).toThrow(/届满前不能认定未依法履职/);
+  find(s, 'rec-2', 'not_rectified', '2025-10-09');
+  expect(s.clock('litigation_review_admin').request.start).toBe(end);
 });
 
 it('two failing organs: the review clock starts at the earlier of their starts', () => {

@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   recommendationId: '检察建议',
   clockKey: '期限',
   reasons: '《办案规则》第八十二条情形',
+  earlyGround: '整改期满前认定的依据',
   rectificationPeriod: '整改期限',
   by: '延长的期间',
   unit: '单位',

@@ -1,6 +1,11 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
-import { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS } from '../../../domain/case/vocabulary';
+import {
+  EARLY_FINDING_GROUNDS,
+  EXCLUSION_KINDS,
+  LEGACY_NON_PERFORMANCE_REASONS,
+  NON_PERFORMANCE_REASONS,
+} from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
 
 export { EXCLUSION_KINDS, LEAD_SOURCES, NON_PERFORMANCE_REASONS, ROLE_LABELS, STAGE_LABELS };
@@ -72,6 +77,8 @@ export const ENUM_LABELS: Record<string, string> = {
   ...LEAD_SOURCES,
   ...ROLE_LABELS,
   ...NON_PERFORMANCE_REASONS,
+  ...LEGACY_NON_PERFORMANCE_REASONS,
+  ...EARLY_FINDING_GROUNDS,
 };
 
 export const enumLabel = (v: string) => ENUM_LABELS[v] ?? v;

@@ -19,6 +19,8 @@ const DATA_LABELS: Record<string, string> = {
   checkedOn: '跟进调查日期',
   claim: '回复称',
   result: '认定',
+  reasons: '第八十二条情形',
+  earlyGround: '整改期满前认定的依据',
   on: '日期',
   filedOn: '日期',
   title: '线索名称',
@@ -26,6 +28,9 @@ const DATA_LABELS: Record<string, string> = {
   text: '备注',
   note: '备注',
 };
+
+/** A non-empty list of identifiers (a finding's art. 82 reasons), shown by their labels. */
+const isWordList = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string');
 
 function describe(e: TimelineEntry, nameOf: NameOf): string {
   const d = e.data ?? {};
@@ -46,8 +51,11 @@ function describe(e: TimelineEntry, nameOf: NameOf): string {
       return `${s('name')}${s('due') ? `：届满日 ${chineseDate(s('due'))}` : ''}`;
     default:
       return Object.entries(d)
-        .filter(([k, v]) => DATA_LABELS[k] && v !== null && v !== '' && typeof v !== 'object')
+        .filter(
+          ([k, v]) => DATA_LABELS[k] && v !== null && v !== '' && (typeof v !== 'object' || isWordList(v)),
+        )
         .map(([k, v]) => {
+          if (Array.isArray(v)) return `${DATA_LABELS[k]}：${v.map((w) => enumLabel(String(w))).join('、')}`;
           const text =
             typeof v === 'boolean'
               ? k === 'approve'
