@@ -30,7 +30,14 @@ export const extendDeadline: Rule<'extendDeadline'> = (state, p, ctx) => {
   checkExtensionAuthority(clock, p, ctx);
   clock.request.extensions = [
     ...(clock.request.extensions ?? []),
-    { ...(p.by ? { by: p.by } : { until: p.until! }), grantedBy: ctx.actor.userId, basis, reason },
+    {
+      ...(p.by ? { by: p.by } : { until: p.until! }),
+      // Dated, so a later suspension or exclusion is applied after it, not before.
+      decidedOn: ctx.today,
+      grantedBy: ctx.actor.userId,
+      basis,
+      reason,
+    },
   ];
   clock.extensionsGranted += 1;
   const fx = new Effects().note({

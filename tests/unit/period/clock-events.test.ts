@@ -1,0 +1,73 @@
+import type { DeadlineRequest, Extension } from '../../../domain/period';
+import { compute, months } from './helpers/fixtures';
+
+const GRANT = {
+  grantedBy: '检察长李某',
+  basis: '《人民检察院公益诉讼办案规则》第四十七条',
+  reason: '需补充调查',
+};
+/** Rectification period ended 2025-04-30: the review runs out on Fri 2025-05-30. */
+const review = months('2025-04-30', 1);
+const extendedOn = (decidedOn: string): Extension => ({
+  by: { unit: 'months', count: 1 },
+  decidedOn,
+  ...GRANT,
+});
+
+describe('a review clock that is extended, then suspended', () => {
+  it('review ends 05-30, the chief extends it to 06-30, then suspends on 06-10: the clock stands still', () => {
+    const result = compute({
+      ...review,
+      extensions: [extendedOn('2025-05-20')],
+      suspensions: [{ from: '2025-06-10' }],
+    });
+    expect(result).toMatchObject({ due: null, suspended: true, endBeforeRollover: '2025-06-30' });
+    expect(result.pause).toEqual({ kind: 'suspension', since: '2025-06-10', daysLeftAfterResumption: 20 });
+  });
+
+  it('resumed on 06-20, the same review runs ten days longer: 07-10', () => {
+    const request: DeadlineRequest = {
+      ...review,
+      suspensions: [{ from: '2025-06-10', to: '2025-06-20' }],
+      extensions: [extendedOn('2025-05-20')],
+    };
+    const result = compute(request);
+    expect(result.due).toBe('2025-07-10');
+    expect(result.steps.map((s) => s.kind)).toEqual([
+      'start',
+      'raw_end',
+      'extension',
+      'suspended',
+      'rollover',
+      'makeup_rule',
+    ]);
+  });
+
+  it('a suspension decided after the review had run out (and was never extended) does not revive it', () => {
+    const result = compute({ ...review, suspensions: [{ from: '2025-06-10', to: '2025-06-20' }] });
+    expect(result.endBeforeRollover).toBe('2025-05-30');
+    expect(result.steps.find((s) => s.kind === 'suspended')?.text).toBe(
+      '2025-06-10 开始中止审查时期限已于 2025-05-30 届满，不影响期限',
+    );
+  });
+
+  it('an extension granted after a resumption counts from the end the resumption gave', () => {
+    const request: DeadlineRequest = {
+      ...review,
+      extensions: [extendedOn('2025-05-29')],
+      suspensions: [{ from: '2025-05-10', to: '2025-05-20' }],
+    };
+    // 05-30 + 10 days suspended = 06-09; one month more = 07-09.
+    expect(compute(request).endBeforeRollover).toBe('2025-07-09');
+  });
+
+  it('extensions recorded without their date still apply after the suspensions, as they were counted then', () => {
+    const undated: Extension = { by: { unit: 'months', count: 1 }, ...GRANT };
+    const result = compute({
+      ...review,
+      extensions: [undated],
+      suspensions: [{ from: '2025-06-10', to: '2025-06-20' }],
+    });
+    expect(result.endBeforeRollover).toBe('2025-06-30');
+  });
+});
