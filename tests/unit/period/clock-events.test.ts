@@ -71,3 +71,22 @@ describe('a review clock that is extended, then suspended', () => {
     expect(result.endBeforeRollover).toBe('2025-06-30');
   });
 });
+
+describe('an extension from a month end shortened by 民法典第202条', () => {
+  const GRANTED = { by: { unit: 'months' as const, count: 1 }, decidedOn: '2025-02-20', ...GRANT };
+
+  it('a month from 01-31 ends 02-28; a month more ends 03-28, and the explanation says why', () => {
+    const result = compute({ ...months('2025-01-31', 1), extensions: [GRANTED] });
+    expect(result.rawEnd).toBe('2025-02-28');
+    expect(result.endBeforeRollover).toBe('2025-03-28');
+    const step = result.steps.find((s) => s.kind === 'extension')!;
+    expect(step.text).toContain('届满日 2025-02-28 → 2025-03-28');
+    expect(step.text).toContain('延长按 28 日计算，不恢复原起算日的日数');
+  });
+
+  it('a month from 01-15 is extended by the same day-number, with no such note', () => {
+    const result = compute({ ...months('2025-01-15', 1), extensions: [GRANTED] });
+    expect(result.endBeforeRollover).toBe('2025-03-15');
+    expect(result.steps.find((s) => s.kind === 'extension')!.text).not.toContain('不恢复原起算日的日数');
+  });
+});
