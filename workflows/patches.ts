@@ -18,4 +18,11 @@ export const PATCHES = {
   refuseUnrecordedAction: 'refuse-unrecorded-action-2026-12-01',
   /** 2026-12-01: a reminder, expiry, recomputation or mail that cannot be recorded raises an alert. */
   alertUnrecordedWork: 'alert-unrecorded-work-2026-12-01',
+  /**
+   * 2026-12-02: excluded spans (鉴定 and the like) are recorded with their dates and counted like
+   * suspensions (from the first day, resuming on the last: to − from days), in the order they
+   * happened; cases that recorded spans before keep their bare day totals (both end days counted).
+   * The same patch admits the open appraisal (startAppraisal / endAppraisal).
+   */
+  datedExclusions: 'dated-exclusions-2026-12-02',
 } as const;

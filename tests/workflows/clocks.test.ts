@@ -97,9 +97,13 @@ it('excluded days: appraisal time is added to the litigation review period and s
       to,
       note: '司法鉴定',
     });
-    expect(result.clocks[0]!.due).toBe(dueOf({ ...before.request, excludedDays: 10 }));
+    // The period starts the day after its start: counting stops from then until `to` (eight days).
+    expect(result.clocks[0]!.due).toBe(
+      dueOf({ ...before.request, exclusions: [{ from, to, label: '鉴定' }] }),
+    );
+    expect(result.clocks[0]!.due).toBe(dueOf({ ...before.request, excludedDays: 8 }));
     const entry = (await c.timeline()).find((e) => e.kind === 'addExcludedDays')!;
-    expect(entry.data).toMatchObject({ days: 10, kindLabel: '鉴定' });
+    expect(entry.data).toMatchObject({ days: 8, kindLabel: '鉴定' });
 
     const refused = await refusal(
       c.act('addExcludedDays', t.org.prosecutor, {

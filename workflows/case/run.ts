@@ -2,11 +2,17 @@
  * One case's life in its workflow: every state change goes through `act`, an alarm or a
  * recomputation, one at a time under a lock, and leaves timeline entries behind.
  */
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import { parsePayload, runAction } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
-import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
+import {
+  Effects,
+  Rejection,
+  startClock,
+  type RuleChange,
+  type RuleContext,
+} from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
 import { expiryInstant } from '../../domain/expiry';
@@ -16,12 +22,16 @@ import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
+import { PATCHES } from '../patches';
 import { Lock } from './lock';
 import { appliedPayload } from './payload';
 import { clockChangedMail, reminderBatch } from './reminders';
 import { initialState } from './state';
 
 export const SYSTEM_ACTOR = 'system';
+
+/** The patch behind each rule change: a case recorded before it keeps the rule it began with. */
+const RULE_CHANGE_PATCHES: Record<RuleChange, string> = { datedExclusions: PATCHES.datedExclusions };
 const REMEMBERED_KEYS = 200;
 
 export interface CarriedCase {
@@ -101,7 +111,8 @@ export class CaseRun {
         structuredCopy(this.state),
         name,
         parsePayload(name, envelope.payload),
-        this.context(envelope),
+        // A validator runs only live, where patched() is true for the new code: no marker here.
+        this.context(envelope, () => true),
       ),
     );
   }
@@ -113,7 +124,8 @@ export class CaseRun {
       const before = this.state;
       const draft = structuredCopy(before);
       const payload = appliedPayload(name, envelope.payload);
-      const fx = refuseAsFailure(() => runAction(draft, name, payload, this.context(envelope)));
+      const context = this.context(envelope, (change) => patched(RULE_CHANGE_PATCHES[change]));
+      const fx = refuseAsFailure(() => runAction(draft, name, payload, context));
       this.state = draft;
       let changes: ClockChange[];
       let written: Written;
@@ -207,8 +219,8 @@ export class CaseRun {
     await this.journal.write(batchOf('clock_expired', SYSTEM_ACTOR, fx, changes));
   }
 
-  private context(envelope: ActionEnvelope<unknown>): RuleContext {
-    return { actor: envelope.actor, today: shanghaiDate(new Date()) };
+  private context(envelope: ActionEnvelope<unknown>, follows: RuleContext['follows']): RuleContext {
+    return { actor: envelope.actor, today: shanghaiDate(new Date()), ...(follows ? { follows } : {}) };
   }
 
   private remember(key: string, result: ActionResult): void {

@@ -24,11 +24,21 @@ export const wrongStage = (message: string) => new Rejection('WrongStage', messa
 export const forbidden = (message: string) => new Rejection('Forbidden', message);
 export const invalid = (message: string) => new Rejection('InvalidPayload', message);
 
+/**
+ * Rule changes that would alter what an open case already recorded: the workflow answers, through
+ * `patched()`, whether to follow the change (what a case recorded before it replays as it was).
+ */
+export type RuleChange = 'datedExclusions';
+
 export interface RuleContext {
   actor: Actor;
   /** Today in Asia/Shanghai, by workflow time. */
   today: CivilDate;
+  /** Whether this action follows a rule change; absent: it does. */
+  follows?: (change: RuleChange) => boolean;
 }
+
+export const follows = (ctx: RuleContext, change: RuleChange): boolean => ctx.follows?.(change) ?? true;
 
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;

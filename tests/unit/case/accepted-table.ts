@@ -334,7 +334,8 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     },
     stage: 'LITIGATION_REVIEW',
     ops: [recompute('litigation_review_admin')],
-    data: { clockKey: 'litigation_review_admin', kind: 'appraisal', kindLabel: '鉴定', days: 10 },
+    // Counting stops on 06-11 and resumes on 06-20: nine days.
+    data: { clockKey: 'litigation_review_admin', kind: 'appraisal', kindLabel: '鉴定', days: 9 },
   },
   reassign: {
     at: 'INVESTIGATION',

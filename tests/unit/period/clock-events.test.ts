@@ -90,3 +90,44 @@ describe('an extension from a month end shortened by 民法典第202条', () => 
     expect(result.steps.find((s) => s.kind === 'extension')!.text).not.toContain('不恢复原起算日的日数');
   });
 });
+
+describe('appraisal and suspension over the same days', () => {
+  it('an appraisal 06-01 to 06-11 and a suspension 06-05 to 06-15: fourteen days, each counted once', () => {
+    const result = compute({
+      ...review,
+      extensions: [extendedOn('2025-05-20')],
+      exclusions: [{ from: '2025-06-01', to: '2025-06-11', label: '鉴定' }],
+      suspensions: [{ from: '2025-06-05', to: '2025-06-15' }],
+    });
+    // 06-30 + 14 days (06-01 … 06-14) = 07-14.
+    expect(result.endBeforeRollover).toBe('2025-07-14');
+    const suspended = result.steps.find((s) => s.kind === 'suspended')!.text;
+    expect(suspended).toContain('4 日不计入期限');
+    expect(suspended).toContain('其中 6 日已在此前中止或扣除的期间内，不重复计算');
+  });
+
+  it('excluded spans and suspensions follow one convention: stop on the first day, resume on the last', () => {
+    const excluded = compute({
+      ...review,
+      exclusions: [{ from: '2025-05-10', to: '2025-05-20', label: '鉴定' }],
+    });
+    const suspended = compute({ ...review, suspensions: [{ from: '2025-05-10', to: '2025-05-20' }] });
+    expect(excluded.endBeforeRollover).toBe('2025-06-09');
+    expect(suspended.endBeforeRollover).toBe(excluded.endBeforeRollover);
+    expect(excluded.steps.find((s) => s.kind === 'excluded')!.text).toContain(
+      '自开始之日起停止计算，至结束之日起恢复计算',
+    );
+  });
+
+  it('an appraisal under way stands the review clock still and says 鉴定中', () => {
+    const result = compute({ ...review, exclusions: [{ from: '2025-05-20', label: '鉴定' }] });
+    expect(result).toMatchObject({ due: null, suspended: true });
+    expect(result.pause).toEqual({
+      kind: 'exclusion',
+      label: '鉴定',
+      since: '2025-05-20',
+      daysLeftAfterResumption: 10,
+    });
+    expect(result.steps.find((s) => s.kind === 'excluded')!.text).toContain('鉴定中，尚未结束');
+  });
+});
