@@ -160,3 +160,16 @@ export function applyClockEvents(
     },
   };
 }
+
+/** What stands a clock still now, read from its request: a running excluded span (鉴定中) or suspension. */
+export function runningStop(request: Pick<DeadlineRequest, 'exclusions' | 'suspensions'>): Stop | undefined {
+  const exclusion = request.exclusions?.find((e) => e.to === undefined);
+  if (exclusion)
+    return {
+      kind: 'exclusion',
+      from: exclusion.from,
+      ...(exclusion.label ? { label: exclusion.label } : {}),
+    };
+  const suspension = request.suspensions?.find((s) => s.to === undefined);
+  return suspension ? { kind: 'suspension', from: suspension.from } : undefined;
+}

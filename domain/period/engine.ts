@@ -15,7 +15,14 @@ import { validateDeadlineRequest, type DeadlineRequest } from './request';
 import { missingYearsOf, rollOver, type RolloverOutcome } from './rollover';
 import { describeDay, scheduleVersion, type DayOffRule, type HolidaySchedule } from './schedule';
 
-export { addPeriod, orderedEvents, type OpenStop, type StopKind } from './clock-events';
+export {
+  addPeriod,
+  orderedEvents,
+  runningStop,
+  type OpenStop,
+  type Stop,
+  type StopKind,
+} from './clock-events';
 
 export interface PeriodPolicy extends DayOffRule {
   version: string;

@@ -95,10 +95,6 @@ export const addExcludedDays: Rule<'addExcludedDays'> = (state, p, ctx) => {
   const days = dated
     ? daysBetween(laterOf(from, addDays(clock.request.start, 1)), to)
     : daysBetween(from, to) + 1;
-  if (days <= 0)
-    throw invalid(
-      `${from} 至 ${to} 不扣除任何一日：期间自起算事件次日起算，自开始之日停止计算、至结束之日恢复计算`,
-    );
   clock.exclusions = [...(clock.exclusions ?? []), { from, to, kind: p.kind }];
   if (dated) {
     clock.request.exclusions = [
