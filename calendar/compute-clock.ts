@@ -20,7 +20,9 @@ export interface ComputeClockInput {
   start: string;
   /** Where the period's length comes from: the catalogue (default or urgent) or the action itself. */
   length: { source: 'default' } | { source: 'urgent' } | { source: 'explicit'; period: PeriodLength };
-  adjustments: Pick<DeadlineRequest, 'excludedDays' | 'suspensions' | 'extensions'>;
+  adjustments: Pick<DeadlineRequest, 'excludedDays' | 'exclusions' | 'suspensions' | 'extensions'>;
+  /** The case's track: cites only the basis that applies to it (an appeal: 行政诉讼法 or 民事诉讼法). */
+  track?: 'administrative' | 'civil';
   /** Workflow time (epoch ms): reminders already due are planned for the next working moment. */
   now: number;
 }
@@ -76,7 +78,7 @@ export async function computeClock(
     rule: result.rule,
     definition: {
       name: definition.name,
-      basis: basisText(definition.basis),
+      basis: basisText(definition.basis, input.track),
       target: definition.target,
       extension: definition.extension,
     },

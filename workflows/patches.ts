@@ -27,10 +27,18 @@ export const PATCHES = {
    * the organ refused or never replied (rule `findingAfterRectification`).
    */
   findingAfterRectification: 'finding-after-rectification-2026-12-02',
+  /**
+   * 2026-12-02: excluded spans (鉴定 and the like) are recorded with their dates and counted like
+   * suspensions (from the first day, resuming on the last: to − from days), in the order they
+   * happened; cases that recorded spans before keep their bare day totals (both end days counted).
+   * The same patch admits the open appraisal (startAppraisal / endAppraisal).
+   */
+  datedExclusions: 'dated-exclusions-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
 export const RULE_PATCHES: Record<RuleChange, string> = {
   noSelfDecision: PATCHES.noSelfDecision,
   findingAfterRectification: PATCHES.findingAfterRectification,
+  datedExclusions: PATCHES.datedExclusions,
 };

@@ -11,6 +11,7 @@ import { delegatedDecisions } from '../../store/case-refs';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
 import type { CaseState, DecisionKind } from '../../domain/case/model';
+import { runningStop, type DeadlineRequest } from '../../domain/period';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
@@ -67,10 +68,18 @@ export function presentClock(c: ClockRow, today: string) {
     status: c.status,
     provisional: c.provisional,
     overdue: c.status === 'running' && c.due_date !== null && c.due_date < today,
+    paused: pausedBy(c),
     explanation: (c.explanation.steps ?? []).map((s) => ({ kind: s.kind, text: s.text })),
     rule: c.explanation.rule ?? null,
     versions: { catalogue: c.catalogue_version, policy: c.policy_version, schedule: c.schedule_version },
   };
+}
+
+/** A running clock with no due date stands still: say why (中止审查, or 鉴定中). */
+function pausedBy(c: ClockRow) {
+  if (c.status !== 'running' || c.due_date !== null) return null;
+  const stop = runningStop((c.request ?? {}) as DeadlineRequest);
+  return stop ? { kind: stop.kind, since: stop.from, label: stop.label ?? null } : null;
 }
 
 function presentRecommendation(r: RecommendationRow) {

@@ -7,6 +7,7 @@ import type { Actor, CaseState, DecisionKind } from './model';
 import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
 import { addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
+import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
 import { recordRevisit, resume, suspend, terminate } from './rules/closure';
 import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
@@ -82,6 +83,8 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   resume: { label: '恢复审查', who: 'chief', apply: resume },
   extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
+  startAppraisal: { label: '鉴定等开始（期限暂停计算）', who: 'handler', apply: startAppraisal },
+  endAppraisal: { label: '鉴定等结束（期限恢复计算）', who: 'handler', apply: endAppraisal },
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },

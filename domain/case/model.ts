@@ -58,8 +58,11 @@ export interface ClockState {
   extension: { grantedBy: string; by: { unit: 'days' | 'months'; count: number }; beyond: string } | null;
   /** Extensions granted so far (each also sits in request.extensions). */
   extensionsGranted: number;
-  /** Excluded spans (appraisal and the like) already counted in request.excludedDays. */
-  exclusions?: { from: CivilDate; to: CivilDate; kind: string }[];
+  /**
+   * Excluded spans (appraisal and the like), counted in request.exclusions (dated) or, for spans
+   * recorded before exclusions were dated, in request.excludedDays. `to` is absent while it runs.
+   */
+  exclusions?: { from: CivilDate; to?: CivilDate; kind: string }[];
   versions: { catalogue: string; policy: string; schedule: string; reminders: string };
 }
 

@@ -148,6 +148,16 @@ export const ACTION_SCHEMAS = {
     to: civilDate.describe('结束日期'),
     note: optionalText('说明', 2000).default(''),
   }),
+  startAppraisal: z.strictObject({
+    clockKey: identifier('期限标识'),
+    kind: z.enum(keysOf(EXCLUSION_KINDS)).describe('鉴定、评估、审计、检验、检测、翻译'),
+    startedOn: civilDate.describe('开始日期（期限自该日停止计算）'),
+    note: optionalText('说明', 2000).default(''),
+  }),
+  endAppraisal: z.strictObject({
+    clockKey: identifier('期限标识'),
+    endedOn: civilDate.describe('结束日期（期限自该日恢复计算）'),
+  }),
   reassign: z.strictObject({ handlerId: identifier('新承办人用户 ID'), reason: text('更换理由', 2000) }),
   addNote: z.strictObject({ text: text('备注', 5000) }),
   markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),

@@ -57,6 +57,10 @@ export const clockResponse = z.object({
   status: z.string(),
   provisional: z.boolean(),
   overdue: z.boolean(),
+  paused: z
+    .object({ kind: z.enum(['suspension', 'exclusion']), since: z.string(), label: z.string().nullable() })
+    .nullable()
+    .describe('期限停止计算的原因：中止审查，或鉴定等正在进行（鉴定中）'),
   explanation: z.array(z.object({ kind: z.string(), text: z.string() })),
   rule: z.unknown(),
   versions: z.object({ catalogue: z.string(), policy: z.string(), schedule: z.string() }),

@@ -8,12 +8,18 @@ const months = (count: number): PeriodLength => ({ unit: 'months', count });
 const RULES = '《人民检察院公益诉讼办案规则》';
 const JOINT_INTERPRETATION = '《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》';
 const ADMIN_LITIGATION_LAW = '《中华人民共和国行政诉讼法》';
+const CIVIL_PROCEDURE_LAW = '《中华人民共和国民事诉讼法》';
 const rules = (article: string): LegalBasis => ({ instrument: RULES, article });
 const localPractice = (what: string): LegalBasis => ({ instrument: `本院工作惯例（${what}）` });
 
 const CHIEF_THEN_ABOVE = { grantedBy: 'chief', by: months(1), beyond: '上级检察院' } as const;
 
-const APPEAL_BASIS = [rules('第六十二条'), { instrument: ADMIN_LITIGATION_LAW, article: '第八十五条' }];
+/** An administrative suit is appealed under 行政诉讼法 art. 85, a civil one under 民事诉讼法 art. 171. */
+const APPEAL_BASIS: LegalBasis[] = [
+  rules('第六十二条'),
+  { instrument: ADMIN_LITIGATION_LAW, article: '第八十五条', track: 'administrative' },
+  { instrument: CIVIL_PROCEDURE_LAW, article: '第一百七十一条', track: 'civil' },
+];
 const APPEAL_EXPIRY = { action: 'advance_stage', text: '上诉期届满，案件进入下一阶段' } as const;
 
 export const CLOCK_DEFINITIONS: Record<ClockId, ClockDefinition> = {

@@ -23,6 +23,8 @@ export interface LegalBasis {
   instrument: string;
   /** e.g. 第七十六条; absent for local practice. */
   article?: string;
+  /** Only on cases of this track (an appeal: 行政诉讼法 or 民事诉讼法); absent when it applies to both. */
+  track?: 'administrative' | 'civil';
 }
 
 export interface ClockExtension {

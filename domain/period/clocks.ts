@@ -15,8 +15,17 @@ export const CLOCK_IDS = Object.keys(CLOCK_DEFINITIONS) as ClockId[];
 
 export const DEFAULT_CLOCK_CATALOGUE: ClockCatalogue = { version: 'clocks-1', clocks: CLOCK_DEFINITIONS };
 
-export function basisText(basis: readonly LegalBasis[]): string {
-  return basis.map((b) => `${b.instrument}${b.article ?? ''}`).join('；');
+const TRACK_NAMES = { administrative: '行政公益诉讼', civil: '民事公益诉讼' } as const;
+
+/** The basis as cited: on a case, only what applies to its track; in the catalogue, each with its track. */
+export function basisText(basis: readonly LegalBasis[], track?: 'administrative' | 'civil'): string {
+  return basis
+    .filter((b) => track === undefined || b.track === undefined || b.track === track)
+    .map((b) => {
+      const only = track === undefined && b.track ? `（${TRACK_NAMES[b.track]}）` : '';
+      return `${b.instrument}${b.article ?? ''}${only}`;
+    })
+    .join('；');
 }
 
 export interface ClockLengthOverride {

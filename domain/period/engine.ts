@@ -1,20 +1,28 @@
 // computeDeadline: one legal period, counted the way 民事诉讼法第85条 and 民法典第202条 say,
 // with the exclusions, suspensions and extensions a case records. Pure and deterministic.
-import { addDays, addMonthsDetailed, compareDates, type CivilDate } from './dates';
+import { addPeriod, applyClockEvents, type OpenStop } from './clock-events';
+import { addDays, type CivilDate } from './dates';
 import {
   dateWithWeekday,
   excludedStep,
-  periodText,
   provisionalStep,
   rawEndStep,
   rolloverText,
   startStep,
   type ExplanationStep,
 } from './explanation';
-import { validateDeadlineRequest, type DeadlineRequest, type Extension, type PeriodLength } from './request';
+import { validateDeadlineRequest, type DeadlineRequest } from './request';
 import { missingYearsOf, rollOver, type RolloverOutcome } from './rollover';
 import { describeDay, scheduleVersion, type DayOffRule, type HolidaySchedule } from './schedule';
-import { applySuspensions } from './suspension';
+
+export {
+  addPeriod,
+  orderedEvents,
+  runningStop,
+  type OpenStop,
+  type Stop,
+  type StopKind,
+} from './clock-events';
 
 export interface PeriodPolicy extends DayOffRule {
   version: string;
@@ -32,27 +40,14 @@ export interface DeadlineResult {
   /** True when a year consulted for a day-off decision is missing from the schedule. */
   provisional: boolean;
   missingYears: number[];
+  /** True while a suspension or an excluded span (an appraisal under way) stands the clock still. */
   suspended: boolean;
+  /** What stands the clock still, while `suspended`. */
+  pause?: OpenStop;
   rule: { makeupWorkdayCounts: boolean };
   policyVersion: string;
   scheduleVersion: string;
   steps: ExplanationStep[];
-}
-
-/** The period added to a date: days as such, months by the same day-number or the month's last day. */
-export function addPeriod(date: CivilDate, length: PeriodLength): { date: CivilDate; clamped: boolean } {
-  if (length.unit === 'days') return { date: addDays(date, length.count), clamped: false };
-  return addMonthsDetailed(date, length.count);
-}
-
-function applyExtension(end: CivilDate, extension: Extension): { end: CivilDate; step: ExplanationStep } {
-  const next = extension.by !== undefined ? addPeriod(end, extension.by).date : (extension.until ?? end);
-  const what = extension.by !== undefined ? `延长${periodText(extension.by)}` : `延长至 ${next}`;
-  const earlier = compareDates(next, end) < 0 ? '（注意：早于此前计算的届满日）' : '';
-  const text =
-    `${what}（批准：${extension.grantedBy}；依据：${extension.basis}；理由：${extension.reason}）：` +
-    `届满日 ${end} → ${next}${earlier}`;
-  return { end: next, step: { kind: 'extension', text, date: next } };
 }
 
 function rolloverStep(end: CivilDate, outcome: RolloverOutcome): ExplanationStep {
@@ -77,31 +72,26 @@ interface CountedPeriod {
   rawEnd: CivilDate;
   /** The last day before the day-off rollover. */
   end: CivilDate;
-  suspended: boolean;
+  pause?: OpenStop;
   steps: ExplanationStep[];
 }
 
-/** Raw end → excluded days → suspensions → extensions (an open suspension stops the count). */
+/**
+ * Raw end → excluded days given as a bare total (no dates: first, as they always were) →
+ * extensions, excluded spans and suspensions in the order they happened (a running stop ends the count).
+ */
 function countPeriod(request: DeadlineRequest): CountedPeriod {
   const raw = addPeriod(request.start, request.period);
   const steps = [startStep(request.start), rawEndStep(request.period, raw.date, raw.clamped)];
-  let end = raw.date;
+  let end = raw;
   const excluded = request.excludedDays ?? 0;
   if (excluded > 0) {
-    const next = addDays(end, excluded);
-    steps.push(excludedStep(excluded, end, next));
-    end = next;
+    end = { date: addDays(raw.date, excluded), clamped: false };
+    steps.push(excludedStep(excluded, raw.date, end.date));
   }
-  const suspension = applySuspensions(request.start, end, request.suspensions ?? []);
-  steps.push(...suspension.steps);
-  end = suspension.end;
-  if (suspension.open !== undefined) return { rawEnd: raw.date, end, suspended: true, steps };
-  for (const extension of request.extensions ?? []) {
-    const applied = applyExtension(end, extension);
-    steps.push(applied.step);
-    end = applied.end;
-  }
-  return { rawEnd: raw.date, end, suspended: false, steps };
+  const events = applyClockEvents(request.start, end, request);
+  steps.push(...events.steps);
+  return { rawEnd: raw.date, end: events.end, ...(events.open ? { pause: events.open } : {}), steps };
 }
 
 export function computeDeadline(
@@ -119,9 +109,10 @@ export function computeDeadline(
     scheduleVersion: scheduleVersion(schedule),
   };
   const steps = [...counted.steps];
-  if (counted.suspended) {
+  if (counted.pause) {
     steps.push(makeupRuleStep(policy, null));
-    return { due: null, ...base, provisional: false, missingYears: [], suspended: true, steps };
+    const pause = counted.pause;
+    return { due: null, ...base, provisional: false, missingYears: [], suspended: true, pause, steps };
   }
   const outcome = rollOver(counted.end, schedule, policy);
   const missingYears = missingYearsOf(outcome.examined);

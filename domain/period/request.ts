@@ -16,7 +16,18 @@ export interface Suspension {
   to?: CivilDate;
 }
 
+/** A span that does not count (鉴定、评估、审计、检验、检测、翻译; Rules art. 48). */
+export interface Exclusion {
+  from: CivilDate;
+  /** The day it ended; absent while it still runs (an appraisal under way). */
+  to?: CivilDate;
+  /** What it was, as shown: 鉴定, 评估 … */
+  label?: string;
+}
+
 export interface Extension {
+  /** The day it was granted; extensions recorded without one apply after every dated event. */
+  decidedOn?: CivilDate;
   /** Counted from the end as it stands, with the same day/month rules as the period. */
   by?: PeriodLength;
   /** Sets the end to this date. Exactly one of `by` and `until`. */
@@ -30,8 +41,10 @@ export interface DeadlineRequest {
   /** The triggering event's date; the period starts the next day. */
   start: CivilDate;
   period: PeriodLength;
-  /** Total days that do not count (appraisal, evaluation, audit …; Rules art. 48). */
+  /** Total days that do not count, without dates (appraisal, evaluation, audit …; Rules art. 48). */
   excludedDays?: number;
+  /** Dated spans that do not count, applied in the order they happened with the rest. */
+  exclusions?: Exclusion[];
   suspensions?: Suspension[];
   extensions?: Extension[];
 }
@@ -67,15 +80,24 @@ export function checkPeriodLength(length: PeriodLength | undefined, field: strin
   }
 }
 
-function checkSuspension(suspension: Suspension, index: number): void {
-  const field = `suspensions[${index}]`;
-  requireDate(suspension.from, `${field}.from`, '中止日期');
-  if (suspension.to === undefined) return;
-  requireDate(suspension.to, `${field}.to`, '恢复日期');
-  if (compareDates(suspension.to, suspension.from) < 0) {
-    throw new PeriodRequestError(`${field}.to`, `恢复日期 ${suspension.to} 早于中止日期 ${suspension.from}`);
+function checkSpan(
+  span: { from: CivilDate; to?: CivilDate },
+  field: string,
+  labels: { from: string; to: string },
+): void {
+  requireDate(span.from, `${field}.from`, labels.from);
+  if (span.to === undefined) return;
+  requireDate(span.to, `${field}.to`, labels.to);
+  if (compareDates(span.to, span.from) < 0) {
+    throw new PeriodRequestError(`${field}.to`, `${labels.to} ${span.to} 早于${labels.from} ${span.from}`);
   }
 }
+
+const checkSuspension = (suspension: Suspension, index: number) =>
+  checkSpan(suspension, `suspensions[${index}]`, { from: '中止日期', to: '恢复日期' });
+
+const checkExclusion = (exclusion: Exclusion, index: number) =>
+  checkSpan(exclusion, `exclusions[${index}]`, { from: '不计入期间开始日期', to: '不计入期间结束日期' });
 
 function checkExtension(extension: Extension, index: number): void {
   const field = `extensions[${index}]`;
@@ -84,6 +106,8 @@ function checkExtension(extension: Extension, index: number): void {
   }
   if (extension.by !== undefined) checkPeriodLength(extension.by, `${field}.by`);
   if (extension.until !== undefined) requireDate(extension.until, `${field}.until`, '延长至日期');
+  if (extension.decidedOn !== undefined)
+    requireDate(extension.decidedOn, `${field}.decidedOn`, '延长决定日期');
   for (const key of ['grantedBy', 'basis', 'reason'] as const) {
     const value: unknown = extension[key];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -101,5 +125,6 @@ export function validateDeadlineRequest(request: DeadlineRequest): void {
     throw new PeriodRequestError('excludedDays', `不计入期限的天数 ${String(excluded)} 无效：应为非负整数`);
   }
   (request.suspensions ?? []).forEach(checkSuspension);
+  (request.exclusions ?? []).forEach(checkExclusion);
   (request.extensions ?? []).forEach(checkExtension);
 }

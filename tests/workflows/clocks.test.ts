@@ -97,9 +97,13 @@ it('excluded days: appraisal time is added to the litigation review period and s
       to,
       note: '司法鉴定',
     });
-    expect(result.clocks[0]!.due).toBe(dueOf({ ...before.request, excludedDays: 10 }));
+    // The period starts the day after its start: counting stops from then until `to` (eight days).
+    expect(result.clocks[0]!.due).toBe(
+      dueOf({ ...before.request, exclusions: [{ from, to, label: '鉴定' }] }),
+    );
+    expect(result.clocks[0]!.due).toBe(dueOf({ ...before.request, excludedDays: 8 }));
     const entry = (await c.timeline()).find((e) => e.kind === 'addExcludedDays')!;
-    expect(entry.data).toMatchObject({ days: 10, kindLabel: '鉴定' });
+    expect(entry.data).toMatchObject({ days: 8, kindLabel: '鉴定' });
 
     const refused = await refusal(
       c.act('addExcludedDays', t.org.prosecutor, {
@@ -135,5 +139,78 @@ it('suspension stops every running clock; resumption restarts them, moved by the
     const due = resumed.clocks.find((k) => k.key === 'litigation_review_admin')!.due!;
     expect(due).toBe(dueOf({ ...before.request, suspensions: [{ from: suspendedOn, to: resumedOn }] }));
     expect(due > before.due!).toBe(true);
+  });
+});
+
+it('extended, then suspended: the suspension stops the extended review and resumption moves it on', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const { c } = await caseInLitigationReview(taskQueue);
+    const before = (await c.state()).clocks.litigation_review_admin!;
+    await t.env.sleep('20 days');
+    const extendedOn = await c.today();
+    const extension = {
+      by: { unit: 'months' as const, count: 1 },
+      basis: '《人民检察院公益诉讼办案规则》第四十七条',
+    };
+    await c.act('extendDeadline', t.org.chief, {
+      clockKey: 'litigation_review_admin',
+      ...extension,
+      reason: '案情复杂',
+    });
+    // Past the review's first end, inside the extension.
+    await t.env.sleep('20 days');
+    const suspendedOn = await c.today();
+    const suspended = await c.act('suspend', t.org.chief, {
+      decidedOn: suspendedOn,
+      reason: '客观原因无法完成整改',
+    });
+    expect(suspended.clocks.find((k) => k.key === 'litigation_review_admin')!.due).toBeNull();
+    await t.env.sleep('10 days');
+    const resumedOn = await c.today();
+    const resumed = await c.act('resume', t.org.chief, { decidedOn: resumedOn, reason: '障碍消除' });
+    const due = resumed.clocks.find((k) => k.key === 'litigation_review_admin')!.due!;
+    const grant = { ...extension, decidedOn: extendedOn, grantedBy: t.org.chief.id, reason: '案情复杂' };
+    expect(due).toBe(
+      dueOf({ ...before.request, extensions: [grant], suspensions: [{ from: suspendedOn, to: resumedOn }] }),
+    );
+    expect(due > dueOf({ ...before.request, extensions: [grant] })!).toBe(true);
+  });
+});
+
+it('appraisal under way: the review clock does not run out meanwhile, and moves by its days when it ends', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const { c } = await caseInLitigationReview(taskQueue);
+    const before = (await c.state()).clocks.litigation_review_admin!;
+    await t.env.sleep('5 days');
+    const startedOn = await c.today();
+    const started = await c.act('startAppraisal', t.org.prosecutor, {
+      clockKey: 'litigation_review_admin',
+      kind: 'appraisal',
+      startedOn,
+      note: '委托司法鉴定',
+    });
+    expect(started.clocks.find((k) => k.key === 'litigation_review_admin')!.due).toBeNull();
+
+    await t.env.sleep('45 days');
+    const during = await c.state();
+    expect(during.stage).toBe('LITIGATION_REVIEW');
+    expect(during.clocks.litigation_review_admin).toMatchObject({
+      status: 'running',
+      due: null,
+      expiryHandled: false,
+    });
+
+    const endedOn = await c.today();
+    const ended = await c.act('endAppraisal', t.org.prosecutor, {
+      clockKey: 'litigation_review_admin',
+      endedOn,
+    });
+    const due = ended.clocks.find((k) => k.key === 'litigation_review_admin')!.due!;
+    expect(due).toBe(
+      dueOf({ ...before.request, exclusions: [{ from: startedOn, to: endedOn, label: '鉴定' }] }),
+    );
+    expect(due).toBe(dueOf({ ...before.request, excludedDays: 45 }));
+    const kinds = (await c.timeline()).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['startAppraisal', 'endAppraisal']));
   });
 });

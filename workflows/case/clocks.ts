@@ -35,15 +35,23 @@ function compute(
     const length: ClockLength = op.length
       ? { source: 'explicit', period: op.length }
       : { source: op.urgent ? 'urgent' : 'default' };
-    return calendar.computeClock({ clockId: op.clockId, start: op.start, length, adjustments: {}, now });
+    return calendar.computeClock({
+      clockId: op.clockId,
+      start: op.start,
+      length,
+      adjustments: {},
+      track: state.info.track,
+      now,
+    });
   }
   const clock = state.clocks[op.key]!;
-  const { excludedDays, suspensions, extensions } = clock.request;
+  const { excludedDays, exclusions, suspensions, extensions } = clock.request;
   return calendar.computeClock({
     clockId: clock.clockId,
     start: clock.request.start,
     length: clock.length,
-    adjustments: { excludedDays, suspensions, extensions },
+    adjustments: { excludedDays, exclusions, suspensions, extensions },
+    track: state.info.track,
     now,
   });
 }

@@ -6,29 +6,25 @@ import { ApplicationFailure, patched } from '@temporalio/workflow';
 import { parsePayload, runAction, structuredCopy } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
-import {
-  Effects,
-  Rejection,
-  startClock,
-  type RuleChange,
-  type RuleContext,
-} from '../../domain/case/rules/common';
+import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { LEAD_SOURCES } from '../../domain/case/stages';
 import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
-import { RULE_PATCHES } from '../patches';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
+import { RULE_PATCHES } from '../patches';
 import { Lock } from './lock';
 import { appliedPayload } from './payload';
 import { clockChangedMail, reminderBatch } from './reminders';
 import { initialState } from './state';
 
 export const SYSTEM_ACTOR = 'system';
+
+/** The patch behind each rule change: a case recorded before it keeps the rule it began with. */
 const REMEMBERED_KEYS = 200;
 
 export interface CarriedCase {
@@ -112,7 +108,8 @@ export class CaseRun {
         structuredCopy(this.state),
         name,
         parsePayload(name, envelope.payload),
-        this.context(envelope),
+        // A validator runs only live, where patched() is true for the new code: no marker here.
+        this.context(envelope, () => true),
       ),
     );
   }
@@ -124,10 +121,7 @@ export class CaseRun {
       const before = this.state;
       const draft = structuredCopy(before);
       const payload = appliedPayload(name, envelope.payload);
-      const ctx = {
-        ...this.context(envelope),
-        inForce: (change: RuleChange) => patched(RULE_PATCHES[change]),
-      };
+      const ctx = this.context(envelope, (change) => patched(RULE_PATCHES[change]));
       const fx = refuseAsFailure(() => runAction(draft, name, payload, ctx));
       this.state = draft;
       let changes: ClockChange[];
@@ -222,8 +216,8 @@ export class CaseRun {
     await this.journal.write(batchOf('clock_expired', SYSTEM_ACTOR, fx, changes));
   }
 
-  private context(envelope: ActionEnvelope<unknown>): RuleContext {
-    return { actor: envelope.actor, today: shanghaiDate(new Date()) };
+  private context(envelope: ActionEnvelope<unknown>, inForce: RuleContext['inForce']): RuleContext {
+    return { actor: envelope.actor, today: shanghaiDate(new Date()), ...(inForce ? { inForce } : {}) };
   }
 
   private remember(key: string, result: ActionResult): void {

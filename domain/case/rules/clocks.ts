@@ -1,12 +1,14 @@
 /** Changes to a clock itself (extension, excluded days) and what happens when one runs out. */
-import { compareDates, daysBetween } from '../../period/dates';
+import { addDays, compareDates, daysBetween, type CivilDate } from '../../period/dates';
 import { hasAnyRole } from '../../roles';
-import type { CaseState } from '../model';
+import type { CaseState, ClockState } from '../model';
 import { EXCLUSION_KINDS, type Payloads } from '../payloads';
 import {
   Effects,
+  inForce,
   forbidden,
   invalid,
+  laterOf,
   moveStage,
   requireDate,
   runningClock,
@@ -30,7 +32,14 @@ export const extendDeadline: Rule<'extendDeadline'> = (state, p, ctx) => {
   checkExtensionAuthority(clock, p, ctx);
   clock.request.extensions = [
     ...(clock.request.extensions ?? []),
-    { ...(p.by ? { by: p.by } : { until: p.until! }), grantedBy: ctx.actor.userId, basis, reason },
+    {
+      ...(p.by ? { by: p.by } : { until: p.until! }),
+      // Dated, so a later suspension or exclusion is applied after it, not before.
+      decidedOn: ctx.today,
+      grantedBy: ctx.actor.userId,
+      basis,
+      reason,
+    },
   ];
   clock.extensionsGranted += 1;
   const fx = new Effects().note({
@@ -74,19 +83,27 @@ function checkExtensionAuthority(
 const EXCLUDABLE = ['litigation_review_admin', 'litigation_review_civil', 'investigation'];
 
 export const addExcludedDays: Rule<'addExcludedDays'> = (state, p, ctx) => {
-  if (!Object.values(state.clocks).some((c) => c.status === 'running' && EXCLUDABLE.includes(c.clockId)))
-    throw wrongStage('没有进行中的审查起诉期限或调查期限，无可扣除的期间');
-  const clock = runningClock(state, p.clockKey);
-  if (!EXCLUDABLE.includes(clock.clockId))
-    throw invalid('只有审查起诉期限和调查期限可以扣除鉴定等期间（《办案规则》第四十八条）');
+  requireExcludableClock(state);
+  const clock = excludableClock(state, p.clockKey);
   const from = requireDate(p.from, '开始日期', ctx, { date: clock.request.start, label: '期限起算事件日期' });
   const to = requireDate(p.to, '结束日期', ctx, { date: from, label: '开始日期' });
-  const overlapping = (clock.exclusions ?? []).find((e) => from <= e.to && e.from <= to);
-  if (overlapping)
-    throw invalid(`该期间与已扣除的 ${overlapping.from} 至 ${overlapping.to} 重叠，不能重复扣除`);
-  const days = daysBetween(from, to) + 1;
+  const overlapping = (clock.exclusions ?? []).find((e) => from <= (e.to ?? to) && e.from <= to);
+  if (overlapping) throw invalid(`该期间与已扣除的 ${spanText(overlapping)} 重叠，不能重复扣除`);
+  const dated = inForce(ctx, 'datedExclusions');
+  // Dated spans follow the suspensions' convention (to − from days, and none before the period's
+  // first day); spans recorded before counted both end days.
+  const days = dated
+    ? daysBetween(laterOf(from, addDays(clock.request.start, 1)), to)
+    : daysBetween(from, to) + 1;
   clock.exclusions = [...(clock.exclusions ?? []), { from, to, kind: p.kind }];
-  clock.request.excludedDays = (clock.request.excludedDays ?? 0) + days;
+  if (dated) {
+    clock.request.exclusions = [
+      ...(clock.request.exclusions ?? []),
+      { from, to, label: EXCLUSION_KINDS[p.kind] },
+    ];
+  } else {
+    clock.request.excludedDays = (clock.request.excludedDays ?? 0) + days;
+  }
   const fx = new Effects().note({
     clockKey: clock.key,
     kind: p.kind,
@@ -99,6 +116,23 @@ export const addExcludedDays: Rule<'addExcludedDays'> = (state, p, ctx) => {
   fx.clockOps.push({ op: 'recompute', key: clock.key });
   return fx;
 };
+
+/** Checked before the payload is read (so the action is offered only where it may be taken). */
+export function requireExcludableClock(state: CaseState): void {
+  if (!Object.values(state.clocks).some((c) => c.status === 'running' && EXCLUDABLE.includes(c.clockId)))
+    throw wrongStage('没有进行中的审查起诉期限或调查期限，无可扣除的期间');
+}
+
+/** A running litigation review or investigation clock: the ones Rules art. 48 lets appraisal time off. */
+export function excludableClock(state: CaseState, key: string): ClockState {
+  const clock = runningClock(state, key);
+  if (!EXCLUDABLE.includes(clock.clockId))
+    throw invalid('只有审查起诉期限和调查期限可以扣除鉴定等期间（《办案规则》第四十八条）');
+  return clock;
+}
+
+const spanText = (span: { from: CivilDate; to?: CivilDate }) =>
+  span.to ? `${span.from} 至 ${span.to}` : `${span.from} 起（尚未结束）`;
 
 /** The consequence of a clock running out, applied once by the workflow (24:00 of the due day). */
 export function onClockExpired(state: CaseState, key: string, today: string): Effects {

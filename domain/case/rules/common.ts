@@ -33,7 +33,9 @@ export type RuleChange =
   /** Nobody decides a proposal they made themselves. */
   | 'noSelfDecision'
   /** A finding of non-performance waits for the end of the rectification period (Rules art. 47). */
-  | 'findingAfterRectification';
+  | 'findingAfterRectification'
+  /** Excluded spans are dated and counted like suspensions; the open appraisal exists. */
+  | 'datedExclusions';
 
 export interface RuleContext {
   actor: Actor;

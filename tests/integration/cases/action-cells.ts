@@ -99,6 +99,16 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
     fixture: 'filed',
     body: (_o, d) => ({ clockKey: 'investigation', kind: 'appraisal', from: d, to: d, note: '司法鉴定' }),
   },
+  startAppraisal: {
+    fixture: 'filed',
+    body: (_o, d) => ({ clockKey: 'investigation', kind: 'appraisal', startedOn: d, note: '司法鉴定' }),
+  },
+  // Offered only while an appraisal runs: with none, the roles it admits are refused (409).
+  endAppraisal: {
+    fixture: 'filed',
+    body: (_o, d) => ({ clockKey: 'investigation', endedOn: d }),
+    rule: { prosecutor: 409, head: 409 },
+  },
   reassign: { fixture: 'lead', body: (o) => ({ handlerId: o.head.id, reason: '工作调整' }) },
   addNote: { fixture: 'lead', body: () => ({ text: '与行政机关电话沟通' }) },
   markTypical: { fixture: 'lead', body: () => ({ typical: true, reason: '以案释法' }) },

@@ -334,7 +334,24 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     },
     stage: 'LITIGATION_REVIEW',
     ops: [recompute('litigation_review_admin')],
-    data: { clockKey: 'litigation_review_admin', kind: 'appraisal', kindLabel: '鉴定', days: 10 },
+    // Counting stops on 06-11 and resumes on 06-20: nine days.
+    data: { clockKey: 'litigation_review_admin', kind: 'appraisal', kindLabel: '鉴定', days: 9 },
+  },
+  startAppraisal: {
+    at: 'LITIGATION_REVIEW',
+    by: 'prosecutor',
+    payload: { clockKey: 'litigation_review_admin', kind: 'appraisal', startedOn: '2025-06-11', note: '' },
+    stage: 'LITIGATION_REVIEW',
+    ops: [recompute('litigation_review_admin')],
+    data: { clockKey: 'litigation_review_admin', kind: 'appraisal', kindLabel: '鉴定', from: '2025-06-11' },
+  },
+  endAppraisal: {
+    at: 'APPRAISAL',
+    by: 'prosecutor',
+    payload: { clockKey: 'litigation_review_admin', endedOn: '2025-06-20' },
+    stage: 'LITIGATION_REVIEW',
+    ops: [recompute('litigation_review_admin')],
+    data: { clockKey: 'litigation_review_admin', kindLabel: '鉴定', from: '2025-06-11', to: '2025-06-20' },
   },
   reassign: {
     at: 'INVESTIGATION',

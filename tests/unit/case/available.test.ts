@@ -30,6 +30,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'recordConsultation',
       'proposeRecommendation',
       'addExcludedDays',
+      'startAppraisal',
       'addNote',
     ],
   ],
@@ -52,7 +53,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
   [
     'LITIGATION_REVIEW',
     'prosecutor',
-    ['recordRecommendationFiledAbove', 'proposeLitigation', 'addExcludedDays', 'addNote'],
+    ['recordRecommendationFiledAbove', 'proposeLitigation', 'addExcludedDays', 'startAppraisal', 'addNote'],
   ],
   ['CLOSED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordRevisit', 'addNote']],
   ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'addNote']],

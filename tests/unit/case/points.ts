@@ -73,6 +73,12 @@ const ADMIN = {
       reasons: ['measures_not_implemented'],
       summary: '未整改',
     }),
+  APPRAISAL: () =>
+    ADMIN.LITIGATION_REVIEW().does('startAppraisal', 'prosecutor', {
+      clockKey: 'litigation_review_admin',
+      kind: 'appraisal',
+      startedOn: '2025-06-11',
+    }),
   LITIGATION_PROPOSED: () =>
     ADMIN.LITIGATION_REVIEW().does('proposeLitigation', 'prosecutor', {
       reason: '拒不整改',

@@ -103,7 +103,13 @@ describe('clock authority inside the rule', () => {
       { op: 'recompute', key: 'investigation' },
     ]);
     expect(s.clock('investigation').request.extensions).toEqual([
-      { by: extension.by, grantedBy: ACTORS.head.userId, basis: extension.basis, reason: extension.reason },
+      {
+        by: extension.by,
+        decidedOn: s.today,
+        grantedBy: ACTORS.head.userId,
+        basis: extension.basis,
+        reason: extension.reason,
+      },
     ]);
   });
 

@@ -75,6 +75,8 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'resume', at: 'FOLLOW_UP', message: /不能恢复审查/ }),
   w({ name: 'extendDeadline', at: 'LITIGATION', message: /litigation_review_admin 已不在进行中/ }),
   w({ name: 'addExcludedDays', at: 'LITIGATION', message: /没有进行中的审查起诉期限或调查期限/ }),
+  w({ name: 'startAppraisal', at: 'LITIGATION', message: /没有进行中的审查起诉期限或调查期限/ }),
+  w({ name: 'endAppraisal', at: 'LITIGATION_REVIEW', message: /没有正在进行的鉴定等期间/ }),
   w({
     name: 'addExcludedDays',
     at: 'INVESTIGATION',

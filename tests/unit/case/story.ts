@@ -8,7 +8,7 @@ import { parsePayload, runAction } from '../../../domain/case/actions';
 import type { Actor, CaseState, ClockLength, ClockState } from '../../../domain/case/model';
 import type { ActionName, PayloadInputs } from '../../../domain/case/payloads';
 import { onClockExpired } from '../../../domain/case/rules/clocks';
-import { Rejection, type ClockOp, type Effects } from '../../../domain/case/rules/common';
+import { Rejection, type ClockOp, type Effects, type RuleContext } from '../../../domain/case/rules/common';
 import type { Track } from '../../../domain/case/stages';
 import {
   computeDeadline,
@@ -50,6 +50,8 @@ const schedule = scheduleFromChineseDays();
 
 export class Story {
   state: CaseState;
+  /** Which later rules are in force for the case (as the workflow's patches say); absent: all of them. */
+  inForce?: RuleContext['inForce'];
 
   constructor(
     track: Track = 'administrative',
@@ -78,7 +80,8 @@ export class Story {
     const who = typeof by === 'string' ? ACTORS[by] : by;
     const draft = copy(this.state);
     const parsed = parsePayload(name, payload);
-    const fx = runAction<ActionName>(draft, name, parsed, { actor: who, today: this.today });
+    const context = { actor: who, today: this.today, ...(this.inForce ? { inForce: this.inForce } : {}) };
+    const fx = runAction<ActionName>(draft, name, parsed, context);
     this.state = draft;
     this.apply(fx.clockOps);
     return fx;

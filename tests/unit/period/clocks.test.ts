@@ -58,6 +58,19 @@ describe('clock catalogue', () => {
     expect(clocks.litigation_review_civil.defaultLength).toEqual({ unit: 'months', count: 3 });
   });
 
+  it('a civil appeal cites 民事诉讼法第一百七十一条, an administrative one 行政诉讼法第八十五条', () => {
+    for (const id of ['appeal_judgment', 'appeal_ruling'] as const) {
+      const basis = catalogue.clocks[id].basis;
+      expect(basisText(basis, 'civil')).toBe(
+        '《人民检察院公益诉讼办案规则》第六十二条；《中华人民共和国民事诉讼法》第一百七十一条',
+      );
+      expect(basisText(basis, 'administrative')).toBe(
+        '《人民检察院公益诉讼办案规则》第六十二条；《中华人民共和国行政诉讼法》第八十五条',
+      );
+      expect(basisText(basis)).toContain('第一百七十一条（民事公益诉讼）');
+    }
+  });
+
   it('builds requests for a clock, urgent or not', () => {
     const urgent = clockRequest(catalogue, 'reply', '2025-01-13', { urgent: true });
     expect(computeDeadline(urgent, CHINESE_DAYS).due).toBe('2025-02-05');

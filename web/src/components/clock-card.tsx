@@ -34,7 +34,7 @@ export function ClockCard({ clock }: { clock: Clock }) {
             <strong>{chineseDate(clock.due)}</strong>
           )
         ) : (
-          <strong>中止计算</strong>
+          <strong>{pausedText(clock)}</strong>
         )}
       </p>
       <p className="small">
@@ -67,4 +67,13 @@ export function ClockCard({ clock }: { clock: Clock }) {
       </p>
     </article>
   );
+}
+
+/** Why a running clock has no due date: an appraisal under way (鉴定中) or a suspension. */
+function pausedText(clock: Clock): string {
+  const paused = clock.paused;
+  if (paused?.kind === 'exclusion')
+    return `${paused.label ?? '鉴定'}中，自 ${chineseDate(paused.since)} 起停止计算`;
+  if (paused?.kind === 'suspension') return `中止审查，自 ${chineseDate(paused.since)} 起停止计算`;
+  return '中止计算';
 }
