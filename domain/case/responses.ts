@@ -87,6 +87,8 @@ const alertResponse = z.object({
 });
 
 export const caseDetailResponse = caseResponse.extend({
+  description: z.string().nullable().describe('线索内容（登记时所写）'),
+  sourceDetail: z.string().nullable().describe('来源说明，如移送单位'),
   clocks: z.array(clockResponse),
   recommendations: z.array(recommendationResponse),
   proposal: proposalResponse.nullable().describe('待检察长决定的提请'),

@@ -69,6 +69,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <DueBadge due={d.nextDue} overdue={d.overdue} provisional={d.nextDueProvisional} />
         </div>
       </header>
+      <LeadText description={d.description} sourceDetail={d.sourceDetail} />
       <StageStepper
         track={d.track}
         stage={d.stage}
@@ -140,6 +141,23 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
 }
 
 const clockCard = (c: Clock) => <ClockCard key={c.key} clock={c} />;
+
+/** The lead as registered: what was reported and where it came from. */
+function LeadText({
+  description,
+  sourceDetail,
+}: {
+  description: string | null;
+  sourceDetail: string | null;
+}) {
+  if (!description && !sourceDetail) return null;
+  return (
+    <section className="card lead-text" aria-label="线索内容">
+      {description && <p className="lead-description">{description}</p>}
+      {sourceDetail && <p className="small">来源说明：{sourceDetail}</p>}
+    </section>
+  );
+}
 
 function RecommendationCard({ rec, clocks }: { rec: RecommendationView; clocks: Clock[] }) {
   const fact = (label: string, value: string | null) =>

@@ -32,7 +32,14 @@ function describe(e: TimelineEntry, nameOf: NameOf): string {
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
   switch (e.kind) {
     case 'lead_registered':
-      return `线索名称：${s('title')}；收到线索：${chineseDate(s('receivedOn'))}`;
+      return [
+        `线索名称：${s('title')}`,
+        `收到线索：${chineseDate(s('receivedOn'))}`,
+        s('sourceDetail') && `来源说明：${s('sourceDetail')}`,
+        s('description') && `线索内容：${s('description')}`,
+      ]
+        .filter(Boolean)
+        .join('；');
     case 'reassign':
       return `承办人：${nameOf(s('from'))} → ${nameOf(s('to'))}`;
     case 'stage_changed':
