@@ -35,6 +35,8 @@ export interface NewCaseInput {
   receivedOn: CivilDate;
   handlerId: string;
   externalRef?: string;
+  /** Set when the lead is flagged as major (重大线索) at registration: why. */
+  majorLeadReason?: string;
   createdBy: Actor;
 }
 

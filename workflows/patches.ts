@@ -18,4 +18,9 @@ export const PATCHES = {
   refuseUnrecordedAction: 'refuse-unrecorded-action-2026-12-01',
   /** 2026-12-01: a reminder, expiry, recomputation or mail that cannot be recorded raises an alert. */
   alertUnrecordedWork: 'alert-unrecorded-work-2026-12-01',
+  /**
+   * 2026-12-02: a lead flagged as major at registration (重大线索, Rules art. 25) is marked so and
+   * starts its report clock to the procuratorate above.
+   */
+  majorLeads: 'major-leads-2026-12-02',
 } as const;

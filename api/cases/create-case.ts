@@ -54,6 +54,7 @@ export async function createCase(
         receivedOn: body.receivedOn,
         handlerId,
         ...(body.externalRef ? { externalRef: body.externalRef } : {}),
+        ...(body.majorLeadReason ? { majorLeadReason: body.majorLeadReason } : {}),
         createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
       };
       if (body.publicLeadId) await claimLead(tx, body.publicLeadId, actor.procuratorateId);

@@ -46,6 +46,7 @@ export async function caseDetail(
     escalations: live?.escalations ?? [],
     alerts: live?.alerts ?? [],
     litigation: live?.litigation ?? null,
+    majorLead: live?.majorLead ?? null,
     availableActions: live ? availableActions(live, actor, today) : [],
   };
 }

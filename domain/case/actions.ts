@@ -19,6 +19,7 @@ import {
   startEvaluation,
 } from './rules/intake';
 import * as lit from './rules/litigation';
+import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
 import * as rec from './rules/recommendation';
 
 /**
@@ -37,6 +38,12 @@ interface ActionDef<N extends ActionName> {
 export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   startEvaluation: { label: '开始线索评估', who: 'handler', apply: startEvaluation },
   proposeFiling: { label: '提请立案', who: 'handler', apply: proposeFiling },
+  flagMajorLead: { label: '认定为重大线索', who: 'handler', apply: flagMajorLead },
+  recordMajorLeadReported: {
+    label: '登记重大线索报上级院',
+    who: 'handler',
+    apply: recordMajorLeadReported,
+  },
   decideFiling: { label: '决定立案', who: 'decision', decision: 'filing', apply: decideFiling },
   recordFilingService: { label: '登记立案决定书送达', who: 'handler', apply: recordFilingService },
   recordInvestigation: { label: '登记调查', who: 'handler', apply: recordInvestigation },

@@ -123,6 +123,15 @@ export interface EscalationSuggestion {
   confirmedOn?: CivilDate;
 }
 
+/** A major lead (重大线索, Rules art. 25): flagged, then reported to the procuratorate above. */
+export interface MajorLead {
+  flaggedOn: CivilDate;
+  flaggedBy: string;
+  reason: string;
+  reportedOn?: CivilDate;
+  reportRef?: string | null;
+}
+
 export interface CaseInfo {
   caseId: string;
   procuratorateId: string;
@@ -154,6 +163,8 @@ export interface CaseState {
   announcement?: { publishedOn: CivilDate; outcome?: 'sued_by_other' | 'nobody_sued'; plaintiff?: string };
   escalations: EscalationSuggestion[];
   typical: boolean;
+  /** Set once the lead is flagged as major (absent on every other case). */
+  majorLead?: MajorLead;
   /** Timeline sequence number of the last entry written. */
   seq: number;
   /** Failures staff must see, newest last (absent on cases that never had one). */

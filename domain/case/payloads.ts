@@ -139,6 +139,14 @@ export const ACTION_SCHEMAS = {
   }),
   reassign: z.strictObject({ handlerId: identifier('新承办人用户 ID'), reason: text('更换理由', 2000) }),
   addNote: z.strictObject({ text: text('备注', 5000) }),
+  flagMajorLead: z.strictObject({
+    flaggedOn: civilDate.describe('认定为重大线索的日期'),
+    reason: text('认定为重大线索的理由', 2000),
+  }),
+  recordMajorLeadReported: z.strictObject({
+    reportedOn: civilDate.describe('报上一级检察院的日期'),
+    reportRef: optionalText('报告文号', 200).optional(),
+  }),
   markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),
   confirmEscalation: z.strictObject({
     clockKey: identifier('期限标识'),

@@ -79,6 +79,14 @@ export const recommendationResponse = z.object({
   rebounds: z.number(),
 });
 
+const majorLeadResponse = z.object({
+  flaggedOn: z.string().describe('认定为重大线索的日期'),
+  flaggedBy: z.string(),
+  reason: z.string(),
+  reportedOn: z.string().optional().describe('报上一级检察院的日期'),
+  reportRef: z.string().nullable().optional().describe('报告文号'),
+});
+
 const alertResponse = z.object({
   at: z.string(),
   kind: z.enum(['action_refused', 'alarm_not_recorded', 'mail_not_sent']),
@@ -97,6 +105,7 @@ export const caseDetailResponse = caseResponse.extend({
     .array(alertResponse)
     .describe('案件告警：未生效的操作、未能记录的提醒或未能发送的邮件（最近 20 条）'),
   litigation: z.unknown().nullable(),
+  majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
 });
 
@@ -128,6 +137,7 @@ export type ClockView = z.infer<typeof clockResponse>;
 export type RecommendationView = z.infer<typeof recommendationResponse>;
 export type ProposalView = z.infer<typeof proposalResponse>;
 export type EscalationView = z.infer<typeof escalationResponse>;
+export type MajorLeadView = z.infer<typeof majorLeadResponse>;
 export type CaseAlertView = z.infer<typeof alertResponse>;
 export type CaseDetailView = z.infer<typeof caseDetailResponse>;
 export type ActionResponse = z.infer<typeof actionResponse>;

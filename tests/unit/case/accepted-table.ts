@@ -37,6 +37,22 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [],
     data: { reason: '线索查证属实' },
   },
+  flagMajorLead: {
+    at: 'EVALUATION',
+    by: 'prosecutor',
+    payload: { flaggedOn: '2025-03-05', reason: '涉及饮用水水源地' },
+    stage: 'EVALUATION',
+    ops: [{ op: 'start', key: 'major_lead_report', clockId: 'major_lead_report', start: '2025-03-05' }],
+    data: { majorLead: true, flaggedOn: '2025-03-05', majorLeadReason: '涉及饮用水水源地' },
+  },
+  recordMajorLeadReported: {
+    at: 'MAJOR_LEAD',
+    by: 'prosecutor',
+    payload: { reportedOn: '2025-03-07', reportRef: '浦检报〔2025〕3号' },
+    stage: 'LEAD',
+    ops: [meet('major_lead_report', '2025-03-07')],
+    data: { reportedOn: '2025-03-07', reportRef: '浦检报〔2025〕3号' },
+  },
   decideFiling: {
     at: 'FILING_PROPOSED',
     by: 'chief',

@@ -11,15 +11,24 @@ const offered = (point: Point, who: ActorName) => availableActions(at(point).sta
 const sansExtension = (names: ActionName[]) => names.filter((n) => n !== 'extendDeadline').sort();
 
 const EXPECTED: [Point, ActorName, ActionName[]][] = [
-  ['LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'addNote']],
-  ['LEAD', 'head', ['startEvaluation', 'proposeFiling', 'reassign', 'addNote', 'markTypical']],
+  ['LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'addNote']],
+  [
+    'LEAD',
+    'head',
+    ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'reassign', 'addNote', 'markTypical'],
+  ],
+  ['MAJOR_LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'recordMajorLeadReported', 'addNote']],
   ['LEAD', 'chief', ['reassign', 'addNote', 'markTypical']],
   ['LEAD', 'otherProsecutor', []],
   ['LEAD', 'caseOffice', []],
   ['LEAD', 'admin', []],
-  ['FILING_PROPOSED', 'prosecutor', ['addNote']],
-  ['FILING_PROPOSED', 'head', ['reassign', 'addNote', 'markTypical']],
-  ['FILING_PROPOSED', 'delegatedHead', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
+  ['FILING_PROPOSED', 'prosecutor', ['flagMajorLead', 'addNote']],
+  ['FILING_PROPOSED', 'head', ['flagMajorLead', 'reassign', 'addNote', 'markTypical']],
+  [
+    'FILING_PROPOSED',
+    'delegatedHead',
+    ['decideFiling', 'flagMajorLead', 'reassign', 'addNote', 'markTypical'],
+  ],
   ['FILING_PROPOSED', 'chief', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
   [
     'INVESTIGATION',

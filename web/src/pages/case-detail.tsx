@@ -63,6 +63,14 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <span>承办人：{nameOf(d.handlerId)}</span>
           {d.organIds.length > 0 && <span>行政机关：{d.organIds.map(organName).join('、')}</span>}
           {d.typical && <Tag tone="blue">典型案例</Tag>}
+          {d.majorLead && (
+            <Tag tone="red">
+              重大线索
+              {d.majorLead.reportedOn
+                ? `（${chineseDate(d.majorLead.reportedOn)} 已报上级院）`
+                : '（待报上级院）'}
+            </Tag>
+          )}
         </div>
         <div className="next-due">
           最近期限：

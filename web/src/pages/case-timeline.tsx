@@ -25,6 +25,10 @@ const DATA_LABELS: Record<string, string> = {
   recommendationId: '检察建议',
   text: '备注',
   note: '备注',
+  flaggedOn: '认定为重大线索',
+  majorLeadReason: '理由',
+  reportedOn: '报上级院日期',
+  reportRef: '报告文号',
 };
 
 function describe(e: TimelineEntry, nameOf: NameOf): string {
@@ -36,6 +40,7 @@ function describe(e: TimelineEntry, nameOf: NameOf): string {
         `线索名称：${s('title')}`,
         `收到线索：${chineseDate(s('receivedOn'))}`,
         s('sourceDetail') && `来源说明：${s('sourceDetail')}`,
+        d.majorLead === true && `认定为重大线索：${s('majorLeadReason')}`,
         s('description') && `线索内容：${s('description')}`,
       ]
         .filter(Boolean)
