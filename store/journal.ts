@@ -70,10 +70,11 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
  */
 async function withLeadText(tx: Tx, entry: TimelineEntryInput): Promise<TimelineEntryInput> {
   if (entry.kind !== 'lead_registered') return entry;
-  const { description, sourceDetail } = await leadTextOf(tx, entry.caseId);
+  const { description, sourceDetail, transferFrom } = await leadTextOf(tx, entry.caseId);
   const text = {
     ...(description !== null ? { description } : {}),
     ...(sourceDetail !== null ? { sourceDetail } : {}),
+    ...(transferFrom !== null ? { transferFrom } : {}),
   };
   return { ...entry, data: { ...entry.data, ...text } };
 }

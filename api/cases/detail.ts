@@ -40,6 +40,7 @@ export async function caseDetail(
     ...presentCase(row),
     description: lead.description,
     sourceDetail: lead.sourceDetail,
+    transferFrom: lead.transferFrom,
     clocks: clocks.map((c) => presentClock(c, today)),
     recommendations: recommendations.map(presentRecommendation),
     proposal: live?.proposal ?? null,
@@ -47,6 +48,7 @@ export async function caseDetail(
     alerts: live?.alerts ?? [],
     litigation: live?.litigation ?? null,
     majorLead: live?.majorLead ?? null,
+    transfers: live?.transfers ?? [],
     availableActions: live ? availableActions(live, actor, today) : [],
   };
 }

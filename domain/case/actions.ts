@@ -20,6 +20,7 @@ import {
 } from './rules/intake';
 import * as lit from './rules/litigation';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
+import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
 /**
@@ -89,6 +90,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   resume: { label: '恢复审查', who: 'chief', apply: resume },
   extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
+  recordTransferOut: { label: '登记移送', who: 'handler', apply: recordTransferOut },
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },

@@ -8,6 +8,7 @@ import type { ClockId } from '../period/clocks';
 import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
+import type { TransferTarget } from './vocabulary';
 
 export interface Actor {
   userId: string;
@@ -132,6 +133,15 @@ export interface MajorLead {
   reportRef?: string | null;
 }
 
+/** A transfer (移送) of the lead or case to another body; its letter's content stays on the timeline. */
+export interface OutgoingTransfer {
+  id: string;
+  to: TransferTarget;
+  recipient: string;
+  transferredOn: CivilDate;
+  letterRef: string | null;
+}
+
 export interface CaseInfo {
   caseId: string;
   procuratorateId: string;
@@ -165,6 +175,8 @@ export interface CaseState {
   typical: boolean;
   /** Set once the lead is flagged as major (absent on every other case). */
   majorLead?: MajorLead;
+  /** Transfers to other bodies, in order (absent until the first). */
+  transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */
   seq: number;
   /** Failures staff must see, newest last (absent on cases that never had one). */

@@ -5,9 +5,14 @@
  */
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
-import { EXCLUSION_KINDS, keysOf, NON_PERFORMANCE_REASONS } from './vocabulary';
+import { EXCLUSION_KINDS, keysOf, NON_PERFORMANCE_REASONS, TRANSFER_TARGETS } from './vocabulary';
 
-export { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, type NonPerformanceReason } from './vocabulary';
+export {
+  EXCLUSION_KINDS,
+  NON_PERFORMANCE_REASONS,
+  TRANSFER_TARGETS,
+  type NonPerformanceReason,
+} from './vocabulary';
 
 const period = z.strictObject({
   unit: z.enum(['days', 'months']).describe('days 日，months 月'),
@@ -146,6 +151,17 @@ export const ACTION_SCHEMAS = {
   recordMajorLeadReported: z.strictObject({
     reportedOn: civilDate.describe('报上一级检察院的日期'),
     reportRef: optionalText('报告文号', 200).optional(),
+  }),
+  recordTransferOut: z.strictObject({
+    to: z
+      .enum(keysOf(TRANSFER_TARGETS))
+      .describe(
+        '移送对象：discipline_commission 纪检监察机关，other_procuratorate 其他人民检察院，administrative_organ 行政机关',
+      ),
+    recipient: text('接收单位名称', 200),
+    transferredOn: civilDate.describe('移送日期'),
+    letterRef: optionalText('移送函文号', 200).optional(),
+    summary: text('移送内容', 2000),
   }),
   markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),
   confirmEscalation: z.strictObject({

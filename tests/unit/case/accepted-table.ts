@@ -53,6 +53,27 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [meet('major_lead_report', '2025-03-07')],
     data: { reportedOn: '2025-03-07', reportRef: '浦检报〔2025〕3号' },
   },
+  recordTransferOut: {
+    at: 'INVESTIGATION',
+    by: 'prosecutor',
+    payload: {
+      to: 'discipline_commission',
+      recipient: '某区纪委监委',
+      transferredOn: '2025-03-14',
+      letterRef: '浦检移〔2025〕2号',
+      summary: '行政机关工作人员涉嫌失职',
+    },
+    stage: 'INVESTIGATION',
+    ops: [],
+    data: {
+      transferId: 'transfer-1',
+      to: 'discipline_commission',
+      recipient: '某区纪委监委',
+      transferredOn: '2025-03-14',
+      letterRef: '浦检移〔2025〕2号',
+      summary: '行政机关工作人员涉嫌失职',
+    },
+  },
   decideFiling: {
     at: 'FILING_PROPOSED',
     by: 'chief',

@@ -11,23 +11,39 @@ const offered = (point: Point, who: ActorName) => availableActions(at(point).sta
 const sansExtension = (names: ActionName[]) => names.filter((n) => n !== 'extendDeadline').sort();
 
 const EXPECTED: [Point, ActorName, ActionName[]][] = [
-  ['LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'addNote']],
+  [
+    'LEAD',
+    'prosecutor',
+    ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'recordTransferOut', 'addNote'],
+  ],
   [
     'LEAD',
     'head',
-    ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'reassign', 'addNote', 'markTypical'],
+    [
+      'startEvaluation',
+      'proposeFiling',
+      'flagMajorLead',
+      'reassign',
+      'recordTransferOut',
+      'addNote',
+      'markTypical',
+    ],
   ],
-  ['MAJOR_LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'recordMajorLeadReported', 'addNote']],
+  [
+    'MAJOR_LEAD',
+    'prosecutor',
+    ['startEvaluation', 'proposeFiling', 'recordMajorLeadReported', 'recordTransferOut', 'addNote'],
+  ],
   ['LEAD', 'chief', ['reassign', 'addNote', 'markTypical']],
   ['LEAD', 'otherProsecutor', []],
   ['LEAD', 'caseOffice', []],
   ['LEAD', 'admin', []],
-  ['FILING_PROPOSED', 'prosecutor', ['flagMajorLead', 'addNote']],
-  ['FILING_PROPOSED', 'head', ['flagMajorLead', 'reassign', 'addNote', 'markTypical']],
+  ['FILING_PROPOSED', 'prosecutor', ['flagMajorLead', 'recordTransferOut', 'addNote']],
+  ['FILING_PROPOSED', 'head', ['flagMajorLead', 'reassign', 'recordTransferOut', 'addNote', 'markTypical']],
   [
     'FILING_PROPOSED',
     'delegatedHead',
-    ['decideFiling', 'flagMajorLead', 'reassign', 'addNote', 'markTypical'],
+    ['decideFiling', 'flagMajorLead', 'reassign', 'recordTransferOut', 'addNote', 'markTypical'],
   ],
   ['FILING_PROPOSED', 'chief', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
   [
@@ -39,12 +55,17 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'recordConsultation',
       'proposeRecommendation',
       'addExcludedDays',
+      'recordTransferOut',
       'addNote',
     ],
   ],
   ['INVESTIGATION', 'chief', ['terminate', 'suspend', 'reassign', 'addNote', 'markTypical']],
-  ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'addNote']],
-  ['FOLLOW_UP', 'prosecutor', ['recordRecommendationFiledAbove', 'recordFinding', 'addNote']],
+  ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'recordTransferOut', 'addNote']],
+  [
+    'FOLLOW_UP',
+    'prosecutor',
+    ['recordRecommendationFiledAbove', 'recordFinding', 'recordTransferOut', 'addNote'],
+  ],
   [
     'ESCALATED',
     'head',
@@ -53,6 +74,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'recordReply',
       'recordFinding',
       'reassign',
+      'recordTransferOut',
       'addNote',
       'markTypical',
       'confirmEscalation',
@@ -61,10 +83,20 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
   [
     'LITIGATION_REVIEW',
     'prosecutor',
-    ['recordRecommendationFiledAbove', 'proposeLitigation', 'addExcludedDays', 'addNote'],
+    [
+      'recordRecommendationFiledAbove',
+      'proposeLitigation',
+      'addExcludedDays',
+      'recordTransferOut',
+      'addNote',
+    ],
   ],
-  ['CLOSED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordRevisit', 'addNote']],
-  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'addNote']],
+  [
+    'CLOSED',
+    'prosecutor',
+    ['recordRecommendationFiledAbove', 'recordRevisit', 'recordTransferOut', 'addNote'],
+  ],
+  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'recordTransferOut', 'addNote']],
   ['TERMINATED', 'prosecutor', ['addNote']],
   ['TERMINATED', 'chief', ['addNote', 'markTypical']],
 ];

@@ -1,6 +1,6 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
-import { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS } from '../../../domain/case/vocabulary';
+import { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, TRANSFER_TARGETS } from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
 
 export { EXCLUSION_KINDS, LEAD_SOURCES, NON_PERFORMANCE_REASONS, ROLE_LABELS, STAGE_LABELS };
@@ -69,6 +69,7 @@ export const ENUM_LABELS: Record<string, string> = {
   district: '各级检察院均可办理',
   city: '设区的市级以上检察院办理',
   ...EXCLUSION_KINDS,
+  ...TRANSFER_TARGETS,
   ...LEAD_SOURCES,
   ...ROLE_LABELS,
   ...NON_PERFORMANCE_REASONS,

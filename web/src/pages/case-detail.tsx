@@ -77,7 +77,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <DueBadge due={d.nextDue} overdue={d.overdue} provisional={d.nextDueProvisional} />
         </div>
       </header>
-      <LeadText description={d.description} sourceDetail={d.sourceDetail} />
+      <LeadText detail={d} />
       <StageStepper
         track={d.track}
         stage={d.stage}
@@ -150,19 +150,26 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
 
 const clockCard = (c: Clock) => <ClockCard key={c.key} clock={c} />;
 
-/** The lead as registered: what was reported and where it came from. */
-function LeadText({
-  description,
-  sourceDetail,
-}: {
-  description: string | null;
-  sourceDetail: string | null;
-}) {
-  if (!description && !sourceDetail) return null;
+/** The lead as registered: what was reported and where it came from, and where it was transferred. */
+function LeadText({ detail }: { detail: CaseDetail }) {
+  const { description, sourceDetail, transferFrom, transfers } = detail;
+  if (!description && !sourceDetail && !transferFrom && transfers.length === 0) return null;
   return (
     <section className="card lead-text" aria-label="线索内容">
       {description && <p className="lead-description">{description}</p>}
       {sourceDetail && <p className="small">来源说明：{sourceDetail}</p>}
+      {transferFrom && (
+        <p className="small">
+          移送来源：{transferFrom.unit}
+          {transferFrom.letterRef && `（${transferFrom.letterRef}）`}，{chineseDate(transferFrom.sentOn)} 移送
+        </p>
+      )}
+      {transfers.map((t) => (
+        <p key={t.id} className="small">
+          {chineseDate(t.transferredOn)} 移送{enumLabel(t.to)}：{t.recipient}
+          {t.letterRef && `（${t.letterRef}）`}
+        </p>
+      ))}
     </section>
   );
 }

@@ -29,7 +29,18 @@ const DATA_LABELS: Record<string, string> = {
   majorLeadReason: '理由',
   reportedOn: '报上级院日期',
   reportRef: '报告文号',
+  to: '移送对象',
+  recipient: '接收单位',
+  transferredOn: '移送日期',
+  letterRef: '文号',
 };
+
+/** 移送来源 of a registration entry: unit, letter number and date. */
+function transferredIn(from: unknown): string {
+  if (typeof from !== 'object' || from === null) return '';
+  const { unit, letterRef, sentOn } = from as { unit?: string; letterRef?: string; sentOn?: string };
+  return `移送单位：${unit ?? ''}${letterRef ? `（${letterRef}）` : ''}，${chineseDate(sentOn ?? '')} 移送`;
+}
 
 function describe(e: TimelineEntry, nameOf: NameOf): string {
   const d = e.data ?? {};
@@ -40,6 +51,7 @@ function describe(e: TimelineEntry, nameOf: NameOf): string {
         `线索名称：${s('title')}`,
         `收到线索：${chineseDate(s('receivedOn'))}`,
         s('sourceDetail') && `来源说明：${s('sourceDetail')}`,
+        transferredIn(d.transferFrom),
         d.majorLead === true && `认定为重大线索：${s('majorLeadReason')}`,
         s('description') && `线索内容：${s('description')}`,
       ]
