@@ -12,7 +12,7 @@ export interface CaseListFilter {
   overdue?: boolean;
   /** Has a running deadline that is provisional (a year of the schedule missing). */
   provisional?: boolean;
-  /** Free text on title and case number. */
+  /** Free text on title, case number and the lead's description and source detail. */
   q?: string;
   today: string;
 }
@@ -58,8 +58,7 @@ export async function listCases(
     add((p) => `next_due >= ${p}::date`, filter.today);
     add((p) => `next_due <= ${p}::date`, addDaysSql(filter.today, filter.dueWithinDays));
   }
-  if (filter.q)
-    add((p) => `(title ILIKE ${p} ESCAPE '\\' OR id ILIKE ${p} ESCAPE '\\')`, `%${escapeLike(filter.q)}%`);
+  if (filter.q) add(matchesText, `%${escapeLike(filter.q)}%`);
   const sort = SORTS[page.sort];
   if (page.after) {
     const cmp = sort.dir === 'ASC' ? '>' : '<';
@@ -73,6 +72,12 @@ export async function listCases(
     values,
   );
   return { rows };
+}
+
+/** The lead's words live in its creation record (`lead_text`, indexed for ILIKE by migration 424). */
+function matchesText(p: string): string {
+  return `(title ILIKE ${p} ESCAPE '\\' OR id ILIKE ${p} ESCAPE '\\' OR EXISTS (
+    SELECT 1 FROM case_creations cc WHERE cc.case_id = cases.id AND cc.lead_text ILIKE ${p} ESCAPE '\\'))`;
 }
 
 function escapeLike(text: string): string {

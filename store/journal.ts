@@ -7,6 +7,7 @@ import {
 } from './case-details';
 import { enqueueMail } from './outbox';
 import type { Db, Tx } from './pool';
+import { leadTextOf } from './lead-text';
 import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
 import { findUser, usersWithRole, type UserRow } from './users';
 import { renderMail, type TemplateName, type TemplateVars } from '../mail/templates';
@@ -48,7 +49,8 @@ export interface JournalResult {
 export async function recordJournal(db: Db, publicUrl: string, input: JournalInput): Promise<JournalResult> {
   return db.withTransaction(async (tx) => {
     const hashes: string[] = [];
-    for (const entry of input.entries) hashes.push((await appendTimelineEntry(tx, entry)).hash);
+    for (const entry of input.entries)
+      hashes.push((await appendTimelineEntry(tx, await withLeadText(tx, entry))).hash);
     const last = input.entries.at(-1);
     const at = last?.at ?? new Date().toISOString();
     if (input.projection && last) await upsertCaseProjection(tx, input.projection, last.seq, at);
@@ -60,6 +62,21 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
     return { seqs: input.entries.map((e) => e.seq), hashes, mailKeys };
   });
+}
+
+/**
+ * The registration entry carries the lead's own words, read here from the creation record so
+ * that the hashed entry holds them while the workflow's history never does.
+ */
+async function withLeadText(tx: Tx, entry: TimelineEntryInput): Promise<TimelineEntryInput> {
+  if (entry.kind !== 'lead_registered') return entry;
+  const { description, sourceDetail, transferFrom } = await leadTextOf(tx, entry.caseId);
+  const text = {
+    ...(description !== null ? { description } : {}),
+    ...(sourceDetail !== null ? { sourceDetail } : {}),
+    ...(transferFrom !== null ? { transferFrom } : {}),
+  };
+  return { ...entry, data: { ...entry.data, ...text } };
 }
 
 async function queueTemplatedMail(

@@ -23,6 +23,14 @@ export function caseWorkflowId(caseId: string): string {
 /** A civil date in Asia/Shanghai, YYYY-MM-DD. */
 export type CivilDate = string;
 
+export interface IncomingTransfer {
+  /** The sending unit (移送单位). */
+  unit: string;
+  /** The transfer letter's number (移送函文号). */
+  letterRef?: string;
+  sentOn: CivilDate;
+}
+
 export interface NewCaseInput {
   caseId: string;
   procuratorateId: string;
@@ -35,6 +43,13 @@ export interface NewCaseInput {
   receivedOn: CivilDate;
   handlerId: string;
   externalRef?: string;
+  /**
+   * Where a transferred lead came from. Kept with the creation record for the case page and the
+   * registration entry; the workflow does not read it.
+   */
+  transferFrom?: IncomingTransfer;
+  /** Set when the lead is flagged as major (重大线索) at registration: why. */
+  majorLeadReason?: string;
   createdBy: Actor;
 }
 

@@ -34,6 +34,11 @@ export const PATCHES = {
    * The same patch admits the open appraisal (startAppraisal / endAppraisal).
    */
   datedExclusions: 'dated-exclusions-2026-12-02',
+  /**
+   * 2026-12-02: a lead flagged as major at registration (重大线索, Rules art. 25) is marked so and
+   * starts its report clock to the procuratorate above.
+   */
+  majorLeads: 'major-leads-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -54,6 +54,8 @@ export async function createCase(
         receivedOn: body.receivedOn,
         handlerId,
         ...(body.externalRef ? { externalRef: body.externalRef } : {}),
+        ...(body.majorLeadReason ? { majorLeadReason: body.majorLeadReason } : {}),
+        ...(body.transferFrom ? { transferFrom: body.transferFrom } : {}),
         createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
       };
       if (body.publicLeadId) await claimLead(tx, body.publicLeadId, actor.procuratorateId);
@@ -82,6 +84,11 @@ async function checkCaseInput(
   if (body.receivedOn > shanghaiDate(deps.now())) {
     throw problems.validation('收到线索的日期不能晚于今天', [
       { path: 'receivedOn', message: '不能晚于今天' },
+    ]);
+  }
+  if (body.transferFrom && body.transferFrom.sentOn > body.receivedOn) {
+    throw problems.validation('移送日期不能晚于收到线索的日期', [
+      { path: 'transferFrom.sentOn', message: '不能晚于收到线索的日期' },
     ]);
   }
   const domain = await domainInForce(deps.db, body.domainCode, shanghaiDate(deps.now()));

@@ -8,6 +8,7 @@ import {
   type RecommendationRow,
 } from '../../store/case-reads';
 import { delegatedDecisions } from '../../store/case-refs';
+import { leadTextOf } from '../../store/lead-text';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
 import type { CaseState, DecisionKind } from '../../domain/case/model';
@@ -25,10 +26,11 @@ export async function caseDetail(
 ) {
   const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
   if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
-  const [clocks, recommendations, live] = await Promise.all([
+  const [clocks, recommendations, live, lead] = await Promise.all([
     clocksOf(deps.db, caseId),
     recommendationsOf(deps.db, caseId),
     liveState(deps.temporal, caseId),
+    leadTextOf(deps.db, caseId),
   ]);
   const today = shanghaiDate(deps.now());
   const actor = {
@@ -37,12 +39,17 @@ export async function caseDetail(
   };
   return {
     ...presentCase(row),
+    description: lead.description,
+    sourceDetail: lead.sourceDetail,
+    transferFrom: lead.transferFrom,
     clocks: clocks.map((c) => presentClock(c, today)),
     recommendations: recommendations.map(presentRecommendation),
     proposal: live?.proposal ?? null,
     escalations: live?.escalations ?? [],
     alerts: live?.alerts ?? [],
     litigation: live?.litigation ?? null,
+    majorLead: live?.majorLead ?? null,
+    transfers: live?.transfers ?? [],
     availableActions: live ? availableActions(live, actor, today) : [],
   };
 }

@@ -25,7 +25,7 @@ export const caseListQuery = z.strictObject({
   dueWithin: z.coerce.number().int().min(0).max(3660).optional().describe('最近期限在 N 日内届满'),
   overdue: flag.optional().describe('有逾期期限'),
   provisional: flag.optional().describe('有暂定期限'),
-  q: text('按案件名称或编号搜索', 100).optional(),
+  q: text('按案件名称、编号、线索内容或来源说明搜索', 100).optional(),
   sort: z.enum(['next_due', 'created', 'updated']).default('next_due'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: storable('上一页返回的 nextCursor').max(500).optional(),

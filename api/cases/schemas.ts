@@ -14,6 +14,18 @@ export const createCaseBody = z.strictObject({
   receivedOn: civilDate.describe('收到线索的日期'),
   handlerId: text('承办检察官的用户 ID；缺省为登记人', 64).optional(),
   externalRef: text('外部编号（如移送函文号），同一院内唯一', 200).optional(),
+  transferFrom: z
+    .strictObject({
+      unit: text('移送单位', 200),
+      letterRef: text('移送函文号', 200).optional(),
+      sentOn: civilDate.describe('移送日期（移送函落款日期）'),
+    })
+    .optional()
+    .describe('移送来的线索：移送单位、文号与日期'),
+  majorLeadReason: text(
+    '重大线索的理由；填写即认定为重大线索，须报上一级检察院（规则第二十五条）',
+    2000,
+  ).optional(),
   publicLeadId: text('由群众举报平台收到的线索 ID（受理该线索）', 100).optional(),
 });
 export type CreateCaseBody = z.infer<typeof createCaseBody>;

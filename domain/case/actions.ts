@@ -20,6 +20,8 @@ import {
   startEvaluation,
 } from './rules/intake';
 import * as lit from './rules/litigation';
+import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
+import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
 /**
@@ -38,6 +40,12 @@ interface ActionDef<N extends ActionName> {
 export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   startEvaluation: { label: '开始线索评估', who: 'handler', apply: startEvaluation },
   proposeFiling: { label: '提请立案', who: 'handler', apply: proposeFiling },
+  flagMajorLead: { label: '认定为重大线索', who: 'handler', apply: flagMajorLead },
+  recordMajorLeadReported: {
+    label: '登记重大线索报上级院',
+    who: 'handler',
+    apply: recordMajorLeadReported,
+  },
   decideFiling: { label: '决定立案', who: 'decision', decision: 'filing', apply: decideFiling },
   recordFilingService: { label: '登记立案决定书送达', who: 'handler', apply: recordFilingService },
   recordInvestigation: { label: '登记调查', who: 'handler', apply: recordInvestigation },
@@ -85,6 +93,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
   startAppraisal: { label: '鉴定等开始（期限暂停计算）', who: 'handler', apply: startAppraisal },
   endAppraisal: { label: '鉴定等结束（期限恢复计算）', who: 'handler', apply: endAppraisal },
+  recordTransferOut: { label: '登记移送', who: 'handler', apply: recordTransferOut },
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },

@@ -8,7 +8,7 @@ import type { ClockId } from '../period/clocks';
 import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
-import type { EarlyFindingGround } from './vocabulary';
+import type { EarlyFindingGround, TransferTarget } from './vocabulary';
 
 export interface Actor {
   userId: string;
@@ -133,6 +133,24 @@ export interface EscalationSuggestion {
   confirmedOn?: CivilDate;
 }
 
+/** A major lead (重大线索, Rules art. 25): flagged, then reported to the procuratorate above. */
+export interface MajorLead {
+  flaggedOn: CivilDate;
+  flaggedBy: string;
+  reason: string;
+  reportedOn?: CivilDate;
+  reportRef?: string | null;
+}
+
+/** A transfer (移送) of the lead or case to another body; its letter's content stays on the timeline. */
+export interface OutgoingTransfer {
+  id: string;
+  to: TransferTarget;
+  recipient: string;
+  transferredOn: CivilDate;
+  letterRef: string | null;
+}
+
 export interface CaseInfo {
   caseId: string;
   procuratorateId: string;
@@ -164,6 +182,10 @@ export interface CaseState {
   announcement?: { publishedOn: CivilDate; outcome?: 'sued_by_other' | 'nobody_sued'; plaintiff?: string };
   escalations: EscalationSuggestion[];
   typical: boolean;
+  /** Set once the lead is flagged as major (absent on every other case). */
+  majorLead?: MajorLead;
+  /** Transfers to other bodies, in order (absent until the first). */
+  transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */
   seq: number;
   /** Failures staff must see, newest last (absent on cases that never had one). */

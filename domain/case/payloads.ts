@@ -11,9 +11,15 @@ import {
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  TRANSFER_TARGETS,
 } from './vocabulary';
 
-export { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, type NonPerformanceReason } from './vocabulary';
+export {
+  EXCLUSION_KINDS,
+  NON_PERFORMANCE_REASONS,
+  TRANSFER_TARGETS,
+  type NonPerformanceReason,
+} from './vocabulary';
 
 const period = z.strictObject({
   unit: z.enum(['days', 'months']).describe('days 日，months 月'),
@@ -160,6 +166,25 @@ export const ACTION_SCHEMAS = {
   }),
   reassign: z.strictObject({ handlerId: identifier('新承办人用户 ID'), reason: text('更换理由', 2000) }),
   addNote: z.strictObject({ text: text('备注', 5000) }),
+  flagMajorLead: z.strictObject({
+    flaggedOn: civilDate.describe('认定为重大线索的日期'),
+    reason: text('认定为重大线索的理由', 2000),
+  }),
+  recordMajorLeadReported: z.strictObject({
+    reportedOn: civilDate.describe('报上一级检察院的日期'),
+    reportRef: optionalText('报告文号', 200).optional(),
+  }),
+  recordTransferOut: z.strictObject({
+    to: z
+      .enum(keysOf(TRANSFER_TARGETS))
+      .describe(
+        '移送对象：discipline_commission 纪检监察机关，other_procuratorate 其他人民检察院，administrative_organ 行政机关',
+      ),
+    recipient: text('接收单位名称', 200),
+    transferredOn: civilDate.describe('移送日期'),
+    letterRef: optionalText('移送函文号', 200).optional(),
+    summary: text('移送内容', 2000),
+  }),
   markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),
   confirmEscalation: z.strictObject({
     clockKey: identifier('期限标识'),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TRACKS } from './stages';
+import { keysOf, TRANSFER_TARGETS } from './vocabulary';
 
 const proposalResponse = z.object({
   kind: z.string(),
@@ -83,6 +84,14 @@ export const recommendationResponse = z.object({
   rebounds: z.number(),
 });
 
+const majorLeadResponse = z.object({
+  flaggedOn: z.string().describe('认定为重大线索的日期'),
+  flaggedBy: z.string(),
+  reason: z.string(),
+  reportedOn: z.string().optional().describe('报上一级检察院的日期'),
+  reportRef: z.string().nullable().optional().describe('报告文号'),
+});
+
 const alertResponse = z.object({
   at: z.string(),
   kind: z.enum(['action_refused', 'alarm_not_recorded', 'mail_not_sent']),
@@ -91,6 +100,12 @@ const alertResponse = z.object({
 });
 
 export const caseDetailResponse = caseResponse.extend({
+  description: z.string().nullable().describe('线索内容（登记时所写）'),
+  sourceDetail: z.string().nullable().describe('来源说明，如移送单位'),
+  transferFrom: z
+    .object({ unit: z.string(), letterRef: z.string().optional(), sentOn: z.string() })
+    .nullable()
+    .describe('移送来的线索：移送单位、移送函文号、移送日期'),
   clocks: z.array(clockResponse),
   recommendations: z.array(recommendationResponse),
   proposal: proposalResponse.nullable().describe('待检察长决定的提请'),
@@ -99,6 +114,18 @@ export const caseDetailResponse = caseResponse.extend({
     .array(alertResponse)
     .describe('案件告警：未生效的操作、未能记录的提醒或未能发送的邮件（最近 20 条）'),
   litigation: z.unknown().nullable(),
+  transfers: z
+    .array(
+      z.object({
+        id: z.string(),
+        to: z.enum(keysOf(TRANSFER_TARGETS)),
+        recipient: z.string(),
+        transferredOn: z.string(),
+        letterRef: z.string().nullable(),
+      }),
+    )
+    .describe('本案的移送（纪检监察机关、其他人民检察院、行政机关）'),
+  majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
 });
 
@@ -130,6 +157,7 @@ export type ClockView = z.infer<typeof clockResponse>;
 export type RecommendationView = z.infer<typeof recommendationResponse>;
 export type ProposalView = z.infer<typeof proposalResponse>;
 export type EscalationView = z.infer<typeof escalationResponse>;
+export type MajorLeadView = z.infer<typeof majorLeadResponse>;
 export type CaseAlertView = z.infer<typeof alertResponse>;
 export type CaseDetailView = z.infer<typeof caseDetailResponse>;
 export type ActionResponse = z.infer<typeof actionResponse>;

@@ -48,5 +48,17 @@ export const EARLY_FINDING_GROUNDS = {
 } as const;
 export type EarlyFindingGround = keyof typeof EARLY_FINDING_GROUNDS;
 
+/**
+ * Where a lead or case is transferred (移送) when another body must act on it: a clue of a duty
+ * crime or misconduct to the discipline and supervision commission, a case outside this
+ * procuratorate's jurisdiction to the one that has it, an administrative violation to the organ.
+ */
+export const TRANSFER_TARGETS = {
+  discipline_commission: '纪检监察机关',
+  other_procuratorate: '其他人民检察院',
+  administrative_organ: '行政机关',
+} as const;
+export type TransferTarget = keyof typeof TRANSFER_TARGETS;
+
 export const keysOf = <T extends object>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];

@@ -33,6 +33,18 @@ export const CLOCK_DEFINITIONS: Record<ClockId, ClockDefinition> = {
     extension: null,
     onExpiry: { action: 'escalate', text: '提醒承办检察官，再提醒部门负责人；重大线索报上级检察院' },
   },
+  major_lead_report: {
+    id: 'major_lead_report',
+    name: '重大线索报上级检察院',
+    startEvent: { id: 'major_lead_flagged', name: '认定为重大线索' },
+    // Art. 25 says a major lead is reported to the procuratorate above but sets no period: the
+    // length is this procuratorate's policy (admin → deadline policy), 7 days unless changed.
+    defaultLength: days(7),
+    target: 'internal',
+    basis: [rules('第二十五条'), localPractice('规则未规定报告期限，默认 7 日')],
+    extension: null,
+    onExpiry: { action: 'remind', text: '提醒承办检察官将重大线索报上一级检察院' },
+  },
   filing_service: {
     id: 'filing_service',
     name: '送达立案决定书',

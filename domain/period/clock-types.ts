@@ -4,6 +4,7 @@ import type { PeriodLength } from './request';
 
 export type ClockId =
   | 'lead_evaluation'
+  | 'major_lead_report'
   | 'filing_service'
   | 'investigation'
   | 'recommendation_service'

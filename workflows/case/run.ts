@@ -8,6 +8,7 @@ import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
+import { markMajor } from '../../domain/case/rules/major-lead';
 import { LEAD_SOURCES } from '../../domain/case/stages';
 import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
@@ -18,6 +19,7 @@ import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } 
 import { Journal, type Written } from './journal';
 import { RULE_PATCHES } from '../patches';
 import { Lock } from './lock';
+import { PATCHES } from '../patches';
 import { appliedPayload } from './payload';
 import { clockChangedMail, reminderBatch } from './reminders';
 import { initialState } from './state';
@@ -75,6 +77,10 @@ export class CaseRun {
         externalRef: input.externalRef ?? null,
       });
       startClock(fx, { key: 'lead_evaluation', clockId: 'lead_evaluation', start: input.receivedOn });
+      if (input.majorLeadReason && patched(PATCHES.majorLeads)) {
+        const flag = { flaggedOn: input.receivedOn, flaggedBy: input.createdBy.userId };
+        markMajor(this.state, fx, { ...flag, reason: input.majorLeadReason });
+      }
       const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
       const batch = batchOf('lead_registered', input.createdBy.userId, fx, changes);
       batch.mail = [

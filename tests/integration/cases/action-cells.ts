@@ -1,5 +1,5 @@
 /**
- * What each of the 32 staff actions needs for the matrix: the earliest stage it applies to, a
+ * What each of the 35 staff actions needs for the matrix: the earliest stage it applies to, a
  * valid body, and — where the action's own rule rather than its kind decides — the status an
  * acting role gets. Everything else follows from ACTIONS[name].who, as `authorize` reads it.
  */
@@ -34,6 +34,17 @@ const rec1 = { recommendationId: 'rec-1' };
 export const ACTION_CELLS: Record<ActionName, ActionCell> = {
   startEvaluation: { fixture: 'lead', body: () => ({ note: '开始评估' }) },
   proposeFiling: { fixture: 'lead', body: () => ({ reason: '线索查证属实' }) },
+  flagMajorLead: { fixture: 'lead', body: (_o, d) => ({ flaggedOn: d, reason: '涉及饮用水水源地' }) },
+  recordMajorLeadReported: { fixture: 'majorLead', body: (_o, d) => ({ reportedOn: d }) },
+  recordTransferOut: {
+    fixture: 'investigation',
+    body: (_o, d) => ({
+      to: 'administrative_organ',
+      recipient: '某区市场监督管理局',
+      transferredOn: d,
+      summary: '移送违法线索',
+    }),
+  },
   decideFiling: { fixture: 'filingProposed', body: decided },
   recordFilingService: { fixture: 'filed', body: (o, d) => ({ servedOn: d, organIds: [o.organs.eco] }) },
   recordInvestigation: { fixture: 'filed', body: (_o, d) => ({ on: d, summary: '调查取证' }) },

@@ -8,6 +8,7 @@ import type { TestOrg } from '../../helpers/fixtures';
 export type Fixture =
   | 'lead'
   | 'typical'
+  | 'majorLead'
   | 'filingProposed'
   | 'filed'
   | 'investigation'
@@ -71,6 +72,10 @@ const judgment: Payload = (_o, today) => ({
 const PATHS: Record<Fixture, Path> = {
   lead: { steps: [] },
   typical: { after: 'lead', steps: [chief('markTypical', () => ({ typical: true, reason: '以案释法' }))] },
+  majorLead: {
+    after: 'lead',
+    steps: [handler('flagMajorLead', (_o, today) => ({ flaggedOn: today, reason: '涉及饮用水水源地' }))],
+  },
   filingProposed: { after: 'lead', steps: [handler('proposeFiling', () => ({ reason: '线索查证属实' }))] },
   filed: { after: 'filingProposed', steps: [chief('decideFiling', approve)] },
   investigation: {

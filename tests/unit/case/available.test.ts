@@ -11,15 +11,40 @@ const offered = (point: Point, who: ActorName) => availableActions(at(point).sta
 const sansExtension = (names: ActionName[]) => names.filter((n) => n !== 'extendDeadline').sort();
 
 const EXPECTED: [Point, ActorName, ActionName[]][] = [
-  ['LEAD', 'prosecutor', ['startEvaluation', 'proposeFiling', 'addNote']],
-  ['LEAD', 'head', ['startEvaluation', 'proposeFiling', 'reassign', 'addNote', 'markTypical']],
+  [
+    'LEAD',
+    'prosecutor',
+    ['startEvaluation', 'proposeFiling', 'flagMajorLead', 'recordTransferOut', 'addNote'],
+  ],
+  [
+    'LEAD',
+    'head',
+    [
+      'startEvaluation',
+      'proposeFiling',
+      'flagMajorLead',
+      'reassign',
+      'recordTransferOut',
+      'addNote',
+      'markTypical',
+    ],
+  ],
+  [
+    'MAJOR_LEAD',
+    'prosecutor',
+    ['startEvaluation', 'proposeFiling', 'recordMajorLeadReported', 'recordTransferOut', 'addNote'],
+  ],
   ['LEAD', 'chief', ['reassign', 'addNote', 'markTypical']],
   ['LEAD', 'otherProsecutor', []],
   ['LEAD', 'caseOffice', []],
   ['LEAD', 'admin', []],
-  ['FILING_PROPOSED', 'prosecutor', ['addNote']],
-  ['FILING_PROPOSED', 'head', ['reassign', 'addNote', 'markTypical']],
-  ['FILING_PROPOSED', 'delegatedHead', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
+  ['FILING_PROPOSED', 'prosecutor', ['flagMajorLead', 'recordTransferOut', 'addNote']],
+  ['FILING_PROPOSED', 'head', ['flagMajorLead', 'reassign', 'recordTransferOut', 'addNote', 'markTypical']],
+  [
+    'FILING_PROPOSED',
+    'delegatedHead',
+    ['decideFiling', 'flagMajorLead', 'reassign', 'recordTransferOut', 'addNote', 'markTypical'],
+  ],
   ['FILING_PROPOSED', 'chief', ['decideFiling', 'reassign', 'addNote', 'markTypical']],
   [
     'INVESTIGATION',
@@ -31,12 +56,17 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'proposeRecommendation',
       'addExcludedDays',
       'startAppraisal',
+      'recordTransferOut',
       'addNote',
     ],
   ],
   ['INVESTIGATION', 'chief', ['terminate', 'suspend', 'reassign', 'addNote', 'markTypical']],
-  ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'addNote']],
-  ['FOLLOW_UP', 'prosecutor', ['recordRecommendationFiledAbove', 'recordFinding', 'addNote']],
+  ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'recordTransferOut', 'addNote']],
+  [
+    'FOLLOW_UP',
+    'prosecutor',
+    ['recordRecommendationFiledAbove', 'recordFinding', 'recordTransferOut', 'addNote'],
+  ],
   [
     'ESCALATED',
     'head',
@@ -45,6 +75,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'recordReply',
       'recordFinding',
       'reassign',
+      'recordTransferOut',
       'addNote',
       'markTypical',
       'confirmEscalation',
@@ -53,10 +84,21 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
   [
     'LITIGATION_REVIEW',
     'prosecutor',
-    ['recordRecommendationFiledAbove', 'proposeLitigation', 'addExcludedDays', 'startAppraisal', 'addNote'],
+    [
+      'recordRecommendationFiledAbove',
+      'proposeLitigation',
+      'addExcludedDays',
+      'startAppraisal',
+      'recordTransferOut',
+      'addNote',
+    ],
   ],
-  ['CLOSED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordRevisit', 'addNote']],
-  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'addNote']],
+  [
+    'CLOSED',
+    'prosecutor',
+    ['recordRecommendationFiledAbove', 'recordRevisit', 'recordTransferOut', 'addNote'],
+  ],
+  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'recordTransferOut', 'addNote']],
   ['TERMINATED', 'prosecutor', ['addNote']],
   ['TERMINATED', 'chief', ['addNote', 'markTypical']],
 ];

@@ -25,6 +25,8 @@ export const D = {
 const ADMIN = {
   LEAD: () => new Story(),
   EVALUATION: () => ADMIN.LEAD().does('startEvaluation', 'prosecutor', {}),
+  MAJOR_LEAD: () =>
+    ADMIN.LEAD().does('flagMajorLead', 'prosecutor', { flaggedOn: D.received, reason: '涉及饮用水水源地' }),
   FILING_PROPOSED: () => ADMIN.EVALUATION().does('proposeFiling', 'prosecutor', { reason: '线索查证属实' }),
   FILED: () =>
     ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {

@@ -16,6 +16,8 @@ interface WrongStage<N extends ActionName> {
 
 const filingServed = () =>
   at('INVESTIGATION').does('recordFilingService', 'prosecutor', ACCEPTED.recordFilingService.payload);
+const majorLeadReported = () =>
+  at('MAJOR_LEAD').does('recordMajorLeadReported', 'prosecutor', ACCEPTED.recordMajorLeadReported.payload);
 const escalationConfirmed = () =>
   at('ESCALATED').does('confirmEscalation', 'head', ACCEPTED.confirmEscalation.payload);
 
@@ -32,6 +34,14 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'startEvaluation', at: 'EVALUATION', message: /「线索评估」阶段，不能开始线索评估/ }),
   w({ name: 'proposeFiling', at: 'FILED', message: /不能提请立案/ }),
   w({ name: 'proposeFiling', at: 'FILING_PROPOSED', message: /已有待检察长决定的提请/ }),
+  w({ name: 'flagMajorLead', at: 'FILED', message: /不能认定重大线索/ }),
+  w({ name: 'flagMajorLead', at: 'MAJOR_LEAD', message: /已于 2025-03-03 认定为重大线索/ }),
+  w({ name: 'recordMajorLeadReported', at: 'LEAD', message: /未认定为重大线索/ }),
+  w({
+    name: 'recordMajorLeadReported',
+    at: ['MAJOR_LEAD_REPORTED', majorLeadReported],
+    message: /已于 2025-03-07 报上一级检察院/,
+  }),
   w({ name: 'decideFiling', at: 'LEAD', message: /不能决定是否立案/ }),
   w({ name: 'decideFiling', at: 'EVALUATION', message: /没有待决定的立案提请/ }),
   w({ name: 'recordFilingService', at: 'EVALUATION', message: /不能登记立案决定书送达/ }),
@@ -110,9 +120,14 @@ describe.each(
   });
 });
 
-it('every action has a stage (or state) where it is refused, except notes and the typical-case mark', () => {
+it('every action has a stage (or state) where it is refused, except transfers, notes and the typical-case mark', () => {
   const covered = new Set(NOT_NOW.map((row) => row.name));
-  expect(ACTION_NAMES.filter((name) => !covered.has(name))).toEqual(['reassign', 'addNote', 'markTypical']);
+  expect(ACTION_NAMES.filter((name) => !covered.has(name))).toEqual([
+    'recordTransferOut',
+    'reassign',
+    'addNote',
+    'markTypical',
+  ]);
 });
 
 const ENDED = ['TERMINATED', 'REJECTED', 'ARCHIVED'] as const;

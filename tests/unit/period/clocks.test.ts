@@ -16,6 +16,7 @@ describe('clock catalogue', () => {
     expect([...CLOCK_IDS].sort()).toEqual(
       [
         'lead_evaluation',
+        'major_lead_report',
         'filing_service',
         'investigation',
         'recommendation_service',

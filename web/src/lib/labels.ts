@@ -5,6 +5,7 @@ import {
   EXCLUSION_KINDS,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  TRANSFER_TARGETS,
 } from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
 
@@ -74,6 +75,7 @@ export const ENUM_LABELS: Record<string, string> = {
   district: '各级检察院均可办理',
   city: '设区的市级以上检察院办理',
   ...EXCLUSION_KINDS,
+  ...TRANSFER_TARGETS,
   ...LEAD_SOURCES,
   ...ROLE_LABELS,
   ...NON_PERFORMANCE_REASONS,

@@ -15,9 +15,11 @@ export const kindOf = (s: JsonSchema): string => typeOf(s) ?? (s.anyOf ? kindOf(
 export function initial(schema: JsonSchema, required = true): Value {
   switch (kindOf(schema)) {
     case 'object': {
+      // Inside an optional group (a transferred lead's origin) nothing is prefilled: a date set
+      // to today would make the group half-filled, and so required, although nobody touched it.
       const out: Record<string, Value> = {};
       for (const [k, s] of Object.entries(schema.properties ?? {}))
-        out[k] = initial(s, schema.required?.includes(k) ?? false);
+        out[k] = initial(s, required && (schema.required?.includes(k) ?? false));
       return out;
     }
     case 'array':

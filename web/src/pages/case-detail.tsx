@@ -63,12 +63,21 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <span>承办人：{nameOf(d.handlerId)}</span>
           {d.organIds.length > 0 && <span>行政机关：{d.organIds.map(organName).join('、')}</span>}
           {d.typical && <Tag tone="blue">典型案例</Tag>}
+          {d.majorLead && (
+            <Tag tone="red">
+              重大线索
+              {d.majorLead.reportedOn
+                ? `（${chineseDate(d.majorLead.reportedOn)} 已报上级院）`
+                : '（待报上级院）'}
+            </Tag>
+          )}
         </div>
         <div className="next-due">
           最近期限：
           <DueBadge due={d.nextDue} overdue={d.overdue} provisional={d.nextDueProvisional} />
         </div>
       </header>
+      <LeadText detail={d} />
       <StageStepper
         track={d.track}
         stage={d.stage}
@@ -140,6 +149,30 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
 }
 
 const clockCard = (c: Clock) => <ClockCard key={c.key} clock={c} />;
+
+/** The lead as registered: what was reported and where it came from, and where it was transferred. */
+function LeadText({ detail }: { detail: CaseDetail }) {
+  const { description, sourceDetail, transferFrom, transfers } = detail;
+  if (!description && !sourceDetail && !transferFrom && transfers.length === 0) return null;
+  return (
+    <section className="card lead-text" aria-label="线索内容">
+      {description && <p className="lead-description">{description}</p>}
+      {sourceDetail && <p className="small">来源说明：{sourceDetail}</p>}
+      {transferFrom && (
+        <p className="small">
+          移送来源：{transferFrom.unit}
+          {transferFrom.letterRef && `（${transferFrom.letterRef}）`}，{chineseDate(transferFrom.sentOn)} 移送
+        </p>
+      )}
+      {transfers.map((t) => (
+        <p key={t.id} className="small">
+          {chineseDate(t.transferredOn)} 移送{enumLabel(t.to)}：{t.recipient}
+          {t.letterRef && `（${t.letterRef}）`}
+        </p>
+      ))}
+    </section>
+  );
+}
 
 function RecommendationCard({ rec, clocks }: { rec: RecommendationView; clocks: Clock[] }) {
   const fact = (label: string, value: string | null) =>

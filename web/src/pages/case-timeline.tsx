@@ -27,17 +27,41 @@ const DATA_LABELS: Record<string, string> = {
   recommendationId: '检察建议',
   text: '备注',
   note: '备注',
+  flaggedOn: '认定为重大线索',
+  majorLeadReason: '理由',
+  reportedOn: '报上级院日期',
+  reportRef: '报告文号',
+  to: '移送对象',
+  recipient: '接收单位',
+  transferredOn: '移送日期',
+  letterRef: '文号',
 };
 
 /** A non-empty list of identifiers (a finding's art. 82 reasons), shown by their labels. */
 const isWordList = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((w) => typeof w === 'string');
+
+/** 移送来源 of a registration entry: unit, letter number and date. */
+function transferredIn(from: unknown): string {
+  if (typeof from !== 'object' || from === null) return '';
+  const { unit, letterRef, sentOn } = from as { unit?: string; letterRef?: string; sentOn?: string };
+  return `移送单位：${unit ?? ''}${letterRef ? `（${letterRef}）` : ''}，${chineseDate(sentOn ?? '')} 移送`;
+}
 
 function describe(e: TimelineEntry, nameOf: NameOf): string {
   const d = e.data ?? {};
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
   switch (e.kind) {
     case 'lead_registered':
-      return `线索名称：${s('title')}；收到线索：${chineseDate(s('receivedOn'))}`;
+      return [
+        `线索名称：${s('title')}`,
+        `收到线索：${chineseDate(s('receivedOn'))}`,
+        s('sourceDetail') && `来源说明：${s('sourceDetail')}`,
+        transferredIn(d.transferFrom),
+        d.majorLead === true && `认定为重大线索：${s('majorLeadReason')}`,
+        s('description') && `线索内容：${s('description')}`,
+      ]
+        .filter(Boolean)
+        .join('；');
     case 'reassign':
       return `承办人：${nameOf(s('from'))} → ${nameOf(s('to'))}`;
     case 'stage_changed':

@@ -18,6 +18,11 @@ const LABELS = {
   receivedOn: '收到线索的日期',
   handlerId: '承办检察官（不选则为本人）',
   externalRef: '外部编号',
+  transferFrom: '移送来源（移送来的线索）',
+  unit: '移送单位',
+  letterRef: '移送函文号',
+  sentOn: '移送日期',
+  majorLeadReason: '重大线索的理由（填写即认定为重大线索）',
 };
 
 async function createSchema(): Promise<JsonSchema> {
