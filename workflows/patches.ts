@@ -18,4 +18,6 @@ export const PATCHES = {
   refuseUnrecordedAction: 'refuse-unrecorded-action-2026-12-01',
   /** 2026-12-01: a reminder, expiry, recomputation or mail that cannot be recorded raises an alert. */
   alertUnrecordedWork: 'alert-unrecorded-work-2026-12-01',
+  /** 2026-12-02: a registration the API would refuse ends the workflow at once, naming the field. */
+  refuseInvalidRegistration: 'refuse-invalid-registration-2026-12-02',
 } as const;
