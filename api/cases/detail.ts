@@ -10,7 +10,7 @@ import {
 import { delegatedDecisions } from '../../store/case-refs';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
-import type { CaseState, DecisionKind } from '../../domain/case/model';
+import { openAlerts, type CaseState, type DecisionKind } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
@@ -40,7 +40,7 @@ export async function caseDetail(
     recommendations: recommendations.map(presentRecommendation),
     proposal: live?.proposal ?? null,
     escalations: live?.escalations ?? [],
-    alerts: live?.alerts ?? [],
+    alerts: live ? openAlerts(live) : [],
     litigation: live?.litigation ?? null,
     availableActions: live ? availableActions(live, actor, today) : [],
   };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
+import { ALERT_KINDS } from './model';
 import { EXCLUSION_KINDS, keysOf, NON_PERFORMANCE_REASONS } from './vocabulary';
 
 export { EXCLUSION_KINDS, NON_PERFORMANCE_REASONS, type NonPerformanceReason } from './vocabulary';
@@ -158,6 +159,12 @@ export const ACTION_SCHEMAS = {
   recordSupportConcluded: z.strictObject({
     on: civilDate.describe('结束日期'),
     summary: text('支持起诉情况', 10_000),
+  }),
+  acknowledgeAlert: z.strictObject({
+    at: identifier('告警时间（告警的 at）'),
+    kind: z.enum(ALERT_KINDS).describe('告警种类'),
+    subject: identifier('告警事项（告警的 subject）'),
+    note: optionalText('确认说明', 2000).optional(),
   }),
 };
 

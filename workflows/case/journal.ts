@@ -1,3 +1,4 @@
+import type { AcknowledgedAlert } from '../../store/case-alerts';
 import type { MailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
@@ -23,6 +24,8 @@ export interface JournalBatch {
   mail?: MailRequest[];
   /** Rewrite the recommendation rows too (only when they may have changed). */
   recommendations?: boolean;
+  /** Alerts the batch's first entry acknowledged. */
+  acknowledgedAlerts?: AcknowledgedAlert[];
 }
 
 /**
@@ -71,6 +74,7 @@ export class Journal {
       clocks: batch.clocks ?? [],
       ...(batch.recommendations ? { recommendations: recommendationRows(state) } : {}),
       mail: batch.mail ?? [],
+      ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);

@@ -1,5 +1,8 @@
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
 import type { CaseAlert } from '../api/types';
 import { chineseDateTime } from '../lib/format';
+import { Problem } from './problem';
 
 const KIND_TEXT: Record<CaseAlert['kind'], string> = {
   action_refused: '操作未生效',
@@ -12,8 +15,18 @@ const ERROR_TEXT: Record<string, string> = {
   JournalUnavailable: '数据库长时间不可用',
 };
 
-/** What the case could not record, so staff redo it or tell the administrator; names only, never data. */
-export function CaseAlerts({ alerts, labels }: { alerts: CaseAlert[]; labels: Record<string, string> }) {
+/**
+ * What the case could not record, so staff redo it or tell the administrator; names only, never
+ * data. Whoever may acknowledge an alert (handler, head, chief, case office) gets a 「确认」 on each.
+ */
+export function CaseAlerts(props: {
+  caseId: string;
+  alerts: CaseAlert[];
+  labels: Record<string, string>;
+  canAcknowledge: boolean;
+  onDone: () => void;
+}) {
+  const { alerts, labels } = props;
   if (alerts.length === 0) return null;
   return (
     <section className="notice warn" role="alert" aria-label="案件告警">
@@ -23,9 +36,50 @@ export function CaseAlerts({ alerts, labels }: { alerts: CaseAlert[]; labels: Re
           <li key={`${a.at}-${a.kind}-${a.subject}`}>
             {chineseDateTime(a.at)} {labels[a.subject] ?? a.subject}：{KIND_TEXT[a.kind]}（
             {ERROR_TEXT[a.errorType] ?? a.errorType}）
+            {props.canAcknowledge && <Acknowledge caseId={props.caseId} alert={a} onDone={props.onDone} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function Acknowledge({ caseId, alert, onDone }: { caseId: string; alert: CaseAlert; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const acknowledge = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { at, kind, subject } = alert;
+      await api.post(`/api/cases/${caseId}/actions/acknowledgeAlert`, {
+        at,
+        kind,
+        subject,
+        ...(note.trim() ? { note } : {}),
+      });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="alert-acknowledge">
+      {' '}
+      <input
+        aria-label="确认说明（可选）"
+        placeholder="说明（可选）"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="button" disabled={busy} onClick={() => void acknowledge()}>
+        确认
+      </button>
+      {error && <Problem error={error} />}
+    </span>
   );
 }
