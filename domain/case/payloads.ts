@@ -165,6 +165,7 @@ export const ACTION_SCHEMAS = {
     kind: z.enum(ALERT_KINDS).describe('告警种类'),
     subject: identifier('告警事项（告警的 subject）'),
     note: optionalText('确认说明', 2000).optional(),
+    resend: z.boolean().default(false).describe('重新发送本案未能发出的邮件（仅用于“邮件未能发送”的告警）'),
   }),
 };
 

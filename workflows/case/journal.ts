@@ -97,6 +97,12 @@ export class Journal {
     );
   }
 
+  /** Sends the case's unsent mail again, in the background, after the batches before it are stored. */
+  resendMail(): void {
+    const caseId = this.state().info.caseId;
+    this.background(this.tail.then(() => mail.resendCaseMail({ caseId })).catch(this.mailFailed));
+  }
+
   /** True when every batch is stored and every message sent: the case may continue as new. */
   get idle(): boolean {
     return this.inFlight === 0;

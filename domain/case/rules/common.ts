@@ -56,6 +56,8 @@ export class Effects {
   readonly clockOps: ClockOp[] = [];
   /** Alerts the action acknowledged, for the case_alerts rows. */
   readonly acknowledgedAlerts: CaseAlert[] = [];
+  /** Send the case's unsent mail again (an acknowledged mail failure). */
+  resendMail = false;
   reason?: string;
 
   note(fields: Record<string, unknown>): this {

@@ -376,6 +376,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       kind: 'action_refused',
       subject: 'addNote',
       note: '已重新添加备注',
+      resend: false,
     },
     stage: 'LEAD',
     ops: [],

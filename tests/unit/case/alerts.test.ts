@@ -29,3 +29,23 @@ it('an alert acknowledged without a note records that there was none', () => {
   expect(s.state.alerts![0]!.acknowledged).toEqual({ by: ACTORS.head.userId, on: TODAY, note: null });
   expect(openAlerts(s.state)).toEqual([]);
 });
+
+it('a mail failure acknowledged with 重新发送 asks the case to send its unsent mail again', () => {
+  const s = at('ALERTED');
+  s.state.alerts!.push({ ...mailAlert });
+  const { at: when, kind, subject } = mailAlert;
+  const fx = s.run('acknowledgeAlert', 'caseOffice', { at: when, kind, subject, resend: true });
+  expect(fx.resendMail).toBe(true);
+  expect(fx.data).toEqual({ alert: { at: when, kind, subject }, note: null, resend: true });
+});
+
+it('only a mail failure can be sent again', () => {
+  const refusal = at('ALERTED').refusal('acknowledgeAlert', 'prosecutor', {
+    ...ACCEPTED.acknowledgeAlert.payload,
+    resend: true,
+  });
+  expect(refusal).toMatchObject({
+    kind: 'InvalidPayload',
+    message: expect.stringMatching(/只有“邮件未能发送”的告警/),
+  });
+});

@@ -13,6 +13,7 @@ const KIND_TEXT: Record<CaseAlert['kind'], string> = {
 const ERROR_TEXT: Record<string, string> = {
   DataRejected: '数据库无法保存其内容',
   JournalUnavailable: '数据库长时间不可用',
+  MailUndelivered: '邮件服务器长时间未接收，邮件仍在待发队列中',
 };
 
 /**
@@ -48,7 +49,7 @@ function Acknowledge({ caseId, alert, onDone }: { caseId: string; alert: CaseAle
   const [note, setNote] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const acknowledge = async () => {
+  const acknowledge = async (resend: boolean) => {
     setBusy(true);
     setError(null);
     try {
@@ -58,6 +59,7 @@ function Acknowledge({ caseId, alert, onDone }: { caseId: string; alert: CaseAle
         kind,
         subject,
         ...(note.trim() ? { note } : {}),
+        ...(resend ? { resend } : {}),
       });
       onDone();
     } catch (err) {
@@ -76,9 +78,14 @@ function Acknowledge({ caseId, alert, onDone }: { caseId: string; alert: CaseAle
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <button type="button" disabled={busy} onClick={() => void acknowledge()}>
+      <button type="button" disabled={busy} onClick={() => void acknowledge(false)}>
         确认
       </button>
+      {alert.kind === 'mail_not_sent' && (
+        <button type="button" disabled={busy} onClick={() => void acknowledge(true)}>
+          确认并重新发送
+        </button>
+      )}
       {error && <Problem error={error} />}
     </span>
   );
