@@ -2,6 +2,7 @@ import type { CalendarStore } from '../calendar/store';
 import { computeClock, type ComputeClockInput, type ComputedClock } from '../calendar/compute-clock';
 import type { Db } from '../store/pool';
 import { deliverQueuedMail } from '../mail/deliver';
+import { unsentKeysOfCase } from '../store/outbox';
 import { recordCaseAlert, type CaseAlertInput } from '../store/case-alerts';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
@@ -22,6 +23,12 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async deliverMail(input: { dedupeKeys: string[] }): Promise<{ sent: number }> {
       return refusingBadData('deliverMail', () => deliverQueuedMail(db, mailer, input.dedupeKeys));
+    },
+    /** Every message of the case still in the outbox, sent again (after its delivery gave up). */
+    async resendCaseMail(input: { caseId: string }): Promise<{ sent: number }> {
+      return refusingBadData('resendCaseMail', async () =>
+        deliverQueuedMail(db, mailer, await unsentKeysOfCase(db, input.caseId)),
+      );
     },
     async recordCaseAlert(input: CaseAlertInput): Promise<void> {
       return refusingBadData('recordCaseAlert', () => recordCaseAlert(db, input));

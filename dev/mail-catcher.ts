@@ -15,6 +15,8 @@ export interface MailCatcher {
   port: number;
   url: string;
   messages: CaughtMail[];
+  /** While on, every recipient is refused with 451, as a mail server that is down for a while would. */
+  refuse(on: boolean): void;
   /** Resolves once `predicate` holds for the caught messages (checked on every arrival). */
   waitFor(predicate: (messages: CaughtMail[]) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
   stop(): Promise<void>;
@@ -30,10 +32,15 @@ export async function startMailCatcher(options: {
 }): Promise<MailCatcher> {
   const messages: CaughtMail[] = [];
   const waiters = new Set<() => void>();
+  let refusing = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!refusing) return callback();
+      callback(Object.assign(new Error('mail not accepted for now, try again later'), { responseCode: 451 }));
+    },
     async onData(stream, session, callback) {
       try {
         const chunks: Buffer[] = [];
@@ -67,6 +74,9 @@ export async function startMailCatcher(options: {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refuse(on) {
+      refusing = on;
+    },
     waitFor(predicate, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -27,7 +27,7 @@ export interface CaseRow {
 export const CASE_COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
   created_at, updated_at,
-  (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id) AS alert_count`;
+  (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id AND a.acknowledged_seq IS NULL) AS alert_count`;
 
 /** A case of the given procuratorate; another procuratorate's case is simply not found. */
 export async function findCaseInScope(

@@ -1,3 +1,4 @@
+import { acknowledgeCaseAlerts, type AcknowledgedAlert } from './case-alerts';
 import { upsertCaseProjection, type CaseProjection } from './cases';
 import {
   upsertClock,
@@ -32,6 +33,8 @@ export interface JournalInput {
   clocks?: ClockRowInput[];
   recommendations?: RecommendationRowInput[];
   mail?: MailRequest[];
+  /** Alerts the batch's first entry acknowledged. */
+  acknowledgedAlerts?: AcknowledgedAlert[];
 }
 
 export interface JournalResult {
@@ -57,6 +60,8 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
     for (const clock of input.clocks ?? []) await upsertClock(tx, input.caseId, clock, at);
     for (const rec of input.recommendations ?? [])
       await upsertRecommendation(tx, input.caseId, input.procuratorateId, rec, at);
+    if (input.acknowledgedAlerts?.length && input.entries[0])
+      await acknowledgeCaseAlerts(tx, input.caseId, input.acknowledgedAlerts, input.entries[0].seq);
     const mailKeys: string[] = [];
     for (const mail of input.mail ?? [])
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));

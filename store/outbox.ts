@@ -62,3 +62,12 @@ export async function countUnsent(db: Db, keys: string[]): Promise<number> {
   );
   return Number(rows[0]?.n ?? 0);
 }
+
+/** The outbox keys of a case's messages that were never sent. */
+export async function unsentKeysOfCase(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db.query<{ dedupe_key: string }>(
+    'SELECT dedupe_key FROM mail_outbox WHERE case_id = $1 AND sent_at IS NULL ORDER BY id',
+    [caseId],
+  );
+  return rows.map((r) => r.dedupe_key);
+}

@@ -79,6 +79,8 @@ export const CaseErrors = {
   DataRejected: 'DataRejected',
   /** The timeline could not be written within the retry bound (database down too long). */
   JournalUnavailable: 'JournalUnavailable',
+  /** Mail the mail server did not take within the retry bound; it stays in the outbox. */
+  MailUndelivered: 'MailUndelivered',
 } as const;
 export type CaseErrorType = (typeof CaseErrors)[keyof typeof CaseErrors];
 

@@ -39,6 +39,8 @@ export const PATCHES = {
    * starts its report clock to the procuratorate above.
    */
   majorLeads: 'major-leads-2026-12-02',
+  /** 2026-12-02: a registration the API would refuse ends the workflow at once, naming the field. */
+  refuseInvalidRegistration: 'refuse-invalid-registration-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -11,7 +11,7 @@ import { delegatedDecisions } from '../../store/case-refs';
 import { leadTextOf } from '../../store/lead-text';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
-import type { CaseState, DecisionKind } from '../../domain/case/model';
+import { openAlerts, type CaseState, type DecisionKind } from '../../domain/case/model';
 import { runningStop, type DeadlineRequest } from '../../domain/period';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
@@ -46,7 +46,7 @@ export async function caseDetail(
     recommendations: recommendations.map(presentRecommendation),
     proposal: live?.proposal ?? null,
     escalations: live?.escalations ?? [],
-    alerts: live?.alerts ?? [],
+    alerts: live ? openAlerts(live) : [],
     litigation: live?.litigation ?? null,
     majorLead: live?.majorLead ?? null,
     transfers: live?.transfers ?? [],

@@ -2,9 +2,8 @@ import type { Router } from 'express';
 import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
 import { currentDomain } from '../../store/reference';
 import { timelineOf } from '../../store/timeline';
-import { ACTIONS, ACTION_NAMES } from '../../domain/case/actions';
+import { ACTIONS, ACTION_NAMES, actionRoles } from '../../domain/case/actions';
 import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
-import { CASE_ACTING_ROLES } from '../../domain/roles';
 import { defineCreateRoute, defineReadRoute, routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
@@ -160,7 +159,7 @@ function actionRoute(name: ActionName): RouteDeclaration<CaseServiceDeps> {
         summary: ACTIONS[name].label,
         description: '由案件流程校验阶段、角色和内容：阶段不符 409，角色不符 403，内容有误 422。',
         auth: 'user',
-        roles: CASE_ACTING_ROLES,
+        roles: actionRoles(name),
         params: caseIdParam,
         body: ACTION_SCHEMAS[name],
         responses: {

@@ -2,10 +2,10 @@
  * Every staff action on a case: its label, who may take it, and its rule. The workflow's
  * validators and handlers both go through `runAction`, so what is refused never reaches history.
  */
-import { hasAnyRole } from '../roles';
+import { CASE_ACTING_ROLES, hasAnyRole, type Role } from '../roles';
 import type { Actor, CaseState, DecisionKind } from './model';
 import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
-import { addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
+import { acknowledgeAlert, addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
@@ -26,9 +26,10 @@ import * as rec from './rules/recommendation';
 
 /**
  * handler: the handling prosecutor, or a head; decision: the chief, or a head the chief delegated
- * the decision to; chief: the chief alone; supervisor: a head or the chief; staff: any of them.
+ * the decision to; chief: the chief alone; supervisor: a head or the chief; staff: any of them;
+ * overseer: any of them or the case office (which watches every case's alerts).
  */
-type Who = 'handler' | 'decision' | 'chief' | 'supervisor' | 'staff';
+type Who = 'handler' | 'decision' | 'chief' | 'supervisor' | 'staff' | 'overseer';
 
 interface ActionDef<N extends ActionName> {
   label: string;
@@ -101,9 +102,15 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
   recordAnnouncementOutcome: { label: '登记公告结果', who: 'handler', apply: recordAnnouncementOutcome },
   recordSupportConcluded: { label: '登记支持起诉结束', who: 'handler', apply: recordSupportConcluded },
+  acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },
 };
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** The roles that may send an action through the API at all; the rule then checks the case. */
+export function actionRoles(name: ActionName): readonly Role[] {
+  return ACTIONS[name].who === 'overseer' ? [...CASE_ACTING_ROLES, 'case_office'] : CASE_ACTING_ROLES;
+}
 
 /** Throws a Forbidden rejection unless `actor` may take `name` on this case. */
 export function authorize(state: CaseState, name: ActionName, actor: Actor): void {
@@ -120,6 +127,7 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     chief: isChief,
     supervisor: isHead || isChief,
     staff: isHandler || isHead || isChief,
+    overseer: isHandler || isHead || isChief || hasAnyRole(roles, ['case_office']),
   };
   if (allowed[def.who]) return;
   const needed: Record<Who, string> = {
@@ -128,6 +136,7 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     chief: '检察长',
     supervisor: '部门负责人或检察长',
     staff: '本案承办检察官、部门负责人或检察长',
+    overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
   };
   throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
 }

@@ -197,11 +197,20 @@ export interface CaseState {
  * did not happen), a reminder or expiry left off the timeline, a message not sent. Names
  * only, never the data involved.
  */
+export const ALERT_KINDS = ['action_refused', 'alarm_not_recorded', 'mail_not_sent'] as const;
+
 export interface CaseAlert {
   at: string;
-  kind: 'action_refused' | 'alarm_not_recorded' | 'mail_not_sent';
+  kind: (typeof ALERT_KINDS)[number];
   /** The action, alarm or message kind concerned, e.g. `addNote`, `reminder`. */
   subject: string;
   /** The failure type, e.g. `DataRejected`, `JournalUnavailable`. */
   errorType: string;
+  /** Who saw to it, and when: an acknowledged alert is no longer open but stays on the case. */
+  acknowledged?: { by: string; on: string; note: string | null };
+}
+
+/** The alerts nobody has acknowledged yet: what the case page and the case list show. */
+export function openAlerts(state: Pick<CaseState, 'alerts'>): CaseAlert[] {
+  return (state.alerts ?? []).filter((a) => !a.acknowledged);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
+import { ALERT_KINDS } from './model';
 import {
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
@@ -204,6 +205,13 @@ export const ACTION_SCHEMAS = {
   recordSupportConcluded: z.strictObject({
     on: civilDate.describe('结束日期'),
     summary: text('支持起诉情况', 10_000),
+  }),
+  acknowledgeAlert: z.strictObject({
+    at: identifier('告警时间（告警的 at）'),
+    kind: z.enum(ALERT_KINDS).describe('告警种类'),
+    subject: identifier('告警事项（告警的 subject）'),
+    note: optionalText('确认说明', 2000).optional(),
+    resend: z.boolean().default(false).describe('重新发送本案未能发出的邮件（仅用于“邮件未能发送”的告警）'),
   }),
 };
 

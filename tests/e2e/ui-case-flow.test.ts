@@ -5,7 +5,9 @@
  * verified timeline; a prosecutor of another procuratorate cannot open the case.
  */
 import type { Locator, Page } from 'playwright-core';
+import { createDb } from '../../store/pool';
 import { screenshot, signIn } from '../helpers/browser';
+import { refuseEntries } from '../helpers/refuse-entries';
 import { useUiApp } from '../helpers/ui-app';
 
 const TEST = 'ui-case-flow';
@@ -137,6 +139,34 @@ describe('the staff web application', () => {
     await screenshot(prosecutor, TEST, '07-case-on-tablet');
     await chief.close();
     await prosecutor.close();
+  });
+
+  it('when a note the database refuses raises an alert, then the case office acknowledges it with 「确认」 and it leaves the case page', async () => {
+    const db = createDb({ connectionString: ui.app.databaseUrl, max: 1 });
+    try {
+      const allow = await refuseEntries(db, caseId, 'addNote');
+      const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
+      await openCase(prosecutor, caseId);
+      await prosecutor.getByRole('button', { name: '添加备注', exact: true }).click();
+      await prosecutor.locator('.action-form').getByLabel('备注').fill('数据库拒收的备注');
+      await prosecutor.getByRole('button', { name: '提交：添加备注' }).click();
+      await prosecutor.getByRole('alert').filter({ hasText: '操作未生效' }).waitFor();
+      await allow();
+      await prosecutor.close();
+    } finally {
+      await db.close();
+    }
+
+    const office = await signIn(ui.browser, ui.app.baseUrl, 'zhaoag');
+    await openCase(office, caseId);
+    const alerts = office.getByRole('alert', { name: '案件告警' });
+    await alerts.getByText('操作未生效').waitFor();
+    await alerts.getByLabel('确认说明（可选）').fill('已通知承办人重新录入');
+    await screenshot(office, TEST, '07a-case-alert');
+    await alerts.getByRole('button', { name: '确认', exact: true }).click();
+    await alerts.waitFor({ state: 'detached' });
+    await screenshot(office, TEST, '07b-alert-acknowledged');
+    await office.close();
   });
 
   it('when a prosecutor of another procuratorate opens the case, then the browser shows that it does not exist', async () => {

@@ -19,6 +19,18 @@ beforeAll(async () => {
 
 const POISON = { text: 'bad \u0000 byte' };
 
+/** A note the database refuses (a trigger stands for it): the case raises an alert and answers 422. */
+async function refusedNote(id: string): Promise<void> {
+  const allow = await refuseEntries(world.system.db, id, 'addNote');
+  const rejected = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '数据库拒收的备注' });
+  await allow();
+  expect(rejected.status).toBe(422);
+}
+
+async function listedAlertCount(id: string): Promise<number> {
+  return (await prosecutor.get(`/api/cases?q=${id}`)).body.items[0]?.alertCount;
+}
+
 it('when an action the database refuses reaches a case, then staff see an alert and the case goes on', async () => {
   const id = await registerLead(prosecutor);
 
@@ -44,10 +56,7 @@ it('when an action the database refuses reaches a case, then staff see an alert 
   expect(refused).toBe('InvalidPayload');
 
   // Data the database refuses all the same: 422, and an alert without the data.
-  const allow = await refuseEntries(world.system.db, id, 'addNote');
-  const rejected = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '数据库拒收的备注' });
-  await allow();
-  expect(rejected.status).toBe(422);
+  await refusedNote(id);
 
   const detail = await prosecutor.get(`/api/cases/${id}`);
   expect(detail.body.alerts).toEqual(
@@ -56,12 +65,60 @@ it('when an action the database refuses reaches a case, then staff see an alert 
     ]),
   );
   expect(JSON.stringify(detail.body.alerts)).not.toContain('拒收');
-  await waitUntil('the alert in the case list', async () => {
-    const list = await prosecutor.get(`/api/cases?q=${id}`);
-    return list.body.items[0]?.alertCount > 0;
-  });
+  await waitUntil('the alert in the case list', async () => (await listedAlertCount(id)) > 0);
 
   const note = await prosecutor.post(`/api/cases/${id}/actions/addNote`, { text: '其后的备注' });
   expect(note.status).toBe(200);
   expect(note.body.case.alertCount).toBeGreaterThan(0);
+});
+
+it('when the case office acknowledges an alert with a note, then it leaves the open alerts and stays on the timeline', async () => {
+  const id = await registerLead(prosecutor);
+  await refusedNote(id);
+  await waitUntil('the alert in the case list', async () => (await listedAlertCount(id)) === 1);
+  const [alert] = (await prosecutor.get(`/api/cases/${id}`)).body.alerts;
+  const { at, kind, subject } = alert;
+
+  // Someone outside the case's duties may not; an alert that is not on the case is named as such.
+  const admin = await ApiClient.login(world.system.baseUrl, world.org.admin);
+  expect((await admin.post(`/api/cases/${id}/actions/acknowledgeAlert`, { at, kind, subject })).status).toBe(
+    403,
+  );
+  const unknown = await prosecutor.post(`/api/cases/${id}/actions/acknowledgeAlert`, {
+    at,
+    kind,
+    subject: 'recordReply',
+  });
+  expect(unknown.status).toBe(409);
+  expect(unknown.body.detail).toMatch(/没有这条待确认的告警/);
+
+  const office = await ApiClient.login(world.system.baseUrl, world.org.caseOffice);
+  const acknowledged = await office.post(`/api/cases/${id}/actions/acknowledgeAlert`, {
+    at,
+    kind,
+    subject,
+    note: '已通知承办人重新录入',
+  });
+  expect(acknowledged.status).toBe(200);
+  expect(acknowledged.body.case.alertCount).toBe(0);
+  expect((await prosecutor.get(`/api/cases/${id}`)).body.alerts).toEqual([]);
+  expect(await listedAlertCount(id)).toBe(0);
+
+  const timeline = (await prosecutor.get(`/api/cases/${id}/timeline`)).body.entries;
+  expect(timeline.at(-1)).toMatchObject({
+    kind: 'acknowledgeAlert',
+    actorId: world.org.caseOffice.id,
+    data: { alert: { at, kind, subject }, note: '已通知承办人重新录入' },
+  });
+  const rows = await world.system.db.query(
+    'SELECT subject, acknowledged_by, acknowledged_seq FROM case_alerts WHERE case_id = $1',
+    [id],
+  );
+  expect(rows).toEqual([
+    { subject: 'addNote', acknowledged_by: world.org.caseOffice.id, acknowledged_seq: timeline.at(-1).seq },
+  ]);
+
+  // Acknowledged once: a second time is refused.
+  const again = await office.post(`/api/cases/${id}/actions/acknowledgeAlert`, { at, kind, subject });
+  expect(again.status).toBe(409);
 });

@@ -1,6 +1,7 @@
 // Defence in depth behind the API's text validation: an action whose data the database refuses
 // is refused itself, within seconds, with an alert on the case, and the case goes on serving.
 import { shanghaiDate } from '../../domain/time';
+import { awaitRegistrationUpdate, caseWorkflowId } from '../../workflows/contract';
 import { CaseDriver, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
 import { waitUntil } from '../helpers/processes';
 import { refuseEntries } from '../helpers/refuse-entries';
@@ -101,3 +102,44 @@ it('a reminder the database refuses raises an alert; the case keeps its chain an
     expect(note.value.seq).toBe(seqs.at(-1));
   });
 }, 120_000);
+
+describe('a case started straight through Temporal with a registration the API would refuse', () => {
+  const poisoned: [string, (input: Record<string, unknown>) => void, RegExp][] = [
+    ['a title with a NUL character', (i) => (i.title = '违规\u0000堆放'), /^title：/],
+    ['a received date that is not on the calendar', (i) => (i.receivedOn = '2026-02-30'), /^receivedOn：/],
+    ['no one who registered it', (i) => delete i.createdBy, /^createdBy：/],
+  ];
+
+  it.each(poisoned)(
+    'with %s ends at once, naming the field, and leaves nothing in the database',
+    async (_situation, poison, field) => {
+      await t.withWorker(async (taskQueue) => {
+        const input = newCaseInput(t.org) as unknown as Record<string, unknown>;
+        poison(input);
+        const handle = await t.env.client.workflow.start('caseWorkflow', {
+          taskQueue,
+          workflowId: caseWorkflowId(input.caseId as string),
+          args: [input],
+          workflowExecutionTimeout: '1 day',
+        });
+        t.track(handle);
+        const asked = await timed(refusal(handle.executeUpdate(awaitRegistrationUpdate)));
+        expect(asked.value).toEqual({ type: 'InvalidPayload', message: expect.stringMatching(field) });
+        expect(asked.ms).toBeLessThan(10_000);
+
+        const ended = await refusal(handle.result());
+        expect(ended).toEqual(asked.value);
+        const history = await handle.fetchHistory();
+        const taskFailures = (history.events ?? []).filter((e) => e.workflowTaskFailedEventAttributes);
+        expect(taskFailures).toEqual([]);
+        const written = await t.db.query(
+          `SELECT (SELECT count(*) FROM cases WHERE id = $1)::int AS cases,
+                  (SELECT count(*) FROM audit_entries WHERE case_id = $1)::int AS entries`,
+          [input.caseId],
+        );
+        expect(written).toEqual([{ cases: 0, entries: 0 }]);
+      });
+    },
+    60_000,
+  );
+});

@@ -29,7 +29,7 @@ export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>(DATABA
  * E-mail: SMTP may be down for hours; mail waits in the outbox and is retried for two days,
  * then the case raises an alert (the message stays in the outbox, marked failed).
  */
-export const mail = proxyActivities<Pick<Activities, 'deliverMail'>>({
+export const mail = proxyActivities<Pick<Activities, 'deliverMail' | 'resendCaseMail'>>({
   startToCloseTimeout: '2 minutes',
   scheduleToCloseTimeout: '2 days',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },

@@ -8,7 +8,16 @@ export function batchOf(kind: string, actorId: string, fx: Effects, changes: Clo
   for (const s of fx.stageChanges)
     events.push({ kind: 'stage_changed', actorId, data: { from: s.from, to: s.to, cause: kind } });
   for (const change of changes) events.push(clockEvent(change, actorId));
-  return { events, clocks: changes.map(clockRow), recommendations: true };
+  const batch: JournalBatch = { events, clocks: changes.map(clockRow), recommendations: true };
+  if (fx.acknowledgedAlerts.length > 0)
+    batch.acknowledgedAlerts = fx.acknowledgedAlerts.map(({ at, kind, subject, errorType }) => ({
+      at,
+      kind,
+      subject,
+      errorType,
+      by: actorId,
+    }));
+  return batch;
 }
 
 export function clockEvent(change: ClockChange, actorId: string): JournalEvent {

@@ -60,7 +60,9 @@ export class Alerts {
   /** Work that could not be recorded within its retry bound: alerted; anything else is rethrown. */
   unrecorded(kind: CaseAlert['kind'], subject: string, err: unknown): void {
     if (!unrecorded(err) || !patched(PATCHES.alertUnrecordedWork)) throw err;
-    this.raise({ kind, subject, errorType: failureType(err) });
+    const type = failureType(err);
+    const mailDown = kind === 'mail_not_sent' && type !== CaseErrors.DataRejected;
+    this.raise({ kind, subject, errorType: mailDown ? CaseErrors.MailUndelivered : type });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AcknowledgedAlert } from '../../store/case-alerts';
 import type { MailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
@@ -23,6 +24,8 @@ export interface JournalBatch {
   mail?: MailRequest[];
   /** Rewrite the recommendation rows too (only when they may have changed). */
   recommendations?: boolean;
+  /** Alerts the batch's first entry acknowledged. */
+  acknowledgedAlerts?: AcknowledgedAlert[];
 }
 
 /**
@@ -71,6 +74,7 @@ export class Journal {
       clocks: batch.clocks ?? [],
       ...(batch.recommendations ? { recommendations: recommendationRows(state) } : {}),
       mail: batch.mail ?? [],
+      ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);
@@ -91,6 +95,12 @@ export class Journal {
         throw err;
       },
     );
+  }
+
+  /** Sends the case's unsent mail again, in the background, after the batches before it are stored. */
+  resendMail(): void {
+    const caseId = this.state().info.caseId;
+    this.background(this.tail.then(() => mail.resendCaseMail({ caseId })).catch(this.mailFailed));
   }
 
   /** True when every batch is stored and every message sent: the case may continue as new. */

@@ -143,6 +143,7 @@ export class CaseRun {
         this.alerts.raise({ kind: 'action_refused', subject: name, errorType });
         throw refusalOf(errorType);
       }
+      if (fx.resendMail) this.journal.resendMail();
       const result = this.resultOf(name, written.seqs[0]!, changes);
       this.remember(keyOf(envelope), result);
       this.changes += 1;

@@ -1,5 +1,6 @@
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   patched,
@@ -9,10 +10,12 @@ import {
 } from '@temporalio/workflow';
 import { ACTION_NAMES } from '../../domain/case/actions';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
+import { registrationProblem } from '../../domain/case/registration';
 import { isFinalStage } from '../../domain/case/stages';
 import {
   ACTION_UPDATES,
   awaitRegistrationUpdate,
+  CaseErrors,
   caseStateQuery,
   caseSummaryQuery,
   recomputeClocksSignal,
@@ -27,12 +30,16 @@ import { nextDueKey, stageKey } from '../search-attributes';
 import { openClocks } from './projection';
 import { CaseRun, type CarriedCase } from './run';
 
+/** How long a refused registration waits for its starter to ask how it went. */
+const REFUSAL_WAIT = '1 minute';
+
 /**
  * One public-interest litigation case: registered as a lead, then moved on by staff actions
  * (updates) while its clocks remind, escalate and move the case when they run out — until the
  * case is rejected, terminated or archived. Continues as new when its history grows long.
  */
 export async function caseWorkflow(input: CaseRunInput, carried?: CarriedCase): Promise<void> {
+  if (carried === undefined) await refuseInvalidRegistration(input);
   const run = new CaseRun(input, workflowInfo().workflowId, carried);
   let registered = carried !== undefined;
 
@@ -50,6 +57,32 @@ export async function caseWorkflow(input: CaseRunInput, carried?: CarriedCase): 
     registered = true;
   }
   await superviseClocks(run);
+}
+
+/**
+ * A registration the API would refuse, started by some other client (a NUL in the title, a date
+ * not on the calendar, nobody who registered it), ends the case before anything is written: the
+ * starter's `awaitRegistration` and the workflow's result both carry a non-retryable failure
+ * naming the field, instead of a workflow task or an activity that fails over and over.
+ *
+ * Checking a valid input issues no command, so a valid case's history is the same with or
+ * without this check. An invalid one is different: it used to schedule the clock computation and
+ * the journal, which then failed (or the workflow task threw) — such a case is stuck, but its
+ * history exists. Only that branch asks `patched()`, so a stuck case replays as it was written.
+ */
+async function refuseInvalidRegistration(input: unknown): Promise<void> {
+  const problem = registrationProblem(input);
+  if (problem === undefined || !patched(PATCHES.refuseInvalidRegistration)) return;
+  const refusal = ApplicationFailure.nonRetryable(problem, CaseErrors.InvalidPayload);
+  let asked = false;
+  setHandler(awaitRegistrationUpdate, () => {
+    asked = true;
+    throw refusal;
+  });
+  // The starter asks right after starting; a starter that never asks is not waited on for long.
+  await condition(() => asked, REFUSAL_WAIT);
+  await condition(allHandlersFinished);
+  throw refusal;
 }
 
 function registerAction<N extends ActionName>(run: CaseRun, name: N): void {

@@ -1,5 +1,5 @@
 /** Actions on the case's handling rather than its procedure: reassignment, notes, publicity, escalation. */
-import type { CaseState } from '../model';
+import { openAlerts, type CaseState } from '../model';
 import type { Payloads } from '../payloads';
 import { Effects, invalid, requireDate, wrongStage, type Rule, type RuleContext } from './common';
 import { requireNotFinal } from './clocks';
@@ -39,4 +39,30 @@ export const confirmEscalation: Rule<'confirmEscalation'> = (state, p, ctx) => {
     confirmedOn,
     note: p.note,
   });
+};
+
+/**
+ * The handler, a head, the chief or the case office has seen to an alert: it leaves the open
+ * alerts (case page, case list) and stays on the case, acknowledged, with the timeline entry.
+ * Refused (like a stage that does not allow it) before its payload is read when nothing is open,
+ * so it is offered only then. A mail failure may be acknowledged with `resend`: the case's unsent
+ * mail goes out again (and a new alert is raised if it fails again).
+ */
+export const acknowledgeAlert: Rule<'acknowledgeAlert'> = (state, p, ctx) => {
+  const open = openAlerts(state);
+  if (open.length === 0) throw wrongStage('案件没有待确认的告警');
+  const matching = open.filter((a) => a.at === p.at && a.kind === p.kind && a.subject === p.subject);
+  if (matching.length === 0) throw wrongStage('案件没有这条待确认的告警（可能已确认）');
+  if (p.resend && p.kind !== 'mail_not_sent') throw invalid('只有“邮件未能发送”的告警可以重新发送');
+  const note = p.note ? p.note : null;
+  const fx = new Effects().note({ alert: { at: p.at, kind: p.kind, subject: p.subject }, note });
+  if (p.resend) {
+    fx.note({ resend: true });
+    fx.resendMail = true;
+  }
+  for (const alert of matching) {
+    alert.acknowledged = { by: ctx.actor.userId, on: ctx.today, note };
+    fx.acknowledgedAlerts.push(alert);
+  }
+  return fx;
 };

@@ -2,7 +2,7 @@
 import { compareDates, type CivilDate } from '../../period/dates';
 import type { ClockId } from '../../period/clocks';
 import type { PeriodLength } from '../../period/request';
-import type { Actor, CaseState, ClockState, Recommendation } from '../model';
+import type { Actor, CaseAlert, CaseState, ClockState, Recommendation } from '../model';
 import type { ActionName, Payloads } from '../payloads';
 import { findMove, ProcedureError, type StageEvent } from '../procedure';
 import { STAGE_LABELS, type Stage } from '../stages';
@@ -71,6 +71,10 @@ export class Effects {
   readonly data: Record<string, unknown> = {};
   readonly stageChanges: { from: Stage; to: Stage }[] = [];
   readonly clockOps: ClockOp[] = [];
+  /** Alerts the action acknowledged, for the case_alerts rows. */
+  readonly acknowledgedAlerts: CaseAlert[] = [];
+  /** Send the case's unsent mail again (an acknowledged mail failure). */
+  resendMail = false;
   reason?: string;
 
   note(fields: Record<string, unknown>): this {

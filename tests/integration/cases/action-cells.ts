@@ -18,6 +18,7 @@ export const ADMITS: Record<Who, ActingRole[]> = {
   chief: ['chief'],
   supervisor: ['head', 'chief'],
   staff: ['prosecutor', 'head', 'chief'],
+  overseer: ['prosecutor', 'head', 'chief'],
 };
 
 export interface ActionCell {
@@ -139,4 +140,10 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
     body: (_o, d) => ({ on: d, outcome: 'sued_by_other', plaintiff: '某环保公益组织' }),
   },
   recordSupportConcluded: { fixture: 'support', body: (_o, d) => ({ on: d, summary: '支持起诉结束' }) },
+  // A fixture case has no alert to acknowledge: every role it admits is refused for the case's state.
+  acknowledgeAlert: {
+    fixture: 'lead',
+    body: () => ({ at: '2026-01-01T00:00:00.000Z', kind: 'action_refused', subject: 'addNote' }),
+    rule: { prosecutor: 409, head: 409, chief: 409 },
+  },
 };

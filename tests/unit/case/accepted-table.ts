@@ -422,6 +422,23 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [],
     data: { clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: '2025-06-05', note: '已报告' },
   },
+  acknowledgeAlert: {
+    at: 'ALERTED',
+    by: 'prosecutor',
+    payload: {
+      at: '2025-03-04T02:00:00.000Z',
+      kind: 'action_refused',
+      subject: 'addNote',
+      note: '已重新添加备注',
+      resend: false,
+    },
+    stage: 'LEAD',
+    ops: [],
+    data: {
+      alert: { at: '2025-03-04T02:00:00.000Z', kind: 'action_refused', subject: 'addNote' },
+      note: '已重新添加备注',
+    },
+  },
   publishAnnouncement: {
     at: 'CIVIL_INVESTIGATION',
     by: 'prosecutor',

@@ -125,6 +125,19 @@ const ADMIN = {
       s.state.escalations.push({ clockKey: 'reply:rec-1', step, suggestedAt: '2025-06-03T01:00:00.000Z' });
     return s;
   },
+  /** A note the database refused: the case carries an open alert for it. */
+  ALERTED: () => {
+    const s = ADMIN.LEAD();
+    s.state.alerts = [
+      {
+        at: '2025-03-04T02:00:00.000Z',
+        kind: 'action_refused',
+        subject: 'addNote',
+        errorType: 'DataRejected',
+      },
+    ];
+    return s;
+  },
   TERMINATED: () =>
     ADMIN.INVESTIGATION().does('terminate', 'chief', { decidedOn: D.investigated, reason: '公益损害已消除' }),
   REJECTED: () =>

@@ -30,6 +30,10 @@ const WHO: Record<Who, { refused: ActorName[]; allowed: ActorName[] }> = {
     refused: ['otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['prosecutor', 'head', 'chief'],
   },
+  overseer: {
+    refused: ['otherProsecutor', 'admin', 'foreignChief'],
+    allowed: ['prosecutor', 'head', 'chief', 'caseOffice'],
+  },
 };
 
 const rows = ACTION_NAMES.flatMap((name) => {

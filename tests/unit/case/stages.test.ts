@@ -28,6 +28,9 @@ const allConfirmed = () => {
   return s;
 };
 
+const alertAcknowledged = () =>
+  at('ALERTED').does('acknowledgeAlert', 'caseOffice', ACCEPTED.acknowledgeAlert.payload);
+
 const w = <N extends ActionName>(row: WrongStage<N>) => row as unknown as WrongStage<ActionName>;
 
 const NOT_NOW: WrongStage<ActionName>[] = [
@@ -100,6 +103,14 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   }),
   w({ name: 'confirmEscalation', at: ['ALL_CONFIRMED', allConfirmed], message: /没有待确认的督促措施/ }),
   w({ name: 'confirmEscalation', at: 'FOLLOW_UP', message: /没有待确认的督促措施/ }),
+  w({ name: 'acknowledgeAlert', at: 'LEAD', message: /案件没有待确认的告警/ }),
+  w({
+    name: 'acknowledgeAlert',
+    at: 'ALERTED',
+    payload: { subject: 'recordReply' },
+    message: /案件没有这条待确认的告警/,
+  }),
+  w({ name: 'acknowledgeAlert', at: ['ALERT_ACKNOWLEDGED', alertAcknowledged], message: /没有待确认的告警/ }),
   w({ name: 'publishAnnouncement', at: 'INVESTIGATION', message: /仅适用于民事公益诉讼/ }),
   w({ name: 'publishAnnouncement', at: 'ANNOUNCEMENT', message: /不能发布诉前公告/ }),
   w({ name: 'recordAnnouncementOutcome', at: 'CIVIL_INVESTIGATION', message: /不能登记公告结果/ }),

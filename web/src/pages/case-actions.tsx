@@ -18,6 +18,8 @@ export function CaseActions(props: {
   onDone: () => void;
 }) {
   const { detail, organs, users, labels } = props;
+  // An alert is acknowledged from the alert itself (CaseAlerts), not from a form here.
+  const actions = detail.availableActions.filter((name) => name !== 'acknowledgeAlert');
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -54,11 +56,11 @@ export function CaseActions(props: {
     <section aria-labelledby="actions-title" className="card actions">
       <h2 id="actions-title">可办理事项</h2>
       {done && <Notice tone="ok">已办理：{done}</Notice>}
-      {detail.availableActions.length === 0 ? (
+      {actions.length === 0 ? (
         <p className="muted">您现在没有可以办理的事项。</p>
       ) : (
         <div className="action-buttons" role="group" aria-label="可办理事项">
-          {detail.availableActions.map((name) => (
+          {actions.map((name) => (
             <button
               key={name}
               type="button"

@@ -84,7 +84,13 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         litigated={(summary.litigatedOrganIds?.length ?? 0) > 0 || d.litigation !== null}
         stageBefore={summary.stageBeforeSuspension}
       />
-      <CaseAlerts alerts={d.alerts} labels={labels} />
+      <CaseAlerts
+        caseId={d.id}
+        alerts={d.alerts}
+        labels={labels}
+        canAcknowledge={d.availableActions.includes('acknowledgeAlert')}
+        onDone={() => setVersion((v) => v + 1)}
+      />
       {d.proposal && (
         <section className="card proposal" aria-label="待决定的提请">
           <h2>待决定：提请{enumLabel(d.proposal.kind)}</h2>
