@@ -49,15 +49,15 @@ export async function listApiTokens(
   );
 }
 
-/** Revokes a token of the procuratorate; undefined when it has no such token. */
+/** Revokes a token of the procuratorate (of `ownerId` when given); undefined when there is no such token. */
 export async function revokeApiToken(
   db: Db,
-  t: { id: string; procuratorateId: string; by: string },
+  t: { id: string; procuratorateId: string; ownerId?: string; by: string },
 ): Promise<ApiTokenRow | undefined> {
   const rows = await db.query<ApiTokenRow>(
     `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()), revoked_by = coalesce(revoked_by, $3)
-     WHERE id = $1 AND procuratorate_id = $2 RETURNING ${COLUMNS}`,
-    [t.id, t.procuratorateId, t.by],
+     WHERE id = $1 AND procuratorate_id = $2 AND ($4::text IS NULL OR user_id = $4) RETURNING ${COLUMNS}`,
+    [t.id, t.procuratorateId, t.by, t.ownerId ?? null],
   );
   return rows[0];
 }

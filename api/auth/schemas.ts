@@ -36,7 +36,7 @@ export const sessionResponse = z.object({
 });
 
 export const createApiTokenBody = z.strictObject({
-  userId: resourceId.describe('令牌代表的本院用户'),
+  userId: resourceId.optional().describe('令牌代表的人员：只能是本人（可省略）'),
   name: text(100).describe('用途，如“与办案系统对接”'),
   expiresInDays: z.number().int().min(1).max(3650).default(365).describe('有效天数'),
 });

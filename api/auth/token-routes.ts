@@ -15,11 +15,15 @@ import { apiTokenResponse, createApiTokenBody, createdApiTokenResponse, listApiT
 import type { Principal } from './tokens';
 
 const TAG = '集成令牌';
-const ADMIN = { tag: TAG, auth: 'user', roles: ['admin'] } as const;
+const SIGNED_IN = { tag: TAG, auth: 'user' } as const;
 
 type CreateApiTokenBody = z.infer<typeof createApiTokenBody>;
 
-/** Long-lived tokens for integrations, managed by the procuratorate's admins. */
+/**
+ * Long-lived tokens for integrations. A person issues tokens for themselves only, signed in (an
+ * admin cannot mint a token that acts as someone else); admins see and revoke every token of
+ * their procuratorate, everyone else their own.
+ */
 export function apiTokenRoutes(deps: { db: Db }, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/auth/tokens', deps, [issueRoute, listRoute, revokeRoute]);
 }
@@ -28,9 +32,10 @@ function issueRoute(target: RouteTarget, { db }: { db: Db }): void {
   defineCreateRoute(
     target,
     {
-      ...ADMIN,
-      summary: '为本院用户签发集成令牌',
-      description: '令牌全文只在响应中出现一次，系统只保存其摘要。令牌以该用户当前的角色行事。',
+      ...SIGNED_IN,
+      summary: '为本人签发集成令牌',
+      description:
+        '须本人登录后签发，只能为本人签发（管理员也不能为他人签发）。令牌全文只在响应中出现一次，系统只保存其摘要。令牌以本人当前的角色行事；立案、检察建议、起诉、终结、中止、恢复和延长期限等决定不能使用令牌作出。',
       idempotent: false,
       body: createApiTokenBody,
       result: { description: '已签发', schema: createdApiTokenResponse },
@@ -47,10 +52,10 @@ async function issueToken(
   { req, body, principal }: { req: Request; body: CreateApiTokenBody; principal: Principal },
 ): Promise<{ row: ApiTokenRow; token: string }> {
   interactiveOnly(principal);
-  const user = await findUser(db, body.userId);
-  if (!user || user.procuratorate_id !== principal.procuratorateId || !user.active) {
-    throw problems.validation('用户不是本院在职人员', [{ path: 'userId', message: '不是本院在职人员' }]);
-  }
+  if (body.userId !== undefined && body.userId !== principal.userId)
+    throw problems.forbidden('集成令牌只能由其代表的人员本人签发，管理员也不能为他人签发');
+  const user = await findUser(db, principal.userId);
+  if (!user || !user.active) throw problems.forbidden('账号已停用');
   const { token, prefix } = newApiToken();
   const row = await insertApiToken(db, {
     id: newId('tok'),
@@ -75,13 +80,18 @@ function listRoute(target: RouteTarget, { db }: { db: Db }): void {
   defineListRoute(
     target,
     {
-      ...ADMIN,
-      summary: '本院的集成令牌',
+      ...SIGNED_IN,
+      summary: '集成令牌（管理员：本院全部；其他人员：本人的）',
       query: listApiTokensQuery,
       item: apiTokenResponse,
       listed: '令牌列表（不含令牌全文）',
     },
-    ({ query, principal }) => listApiTokens(db, principal.procuratorateId, query),
+    ({ query, principal }) =>
+      listApiTokens(
+        db,
+        principal.procuratorateId,
+        isAdmin(principal) ? query : { ...query, userId: principal.userId },
+      ),
     presentToken,
   );
 }
@@ -93,8 +103,8 @@ function revokeRoute(target: RouteTarget, deps: { db: Db }): void {
     {
       method: 'delete',
       path: '/:id',
-      ...ADMIN,
-      summary: '撤销集成令牌',
+      ...SIGNED_IN,
+      summary: '撤销集成令牌（管理员：本院任一；其他人员：本人的）',
       params: idParam,
       responses: { 204: { description: '已撤销（重复撤销亦然）' }, 404: { description: '本院无此令牌' } },
     },
@@ -103,9 +113,10 @@ function revokeRoute(target: RouteTarget, deps: { db: Db }): void {
       const row = await revokeApiToken(db, {
         id: params.id,
         procuratorateId: principal.procuratorateId,
+        ownerId: isAdmin(principal) ? undefined : principal.userId,
         by: principal.userId,
       });
-      if (!row) throw problems.notFound('本院没有这个令牌');
+      if (!row) throw problems.notFound('没有这个令牌');
       await recordAuthEvent(db, {
         kind: 'api_token_revoked',
         ...auditOf(row, principal),
@@ -117,7 +128,9 @@ function revokeRoute(target: RouteTarget, deps: { db: Db }): void {
   );
 }
 
-/** An integration token must not mint or revoke tokens: only a signed-in admin may. */
+const isAdmin = (principal: Principal) => principal.roles.includes('admin');
+
+/** An integration token must not mint or revoke tokens: only a signed-in person may. */
 function interactiveOnly(principal: Principal): void {
   if (principal.via !== 'access_token') throw problems.forbidden('集成令牌不能管理令牌，请登录后操作');
 }

@@ -5,6 +5,7 @@ import { delegatedDecisions, knownOrganIds } from '../../store/case-refs';
 import { findCaseInScope, type CaseRow } from '../../store/case-reads';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';
+import { ACTIONS, isPersonalDecision } from '../../domain/case/actions';
 import type { DecisionKind } from '../../domain/case/model';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages';
@@ -28,6 +29,8 @@ export async function performAction<N extends ActionName>(
 ): Promise<{ result: ActionResult; row: CaseRow }> {
   const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
   if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
+  if (principal.via === 'api_token' && isPersonalDecision(name))
+    throw problems.forbidden(`「${ACTIONS[name].label}」须由本人登录后作出，不能使用集成令牌`);
   if (isFinalStage(row.stage as Stage))
     throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再办理`);
   await checkReferences(deps.db, principal.procuratorateId, payload);

@@ -201,3 +201,14 @@ export function availableActions(state: CaseState, actor: Actor, today: string):
 export function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+const PERSONAL = new Set<ActionName>(['terminate', 'suspend', 'resume', 'extendDeadline']);
+
+/**
+ * Decisions a person takes signed in, never through an integration token: filing, the
+ * recommendation and suing (also under delegation), ending, suspending and resuming a review,
+ * and extending a period.
+ */
+export function isPersonalDecision(name: ActionName): boolean {
+  return ACTIONS[name].who === 'decision' || PERSONAL.has(name);
+}

@@ -1,4 +1,6 @@
 import { as, expectDocumented, expectProblem, signIn, type Session } from './helpers';
+import type { TestUser } from '../../helpers/fixtures';
+import { registerLead } from '../../helpers/leads';
 import { useWorld } from '../../helpers/world';
 
 const world = useWorld({ orgs: 2 });
@@ -8,12 +10,13 @@ beforeAll(async () => {
   admin = await signIn(world.system.baseUrl, world.org.admin);
 });
 
-const issue = (userId: string, name = '与办案系统对接') =>
-  admin.client.post('/api/auth/tokens', { userId, name, expiresInDays: 30 });
+/** A token issued by `user` for themselves, signed in. */
+const issue = async (user: TestUser, name = '与办案系统对接') =>
+  (await signIn(world.system.baseUrl, user)).client.post('/api/auth/tokens', { name, expiresInDays: 30 });
 
 describe('API tokens', () => {
-  it('when an admin issues a token, then its secret comes back once and it acts as the user', async () => {
-    const issued = await issue(world.org.prosecutor.id);
+  it('when a prosecutor issues a token for themselves, then its secret comes back once and it acts as them', async () => {
+    const issued = await issue(world.org.prosecutor);
     expectDocumented('POST', '/api/auth/tokens', issued);
     expect(issued.status).toBe(201);
     expect(issued.body.token).toMatch(/^duban_[\w-]{43}$/);
@@ -35,7 +38,7 @@ describe('API tokens', () => {
   });
 
   it('when a token is revoked, then it gets 401 and the attempt is logged', async () => {
-    const issued = await issue(world.org.head.id);
+    const issued = await issue(world.org.head);
     const revoked = await admin.client.delete(`/api/auth/tokens/${issued.body.id}`);
     expect(revoked.status).toBe(204);
     expectProblem(
@@ -52,7 +55,7 @@ describe('API tokens', () => {
   });
 
   it('when a token’s user is deactivated, then the token stops working', async () => {
-    const issued = await issue(world.org.caseOffice.id);
+    const issued = await issue(world.org.caseOffice);
     await admin.client.patch(`/api/users/${world.org.caseOffice.id}`, { active: false });
     expectProblem(await as(world.system.baseUrl, issued.body.token).get('/api/auth/me'), 401);
   });
@@ -62,23 +65,41 @@ describe('API tokens', () => {
   });
 
   it('when an API token tries to issue or revoke tokens, then 403', async () => {
-    const adminToken = await issue(world.org.admin.id);
+    const adminToken = await issue(world.org.admin);
     const viaToken = as(world.system.baseUrl, adminToken.body.token);
-    expectProblem(
-      await viaToken.post('/api/auth/tokens', { userId: world.org.admin.id, name: 'x' }),
-      403,
-      'forbidden',
-    );
+    expectProblem(await viaToken.post('/api/auth/tokens', { name: 'x' }), 403, 'forbidden');
     expectProblem(await viaToken.delete(`/api/auth/tokens/${adminToken.body.id}`), 403);
   });
 
-  it('when the user or the token belongs to another procuratorate, then 422 or 404 and nothing changes', async () => {
-    expectProblem(await issue(world.other.prosecutor.id), 422, 'validation-failed');
-    const otherAdmin = await signIn(world.system.baseUrl, world.other.admin);
-    const theirs = await otherAdmin.client.post('/api/auth/tokens', {
-      userId: world.other.chief.id,
-      name: '对方',
-    });
+  it('when an admin asks for a token that would act as someone else, then 403 and no token exists', async () => {
+    const before = await world.system.db.query('SELECT id FROM api_tokens WHERE user_id = $1', [
+      world.org.chief.id,
+    ]);
+    for (const userId of [world.org.chief.id, world.other.prosecutor.id])
+      expectProblem(await admin.client.post('/api/auth/tokens', { userId, name: '代签' }), 403, 'forbidden');
+    expect(
+      await world.system.db.query('SELECT id FROM api_tokens WHERE user_id = $1', [world.org.chief.id]),
+    ).toEqual(before);
+  });
+
+  it('when someone other than an admin lists or revokes tokens, then only their own are theirs to see and revoke', async () => {
+    const mine = await issue(world.org.chief, '本人');
+    const others = await issue(world.org.head, '他人');
+    const chief = await signIn(world.system.baseUrl, world.org.chief);
+    const listed = await chief.client.get('/api/auth/tokens');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((t: { userId: string }) => t.userId)).toEqual(
+      listed.body.map(() => world.org.chief.id),
+    );
+    expect(listed.body.map((t: { id: string }) => t.id)).toContain(mine.body.id);
+    expectProblem(await chief.client.delete(`/api/auth/tokens/${others.body.id}`), 404, 'not-found');
+    expect((await as(world.system.baseUrl, others.body.token).get('/api/auth/me')).status).toBe(200);
+    expect((await chief.client.delete(`/api/auth/tokens/${mine.body.id}`)).status).toBe(204);
+    expect((await admin.client.delete(`/api/auth/tokens/${others.body.id}`)).status).toBe(204);
+  });
+
+  it('when the token belongs to another procuratorate, then 404 and nothing changes', async () => {
+    const theirs = await issue(world.other.chief, '对方');
     expectProblem(await admin.client.delete(`/api/auth/tokens/${theirs.body.id}`), 404, 'not-found');
     const [row] = await world.system.db.query('SELECT revoked_at FROM api_tokens WHERE id = $1', [
       theirs.body.id,
@@ -88,12 +109,43 @@ describe('API tokens', () => {
   });
 
   it('when the body is bad, then 422 names the field', async () => {
-    const res = await admin.client.post('/api/auth/tokens', {
-      userId: world.org.chief.id,
-      name: 'x',
-      expiresInDays: 0,
-    });
+    const res = await admin.client.post('/api/auth/tokens', { name: 'x', expiresInDays: 0 });
     expectProblem(res, 422);
     expect(res.body.errors[0].path).toBe('expiresInDays');
   });
+
+  it.each([
+    ['decideFiling', { approve: true, decidedOn: '2026-12-01', reason: '符合立案条件' }],
+    ['terminate', { reason: '行政机关已全面整改', decidedOn: '2026-12-01' }],
+    [
+      'extendDeadline',
+      { clockKey: 'lead_evaluation', by: { unit: 'months', count: 1 }, basis: '规则', reason: '案情复杂' },
+    ],
+  ])(
+    'when the chief sends the decision %s with an API token, then 403: decisions are taken signed in',
+    async (action, payload) => {
+      const prosecutor = await signIn(world.system.baseUrl, world.org.prosecutor);
+      const caseId = await registerLead(prosecutor.client);
+      const token = (await issue(world.org.chief, '决定')).body.token as string;
+      const viaToken = await as(world.system.baseUrl, token).post(
+        `/api/cases/${caseId}/actions/${action}`,
+        payload,
+      );
+      expectProblem(viaToken, 403, 'forbidden');
+      expect(viaToken.body.detail).toContain('不能使用集成令牌');
+      // Signed in, the same request reaches the case's own rules (which judge the stage or the payload).
+      const chief = await signIn(world.system.baseUrl, world.org.chief);
+      expect((await chief.client.post(`/api/cases/${caseId}/actions/${action}`, payload)).status).not.toBe(
+        403,
+      );
+      // A token may still record what is not a decision.
+      expect(
+        (
+          await as(world.system.baseUrl, token).post(`/api/cases/${caseId}/actions/addNote`, {
+            text: '对接系统同步备注',
+          })
+        ).status,
+      ).toBe(200);
+    },
+  );
 });
