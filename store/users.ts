@@ -33,3 +33,16 @@ export async function findUserForLogin(
     [username],
   );
 }
+
+/**
+ * Whether an access token issued at `issuedAtMs` still speaks for the user: the user exists, is
+ * active, and neither their roles nor their status changed after the token was issued.
+ */
+export async function accessStillValid(q: Db | Tx, userId: string, issuedAtMs: number): Promise<boolean> {
+  const row = await firstRow<{ ok: boolean }>(
+    q,
+    `SELECT active AND valid_after <= to_timestamp($2::double precision / 1000) AS ok FROM users WHERE id = $1`,
+    [userId, issuedAtMs],
+  );
+  return row?.ok === true;
+}

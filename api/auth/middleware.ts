@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { findApiTokenForUse, markApiTokenUsed } from '../../store/api-tokens';
 import { recordAuthEvent } from '../../store/auth-log';
 import type { Db } from '../../store/pool';
+import { accessStillValid } from '../../store/users';
 import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
 import type { RouteRegistry } from '../routing';
@@ -9,11 +10,15 @@ import { tokenHash } from './keyed-hash';
 import { API_TOKEN_PREFIX } from './opaque-tokens';
 import type { Principal, TokenSigner } from './tokens';
 
+/** Methods that change something: checked against the user's current status on every request. */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * Resolves `Authorization: Bearer …` into a principal: a signed access token, or an
  * integration token (duban_…). No header: the request goes on anonymous; a header that
  * does not prove anything: 401, except on public routes, which it cannot concern (a client
- * whose access token just expired still calls /api/auth/refresh with it attached).
+ * whose access token just expired still calls /api/auth/refresh with it attached). An access
+ * token issued before its user was deactivated or had their roles changed no longer writes.
  */
 export function authenticate(deps: { signer: TokenSigner; db: Db; routes: RouteRegistry }): RequestHandler {
   return async (req, _res, next) => {
@@ -26,8 +31,13 @@ export function authenticate(deps: { signer: TokenSigner; db: Db; routes: RouteR
       : token.startsWith(API_TOKEN_PREFIX)
         ? await resolveApiToken(deps.db, token, req)
         : await deps.signer.verifyAccessToken(token);
+    const route = deps.routes.match(req.method, req.path);
+    if (principal?.via === 'access_token' && WRITES.has(req.method) && route?.spec.auth !== 'public') {
+      if (!(await accessStillValid(deps.db, principal.userId, principal.issuedAtMs ?? 0)))
+        return next(problems.unauthenticated('您的账号已停用或角色已变更，请重新登录'));
+    }
     if (principal) req.principal = principal;
-    else if (deps.routes.match(req.method, req.path)?.spec.auth !== 'public') {
+    else if (route?.spec.auth !== 'public') {
       return next(problems.unauthenticated('访问令牌无效、已过期或已撤销，请重新登录'));
     }
     next();

@@ -9,6 +9,8 @@ export interface Principal {
   via: 'access_token' | 'api_token';
   /** The API token used, when `via` is 'api_token'. */
   tokenId?: string;
+  /** When the access token was issued (epoch ms), to hold it against the user's later changes. */
+  issuedAtMs?: number;
 }
 
 const ISSUER = 'duban';
@@ -16,7 +18,9 @@ const AUDIENCE = 'duban-api';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 export interface TokenSigner {
-  issueAccessToken(p: Omit<Principal, 'via' | 'tokenId'>): Promise<{ token: string; expiresIn: number }>;
+  issueAccessToken(
+    p: Omit<Principal, 'via' | 'tokenId' | 'issuedAtMs'>,
+  ): Promise<{ token: string; expiresIn: number }>;
   verifyAccessToken(token: string): Promise<Principal | undefined>;
 }
 
@@ -24,7 +28,8 @@ export function createTokenSigner(secret: string): TokenSigner {
   const key = new TextEncoder().encode(secret);
   return {
     async issueAccessToken(p) {
-      const token = await new SignJWT({ roles: p.roles, pid: p.procuratorateId })
+      // `iat` has whole seconds; `iatMs` orders a token against a role change in the same second.
+      const token = await new SignJWT({ roles: p.roles, pid: p.procuratorateId, iatMs: Date.now() })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(p.userId)
         .setIssuer(ISSUER)
@@ -53,6 +58,7 @@ export function createTokenSigner(secret: string): TokenSigner {
           roles: payload.roles as Role[],
           procuratorateId: payload.pid,
           via: 'access_token',
+          issuedAtMs: typeof payload.iatMs === 'number' ? payload.iatMs : (payload.iat ?? 0) * 1000,
         };
       } catch (err) {
         if (err instanceof joseErrors.JOSEError) return undefined;

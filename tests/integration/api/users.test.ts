@@ -102,6 +102,39 @@ describe('users', () => {
     ).rejects.toThrow();
   });
 
+  it('when an admin deactivates a signed-in user, then that user’s next write is refused at once, not after their token expires', async () => {
+    const body = newUser();
+    const created = await admin.client.post('/api/users', body);
+    const session = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    const write = () => session.client.post('/api/auth/tokens', { name: '停用后' });
+    expect((await write()).status).toBe(201);
+    await admin.client.patch(`/api/users/${created.body.id}`, { active: false });
+    const refused = await write();
+    expectProblem(refused, 401, 'unauthenticated');
+    expect(refused.body.detail).toContain('重新登录');
+  });
+
+  it('when an admin takes a role away from a signed-in user, then the old token no longer writes and a new sign-in carries the new roles', async () => {
+    const body = newUser({ roles: ['head', 'prosecutor'] });
+    const created = await admin.client.post('/api/users', body);
+    const before = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    const write = (s: Session) => s.client.patch(`/api/users/${created.body.id}`, { displayName: '改名' });
+    await admin.client.patch(`/api/users/${created.body.id}`, { roles: ['prosecutor'] });
+    expectProblem(await write(before), 401, 'unauthenticated');
+    // Reads still answer until the token expires (its roles only narrow what it sees).
+    expect((await before.client.get('/api/auth/me')).status).toBe(200);
+    const after = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    expect((await after.client.get('/api/auth/me')).body.roles).toEqual(['prosecutor']);
+    expect((await write(after)).status).toBe(403);
+  });
+
+  it('when an admin changes only a user’s name, then the user’s session keeps writing', async () => {
+    const session = await signIn(world.system.baseUrl, world.org.caseOffice);
+    await admin.client.patch(`/api/users/${world.org.caseOffice.id}`, { displayName: '案管专员' });
+    const res = await session.client.post('/api/auth/tokens', { name: '仍可写' });
+    expect(res.status).toBe(201);
+  });
+
   it('when an admin would lock themself out, then 409 and nothing changes', async () => {
     expectProblem(
       await admin.client.patch(`/api/users/${world.org.admin.id}`, { active: false }),
