@@ -58,3 +58,12 @@ export async function seedDemoData(db: Db): Promise<void> {
     );
   }
 }
+
+/**
+ * Whether `npm start` loads the demo accounts: always on its own embedded database, and on a
+ * database given by DATABASE_URL only when asked (`npm start -- --demo`), so that a real
+ * database never gets accounts whose password is printed in the README.
+ */
+export function demoWanted(env: { DATABASE_URL?: string }, argv: readonly string[]): boolean {
+  return !env.DATABASE_URL || argv.includes('--demo');
+}

@@ -12,7 +12,7 @@ import { migrate } from '../store/migrate';
 import { createDb, type Db } from '../store/pool';
 import { fatal } from '../config/startup';
 import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './demo-data';
+import { DEMO_PASSWORD, DEMO_USERS, demoWanted, seedDemoData } from './demo-data';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { stopChild } from './temporal-dev-server';
 
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   });
   mailbox.db = db;
   await migrate(db).catch((err: Error) => fatal(`database migration failed (${err.message})`));
-  await seedDemoData(db);
+  const demo = demoWanted(process.env, process.argv.slice(2));
+  if (demo) await seedDemoData(db);
 
   const env = { ...process.env, ...services.env, PORT: String(port) };
   const children = [runChild('worker', 'worker/main.ts', env), runChild('api', 'api/main.ts', env)];
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     process.env.TEMPORAL_NAMESPACE || 'default',
     process.env.TEMPORAL_TASK_QUEUE || DEFAULT_TASK_QUEUE,
   );
-  printBanner(port, services);
+  printBanner(port, services, demo);
 }
 
 let stopping = false;
@@ -125,10 +126,18 @@ async function waitForWorker(address: string, namespace: string, taskQueue: stri
   }
 }
 
-function printBanner(port: number, services: EmbeddedServices): void {
-  const users = DEMO_USERS.map(
-    (u) => `    ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.name}（${u.pid}）`,
-  );
+function printBanner(port: number, services: EmbeddedServices, demo: boolean): void {
+  const users = demo
+    ? [
+        `  Demo accounts (password: ${DEMO_PASSWORD}):`,
+        ...DEMO_USERS.map(
+          (u) => `    ${u.username.padEnd(10)} ${u.roles.join(',').padEnd(12)} ${u.name}（${u.pid}）`,
+        ),
+      ]
+    : [
+        '  No demo accounts: DATABASE_URL names your own database (npm start -- --demo loads them).',
+        '  First admin: npx duban bootstrap --help',
+      ];
   say(
     [
       '',
@@ -137,7 +146,6 @@ function printBanner(port: number, services: EmbeddedServices): void {
       `  API reference    http://localhost:${port}/api/docs`,
       `  Health           http://localhost:${port}/healthz`,
       ...services.banner,
-      `  Demo accounts (password: ${DEMO_PASSWORD}):`,
       ...users,
       '  Press Ctrl-C to stop.',
       '',

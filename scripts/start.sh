@@ -9,4 +9,4 @@ if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)
   export TEMPORAL_CLI_PATH
 fi
-exec node --require tsx/cjs dev/start.ts
+exec node --require tsx/cjs dev/start.ts "$@"
