@@ -131,7 +131,7 @@ export function routesOf(app: Express): RouteRegistry {
 }
 
 const healthResponse = z.object({
-  status: z.enum(['ok', 'down']),
+  status: z.enum(['ok', 'degraded', 'down']),
   down: z.array(z.string()),
   dependencies: z.record(
     z.string(),
@@ -150,7 +150,10 @@ function healthRoute(app: Express, routes: RouteRegistry, deps: AppDeps): void {
       summary: '健康检查',
       auth: 'public',
       responses: {
-        200: { description: '各依赖均可用', schema: healthResponse },
+        200: {
+          description: '各依赖均可用（ok）；或仅没有 worker 在处理案件（degraded：可查询，案件不推进）',
+          schema: healthResponse,
+        },
         503: { description: '有依赖不可用' },
       },
     },

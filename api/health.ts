@@ -1,9 +1,16 @@
 import type { Client } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import type { RequestHandler } from 'express';
 import type { Db } from '../store/pool';
 import type { Mailer } from '../mail/mailer';
 
-export type DependencyName = 'temporal' | 'database' | 'mail';
+export type DependencyName = 'temporal' | 'database' | 'mail' | 'worker';
+
+/** Without these the API cannot serve at all (503); without a worker it still serves reads (degraded). */
+const ESSENTIAL: readonly DependencyName[] = ['temporal', 'database', 'mail'];
+
+/** A worker counts as present when it polled the case task queue this recently. */
+const WORKER_SEEN_MS = 60_000;
 export type HealthCheck = () => Promise<void>;
 
 const TIMEOUT_MS = 3000;
@@ -22,6 +29,7 @@ export function healthChecks(deps: {
   db: Db;
   temporal: Client;
   mailer: Mailer;
+  taskQueue: string;
 }): Record<DependencyName, HealthCheck> {
   return {
     temporal: async () => {
@@ -31,6 +39,18 @@ export function healthChecks(deps: {
     },
     database: () => deps.db.ping(),
     mail: () => deps.mailer.verify(),
+    worker: async () => {
+      const { pollers } = await deps.temporal.connection.withDeadline(Date.now() + TIMEOUT_MS, () =>
+        deps.temporal.workflowService.describeTaskQueue({
+          namespace: deps.temporal.options.namespace,
+          taskQueue: { name: deps.taskQueue },
+          taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        }),
+      );
+      const seen = pollers.map((p) => Number(p.lastAccessTime?.seconds ?? 0) * 1000);
+      if (!seen.some((at) => Date.now() - at < WORKER_SEEN_MS))
+        throw Object.assign(new Error('no worker'), { code: 'NO_WORKER_POLLING' });
+    },
   };
 }
 
@@ -41,7 +61,8 @@ type Round = {
 };
 
 /**
- * GET /healthz: 200 when every dependency answers, else 503 naming the ones that do not. Cheap
+ * GET /healthz: 200 "ok" when every dependency answers; 200 "degraded" when only the worker is
+ * missing (reads are served, cases do not move); else 503 naming what is down. Cheap
  * under load: one round of checks serves every request for `cacheMs`, and requests that arrive
  * while a round runs wait for it, so a burst opens no new SMTP, Temporal or database connection.
  * A round that found a dependency down serves for a second at most.
@@ -65,10 +86,10 @@ export function healthHandler(
   };
   return async (_req, res) => {
     const { dependencies, down } = await round();
+    const unavailable = down.some((d) => ESSENTIAL.includes(d));
+    const status = unavailable ? 'down' : down.length > 0 ? 'degraded' : 'ok';
     if (down.length > 0) res.setHeader('Retry-After', '5');
-    res
-      .status(down.length === 0 ? 200 : 503)
-      .json({ status: down.length === 0 ? 'ok' : 'down', down, dependencies });
+    res.status(unavailable ? 503 : 200).json({ status, down, dependencies });
   };
 }
 

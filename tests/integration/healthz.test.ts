@@ -1,3 +1,8 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../../api/app';
+import { createMailer } from '../../mail/mailer';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { ApiClient } from '../helpers/http';
 import { eventually } from '../helpers/npm-start';
@@ -25,8 +30,42 @@ describe('GET /healthz', () => {
     expect(res.body).toEqual({
       status: 'ok',
       down: [],
-      dependencies: { temporal: { status: 'ok' }, database: { status: 'ok' }, mail: { status: 'ok' } },
+      dependencies: {
+        temporal: { status: 'ok' },
+        database: { status: 'ok' },
+        mail: { status: 'ok' },
+        worker: { status: 'ok' },
+      },
     });
+  });
+
+  it('when no worker polls the case task queue, then 200 "degraded" names the worker: reads are served, cases do not move', async () => {
+    const mailer = createMailer({ smtpUrl: system.mail.url, from: 'duban@test.example' });
+    const app = createApp({
+      db: system.db,
+      temporal: system.temporal,
+      mailer,
+      log: pino({ level: 'silent' }),
+      taskQueue: `nobody-polls-${Date.now()}`,
+      authSecret: 'x'.repeat(32),
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await new ApiClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).get(
+        '/healthz',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'degraded',
+        down: ['worker'],
+        dependencies: { temporal: { status: 'ok' }, worker: { status: 'down' } },
+      });
+    } finally {
+      await new Promise((r) => server.close(r));
+      mailer.close();
+    }
   });
 
   it('when the mail server stops, then 503 names mail alone, with Retry-After; when it is back, then 200', async () => {
@@ -44,7 +83,12 @@ describe('GET /healthz', () => {
     expect(res.body).toMatchObject({
       status: 'down',
       down: ['mail'],
-      dependencies: { temporal: { status: 'ok' }, database: { status: 'ok' }, mail: { status: 'down' } },
+      dependencies: {
+        temporal: { status: 'ok' },
+        database: { status: 'ok' },
+        mail: { status: 'down' },
+        worker: { status: 'ok' },
+      },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|smtp:/);
 

@@ -3,19 +3,28 @@ import { healthHandler, type DependencyName, type HealthCheck } from '../../../a
 
 /** Checks that count how often they run and answer when released, like a slow SMTP server. */
 function countingChecks() {
-  const calls: Record<DependencyName, number> = { temporal: 0, database: 0, mail: 0 };
+  const calls: Record<DependencyName, number> = { temporal: 0, database: 0, mail: 0, worker: 0 };
   let mailDown = false;
+  let workerGone = false;
   const check =
     (name: DependencyName): HealthCheck =>
     async () => {
       calls[name] += 1;
       await new Promise((r) => setTimeout(r, 20));
       if (name === 'mail' && mailDown) throw Object.assign(new Error('refused'), { code: 'ECONNREFUSED' });
+      if (name === 'worker' && workerGone)
+        throw Object.assign(new Error('no worker'), { code: 'NO_WORKER_POLLING' });
     };
   return {
     calls,
     stopMail: () => (mailDown = true),
-    checks: { temporal: check('temporal'), database: check('database'), mail: check('mail') },
+    stopWorker: () => (workerGone = true),
+    checks: {
+      temporal: check('temporal'),
+      database: check('database'),
+      mail: check('mail'),
+      worker: check('worker'),
+    },
   };
 }
 
@@ -36,7 +45,7 @@ describe('the health check under load', () => {
     const handler = healthHandler(checks, { cacheMs: 5000 });
     const answers = await Promise.all(Array.from({ length: 50 }, () => ask(handler)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(calls).toEqual({ temporal: 1, database: 1, mail: 1 });
+    expect(calls).toEqual({ temporal: 1, database: 1, mail: 1, worker: 1 });
   });
 
   it('when the cached round is older than the cache time, then the next request checks again and sees the mail server down', async () => {
@@ -60,5 +69,24 @@ describe('the health check under load', () => {
     clock = 6000;
     await ask(handler);
     expect(calls.mail).toBe(3);
+  });
+
+  it('when no worker polls the case queue, then the answer is 200 but degraded, naming the worker; when the mail is down too, then 503', async () => {
+    let clock = 0;
+    const { checks, stopWorker, stopMail } = countingChecks();
+    const handler = healthHandler(checks, { cacheMs: 5000, now: () => clock });
+    stopWorker();
+    const degraded = await ask(handler);
+    expect(degraded).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: 'degraded', down: ['worker'] }),
+    });
+    stopMail();
+    clock = 10_000;
+    const down = await ask(handler);
+    expect(down).toEqual({
+      status: 503,
+      body: expect.objectContaining({ status: 'down', down: ['mail', 'worker'] }),
+    });
   });
 });
