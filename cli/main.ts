@@ -4,6 +4,7 @@ import { runAudit } from './audit';
 import { runBootstrap } from './bootstrap';
 import { EXIT_OK, EXIT_USAGE, runDeadline, type CliIo } from './deadline';
 import { runMigrate } from './migrate';
+import { runTemporal } from './temporal';
 
 export interface Subcommand {
   name: string;
@@ -27,6 +28,11 @@ export const SUBCOMMANDS: Subcommand[] = [
     name: 'migrate',
     summary: '执行待执行的数据库迁移（API 和 worker 启动时也会执行）',
     run: (argv, io) => runMigrate(argv, io),
+  },
+  {
+    name: 'temporal',
+    summary: '创建 Temporal 命名空间并注册检索属性（temporal setup；可重复执行）',
+    run: (argv, io) => runTemporal(argv, io),
   },
 ];
 

@@ -2,13 +2,11 @@ import { createMailer, type Mailer } from '../mail/mailer';
 import { migrate } from '../store/migrate';
 import { createDb, type Db } from '../store/pool';
 import type { Config } from './config';
-import { checkTemporalNamespace, redactUrl, startupStep } from './startup';
+import { checkTemporalNamespace, fatal, redactUrl, startupStep } from './startup';
+import { describeProblem, temporalSetupProblems, type TemporalAdmin } from './temporal-setup';
 
 /** What the API's client connection and the worker's native connection both offer. */
-export interface TemporalConnection {
-  withDeadline<R>(deadline: number, fn: () => Promise<R>): Promise<R>;
-  workflowService: { describeNamespace(request: { namespace: string }): Promise<unknown> };
-}
+export type TemporalConnection = TemporalAdmin;
 
 export interface Services<C extends TemporalConnection> {
   db: Db;
@@ -53,5 +51,11 @@ export async function connectServices<C extends TemporalConnection>(
       connection.workflowService.describeNamespace({ namespace }),
     ),
   );
+  // A mistyped or missing search attribute fails every new case's first workflow task: refuse to start.
+  const problems = await startupStep(
+    `cannot read the search attributes of TEMPORAL_NAMESPACE=${config.TEMPORAL_NAMESPACE}`,
+    () => temporalSetupProblems(connection, config.TEMPORAL_NAMESPACE),
+  );
+  if (problems.length > 0) fatal(describeProblem(problems[0]!, config.TEMPORAL_ADDRESS));
   return { db, mailer, connection };
 }

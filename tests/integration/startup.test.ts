@@ -6,9 +6,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { CONFIG_VARIABLES } from '../../config/config';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { freePort } from '../helpers/ports';
+import { namespaceWithMistypedAttribute } from '../helpers/temporal-namespaces';
 
 const ROOT = join(__dirname, '..', '..');
 type Entry = 'api/main.ts' | 'worker/main.ts';
@@ -45,9 +47,12 @@ function runUntilExit(
 
 let mail: MailCatcher;
 let goodEnv: Record<string, string | undefined>;
+let mistyped: string;
 
 beforeAll(async () => {
   mail = await startMailCatcher({ port: 0 });
+  const connection = await Connection.connect({ address: process.env.DUBAN_TEST_TEMPORAL_ADDRESS! });
+  mistyped = await namespaceWithMistypedAttribute(connection).finally(() => connection.close());
   // Nothing of the developer's own configuration leaks into the child processes.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in CONFIG_VARIABLES)));
   goodEnv = {
@@ -117,6 +122,11 @@ describe.each(BOTH)('starting %s', (entry) => {
   it('when TEMPORAL_NAMESPACE does not exist, then it stops naming TEMPORAL_NAMESPACE', async () => {
     const exit = await runUntilExit(entry, { ...goodEnv, TEMPORAL_NAMESPACE: 'no-such-namespace' });
     expectOneLineNaming(exit, 'TEMPORAL_NAMESPACE');
+  });
+
+  it('when a search attribute of the namespace has the wrong type, then it stops naming the attribute and both types', async () => {
+    const exit = await runUntilExit(entry, { ...goodEnv, TEMPORAL_NAMESPACE: mistyped });
+    expectOneLineNaming(exit, 'DubanNextDue is registered as Bool, but duban needs Datetime');
   });
 });
 
