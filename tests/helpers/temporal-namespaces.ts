@@ -1,6 +1,6 @@
 /** Namespaces of their own for tests of Temporal setup, on the suite's Temporal server. */
 import { randomBytes } from 'node:crypto';
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
 

@@ -73,11 +73,11 @@ describe('README.md', () => {
     },
   );
 
-  it('when an existing cluster is used, then the README shows how to register every search attribute', () => {
+  it('when an existing cluster is used, then the README names every search attribute with its type and the setup command', () => {
     const text = section('Using an existing Temporal cluster, PostgreSQL and SMTP server');
-    for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES)) {
-      expect(text).toMatch(new RegExp(`--name ${name} --type ${type}\\b`));
-    }
+    for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES))
+      expect(text).toContain(`\`${name}\` (${type})`);
+    expect(text).toContain('npm run temporal:setup');
   });
 
   it('when the procedure table changes, then the lifecycle diagram shows what it gives', () => {
