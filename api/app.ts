@@ -57,6 +57,8 @@ export interface AppDeps {
   metricsToken?: string;
   /** How long /healthz reuses one round of dependency checks (default 5 s). */
   healthCacheMs?: number;
+  /** How long a request waits on a case workflow before it answers 202 or 503 (default 10 s). */
+  answerTimeoutMs?: number;
 }
 
 /**
@@ -108,7 +110,19 @@ export function createApp(deps: AppDeps): Express {
       ),
     ],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
-    ['/api/cases', caseRoutes({ db, temporal: deps.temporal, taskQueue: deps.taskQueue, now }, routes)],
+    [
+      '/api/cases',
+      caseRoutes(
+        {
+          db,
+          temporal: deps.temporal,
+          taskQueue: deps.taskQueue,
+          now,
+          answerMs: deps.answerTimeoutMs ?? 10_000,
+        },
+        routes,
+      ),
+    ],
     ['/api/statistics', statisticsRoutes({ db, now }, routes)],
     ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
     ['/api/calendar', calendarRoutes({ db }, routes)],

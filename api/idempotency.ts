@@ -65,7 +65,9 @@ export function createIdempotency(deps: { db: Db; secret: string }): Idempotency
 
 /**
  * Stores the response before it leaves, so a client that has seen it never finds the key
- * still in flight. A failure on our side (5xx) or a 429 frees the key for a retry instead.
+ * still in flight. A failure on our side (5xx), a 429 or a 202 (accepted, not finished) frees
+ * the key for a retry instead: what runs again is safe to run again, since a case registration
+ * finds the case its key numbered and a case action is one Temporal update per key.
  */
 function recordResponse(db: Db, res: Response, scope: string, key: string): void {
   const send = res.send.bind(res);
@@ -73,7 +75,7 @@ function recordResponse(db: Db, res: Response, scope: string, key: string): void
   const record = (body: unknown) => {
     recorded = true;
     const status = res.statusCode;
-    return status >= 500 || status === 429
+    return status >= 500 || status === 429 || status === 202
       ? releaseKey(db, scope, key)
       : completeKey(db, scope, key, { status, headers: keptHeaders(res), body: asText(body) });
   };

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     https: config.PUBLIC_URL.startsWith('https:'),
     metricsToken: config.METRICS_TOKEN || undefined,
+    answerTimeoutMs: config.ANSWER_TIMEOUT_SECONDS * 1000,
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {

@@ -38,6 +38,10 @@ export const CONFIG_VARIABLES = {
     description: 'Which proxies may name the client address (X-Forwarded-For): false, hops, or addresses',
   },
   METRICS_TOKEN: { default: '(none: /metrics is open)', description: 'Bearer token that /metrics requires' },
+  ANSWER_TIMEOUT_SECONDS: {
+    default: '10',
+    description: 'How long a request waits on a case workflow before answering 202 or 503',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -119,6 +123,7 @@ const schema = z.object({
     })
     .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
+  ANSWER_TIMEOUT_SECONDS: integer(1, 120).default(10),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 /** A staff action on a case: checked against the read model and reference data, then sent to the case workflow. */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { delegatedDecisions, knownOrganIds } from '../../store/case-refs';
 import { findCaseInScope, type CaseRow } from '../../store/case-reads';
 import type { Db } from '../../store/pool';
@@ -13,11 +13,22 @@ import { hasAnyRole } from '../../domain/roles';
 import { ACTION_UPDATES, caseWorkflowId, type ActionResult, type Actor } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
+import { within } from './bounded';
 
 export interface ActDeps {
   db: Db;
   temporal: Client;
+  /** How long a request waits on the case workflow before it answers 202 or 503. */
+  answerMs: number;
 }
+
+export type ActOutcome =
+  | { kind: 'done'; result: ActionResult; row: CaseRow }
+  /** Accepted by the case workflow, not finished within the deadline. */
+  | { kind: 'pending'; actionId: string; row: CaseRow };
+
+const NOT_ACCEPTED =
+  '办案流程暂未响应，本次操作尚未受理；请稍后用同一请求（同一 Idempotency-Key）重试，不会重复办理';
 
 export async function performAction<N extends ActionName>(
   deps: ActDeps,
@@ -26,7 +37,7 @@ export async function performAction<N extends ActionName>(
   name: N,
   payload: Payloads[N],
   idempotencyKey: string | undefined,
-): Promise<{ result: ActionResult; row: CaseRow }> {
+): Promise<ActOutcome> {
   const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
   if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
   if (principal.via === 'api_token' && isPersonalDecision(name))
@@ -41,14 +52,25 @@ export async function performAction<N extends ActionName>(
     delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
   };
   const key = idempotencyKey ?? randomUUID();
-  const result = await deps.temporal.workflow
-    .getHandle(caseWorkflowId(caseId))
-    .executeUpdate(ACTION_UPDATES[name], {
+  // The same user's same key is the same update: Temporal runs it once, however often it is sent.
+  const updateId = createHash('sha256').update(`${principal.userId}:${key}`).digest('hex').slice(0, 32);
+  const handle = deps.temporal.workflow.getHandle(caseWorkflowId(caseId));
+  const deadline = Date.now() + deps.answerMs;
+  const accepted = await within(deps.temporal, deps.answerMs, () =>
+    handle.startUpdate(ACTION_UPDATES[name], {
       args: [{ actor, idempotencyKey: key, payload }],
-      updateId: createHash('sha256').update(`${principal.userId}:${key}`).digest('hex').slice(0, 32),
-    });
-  const after = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
-  return { result, row: after ?? row };
+      updateId,
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    }),
+  );
+  if (!accepted.done) throw problems.unavailable(NOT_ACCEPTED, 5);
+  const finished = await within(deps.temporal, Math.max(1, deadline - Date.now()), () =>
+    accepted.value.result(),
+  );
+  const after = (await findCaseInScope(deps.db, caseId, principal.procuratorateId)) ?? row;
+  return finished.done
+    ? { kind: 'done', result: finished.value, row: after }
+    : { kind: 'pending', actionId: updateId, row: after };
 }
 
 /** IDs the workflow cannot check itself: organs and users must exist in this procuratorate. */

@@ -1,5 +1,16 @@
-import { WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { allocateCaseNumber, findCreationByRef, recordCreation } from '../../store/case-numbers';
+import { createHash } from 'node:crypto';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
+import {
+  allocateCaseNumber,
+  findCreationByRef,
+  findCreationByRequestKey,
+  recordCreation,
+} from '../../store/case-numbers';
 import type { Db, Tx } from '../../store/pool';
 import { claimPublicLead } from '../../store/public-lead-staff';
 import { isUniqueViolation } from '../../store/pool';
@@ -17,6 +28,7 @@ import {
 import { domainKey, procuratorateKey, stageKey } from '../../workflows/search-attributes';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
+import { within } from './bounded';
 import type { CreateCaseBody } from './schemas';
 
 export interface CaseServiceDeps {
@@ -24,17 +36,34 @@ export interface CaseServiceDeps {
   temporal: Client;
   taskQueue: string;
   now: () => Date;
+  /** How long a request waits on a case workflow before it answers 202 or 503. */
+  answerMs: number;
 }
+
+export type Registration =
+  | { kind: 'done'; summary: CaseSummary }
+  /** Numbered and started: the case workflow has not recorded it within the deadline. */
+  | { kind: 'pending'; caseId: string };
 
 /**
  * Registers a lead as a new case: checks the input against reference data, allocates the
- * case number, then starts the case's workflow and waits until it has recorded the case.
+ * case number, then starts the case's workflow and waits (within the deadline) until it has
+ * recorded the case. With an Idempotency-Key, a repeat finds the case it numbered the first
+ * time and finishes that one: one key, one case.
  */
 export async function createCase(
   deps: CaseServiceDeps,
   actor: Principal,
   body: CreateCaseBody,
-): Promise<CaseSummary> {
+  idempotencyKey?: string,
+): Promise<Registration> {
+  const requestKey = idempotencyKey
+    ? createHash('sha256').update(`${actor.userId}:${idempotencyKey}`).digest('hex')
+    : undefined;
+  if (requestKey) {
+    const earlier = await findCreationByRequestKey(deps.db, actor.procuratorateId, requestKey);
+    if (earlier) return startCase(deps, earlier.input as NewCaseInput);
+  }
   const handlerId = body.handlerId ?? actor.userId;
   await checkCaseInput(deps, actor, body, handlerId);
   const today = shanghaiDate(deps.now());
@@ -65,6 +94,7 @@ export async function createCase(
         external_ref: body.externalRef ?? null,
         public_lead_id: body.publicLeadId ?? null,
         input: created,
+        request_key: requestKey ?? null,
       });
       return created;
     });
@@ -144,7 +174,7 @@ async function resumeOrReject(
   deps: CaseServiceDeps,
   actor: Principal,
   externalRef: string,
-): Promise<CaseSummary> {
+): Promise<Registration> {
   const existing = await findCreationByRef(deps.db, actor.procuratorateId, externalRef);
   if (!existing) throw problems.conflict('duplicate-external-ref', `外部编号 ${externalRef} 已被使用`);
   try {
@@ -162,17 +192,29 @@ async function resumeOrReject(
   );
 }
 
-async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<CaseSummary> {
-  const handle = await deps.temporal.workflow.start(CASE_WORKFLOW_TYPE, {
-    taskQueue: deps.taskQueue,
-    workflowId: caseWorkflowId(input.caseId),
-    args: [input],
-    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-    typedSearchAttributes: [
-      { key: stageKey, value: 'LEAD' },
-      { key: domainKey, value: input.domainCode },
-      { key: procuratorateKey, value: input.procuratorateId },
-    ],
-  });
-  return handle.executeUpdate(awaitRegistrationUpdate);
+/** Starts the case's workflow (or finds it started by an earlier attempt) and waits for its record. */
+async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<Registration> {
+  const workflowId = caseWorkflowId(input.caseId);
+  try {
+    await deps.temporal.workflow.start(CASE_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [
+        { key: stageKey, value: 'LEAD' },
+        { key: domainKey, value: input.domainCode },
+        { key: procuratorateKey, value: input.procuratorateId },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  const recorded = await within(deps.temporal, deps.answerMs, () =>
+    handle.executeUpdate(awaitRegistrationUpdate),
+  );
+  return recorded.done
+    ? { kind: 'done', summary: recorded.value }
+    : { kind: 'pending', caseId: input.caseId };
 }

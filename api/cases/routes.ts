@@ -4,7 +4,7 @@ import { currentDomain } from '../../store/reference';
 import { timelineOf } from '../../store/timeline';
 import { ACTIONS, ACTION_NAMES, actionRoles } from '../../domain/case/actions';
 import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
-import { defineCreateRoute, defineReadRoute, routerOf, type RouteDeclaration } from '../route-kit';
+import { defineReadRoute, routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
@@ -14,6 +14,8 @@ import { caseList, caseListQuery, caseListResponse } from './list';
 import { presentCase } from './present';
 import {
   actionResponse,
+  pendingActionResponse,
+  pendingCaseResponse,
   caseDetailResponse,
   caseIdParam,
   caseResponse,
@@ -37,28 +39,44 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
 }
 
 function createRoute(target: RouteTarget, deps: CaseServiceDeps): void {
-  defineCreateRoute(
+  defineRoute(
     target,
     {
+      method: 'post',
+      path: '/',
       tag: '案件',
       summary: '登记线索（新建案件）',
+      description:
+        '带 Idempotency-Key 重复提交同一登记，只会登记一个案件：超时（202）后用同一个键重试，得到该案件的最终结果。',
+      auth: 'user',
       roles: ['prosecutor', 'head'],
       body: createCaseBody,
-      result: { description: '已登记', schema: caseResponse },
-      otherResponses: {
+      responses: {
+        201: { description: '已登记', schema: caseResponse },
+        202: {
+          description: '已编号并交付办案流程，尚未登记完成（用同一 Idempotency-Key 重试得到最终结果）',
+          schema: pendingCaseResponse,
+        },
         409: { description: '外部编号已登记' },
         422: { description: '输入内容有误' },
+        503: { description: '流程引擎暂不可用，尚未受理（见 Retry-After）' },
       },
     },
-    {
-      create: async ({ body, principal }) => {
-        const summary = await createCase(deps, principal, body);
-        const row = await findCaseInScope(deps.db, summary.caseId, principal.procuratorateId);
-        if (!row) throw problems.unavailable('案件已登记，读取视图尚未就绪');
-        return row;
-      },
-      present: presentCase,
-      locate: (row) => `/api/cases/${row.id}`,
+    async ({ req, res, body, principal }) => {
+      const registration = await createCase(deps, principal, body, req.get('idempotency-key'));
+      const caseId = registration.kind === 'done' ? registration.summary.caseId : registration.caseId;
+      res.location(`/api/cases/${caseId}`);
+      const row =
+        registration.kind === 'done'
+          ? await findCaseInScope(deps.db, caseId, principal.procuratorateId)
+          : undefined;
+      if (!row) {
+        res
+          .status(202)
+          .json({ status: 'pending', caseId, detail: `线索已受理，案件编号 ${caseId}；办案流程正在登记` });
+        return;
+      }
+      res.status(201).json(presentCase(row));
     },
   );
 }
@@ -164,16 +182,30 @@ function actionRoute(name: ActionName): RouteDeclaration<CaseServiceDeps> {
         body: ACTION_SCHEMAS[name],
         responses: {
           200: { description: '已办理', schema: actionResponse },
+          202: {
+            description: '已受理，办案流程尚未办完（用同一 Idempotency-Key 重试得到最终结果，不会重复办理）',
+            schema: pendingActionResponse,
+          },
           403: { description: '角色无权办理' },
           404: { description: '本院无此案件' },
           409: { description: '案件所处阶段不能办理' },
           422: { description: '内容有误' },
+          503: { description: '办案流程暂未响应，尚未受理（见 Retry-After）' },
         },
       },
       async ({ req, res, params, body, principal }) => {
         const key = req.get('idempotency-key');
-        const { result, row } = await performAction(deps, principal, params.id, name, body, key);
-        res.json({ result, case: presentCase(row) });
+        const outcome = await performAction(deps, principal, params.id, name, body, key);
+        if (outcome.kind === 'pending') {
+          res.status(202).json({
+            status: 'pending',
+            caseId: outcome.row.id,
+            actionId: outcome.actionId,
+            detail: '已受理，正在办理；稍后刷新案件查看结果',
+          });
+          return;
+        }
+        res.json({ result: outcome.result, case: presentCase(outcome.row) });
       },
     );
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { leadFields } from '../../domain/case/registration';
 
-export { actionResponse, caseDetailResponse, caseResponse } from '../../domain/case/responses';
+export {
+  actionResponse,
+  caseDetailResponse,
+  caseResponse,
+  pendingActionResponse,
+  pendingCaseResponse,
+} from '../../domain/case/responses';
 import { storable, text } from '../../domain/text';
 
 export const createCaseBody = z.strictObject({

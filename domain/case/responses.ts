@@ -161,4 +161,19 @@ export type MajorLeadView = z.infer<typeof majorLeadResponse>;
 export type CaseAlertView = z.infer<typeof alertResponse>;
 export type CaseDetailView = z.infer<typeof caseDetailResponse>;
 export type ActionResponse = z.infer<typeof actionResponse>;
+
+/** 202: the case is numbered and its workflow started, which has not recorded it within the deadline. */
+export const pendingCaseResponse = z.object({
+  status: z.literal('pending'),
+  caseId: z.string(),
+  detail: z.string(),
+});
+
+/** 202: the command is with the case workflow, which has not finished it within the deadline. */
+export const pendingActionResponse = z.object({
+  status: z.literal('pending'),
+  caseId: z.string(),
+  actionId: z.string(),
+  detail: z.string(),
+});
 export type OrganView = z.infer<typeof organResponse>;

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { createActivities } from '../../activities';
 import { createCalendarStore } from '../../calendar/store';
 import { createDb, type Db } from '../../store/pool';
-import { createMailer } from '../../mail/mailer';
+import { createMailer, type Mailer } from '../../mail/mailer';
 import { createApp, type AppDeps } from '../../api/app';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { createCaseWorker } from '../../worker/create-worker';
@@ -50,11 +50,46 @@ export function quietRuntime(): void {
   Runtime.install({ logger: quietLogger() });
 }
 
+/** A case worker on `taskQueue` of the suite's Temporal server, as the worker process runs one. */
+export async function startCaseWorker(deps: {
+  db: Db;
+  mailer: Mailer;
+  taskQueue: string;
+}): Promise<{ worker: Worker; stop(): Promise<void> }> {
+  const workerConnection = await NativeConnection.connect({
+    address: process.env.DUBAN_TEST_TEMPORAL_ADDRESS!,
+  });
+  const worker = await createCaseWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue: deps.taskQueue,
+    activities: createActivities({
+      db: deps.db,
+      mailer: deps.mailer,
+      calendar: createCalendarStore(deps.db),
+      publicUrl: 'http://duban.test',
+    }),
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+    },
+  };
+}
+
 export async function startSystem(
   options: {
     authSecret?: string;
     /** HTTP settings as the API's environment would give them (TRUST_PROXY, METRICS_TOKEN, …). */
-    app?: Pick<AppDeps, 'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs' | 'publicLeadsPerDay'>;
+    app?: Pick<
+      AppDeps,
+      'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs' | 'publicLeadsPerDay' | 'answerTimeoutMs'
+    >;
   } = {},
 ): Promise<System> {
   quietRuntime();
@@ -63,20 +98,7 @@ export async function startSystem(
   const mail = await startMailCatcher({ port: 0 });
   const mailer = createMailer({ smtpUrl: mail.url, from: '督办系统 <duban@test.example>' });
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
-  const workerConnection = await NativeConnection.connect({ address });
-  const worker = await createCaseWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    activities: createActivities({
-      db,
-      mailer,
-      calendar: createCalendarStore(db),
-      publicUrl: 'http://duban.test',
-    }),
-    workflowBundle: await workflowBundle(),
-  });
-  const running = worker.run();
+  const caseWorker = await startCaseWorker({ db, mailer, taskQueue });
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
   const app = createApp({
@@ -98,12 +120,10 @@ export async function startSystem(
     mail,
     temporal,
     taskQueue,
-    worker,
+    worker: caseWorker.worker,
     async stop() {
       await new Promise((r) => server.close(r));
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
+      await caseWorker.stop();
       await connection.close();
       mailer.close();
       await mail.stop();

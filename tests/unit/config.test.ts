@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       TRUST_PROXY: 'loopback',
       METRICS_TOKEN: '',
+      ANSWER_TIMEOUT_SECONDS: 10,
     });
   });
 

@@ -46,16 +46,22 @@ export function CaseActions(props: {
   };
 
   const submit = async (name: string, body: unknown) => {
-    await api.post(`/api/cases/${detail.id}/actions/${name}`, body);
+    const answer = await api.post<{ status?: string }>(`/api/cases/${detail.id}/actions/${name}`, body);
     setOpen(null);
-    setDone(labels[name] ?? name);
+    const label = labels[name] ?? name;
+    // 202: the case's process has the action but has not finished it within the server's deadline.
+    setDone(
+      answer.status === 'pending'
+        ? `已受理：${label}。办案流程正在办理，稍后刷新本页查看结果`
+        : `已办理：${label}`,
+    );
     props.onDone();
   };
 
   return (
     <section aria-labelledby="actions-title" className="card actions">
       <h2 id="actions-title">可办理事项</h2>
-      {done && <Notice tone="ok">已办理：{done}</Notice>}
+      {done && <Notice tone="ok">{done}</Notice>}
       {actions.length === 0 ? (
         <p className="muted">您现在没有可以办理的事项。</p>
       ) : (

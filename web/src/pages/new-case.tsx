@@ -1,8 +1,9 @@
 /** 登记线索: the form of POST /api/cases, generated from its schema like the action forms. */
+import { useState } from 'react';
 import { api } from '../api/client';
 import { openApi, reference, type JsonSchema } from '../api/reference';
 import type { CaseSummary } from '../api/types';
-import { Loading, Problem } from '../components/problem';
+import { Loading, Notice, Problem } from '../components/problem';
 import { SchemaForm } from '../components/schema-form';
 import { handlerChoices } from '../lib/people';
 import { Link, navigate } from '../lib/router';
@@ -30,7 +31,13 @@ async function createSchema(): Promise<JsonSchema> {
   return doc.paths['/api/cases']?.post?.requestBody?.content['application/json']?.schema ?? {};
 }
 
+interface PendingCase {
+  status: 'pending';
+  caseId: string;
+}
+
 export function NewCasePage() {
+  const [pending, setPending] = useState<string | null>(null);
   const loaded = useApi(() => Promise.all([createSchema(), reference.domains(), reference.users()]), []);
   if (loaded.error) return <Problem error={loaded.error} />;
   if (!loaded.data) return <Loading what="登记表" />;
@@ -43,8 +50,10 @@ export function NewCasePage() {
   };
 
   const submit = async (body: unknown) => {
-    const created = await api.post<CaseSummary>('/api/cases', body);
-    navigate(`/cases/${created.id}`);
+    const created = await api.post<CaseSummary | PendingCase>('/api/cases', body);
+    // 202: numbered and handed to the case's process, which has not recorded it within the deadline.
+    if ('status' in created && created.status === 'pending') setPending(created.caseId);
+    else navigate(`/cases/${(created as CaseSummary).id}`);
   };
 
   return (
@@ -54,6 +63,11 @@ export function NewCasePage() {
       </p>
       <h1>登记线索</h1>
       <p className="muted">登记后系统自动编号、开始计算线索评估期限，并向承办检察官发送回执。</p>
+      {pending && (
+        <Notice tone="ok">
+          线索已受理，案件编号 {pending}；办案流程正在登记，稍后在<Link to="/">案件列表</Link>中查看。
+        </Notice>
+      )}
       <div className="card">
         <SchemaForm
           schema={schema}
