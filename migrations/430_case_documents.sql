@@ -22,6 +22,8 @@ CREATE TABLE case_documents (
   created_at timestamptz NOT NULL DEFAULT now(),
   issued_by text,
   issued_at timestamptz,
+  -- The decision that issued it (case and timeline entry), so a retried issue finds its documents.
+  issue_key text,
   content bytea,
   sha256 text,
   CHECK (status <> 'issued' OR (number IS NOT NULL AND content IS NOT NULL AND sha256 IS NOT NULL

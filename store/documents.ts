@@ -109,6 +109,21 @@ export async function saveDraft(db: Db, draft: DraftInput, reason: string): Prom
   });
 }
 
+/** Drafts of a kind other than `keep` are superseded (a new proposal replaced them), with `reason`. */
+export async function supersedeOtherDrafts(
+  db: Db,
+  caseId: string,
+  kind: DocumentKind,
+  keep: string[],
+  reason: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE case_documents SET status = 'superseded', superseded_reason = $4
+     WHERE case_id = $1 AND kind = $2 AND status = 'draft' AND NOT (id = ANY($3))`,
+    [caseId, kind, keep, reason],
+  );
+}
+
 /** The drafts of a kind waiting for a decision, oldest first. */
 export async function currentDrafts(
   q: Db | Tx,
@@ -125,6 +140,8 @@ export async function currentDrafts(
 
 export interface IssueInput {
   documentId: string;
+  /** The decision that issues it: a retried issue finds what it issued by this key. */
+  issueKey: string;
   issuedBy: string;
   /** The civil date the document bears (its 落款 date); its year is the number's year. */
   issuedOn: string;
@@ -149,16 +166,24 @@ export async function issueDocument(db: Db, input: IssueInput): Promise<Document
     const year = Number(input.issuedOn.slice(0, 4));
     const seq = await allocateDocumentNumber(tx, doc.procuratorate_id, doc.kind, year);
     const number = formatDocumentNumber(settings!, doc.kind, year, seq);
-    const data = { ...doc.data, number, issuedOn: input.issuedOn };
-    const content = await input.render(data, number);
+    const content = await input.render(doc.data, number);
     const rows = await tx.query<DocumentRow>(
-      `UPDATE case_documents SET status = 'issued', number = $2, number_year = $3, number_seq = $4, data = $5,
-         content = $6, sha256 = $7, issued_by = $8, issued_at = now()
+      `UPDATE case_documents SET status = 'issued', number = $2, number_year = $3, number_seq = $4,
+         content = $5, sha256 = $6, issued_by = $7, issued_at = now(), issue_key = $8
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [doc.id, number, year, seq, JSON.stringify(data), content, sha256Of(content), input.issuedBy],
+      [doc.id, number, year, seq, content, sha256Of(content), input.issuedBy, input.issueKey],
     );
     return summaryOf(rows[0]!);
   });
+}
+
+/** The documents a decision issued, found again by its key. */
+export async function issuedBy(q: Db | Tx, caseId: string, issueKey: string): Promise<DocumentSummary[]> {
+  const rows = await q.query<DocumentRow>(
+    `SELECT ${COLUMNS} FROM case_documents WHERE case_id = $1 AND issue_key = $2 ORDER BY created_at, id`,
+    [caseId, issueKey],
+  );
+  return rows.map(summaryOf);
 }
 
 /** Changes a draft's data; an issued or superseded document is refused. */
