@@ -27,11 +27,12 @@ beforeAll(async () => {
   const prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
   const created = await prosecutor.post('/api/cases', {
     title: '某外卖平台入网餐饮商户无证经营案',
+    description: '某外卖平台上多家入网餐饮商户未取得食品经营许可。',
     domainCode: 'food_drug',
-    source: 'self_discovered',
+    source: 'public_report',
     receivedOn: shanghaiDate(new Date()),
   });
-  expect(created.status).toBe(201);
+  expect({ status: created.status, body: created.body }).toMatchObject({ status: 201 });
   caseId = created.body.id;
   await saveNumbering(
     db,
