@@ -15,7 +15,6 @@ import type { PeriodLength } from '../domain/period/request';
 import { caseFactsOf, organNames } from '../store/document-facts';
 import {
   currentDrafts,
-  findDocument,
   issueDocument,
   issuedBy,
   saveDraft,
@@ -68,17 +67,15 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
       '新的提请',
     );
   };
-  const issue = async (documentId: string, issueKey: string, by: string, on: string) => {
-    const doc = (await findDocument(db, documentId))!;
-    const template = await templates.templateFor(doc.kind);
-    return issueDocument(db, {
+  const issue = (documentId: string, issueKey: string, by: string, on: string) =>
+    issueDocument(db, {
       documentId,
       issueKey,
       issuedBy: by,
       issuedOn: on,
-      render: (data, number) => renderDocx(template.bytes, issuedData(data, number, on)),
+      render: async (data, number, template) =>
+        renderDocx(await templates.bytesOf(template), issuedData(data, number, on)),
     });
-  };
 
   return {
     /** The chief's filing decision made into its 立案决定书 and issued at once (Rules art. 70). */

@@ -12,6 +12,8 @@ import { DEFAULT_TEMPLATES, TEMPLATE_DIR, type TemplateRef } from './templates';
 export interface TemplateSource {
   /** The template a new document of the kind is made from, and its bytes. */
   templateFor(kind: DocumentKind): Promise<TemplateRef & { bytes: Buffer }>;
+  /** The bytes of the template a draft was made from: its issue is rendered with the same one. */
+  bytesOf(ref: TemplateRef): Promise<Buffer>;
 }
 
 /** The templates shipped with the product. */
@@ -19,6 +21,11 @@ export const defaultTemplates: TemplateSource = {
   async templateFor(kind) {
     const t = DEFAULT_TEMPLATES[kind];
     return { id: t.id, version: t.version, bytes: await readFile(join(TEMPLATE_DIR, t.file)) };
+  },
+  async bytesOf(ref) {
+    const t = Object.values(DEFAULT_TEMPLATES).find((d) => d.id === ref.id && d.version === ref.version);
+    if (!t) throw new Error(`no template ${ref.id} version ${ref.version}`);
+    return readFile(join(TEMPLATE_DIR, t.file));
   },
 };
 

@@ -66,10 +66,12 @@ interface DocumentRow {
   created_at: Date;
   created_by: string;
   issued_at: Date | null;
+  template_id: string;
+  template_version: number;
 }
 
 const COLUMNS = `id, case_id, procuratorate_id, kind, subject, number, title, status, version, sha256, data,
-  created_at, created_by, issued_at`;
+  created_at, created_by, issued_at, template_id, template_version`;
 
 export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -146,7 +148,11 @@ export interface IssueInput {
   /** The civil date the document bears (its 落款 date); its year is the number's year. */
   issuedOn: string;
   /** Renders the document's final bytes from its stored data and its number. */
-  render: (data: Record<string, unknown>, number: string) => Promise<Buffer>;
+  render: (
+    data: Record<string, unknown>,
+    number: string,
+    template: { id: string; version: number },
+  ) => Promise<Buffer>;
 }
 
 /**
@@ -166,7 +172,8 @@ export async function issueDocument(db: Db, input: IssueInput): Promise<Document
     const year = Number(input.issuedOn.slice(0, 4));
     const seq = await allocateDocumentNumber(tx, doc.procuratorate_id, doc.kind, year);
     const number = formatDocumentNumber(settings!, doc.kind, year, seq);
-    const content = await input.render(doc.data, number);
+    const template = { id: doc.template_id, version: doc.template_version };
+    const content = await input.render(doc.data, number, template);
     const rows = await tx.query<DocumentRow>(
       `UPDATE case_documents SET status = 'issued', number = $2, number_year = $3, number_seq = $4,
          content = $5, sha256 = $6, issued_by = $7, issued_at = now(), issue_key = $8
