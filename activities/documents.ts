@@ -42,7 +42,8 @@ export interface ProposedRecommendation {
   harmFacts?: string;
   nonPerformance?: string;
   legalBasis?: string;
-  items?: string[];
+  /** One recommendation per line. */
+  items?: string;
   otherMatters?: string;
 }
 
@@ -121,7 +122,7 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
           harmFacts: r.harmFacts || facts.description || r.summary,
           nonPerformance: r.nonPerformance || input.reason,
           legalBasis: r.legalBasis || facts.domainBasis || DOCUMENT_KINDS.recommendation.basis,
-          items: r.items?.length ? r.items : itemsOf(r.summary),
+          items: itemsOf(r.items || r.summary),
           rectificationPeriod: r.rectificationPeriod,
           urgent: r.urgent,
           otherMatters: r.otherMatters || DEFAULT_OTHER_MATTERS,
@@ -152,7 +153,7 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
   };
 }
 
-/** A summary written as numbered lines becomes one item per line; otherwise it is one item. */
+/** Text written as (numbered) lines becomes one item per line, its own numbering dropped. */
 function itemsOf(summary: string): string[] {
   const lines = summary
     .split('\n')

@@ -46,7 +46,7 @@ const recommendation = z.strictObject({
   harmFacts: optionalText('国家利益或者社会公共利益受到侵害的事实', 10_000).optional(),
   nonPerformance: optionalText('认定行政机关不依法履行职责的事实和理由', 10_000).optional(),
   legalBasis: optionalText('提出检察建议的法律依据', 2000).optional(),
-  items: z.array(text('建议事项', 2000)).max(30).optional().describe('建议的具体内容，逐项列出'),
+  items: optionalText('建议的具体内容（每行一项，逐项编号）', 10_000).optional(),
   otherMatters: optionalText('其他事项', 2000).optional(),
 });
 

@@ -133,7 +133,7 @@ describe('when the procuratorate numbers its documents as 浦检', () => {
           harmFacts: '园区东侧堆放工业固体废物约三百吨，渗滤液流入七里河。',
           nonPerformance: '你局接到群众投诉后未责令清运，也未立案查处。',
           legalBasis: '《中华人民共和国固体废物污染环境防治法》第一百零二条',
-          items: ['责令相关企业限期清运固体废物', '对七里河受污染河段开展监测'],
+          items: '责令相关企业限期清运固体废物\n对七里河受污染河段开展监测',
           otherMatters: '请将整改情况书面回复本院。',
         },
         {
