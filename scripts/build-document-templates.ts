@@ -148,11 +148,11 @@ const DOCUMENT_RELS =
 export async function buildTemplate(lines: Line[]): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date('2026-01-01T00:00:00Z');
-  zip.file('[Content_Types].xml', CONTENT_TYPES, { date });
-  zip.file('_rels/.rels', ROOT_RELS, { date });
-  zip.file('word/document.xml', documentXml(lines), { date });
-  zip.file('word/styles.xml', STYLES, { date });
-  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS, { date });
+  zip.file('[Content_Types].xml', CONTENT_TYPES, { date, createFolders: false });
+  zip.file('_rels/.rels', ROOT_RELS, { date, createFolders: false });
+  zip.file('word/document.xml', documentXml(lines), { date, createFolders: false });
+  zip.file('word/styles.xml', STYLES, { date, createFolders: false });
+  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS, { date, createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
