@@ -31,6 +31,8 @@ COPY --from=dependencies /app/node_modules ./node_modules
 # package.json marks the application's root, where the compiled code finds migrations/ and web/dist.
 COPY package.json ./
 COPY migrations ./migrations
+# The default .docx templates of statutory documents, read by the worker when it renders one.
+COPY documents/templates ./documents/templates
 # `duban migrate`, `duban audit verify` …: bin/duban.js runs the compiled CLI in a production install.
 COPY bin ./bin
 COPY --from=build /app/dist ./dist

@@ -6,6 +6,7 @@ import { unsentKeysOfCase } from '../store/outbox';
 import { recordCaseAlert, type CaseAlertInput } from '../store/case-alerts';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
+import { documentActivities } from './documents';
 import { refusingBadData } from './failures';
 
 export interface ActivityDeps {
@@ -17,6 +18,7 @@ export interface ActivityDeps {
 
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
+  const documents = documentActivities(db);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
@@ -35,6 +37,15 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async computeClock(input: ComputeClockInput): Promise<ComputedClock> {
       return refusingBadData('computeClock', () => computeClock(calendar, input));
+    },
+    async issueFilingDecision(input: Parameters<typeof documents.issueFilingDecision>[0]) {
+      return refusingBadData('issueFilingDecision', () => documents.issueFilingDecision(input));
+    },
+    async draftRecommendations(input: Parameters<typeof documents.draftRecommendations>[0]) {
+      return refusingBadData('draftRecommendations', () => documents.draftRecommendations(input));
+    },
+    async issueDrafts(input: Parameters<typeof documents.issueDrafts>[0]) {
+      return refusingBadData('issueDrafts', () => documents.issueDrafts(input));
     },
   };
 }

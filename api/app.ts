@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../store/pool';
 import type { Mailer } from '../mail/mailer';
+import { documentNumberingRoutes } from './admin/document-numbering';
 import { calendarApi } from './admin/calendar-api';
 import { authenticate, requireAuthentication } from './auth/middleware';
 import { authRoutes } from './auth/routes';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],
     ['/api/domains', domainRoutes({ db, now }, routes)],
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
+    ['/api/admin/documents/numbering', documentNumberingRoutes({ db, now }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];
   for (const [path, router] of mounts) app.use(path, router);

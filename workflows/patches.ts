@@ -41,6 +41,11 @@ export const PATCHES = {
   majorLeads: 'major-leads-2026-12-02',
   /** 2026-12-02: a registration the API would refuse ends the workflow at once, naming the field. */
   refuseInvalidRegistration: 'refuse-invalid-registration-2026-12-02',
+  /**
+   * 2026-12-02: the filing decision issues the 立案决定书, proposing a recommendation drafts its
+   * 检察建议书 per organ and the decision issues them (activities, then `document_*` entries).
+   */
+  statutoryDocuments: 'statutory-documents-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

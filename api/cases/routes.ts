@@ -9,6 +9,7 @@ import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
+import { documentDownloadRoute, documentListRoute } from './documents';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
 import { presentCase } from './present';
@@ -34,6 +35,8 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
     detailRoute,
     timelineRoute,
     typicalSummaryRoute,
+    documentListRoute,
+    documentDownloadRoute,
     ...ACTION_NAMES.map(actionRoute),
   ]);
 }

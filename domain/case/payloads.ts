@@ -40,6 +40,14 @@ const recommendation = z.strictObject({
   urgent: z.boolean().default(false).describe('损害继续扩大等紧急情形：回复期限 15 日'),
   rectificationPeriod: period.describe('检察建议书载明的整改期限'),
   summary: text('建议内容', 10_000),
+  // The parts of the 检察建议书 (Rules art. 75) beyond the organ, the source and the period; each
+  // left out is taken from the case (the lead's facts, the proposal's reason, the domain's basis,
+  // the summary's lines).
+  harmFacts: optionalText('国家利益或者社会公共利益受到侵害的事实', 10_000).optional(),
+  nonPerformance: optionalText('认定行政机关不依法履行职责的事实和理由', 10_000).optional(),
+  legalBasis: optionalText('提出检察建议的法律依据', 2000).optional(),
+  items: optionalText('建议的具体内容（每行一项，逐项编号）', 10_000).optional(),
+  otherMatters: optionalText('其他事项', 2000).optional(),
 });
 
 const extendDeadline = z

@@ -48,6 +48,14 @@ export class ApiClient {
     return this.request('GET', path, undefined, headers);
   }
 
+  /** A GET whose answer is a file: its bytes as they were sent. */
+  async download(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const res = await fetch(this.baseUrl + path, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+  }
+
   post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
     return this.request('POST', path, body, headers);
   }

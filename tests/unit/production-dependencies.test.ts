@@ -16,6 +16,7 @@ const PRODUCTION = [
   'mail',
   'calendar',
   'domain',
+  'documents',
   'config',
   'cli',
 ];

@@ -34,3 +34,10 @@ export const mail = proxyActivities<Pick<Activities, 'deliverMail' | 'resendCase
   scheduleToCloseTimeout: '2 days',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/**
+ * Statutory documents: drafted and issued from the case's rows with its template; a read, a
+ * rendering and a write, bounded like a database write.
+ */
+export const documents =
+  proxyActivities<Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts'>>(DATABASE);

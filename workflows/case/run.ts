@@ -15,6 +15,7 @@ import { shanghaiDate } from '../../domain/time';
 import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
+import { documentsOf, MAKES_DOCUMENTS } from './documents';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
 import { RULE_PATCHES } from '../patches';
@@ -144,10 +145,29 @@ export class CaseRun {
         throw refusalOf(errorType);
       }
       if (fx.resendMail) this.journal.resendMail();
+      await this.makeDocuments(name, payload, written.seqs[0]!, envelope.actor.userId);
       const result = this.resultOf(name, written.seqs[0]!, changes);
       this.remember(keyOf(envelope), result);
       this.changes += 1;
       return result;
+    });
+  }
+
+  /**
+   * The documents the action makes, and their timeline entries. The action stands whatever
+   * happens here: documents that cannot be made raise an alert on the case.
+   */
+  private async makeDocuments(
+    name: ActionName,
+    payload: unknown,
+    seq: number,
+    actorId: string,
+  ): Promise<void> {
+    if (!MAKES_DOCUMENTS.includes(name) || !patched(PATCHES.statutoryDocuments)) return;
+    const by = { caseId: this.state.info.caseId, seq, actorId };
+    await this.alerts.orAlert(`documents:${name}`, async () => {
+      const events = await documentsOf(name, payload, by);
+      if (events.length > 0) await this.journal.write({ events });
     });
   }
 

@@ -29,7 +29,14 @@ export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, c
   const reason = p.reason;
   const recs = p.recommendations;
   if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
-  propose(state, ctx, 'recommendation', { reason, recommendations: recs });
+  // The document's texts go to its draft (made by the workflow), not into the case's state.
+  const proposed = recs.map(({ organId, urgent, rectificationPeriod, summary }) => ({
+    organId,
+    urgent,
+    rectificationPeriod,
+    summary,
+  }));
+  propose(state, ctx, 'recommendation', { reason, recommendations: proposed });
   return new Effects().note({
     reason,
     organIds: recs.map((r) => r.organId),

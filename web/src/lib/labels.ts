@@ -97,6 +97,8 @@ export const TIMELINE_KINDS: Record<string, string> = {
   escalation_suggested: '建议采取督促措施',
   reminder: '发送提醒',
   lead_ack: '发送登记回执',
+  document_drafted: '生成文书草稿',
+  document_issued: '签发法律文书',
 };
 
 export const EXPLANATION_KINDS: Record<string, string> = {

@@ -1,0 +1,178 @@
+/**
+ * The document activities: a document is drafted from the case's rows and the action that makes
+ * it, rendered from its kind's template and, on the decision, issued with its number. Each is
+ * safe to retry: drafts are keyed by the timeline entry that made them, issues by the decision.
+ */
+import { defaultTemplates, renderDocx, type TemplateSource } from '../documents/render';
+import {
+  filingDecisionData,
+  issuedData,
+  recommendationData,
+  type CaseFacts,
+} from '../domain/documents/content';
+import { DOCUMENT_KINDS, type DocumentKind } from '../domain/documents/kinds';
+import type { PeriodLength } from '../domain/period/request';
+import { caseFactsOf, organNames } from '../store/document-facts';
+import {
+  currentDrafts,
+  issueDocument,
+  issuedBy,
+  saveDraft,
+  supersedeOtherDrafts,
+  type DocumentSummary,
+} from '../store/documents';
+import type { Db } from '../store/pool';
+
+/** What the timeline records of a document made. */
+export interface MadeDocument {
+  documentId: string;
+  kind: DocumentKind;
+  title: string;
+  /** The organ a recommendation goes to. */
+  organId?: string;
+  number?: string;
+  sha256?: string;
+}
+
+export interface ProposedRecommendation {
+  organId: string;
+  urgent: boolean;
+  rectificationPeriod: PeriodLength;
+  summary: string;
+  harmFacts?: string;
+  nonPerformance?: string;
+  legalBasis?: string;
+  /** One recommendation per line. */
+  items?: string;
+  otherMatters?: string;
+}
+
+/** Why a draft was set aside: a later proposal made its own. */
+const REPLACED = '被新的提请所取代';
+
+const DEFAULT_OTHER_MATTERS =
+  '请你单位在收到本检察建议书后依法办理，并将办理情况书面回复本院。逾期未回复或者未依法整改的，本院将依法提起行政公益诉讼。';
+
+export function documentActivities(db: Db, templates: TemplateSource = defaultTemplates) {
+  const draft = async (
+    facts: CaseFacts & { procuratorateId: string },
+    d: { id: string; caseId: string; kind: DocumentKind; subject: string; title: string; createdBy: string },
+    data: Record<string, unknown>,
+  ) => {
+    const template = await templates.templateFor(d.kind);
+    const content = await renderDocx(template.bytes, data);
+    const draftInput = { ...d, procuratorateId: facts.procuratorateId, data, content };
+    await saveDraft(
+      db,
+      { ...draftInput, template: { id: template.id, version: template.version } },
+      '新的提请',
+    );
+  };
+  const issue = (documentId: string, issueKey: string, by: string, on: string) =>
+    issueDocument(db, {
+      documentId,
+      issueKey,
+      issuedBy: by,
+      issuedOn: on,
+      render: async (data, number, template) =>
+        renderDocx(await templates.bytesOf(template), issuedData(data, number, on)),
+    });
+
+  return {
+    /** The chief's filing decision made into its 立案决定书 and issued at once (Rules art. 70). */
+    async issueFilingDecision(input: {
+      caseId: string;
+      decisionSeq: number;
+      decidedBy: string;
+      decidedOn: string;
+      reason: string;
+    }): Promise<MadeDocument[]> {
+      const issueKey = `${input.caseId}:${input.decisionSeq}`;
+      const done = await issuedBy(db, input.caseId, issueKey);
+      if (done.length > 0) return done.map(made);
+      const facts = await caseFactsOf(db, input.caseId);
+      const id = `doc-${input.caseId}-${input.decisionSeq}-1`;
+      const title = `${DOCUMENT_KINDS.filing_decision.title}（${facts.caseTitle}）`;
+      const d = { id, caseId: input.caseId, kind: 'filing_decision' as const, subject: '', title };
+      await draft(facts, { ...d, createdBy: input.decidedBy }, filingDecisionData(facts, input));
+      return [made(await issue(id, issueKey, input.decidedBy, input.decidedOn))];
+    },
+
+    /** One 检察建议书 drafted per organ from the proposal and the case (Rules art. 75). */
+    async draftRecommendations(input: {
+      caseId: string;
+      proposalSeq: number;
+      proposedBy: string;
+      reason: string;
+      recommendations: ProposedRecommendation[];
+    }): Promise<MadeDocument[]> {
+      const facts = await caseFactsOf(db, input.caseId);
+      const names = await organNames(
+        db,
+        facts.procuratorateId,
+        input.recommendations.map((r) => r.organId),
+      );
+      const out: MadeDocument[] = [];
+      for (const [i, r] of input.recommendations.entries()) {
+        const organName = names.get(r.organId) ?? r.organId;
+        const id = `doc-${input.caseId}-${input.proposalSeq}-${i + 1}`;
+        const title = `${DOCUMENT_KINDS.recommendation.title}（${organName}）`;
+        const data = recommendationData(facts, {
+          organName,
+          harmFacts: r.harmFacts || facts.description || r.summary,
+          nonPerformance: r.nonPerformance || input.reason,
+          legalBasis: r.legalBasis || facts.domainBasis || DOCUMENT_KINDS.recommendation.basis,
+          items: itemsOf(r.items || r.summary),
+          rectificationPeriod: r.rectificationPeriod,
+          urgent: r.urgent,
+          otherMatters: r.otherMatters || DEFAULT_OTHER_MATTERS,
+        });
+        const d = { id, caseId: input.caseId, kind: 'recommendation' as const, subject: r.organId, title };
+        await draft(facts, { ...d, createdBy: input.proposedBy }, data);
+        out.push({ documentId: id, kind: 'recommendation', title, organId: r.organId });
+      }
+      const keep = out.map((d) => d.documentId);
+      await supersedeOtherDrafts(db, input.caseId, 'recommendation', keep, REPLACED);
+      return out;
+    },
+
+    /** The drafts of a kind issued by the chief's decision: numbered, rendered, hashed. */
+    async issueDrafts(input: {
+      caseId: string;
+      kind: DocumentKind;
+      decisionSeq: number;
+      issuedBy: string;
+      issuedOn: string;
+    }): Promise<MadeDocument[]> {
+      const issueKey = `${input.caseId}:${input.decisionSeq}`;
+      const issued = await issuedBy(db, input.caseId, issueKey);
+      for (const d of await currentDrafts(db, input.caseId, input.kind))
+        issued.push(await issue(d.id, issueKey, input.issuedBy, input.issuedOn));
+      return issued.map(made);
+    },
+  };
+}
+
+/** Text written as (numbered) lines becomes one item per line, its own numbering dropped. */
+function itemsOf(summary: string): string[] {
+  const lines = summary
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)\s*/, '')
+        .trim(),
+    )
+    .filter((l) => l.length > 0);
+  return lines.length > 0 ? lines : [summary];
+}
+
+function made(doc: DocumentSummary): MadeDocument {
+  return {
+    documentId: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    ...(doc.kind === 'recommendation' && doc.subject ? { organId: doc.subject } : {}),
+    ...(doc.number ? { number: doc.number } : {}),
+    ...(doc.sha256 ? { sha256: doc.sha256 } : {}),
+  };
+}

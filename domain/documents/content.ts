@@ -1,0 +1,93 @@
+/**
+ * What each kind of document says, as the data its template is filled with: built from the case
+ * and the action that makes the document. Pure, so the content can be tested without a template.
+ */
+import type { PeriodLength } from '../period/request';
+import { chineseDate, chineseNumber } from './chinese-date';
+import { DOCUMENT_KINDS } from './kinds';
+
+/** The case as a document speaks of it. */
+export interface CaseFacts {
+  procuratorate: string;
+  caseNumber: string;
+  caseTitle: string;
+  /** The lead's source, in words (e.g. 部门移送), with its detail when registered. */
+  source: string;
+  domain: string;
+  /** The statute that allows public-interest litigation in the domain, when it has one. */
+  domainBasis: string | null;
+  /** The lead's own words at registration. */
+  description: string | null;
+}
+
+/** Shown on a draft where the issued document will bear its number and date. */
+export const DRAFT_NUMBER = '（文号于签发时编定）';
+export const DRAFT_DATE = '（签发日期）';
+
+export function filingDecisionData(c: CaseFacts, decision: { reason: string }): Record<string, string> {
+  return {
+    procuratorate: c.procuratorate,
+    caseTitle: c.caseTitle,
+    caseNumber: c.caseNumber,
+    source: c.source,
+    domain: c.domain,
+    facts: c.description ?? c.caseTitle,
+    reason: decision.reason,
+    basis: DOCUMENT_KINDS.filing_decision.basis,
+    number: DRAFT_NUMBER,
+    issuedDate: DRAFT_DATE,
+  };
+}
+
+/** The eight items of a recommendation (Rules art. 75) as the handler proposed them for one organ. */
+export interface RecommendationContent {
+  organName: string;
+  harmFacts: string;
+  nonPerformance: string;
+  legalBasis: string;
+  /** The specific recommendations, each tracked on its own later. */
+  items: string[];
+  rectificationPeriod: PeriodLength;
+  urgent: boolean;
+  otherMatters: string;
+}
+
+export function recommendationData(c: CaseFacts, r: RecommendationContent): Record<string, unknown> {
+  return {
+    procuratorate: c.procuratorate,
+    caseTitle: c.caseTitle,
+    caseNumber: c.caseNumber,
+    organName: r.organName,
+    source: `${c.source}。本院于办理${c.caseTitle}（${c.caseNumber}）中发现本案线索。`,
+    harmFacts: r.harmFacts,
+    nonPerformance: r.nonPerformance,
+    legalBasis: r.legalBasis,
+    itemList: r.items,
+    items: numberedItems(r.items),
+    rectification:
+      `请你单位自收到本检察建议书之日起${periodText(r.rectificationPeriod)}内整改完毕，` +
+      `并在${r.urgent ? '十五日' : '两个月'}内将整改情况书面回复本院。`,
+    otherMatters: r.otherMatters,
+    number: DRAFT_NUMBER,
+    issuedDate: DRAFT_DATE,
+  };
+}
+
+/** The data of an issued document: its number and the date in Chinese numerals in place of the draft's. */
+export function issuedData(
+  data: Record<string, unknown>,
+  number: string,
+  issuedOn: string,
+): Record<string, unknown> {
+  return { ...data, number, issuedDate: chineseDate(issuedOn) };
+}
+
+/** Items numbered as official documents number them: （一）…, （二）…, one paragraph each. */
+export function numberedItems(items: string[]): string[] {
+  return items.map((item, i) => `（${chineseNumber(i + 1)}）${item}`);
+}
+
+/** A period as a document states it: 三个月, 三十日. */
+export function periodText(p: PeriodLength): string {
+  return `${chineseNumber(p.count)}${p.unit === 'months' ? '个月' : '日'}`;
+}

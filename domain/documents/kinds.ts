@@ -1,0 +1,58 @@
+/**
+ * The kinds of statutory document (法律文书) the product makes: their titles, the default code in
+ * their number (文号) and the template each is rendered from. Pure data, shared by the workflow,
+ * the store, the renderer and the API. A kind added later gets a row here and a template file.
+ */
+export const DOCUMENT_KINDS = {
+  filing_decision: {
+    title: '立案决定书',
+    code: '行公立',
+    basis: '《人民检察院公益诉讼办案规则》第七十条',
+  },
+  recommendation: {
+    title: '检察建议书',
+    code: '行公建',
+    basis: '《人民检察院公益诉讼办案规则》第七十五条',
+  },
+} as const;
+
+export type DocumentKind = keyof typeof DOCUMENT_KINDS;
+export const DOCUMENT_KIND_IDS = Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]];
+
+export type DocumentStatus = 'draft' | 'issued' | 'superseded';
+
+/** How a procuratorate numbers its documents. */
+export interface NumberingSettings {
+  shortName: string;
+  /** The code of each kind in the number, e.g. 行公建. */
+  kindCodes: Record<DocumentKind, string>;
+}
+
+/** The number in the usual form: 浦检行公建〔2026〕3号. */
+export function formatDocumentNumber(
+  settings: NumberingSettings,
+  kind: DocumentKind,
+  year: number,
+  seq: number,
+): string {
+  return `${settings.shortName}${settings.kindCodes[kind]}〔${year}〕${seq}号`;
+}
+
+/**
+ * The short name a procuratorate uses in its numbers when it has set none: the first character
+ * of its place name and 检, the common practice (浦口区人民检察院 → 浦检; 南京市人民检察院 → 南检).
+ */
+export function defaultShortName(procuratorateName: string): string {
+  const place = procuratorateName.replace(/人民检察院$/, '').replace(/检察院$/, '');
+  const segments = place.split(/[省市]/).filter((s) => s.length > 0);
+  const last = segments.at(-1) ?? place;
+  return `${[...last][0] ?? ''}检`;
+}
+
+export function defaultNumbering(procuratorateName: string): NumberingSettings {
+  const kindCodes = Object.fromEntries(DOCUMENT_KIND_IDS.map((k) => [k, DOCUMENT_KINDS[k].code]));
+  return {
+    shortName: defaultShortName(procuratorateName),
+    kindCodes: kindCodes as NumberingSettings['kindCodes'],
+  };
+}

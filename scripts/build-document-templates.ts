@@ -1,0 +1,167 @@
+/**
+ * Builds the default document templates (documents/templates/*.docx) from the layouts below:
+ * minimal WordprocessingML in the form of official documents (《党政机关公文格式》 GB/T 9704):
+ * A4, the title in 黑体, the body in 仿宋 三号, the number (文号) line, the issuing procuratorate
+ * and the date in Chinese numerals at the foot. Placeholders are docx-templates commands.
+ *   npx tsx scripts/build-document-templates.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { TEMPLATE_DIR } from '../documents/templates';
+
+type Align = 'left' | 'center' | 'right' | 'both';
+interface Line {
+  text: string;
+  font?: '仿宋' | '黑体';
+  /** Half-points: 44 二号 (title), 32 三号 (body). */
+  size?: number;
+  align?: Align;
+  indent?: boolean;
+  bold?: boolean;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function paragraph({
+  text,
+  font = '仿宋',
+  size = 32,
+  align = 'both',
+  indent = false,
+  bold = false,
+}: Line): string {
+  const fonts = `<w:rFonts w:ascii="${font}" w:eastAsia="${font}" w:hAnsi="${font}" w:cs="${font}"/>`;
+  const run = `<w:rPr>${fonts}${bold ? '<w:b/>' : ''}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+  const ind = indent ? '<w:ind w:firstLineChars="200" w:firstLine="640"/>' : '';
+  return (
+    `<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/>${ind}<w:jc w:val="${align}"/>${run}</w:pPr>` +
+    `<w:r>${run}<w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`
+  );
+}
+
+const body = (text: string): Line => ({ text, indent: true });
+const heading = (text: string): Line => ({ text, font: '黑体', indent: true });
+const blank: Line = { text: '' };
+
+/** The head every kind shares: the procuratorate, the document's title and its number. */
+const head = (title: string): Line[] => [
+  { text: '{{INS procuratorate}}', font: '黑体', size: 44, align: 'center' },
+  { text: title, font: '黑体', size: 44, align: 'center' },
+  blank,
+  { text: '{{INS number}}', align: 'right' },
+  blank,
+];
+
+/** The foot: the issuing procuratorate and the date in Chinese numerals (落款). */
+const foot: Line[] = [
+  blank,
+  blank,
+  { text: '{{INS procuratorate}}', align: 'right' },
+  { text: '{{INS issuedDate}}', align: 'right' },
+];
+
+export const LAYOUTS: Record<string, Line[]> = {
+  filing_decision: [
+    ...head('立案决定书'),
+    body('案件名称：{{INS caseTitle}}'),
+    body('案件编号：{{INS caseNumber}}'),
+    body('案件来源：{{INS source}}'),
+    body('所属领域：{{INS domain}}'),
+    heading('一、线索情况'),
+    body('{{INS facts}}'),
+    heading('二、立案理由'),
+    body('{{INS reason}}'),
+    heading('三、决定'),
+    body('根据{{INS basis}}的规定，本院决定对{{INS caseTitle}}立案调查。'),
+    ...foot,
+  ],
+  recommendation: [
+    ...head('检察建议书'),
+    { text: '{{INS organName}}：' },
+    body('本院在履行公益诉讼检察职责中发现你单位存在不依法履行职责的情形，现将有关事项通报如下。'),
+    heading('一、案件来源'),
+    body('{{INS source}}'),
+    heading('二、国家利益或者社会公共利益受到侵害的事实'),
+    body('{{INS harmFacts}}'),
+    heading('三、认定行政机关不依法履行职责的事实和理由'),
+    body('{{INS nonPerformance}}'),
+    heading('四、提出检察建议的法律依据'),
+    body('{{INS legalBasis}}'),
+    heading('五、建议的具体内容'),
+    body('根据上述规定，本院向你单位提出如下检察建议：'),
+    { text: '{{FOR item IN items}}' },
+    body('{{INS $item}}'),
+    { text: '{{END-FOR item}}' },
+    heading('六、整改期限'),
+    body('{{INS rectification}}'),
+    heading('七、其他事项'),
+    body('{{INS otherMatters}}'),
+    ...foot,
+  ],
+};
+
+/** A4 (210 × 297 mm) with the standard margins: top 37, bottom 35, left 28, right 26 mm. */
+const SECTION =
+  '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>' +
+  '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/>' +
+  '</w:sectPr>';
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function documentXml(lines: Line[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>` +
+    lines.map(paragraph).join('') +
+    `${SECTION}</w:body></w:document>`
+  );
+}
+
+const STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W}"><w:docDefaults>` +
+  '<w:rPrDefault><w:rPr><w:rFonts w:ascii="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋" w:cs="仿宋"/>' +
+  '<w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>' +
+  '</w:docDefaults></w:styles>';
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+  '</Types>';
+
+const ROOT_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+  '</Relationships>';
+
+const DOCUMENT_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+  '</Relationships>';
+
+/** The .docx bytes of a layout; a fixed date keeps the files the same from build to build. */
+export async function buildTemplate(lines: Line[]): Promise<Buffer> {
+  const zip = new JSZip();
+  const date = new Date('2026-01-01T00:00:00Z');
+  zip.file('[Content_Types].xml', CONTENT_TYPES, { date, createFolders: false });
+  zip.file('_rels/.rels', ROOT_RELS, { date, createFolders: false });
+  zip.file('word/document.xml', documentXml(lines), { date, createFolders: false });
+  zip.file('word/styles.xml', STYLES, { date, createFolders: false });
+  zip.file('word/_rels/document.xml.rels', DOCUMENT_RELS, { date, createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function main(): Promise<void> {
+  for (const [kind, lines] of Object.entries(LAYOUTS)) {
+    const file = join(TEMPLATE_DIR, `${kind}.docx`);
+    writeFileSync(file, await buildTemplate(lines));
+    console.log(`wrote ${file}`);
+  }
+}
+
+if (require.main === module) void main();

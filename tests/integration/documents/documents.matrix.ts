@@ -1,0 +1,52 @@
+/**
+ * Expected statuses of the document routes: a case's documents are read like the case (any role
+ * of its procuratorate, nobody elsewhere); numbering is for the procuratorate's admin.
+ */
+import { ROLES } from '../../../domain/roles';
+import type { TestOrg } from '../../helpers/fixtures';
+import { allow, type RouteExpectation } from '../api/matrix/harness';
+import type { MatrixWorld } from '../api/matrix/world';
+import { sharedCase } from '../cases/stage-fixtures';
+
+/** A filed case of `owner` (its 立案决定书 issued) and that document's id. */
+async function filedCaseDocument(
+  world: MatrixWorld,
+  owner: TestOrg,
+): Promise<{ caseId: string; docId: string }> {
+  const caseId = await sharedCase(world, owner, 'filed');
+  const [doc] = await world.system.db.query<{ id: string }>(
+    'SELECT id FROM case_documents WHERE case_id = $1 ORDER BY created_at LIMIT 1',
+    [caseId],
+  );
+  return { caseId, docId: doc?.id ?? 'doc-none' };
+}
+
+export const matrix: RouteExpectation[] = [
+  {
+    route: 'GET /api/cases/:id/documents',
+    request: async (world, owner) => ({
+      path: `/api/cases/${(await filedCaseDocument(world, owner)).caseId}/documents`,
+    }),
+    own: allow(ROLES, 200),
+    other: allow(ROLES, 404),
+  },
+  {
+    route: 'GET /api/cases/:id/documents/:docId',
+    request: async (world, owner) => {
+      const { caseId, docId } = await filedCaseDocument(world, owner);
+      return { path: `/api/cases/${caseId}/documents/${docId}` };
+    },
+    own: allow(ROLES, 200),
+    other: allow(ROLES, 404),
+  },
+  {
+    route: 'GET /api/admin/documents/numbering',
+    request: async () => ({ path: '/api/admin/documents/numbering' }),
+    own: allow(['admin'], 200),
+  },
+  {
+    route: 'PUT /api/admin/documents/numbering',
+    request: async () => ({ path: '/api/admin/documents/numbering', body: { shortName: '浦检' } }),
+    own: allow(['admin'], 200),
+  },
+];
