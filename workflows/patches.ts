@@ -41,6 +41,12 @@ export const PATCHES = {
   majorLeads: 'major-leads-2026-12-02',
   /** 2026-12-02: a registration the API would refuse ends the workflow at once, naming the field. */
   refuseInvalidRegistration: 'refuse-invalid-registration-2026-12-02',
+  /**
+   * 2026-12-02: suspension (中止审查, Rules art. 78) only in an administrative case's follow-up or
+   * litigation review, stopping only the rectification follow-up and review clocks; the decision's
+   * filing with the procuratorate above is recorded (rule `suspensionArt78`).
+   */
+  suspensionArt78: 'suspension-art78-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -48,4 +54,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   noSelfDecision: PATCHES.noSelfDecision,
   findingAfterRectification: PATCHES.findingAfterRectification,
   datedExclusions: PATCHES.datedExclusions,
+  suspensionArt78: PATCHES.suspensionArt78,
 };

@@ -184,6 +184,8 @@ export interface CaseState {
   typical: boolean;
   /** Set once the lead is flagged as major (absent on every other case). */
   majorLead?: MajorLead;
+  /** Suspensions under Rules art. 78 and their filing with the procuratorate above (absent until the first). */
+  suspensions?: { decidedOn: CivilDate; filedAboveOn?: CivilDate; reportRef?: string | null }[];
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

@@ -147,6 +147,10 @@ export const ACTION_SCHEMAS = {
   terminate: dated('终结日期', '终结理由'),
   suspend: dated('中止日期', '中止理由'),
   resume: dated('恢复日期', '恢复理由'),
+  recordSuspensionFiledAbove: z.strictObject({
+    filedOn: civilDate.describe('中止审查决定书报上一级检察院备案的日期'),
+    reportRef: optionalText('备案文号', 200).optional(),
+  }),
   extendDeadline,
   addExcludedDays: z.strictObject({
     clockKey: identifier('期限标识'),

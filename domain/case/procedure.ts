@@ -50,6 +50,11 @@ export interface Move {
   event: StageEvent;
   to: Stage;
   tracks: readonly Track[];
+  /**
+   * A move only cases that took it before a later rule can make: kept so that their histories
+   * replay and a case already there can leave again; no new action makes it.
+   */
+  legacy?: true;
 }
 
 const BOTH = TRACKS;
@@ -72,9 +77,19 @@ const move = (from: Stage, event: StageEvent, to: Stage, tracks: readonly Track[
   to,
   tracks,
 });
+const legacy = (m: Move): Move => ({ ...m, legacy: true });
 
-/** Where a case may be suspended (中止审查); resuming returns it to the stage it left. */
-export const SUSPENDABLE_STAGES: readonly Stage[] = [
+/**
+ * Where a case may be suspended (中止审查, Rules art. 78): an administrative case whose organ acted
+ * in time but cannot finish rectifying for objective reasons, so during the follow-up or the
+ * litigation review. Resuming returns it to the stage it left.
+ */
+export const SUSPENDABLE_STAGES: readonly Stage[] = ['FOLLOW_UP', 'LITIGATION_REVIEW'];
+/**
+ * Where cases were suspended before art. 78 was applied (any track). Their rows stay in the table,
+ * marked legacy: a case suspended there must replay and resume; no new suspension goes there.
+ */
+export const LEGACY_SUSPENDABLE_STAGES: readonly Stage[] = [
   'INVESTIGATION',
   'RECOMMENDATION',
   'FOLLOW_UP',
@@ -82,7 +97,26 @@ export const SUSPENDABLE_STAGES: readonly Stage[] = [
   'ANNOUNCEMENT',
 ];
 /** Where a case may be terminated (终结审查). */
-export const TERMINABLE_STAGES: readonly Stage[] = ['FILED', ...SUSPENDABLE_STAGES, 'SUSPENDED'];
+export const TERMINABLE_STAGES: readonly Stage[] = ['FILED', ...LEGACY_SUSPENDABLE_STAGES, 'SUSPENDED'];
+/** A suspended civil case exists only from before art. 78: terminating it is a legacy move. */
+const terminationMove = (s: Stage): Move[] =>
+  s === 'SUSPENDED'
+    ? [move(s, 'terminated', 'TERMINATED', ADMIN), legacy(move(s, 'terminated', 'TERMINATED', CIVIL))]
+    : [move(s, 'terminated', 'TERMINATED', stageTracks(s))];
+
+/** Suspension and resumption: administrative rows for art. 78, legacy rows for the rest. */
+function suspensionMoves(): Move[] {
+  const moves: Move[] = [];
+  for (const s of LEGACY_SUSPENDABLE_STAGES) {
+    for (const track of stageTracks(s)) {
+      const current = track === 'administrative' && SUSPENDABLE_STAGES.includes(s);
+      const mark = current ? (m: Move) => m : legacy;
+      moves.push(mark(move(s, 'suspended', 'SUSPENDED', [track])));
+      moves.push(mark(move('SUSPENDED', 'resumed', s, [track])));
+    }
+  }
+  return moves;
+}
 
 export const PROCEDURE: readonly Move[] = [
   move('LEAD', 'evaluation_started', 'EVALUATION'),
@@ -118,9 +152,8 @@ export const PROCEDURE: readonly Move[] = [
   move('REVISIT', 'revisit_sustained', 'ARCHIVED'),
   move('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
   move('REVISIT', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
-  ...TERMINABLE_STAGES.map((s) => move(s, 'terminated', 'TERMINATED', stageTracks(s))),
-  ...SUSPENDABLE_STAGES.map((s) => move(s, 'suspended', 'SUSPENDED', stageTracks(s))),
-  ...SUSPENDABLE_STAGES.map((s) => move('SUSPENDED', 'resumed', s, stageTracks(s))),
+  ...TERMINABLE_STAGES.flatMap(terminationMove),
+  ...suspensionMoves(),
 ];
 
 /** The move `event` makes from `from` on `track` (to `to`, where the event may lead to several stages). */
@@ -131,14 +164,17 @@ export function findMove(from: Stage, event: StageEvent, track: Track, to?: Stag
   );
 }
 
-/** The moves that lead into `stage` (on `track`, if given), self-moves left out. */
+/** The moves a new action can make: legacy rows left out. */
+export const CURRENT_PROCEDURE: readonly Move[] = PROCEDURE.filter((m) => !m.legacy);
+
+/** The moves that lead into `stage` (on `track`, if given), self-moves and legacy moves left out. */
 export function howToReach(stage: Stage, track?: Track): Move[] {
-  return PROCEDURE.filter((m) => m.to === stage && m.from !== stage && onTrack(m, track));
+  return CURRENT_PROCEDURE.filter((m) => m.to === stage && m.from !== stage && onTrack(m, track));
 }
 
-/** The moves out of `stage` (on `track`, if given), self-moves left out. */
+/** The moves out of `stage` (on `track`, if given), self-moves and legacy moves left out. */
 export function movesFrom(stage: Stage, track?: Track): Move[] {
-  return PROCEDURE.filter((m) => m.from === stage && m.to !== stage && onTrack(m, track));
+  return CURRENT_PROCEDURE.filter((m) => m.from === stage && m.to !== stage && onTrack(m, track));
 }
 
 const onTrack = (m: Move, track?: Track) => track === undefined || m.tracks.includes(track);

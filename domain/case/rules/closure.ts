@@ -1,11 +1,13 @@
 /** Revisit (回头看), termination (终结审查), suspension (中止审查) and resumption (恢复审查). */
 import type { CivilDate } from '../../period/dates';
 import type { CaseState } from '../model';
-import { SUSPENDABLE_STAGES, TERMINABLE_STAGES } from '../procedure';
+import type { ClockId } from '../../period/clocks';
+import { LEGACY_SUSPENDABLE_STAGES, SUSPENDABLE_STAGES, TERMINABLE_STAGES } from '../procedure';
 import type { Stage } from '../stages';
 import {
   Effects,
   cancelRunningClocks,
+  inForce,
   invalid,
   meetClock,
   moveStage,
@@ -64,21 +66,48 @@ export const terminate: Rule<'terminate'> = (state, p, ctx) => {
   return fx;
 };
 
+/**
+ * The clocks a suspension stops (Rules art. 78): the organ's rectification and its follow-up, and
+ * the litigation review. The organ's reply period (两高解释 art. 21) and the service and filing
+ * duties run on.
+ */
+export const SUSPENDED_CLOCKS: readonly ClockId[] = ['rectification', 'litigation_review_admin'];
+
 export const suspend: Rule<'suspend'> = (state, p, ctx) => {
+  const art78 = inForce(ctx, 'suspensionArt78');
+  if (art78 && state.info.track !== 'administrative')
+    throw wrongStage('中止审查仅适用于行政公益诉讼案件（《办案规则》第七十八条）');
   const { decidedOn, fx } = chiefDecision(state, p, ctx, {
-    stages: SUSPENDABLE_STAGES,
+    stages: art78 ? SUSPENDABLE_STAGES : LEGACY_SUSPENDABLE_STAGES,
     action: '中止审查',
     dateLabel: '中止日期',
     since: { date: state.info.filedOn, label: '立案日期' },
   });
   state.stageBeforeSuspension = state.stage;
+  const stops = (clockId: ClockId) => !art78 || SUSPENDED_CLOCKS.includes(clockId);
+  const stopped: string[] = [];
   for (const clock of Object.values(state.clocks)) {
-    if (clock.status !== 'running') continue;
+    if (clock.status !== 'running' || !stops(clock.clockId)) continue;
     clock.request.suspensions = [...(clock.request.suspensions ?? []), { from: decidedOn }];
     fx.clockOps.push({ op: 'recompute', key: clock.key });
+    stopped.push(clock.key);
+  }
+  if (art78) {
+    state.suspensions = [...(state.suspensions ?? []), { decidedOn }];
+    fx.note({ stoppedClocks: stopped });
   }
   moveStage(state, 'suspended', fx);
   return fx;
+};
+
+/** The 中止审查决定书 filed with the procuratorate above (Rules art. 78); no period is set for it. */
+export const recordSuspensionFiledAbove: Rule<'recordSuspensionFiledAbove'> = (state, p, ctx) => {
+  const pending = (state.suspensions ?? []).find((s) => s.filedAboveOn === undefined);
+  if (!pending) throw wrongStage('没有待报上级院备案的中止审查决定书');
+  const filedOn = requireDate(p.filedOn, '备案日期', ctx, { date: pending.decidedOn, label: '中止日期' });
+  pending.filedAboveOn = filedOn;
+  pending.reportRef = p.reportRef ?? null;
+  return new Effects().note({ suspendedOn: pending.decidedOn, filedOn, reportRef: pending.reportRef });
 };
 
 export const resume: Rule<'resume'> = (state, p, ctx) => {

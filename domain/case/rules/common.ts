@@ -35,7 +35,12 @@ export type RuleChange =
   /** A finding of non-performance waits for the end of the rectification period (Rules art. 47). */
   | 'findingAfterRectification'
   /** Excluded spans are dated and counted like suspensions; the open appraisal exists. */
-  | 'datedExclusions';
+  | 'datedExclusions'
+  /**
+   * Suspension (Rules art. 78) only in an administrative case's follow-up or litigation review; it
+   * stops only the rectification follow-up and the review, and its decision is filed above.
+   */
+  | 'suspensionArt78';
 
 export interface RuleContext {
   actor: Actor;

@@ -1,5 +1,6 @@
 // Every row of the procedure table is a move some rule makes, shown by taking it in a story.
 import {
+  LEGACY_SUSPENDABLE_STAGES,
   PROCEDURE,
   SUSPENDABLE_STAGES,
   TERMINABLE_STAGES,
@@ -57,6 +58,16 @@ function pointAt(stage: Stage): Point {
   return point;
 }
 const suspension = { decidedOn: '2025-11-01' };
+
+/** A case at `point` whose suspensions were accepted before Rules art. 78 was applied (legacy rows). */
+function beforeArt78(point: Point) {
+  const s = at(point);
+  s.inForce = (change) => change !== 'suspensionArt78';
+  return s;
+}
+const suspend = (s: ReturnType<typeof at>) =>
+  s.does('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension });
+const LEGACY_ONLY = LEGACY_SUSPENDABLE_STAGES.filter((s) => !SUSPENDABLE_STAGES.includes(s));
 
 const TAKEN: Taken[] = [
   taken('LEAD', 'evaluation_started', 'EVALUATION', action('LEAD', 'startEvaluation')),
@@ -154,9 +165,20 @@ const TAKEN: Taken[] = [
   ),
   ...SUSPENDABLE_STAGES.map((s) =>
     taken('SUSPENDED', 'resumed', s, () =>
-      at(pointAt(s))
-        .does('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension })
-        .run('resume', 'chief', { ...ACCEPTED.resume.payload, decidedOn: '2025-11-15' }),
+      suspend(at(pointAt(s))).run('resume', 'chief', { ...ACCEPTED.resume.payload, decidedOn: '2025-11-15' }),
+    ),
+  ),
+  ...LEGACY_ONLY.map((s) =>
+    taken(s, 'suspended', 'SUSPENDED', () =>
+      beforeArt78(pointAt(s)).run('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension }),
+    ),
+  ),
+  ...LEGACY_ONLY.map((s) =>
+    taken('SUSPENDED', 'resumed', s, () =>
+      suspend(beforeArt78(pointAt(s))).run('resume', 'chief', {
+        ...ACCEPTED.resume.payload,
+        decidedOn: '2025-11-15',
+      }),
     ),
   ),
 ];
