@@ -47,6 +47,11 @@ export const PATCHES = {
    * filing with the procuratorate above is recorded (rule `suspensionArt78`).
    */
   suspensionArt78: 'suspension-art78-2026-12-02',
+  /**
+   * 2026-12-02: a rebound found at the revisit starts a follow-up clock per organ (policy, 1 month),
+   * and a new recommendation may be proposed to that organ from the follow-up (rule `reboundFollowUp`).
+   */
+  reboundFollowUp: 'rebound-follow-up-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -55,4 +60,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   findingAfterRectification: PATCHES.findingAfterRectification,
   datedExclusions: PATCHES.datedExclusions,
   suspensionArt78: PATCHES.suspensionArt78,
+  reboundFollowUp: PATCHES.reboundFollowUp,
 };

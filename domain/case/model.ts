@@ -88,8 +88,12 @@ export interface Recommendation {
     /** Why non-performance was found before the rectification period ended (Rules art. 47). */
     earlyGround?: EarlyFindingGround;
   };
-  /** rectified: closed for this organ; non_performance: leads to litigation review. */
-  outcome?: 'rectified' | 'non_performance';
+  /**
+   * rectified: closed for this organ; non_performance: leads to litigation review; superseded: it
+   * rebounded and a new recommendation (`supersededBy`) took its place.
+   */
+  outcome?: 'rectified' | 'non_performance' | 'superseded';
+  supersededBy?: string;
   rebounds: number;
 }
 

@@ -133,6 +133,8 @@ export const PROCEDURE: readonly Move[] = [
   move('RECOMMENDATION', 'all_replies_in_or_overdue', 'FOLLOW_UP', ADMIN),
   move('FOLLOW_UP', 'all_rectified', 'CLOSED', ADMIN),
   move('FOLLOW_UP', 'non_performance_found', 'LITIGATION_REVIEW', ADMIN),
+  // A rebound found at the revisit: a new recommendation to the organ from the follow-up.
+  move('FOLLOW_UP', 'recommendation_issued', 'RECOMMENDATION', ADMIN),
   // Civil track: the announcement.
   move('INVESTIGATION', 'announcement_published', 'ANNOUNCEMENT', CIVIL),
   move('ANNOUNCEMENT', 'other_plaintiff_sued', 'SUPPORT', CIVIL),

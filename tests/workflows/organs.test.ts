@@ -95,7 +95,10 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
       summary: '固体废物再次堆放',
     });
     expect(rebound.stage).toBe('FOLLOW_UP');
-    expect(rebound.clocks).toEqual([expect.objectContaining({ key: 'revisit', status: 'met' })]);
+    expect(rebound.clocks).toEqual([
+      expect.objectContaining({ key: 'revisit', status: 'met' }),
+      expect.objectContaining({ key: 'rebound_follow_up:rec-1', status: 'running' }),
+    ]);
     const rows = await recommendationRows(c);
     expect(rows.map((r) => [r.organ_id, r.status, r.rebounds])).toEqual([
       [eco, 'rebound', 1],

@@ -11,8 +11,10 @@ import {
   invalid,
   meetClock,
   moveStage,
+  recClockKey,
   requireDate,
   requireStage,
+  startClock,
   wrongStage,
   type Rule,
   type RuleContext,
@@ -50,6 +52,12 @@ export const recordRevisit: Rule<'recordRevisit'> = (state, p, ctx) => {
   fx.note({ organIds });
   state.info.closedOn = undefined;
   moveStage(state, 'rectification_rebounded', fx);
+  if (inForce(ctx, 'reboundFollowUp')) {
+    for (const rec of rebounding) {
+      const key = recClockKey('rebound_follow_up', rec);
+      startClock(fx, { key, clockId: 'rebound_follow_up', start: checkedOn, recommendationId: rec.id });
+    }
+  }
   return fx;
 };
 
@@ -71,7 +79,11 @@ export const terminate: Rule<'terminate'> = (state, p, ctx) => {
  * the litigation review. The organ's reply period (两高解释 art. 21) and the service and filing
  * duties run on.
  */
-export const SUSPENDED_CLOCKS: readonly ClockId[] = ['rectification', 'litigation_review_admin'];
+export const SUSPENDED_CLOCKS: readonly ClockId[] = [
+  'rectification',
+  'rebound_follow_up',
+  'litigation_review_admin',
+];
 
 export const suspend: Rule<'suspend'> = (state, p, ctx) => {
   const art78 = inForce(ctx, 'suspensionArt78');

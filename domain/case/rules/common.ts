@@ -40,7 +40,12 @@ export type RuleChange =
    * Suspension (Rules art. 78) only in an administrative case's follow-up or litigation review; it
    * stops only the rectification follow-up and the review, and its decision is filed above.
    */
-  | 'suspensionArt78';
+  | 'suspensionArt78'
+  /**
+   * A rebound found at the revisit starts a follow-up clock for each organ, and the follow-up may
+   * propose a new recommendation to it.
+   */
+  | 'reboundFollowUp';
 
 export interface RuleContext {
   actor: Actor;

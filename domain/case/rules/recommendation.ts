@@ -4,6 +4,7 @@ import type { CaseState, Recommendation } from '../model';
 import type { Payloads } from '../payloads';
 import type { EarlyFindingGround } from '../vocabulary';
 import type { StageEvent } from '../procedure';
+import type { Stage } from '../stages';
 import {
   Effects,
   findRecommendation,
@@ -22,13 +23,33 @@ import {
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { unique } from './intake';
 
+/**
+ * Where a recommendation may be proposed: in the investigation, and in the follow-up of a rebound
+ * found at the revisit (then only to the organs that rebounded).
+ */
+function recommendationStages(state: CaseState, ctx: RuleContext): Stage[] {
+  const rebound = reboundRecommendations(state).length > 0 && inForce(ctx, 'reboundFollowUp');
+  return rebound ? ['INVESTIGATION', 'FOLLOW_UP'] : ['INVESTIGATION'];
+}
+
+const reboundRecommendations = (state: CaseState) =>
+  state.recommendations.filter((r) => r.status === 'rebound');
+
 export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, ctx) => {
-  requireStage(state, ['INVESTIGATION'], '提请发出检察建议');
+  requireStage(state, recommendationStages(state, ctx), '提请发出检察建议');
   if (state.info.track !== 'administrative') throw wrongStage('诉前检察建议仅适用于行政公益诉讼案件');
   requireNoPendingProposal(state);
   const reason = p.reason;
   const recs = p.recommendations;
   if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
+  if (state.stage === 'FOLLOW_UP') {
+    const rebounded = new Set(reboundRecommendations(state).map((r) => r.organId));
+    const other = recs.find((r) => !rebounded.has(r.organId));
+    if (other)
+      throw invalid(
+        `行政机关 ${other.organId} 未在回头看中被认定整改反弹，跟进阶段只能向整改反弹的机关再次提出检察建议`,
+      );
+  }
   propose(state, ctx, 'recommendation', { reason, recommendations: recs });
   return new Effects().note({
     reason,
@@ -39,7 +60,7 @@ export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, c
 
 export const decideRecommendation: Rule<'decideRecommendation'> = (state, p, ctx) => {
   const { proposal, decidedOn, fx } = takeDecision(state, p, ctx, {
-    stage: 'INVESTIGATION',
+    stage: recommendationStages(state, ctx),
     action: '决定是否发出检察建议',
     kind: 'recommendation',
     carries: 'recommendations',
@@ -69,11 +90,25 @@ export const decideRecommendation: Rule<'decideRecommendation'> = (state, p, ctx
     });
   });
   fx.note({ recommendationIds: state.recommendations.slice(first).map((r) => r.id) });
+  supersedeRebounds(state, fx, state.recommendations.slice(first), decidedOn);
   state.organIds = unique([...state.organIds, ...proposed.map((r) => r.organId)]);
   meetClock(state, fx, 'investigation', decidedOn);
   moveStage(state, 'recommendation_issued', fx);
   return fx;
 };
+
+/** A new recommendation to an organ that rebounded takes the place of the rebounded one. */
+function supersedeRebounds(state: CaseState, fx: Effects, issued: Recommendation[], on: CivilDate): void {
+  const superseded: string[] = [];
+  for (const rec of reboundRecommendations(state)) {
+    const next = issued.find((r) => r.organId === rec.organId);
+    if (!next) continue;
+    Object.assign(rec, { status: 'settled', outcome: 'superseded', supersededBy: next.id });
+    meetClock(state, fx, recClockKey('rebound_follow_up', rec), on);
+    superseded.push(rec.id);
+  }
+  if (superseded.length > 0) fx.note({ supersededRecommendationIds: superseded });
+}
 
 export const recordRecommendationService: Rule<'recordRecommendationService'> = (state, p, ctx) => {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
@@ -184,6 +219,7 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   });
   meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
   meetClock(state, fx, recClockKey('reply', rec), checkedOn);
+  meetClock(state, fx, recClockKey('rebound_follow_up', rec), checkedOn);
   moveToFollowUpWhenAllAnswered(state, fx);
   settleWhenAllFound(state, fx, checkedOn);
   return fx;

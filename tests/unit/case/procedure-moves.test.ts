@@ -157,6 +157,17 @@ const TAKEN: Taken[] = [
   taken('REVISIT', 'revisit_sustained', 'ARCHIVED', action('REVISIT', 'recordRevisit')),
   taken('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', action('CLOSED', 'recordRevisit', rebound)),
   taken('REVISIT', 'rectification_rebounded', 'FOLLOW_UP', action('REVISIT', 'recordRevisit', rebound)),
+  taken('FOLLOW_UP', 'recommendation_issued', 'RECOMMENDATION', () =>
+    at('REVISIT')
+      .does('recordRevisit', 'prosecutor', { ...ACCEPTED.recordRevisit.payload, ...rebound })
+      .does('proposeRecommendation', 'prosecutor', {
+        reason: '整改反弹',
+        recommendations: [
+          { organId: ORGANS.eco, rectificationPeriod: { unit: 'months', count: 2 }, summary: '巩固整改' },
+        ],
+      })
+      .run('decideRecommendation', 'chief', { approve: true, decidedOn: '2025-12-20', reason: '同意' }),
+  ),
   ...TERMINABLE_STAGES.map((s) =>
     taken(s, 'terminated', 'TERMINATED', action(pointAt(s), 'terminate', { decidedOn: '2025-11-01' })),
   ),

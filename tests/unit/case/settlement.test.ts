@@ -123,6 +123,13 @@ it('two failing organs: the review clock starts at the earlier of their starts',
   expect(s.clock('litigation_review_admin').request.start).toBe(market);
 });
 
+const again = (organId: string) => ({
+  reason: '回头看发现整改反弹，再次督促',
+  recommendations: [
+    { organId, rectificationPeriod: { unit: 'months' as const, count: 2 }, summary: '巩固整改成果' },
+  ],
+});
+
 describe('revisit (回头看) with a rebound', () => {
   function closedWithTwoOrgans(): Story {
     const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
@@ -143,12 +150,73 @@ describe('revisit (回头看) with a rebound', () => {
     expect(s.state.stage).toBe('REVISIT');
     const fx = rebound(s, '2025-12-12');
     expect(fx.stageChanges).toEqual([{ from: 'REVISIT', to: 'FOLLOW_UP' }]);
-    expect(fx.clockOps).toEqual([{ op: 'meet', key: 'revisit', on: '2025-12-12' }]);
+    expect(fx.clockOps).toEqual([
+      { op: 'meet', key: 'revisit', on: '2025-12-12' },
+      {
+        op: 'start',
+        key: 'rebound_follow_up:rec-1',
+        clockId: 'rebound_follow_up',
+        start: '2025-12-12',
+        recommendationId: 'rec-1',
+      },
+    ]);
     expect(s.state.recommendations.map((r) => [r.status, r.outcome, r.rebounds])).toEqual([
       ['rebound', undefined, 1],
       ['settled', 'rectified', 0],
     ]);
     expect(s.state.info.closedOn).toBeUndefined();
+  });
+
+  it('starts a month’s follow-up for the rebounding organ (the policy’s default length)', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({
+      status: 'running',
+      request: { start: '2025-12-12', period: { unit: 'months', count: 1 } },
+      due: '2026-01-12',
+    });
+    expect(s.state.clocks['rebound_follow_up:rec-2']).toBeUndefined();
+  });
+
+  it('a case whose rebound was recorded before the follow-up clock existed gets none', () => {
+    const s = closedWithTwoOrgans();
+    s.inForce = (change) => change !== 'reboundFollowUp';
+    rebound(s, '2025-12-12');
+    expect(s.state.clocks['rebound_follow_up:rec-1']).toBeUndefined();
+    expect(s.refusal('proposeRecommendation', 'prosecutor', again(ORGANS.eco)).message).toMatch(
+      /不能提请发出检察建议/,
+    );
+  });
+
+  it('the follow-up may recommend again to the organ that rebounded, and only to it', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    expect(s.refusal('proposeRecommendation', 'prosecutor', again(ORGANS.market)).message).toMatch(
+      /未在回头看中被认定整改反弹/,
+    );
+    s.run('proposeRecommendation', 'prosecutor', again(ORGANS.eco));
+    const fx = s.run('decideRecommendation', 'chief', {
+      approve: true,
+      decidedOn: '2025-12-20',
+      reason: '同意',
+    });
+    expect(fx.stageChanges).toEqual([{ from: 'FOLLOW_UP', to: 'RECOMMENDATION' }]);
+    expect(fx.data).toMatchObject({ recommendationIds: ['rec-3'], supersededRecommendationIds: ['rec-1'] });
+    expect(s.state.recommendations.map((r) => [r.id, r.status, r.outcome ?? null])).toEqual([
+      ['rec-1', 'settled', 'superseded'],
+      ['rec-2', 'settled', 'rectified'],
+      ['rec-3', 'approved', null],
+    ]);
+    expect(s.state.recommendations[0]!.supersededBy).toBe('rec-3');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({ status: 'met', metOn: '2025-12-20' });
+  });
+
+  it('or go straight to litigation review: the finding of non-performance ends the follow-up clock', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    find(s, 'rec-1', 'not_rectified', '2025-12-20');
+    expect(s.state.stage).toBe('LITIGATION_REVIEW');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({ status: 'met', metOn: '2025-12-20' });
   });
 
   it('a rebound found not rectified leads to litigation review from the finding, not the old rectification end', () => {
