@@ -52,6 +52,11 @@ export const PATCHES = {
    * and a new recommendation may be proposed to that organ from the follow-up (rule `reboundFollowUp`).
    */
   reboundFollowUp: 'rebound-follow-up-2026-12-02',
+  /**
+   * 2026-12-02: a closure schedules a revisit per rectified recommendation, also after litigation,
+   * and archives a case where no organ rectified (rule `revisitPerRectified`).
+   */
+  revisitPerRectified: 'revisit-per-rectified-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -61,4 +66,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   datedExclusions: PATCHES.datedExclusions,
   suspensionArt78: PATCHES.suspensionArt78,
   reboundFollowUp: PATCHES.reboundFollowUp,
+  revisitPerRectified: PATCHES.revisitPerRectified,
 };

@@ -29,6 +29,7 @@ export const STAGE_EVENTS = {
   decision_final_not_upheld: '裁判生效（驳回或撤诉）',
   enforcement_completed: '执行完毕',
   revisit_period_ended: '回头看期限届至',
+  closed_without_revisit: '结案（无整改到位的机关，不作回头看）',
   revisit_sustained: '回头看：整改成果巩固',
   rectification_rebounded: '回头看：整改反弹',
   terminated: '终结审查',
@@ -150,6 +151,7 @@ export const PROCEDURE: readonly Move[] = [
   move('ENFORCEMENT', 'enforcement_completed', 'CLOSED'),
   // After closing: the revisit (回头看).
   move('CLOSED', 'revisit_period_ended', 'REVISIT'),
+  move('CLOSED', 'closed_without_revisit', 'ARCHIVED'),
   move('CLOSED', 'revisit_sustained', 'ARCHIVED'),
   move('REVISIT', 'revisit_sustained', 'ARCHIVED'),
   move('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),

@@ -28,9 +28,11 @@ export const recordRevisit: Rule<'recordRevisit'> = (state, p, ctx) => {
   });
   const summary = p.summary;
   const fx = new Effects().note({ checkedOn, result: p.result, summary });
-  meetClock(state, fx, 'revisit', checkedOn);
+  // Every revisit due is done by this one (a case before revisits per recommendation has one).
+  const revisits = Object.values(state.clocks).filter((c) => c.clockId === 'revisit');
+  for (const clock of revisits) meetClock(state, fx, clock.key, checkedOn);
   if (p.result === 'sustained') {
-    cancelRunningClocks(state, fx, (c) => c.key === 'revisit');
+    cancelRunningClocks(state, fx, (c) => c.clockId === 'revisit');
     moveStage(state, 'revisit_sustained', fx);
     return fx;
   }

@@ -45,7 +45,12 @@ export type RuleChange =
    * A rebound found at the revisit starts a follow-up clock for each organ, and the follow-up may
    * propose a new recommendation to it.
    */
-  | 'reboundFollowUp';
+  | 'reboundFollowUp'
+  /**
+   * A closure schedules a revisit per recommendation the organ rectified (none when no organ did,
+   * and the case is archived), instead of one revisit on every closure.
+   */
+  | 'revisitPerRectified';
 
 export interface RuleContext {
   actor: Actor;
@@ -55,7 +60,8 @@ export interface RuleContext {
   inForce?: (change: RuleChange) => boolean;
 }
 
-export const inForce = (ctx: RuleContext, change: RuleChange): boolean => ctx.inForce?.(change) ?? true;
+export const inForce = (ctx: Pick<RuleContext, 'inForce'>, change: RuleChange): boolean =>
+  ctx.inForce?.(change) ?? true;
 
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;

@@ -7,6 +7,7 @@ import type { StageEvent } from '../procedure';
 import type { Stage } from '../stages';
 import {
   Effects,
+  cancelRunningClocks,
   findRecommendation,
   inForce,
   invalid,
@@ -221,7 +222,7 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   meetClock(state, fx, recClockKey('reply', rec), checkedOn);
   meetClock(state, fx, recClockKey('rebound_follow_up', rec), checkedOn);
   moveToFollowUpWhenAllAnswered(state, fx);
-  settleWhenAllFound(state, fx, checkedOn);
+  settleWhenAllFound(state, fx, checkedOn, ctx);
   return fx;
 };
 
@@ -277,11 +278,11 @@ export function moveToFollowUpWhenAllAnswered(state: CaseState, fx: Effects): vo
 }
 
 /** All organs settled: non-performance anywhere → litigation review; otherwise closed. */
-export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate): void {
+export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate, ctx: RuleContext): void {
   if (state.recommendations.some((r) => r.status !== 'settled')) return;
   const failing = state.recommendations.filter((r) => r.outcome === 'non_performance');
   if (failing.length === 0) {
-    closeCase(state, 'all_rectified', fx, on);
+    closeCase(state, 'all_rectified', fx, on, ctx);
     return;
   }
   moveStage(state, 'non_performance_found', fx);
@@ -301,9 +302,36 @@ function reviewStart(state: CaseState, rec: Recommendation): CivilDate {
   return compareDates(end, checkedOn) <= 0 ? end : checkedOn;
 }
 
-/** Closes the case by `event` (a move to CLOSED in the procedure table) and starts the revisit clock. */
-export function closeCase(state: CaseState, event: StageEvent, fx: Effects, on: CivilDate): void {
+/**
+ * Closes the case by `event` (a move to CLOSED in the procedure table) and schedules the revisit
+ * (回头看): one per recommendation the organ rectified and that no revisit has looked at since (also
+ * when other organs went to court); a case where no organ rectified is archived at once. Before the
+ * rule, every closure started one revisit for the case.
+ */
+export function closeCase(
+  state: CaseState,
+  event: StageEvent,
+  fx: Effects,
+  on: CivilDate,
+  ctx: Pick<RuleContext, 'inForce'>,
+): void {
   moveStage(state, event, fx);
   state.info.closedOn = on;
-  startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
+  if (!inForce(ctx, 'revisitPerRectified')) {
+    startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
+    return;
+  }
+  const due = state.recommendations.filter((r) => r.outcome === 'rectified' && !state.clocks[revisitKey(r)]);
+  for (const rec of due) {
+    startClock(fx, { key: revisitKey(rec), clockId: 'revisit', start: on, recommendationId: rec.id });
+  }
+  fx.note({ revisitRecommendationIds: due.map((r) => r.id) });
+  if (due.length > 0) return;
+  // Clocks this action already ends (an appeal period that lapsed) keep that end.
+  cancelRunningClocks(state, fx, (c) => fx.clockOps.some((op) => op.key === c.key));
+  moveStage(state, 'closed_without_revisit', fx);
 }
+
+/** The revisit of a rectified recommendation; a recommendation rectified again after a rebound gets a new one. */
+export const revisitKey = (rec: Pick<Recommendation, 'id' | 'rebounds'>): string =>
+  rec.rebounds === 0 ? recClockKey('revisit', rec) : `${recClockKey('revisit', rec)}:${rec.rebounds + 1}`;

@@ -219,7 +219,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     stage: 'CLOSED',
     ops: [
       meet('rectification:rec-1', D.found),
-      { op: 'start', key: 'revisit', clockId: 'revisit', start: D.found },
+      { op: 'start', key: 'revisit:rec-1', clockId: 'revisit', start: D.found, recommendationId: 'rec-1' },
     ],
     data: {
       recommendationId: 'rec-1',
@@ -295,9 +295,14 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     at: 'ENFORCEMENT',
     by: 'prosecutor',
     payload: { completedOn: '2025-10-15', summary: '已履行' },
-    stage: 'CLOSED',
-    ops: [{ op: 'start', key: 'revisit', clockId: 'revisit', start: '2025-10-15' }],
-    data: { completedOn: '2025-10-15', summary: '已履行' },
+    // The sued organ did not rectify: no revisit, the case is archived.
+    stage: 'ARCHIVED',
+    ops: [
+      { op: 'cancel', key: 'filing_service' },
+      { op: 'cancel', key: 'recommendation_filing_above:rec-1' },
+      { op: 'cancel', key: 'complaint_report_above' },
+    ],
+    data: { completedOn: '2025-10-15', summary: '已履行', revisitRecommendationIds: [] },
   },
   recordRevisit: {
     at: 'REVISIT',
@@ -305,7 +310,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { checkedOn: '2025-12-15', result: 'sustained', organIds: [], summary: '未反弹' },
     stage: 'ARCHIVED',
     ops: [
-      meet('revisit', '2025-12-15'),
+      meet('revisit:rec-1', '2025-12-15'),
       { op: 'cancel', key: 'filing_service' },
       { op: 'cancel', key: 'recommendation_filing_above:rec-1' },
     ],
@@ -462,8 +467,9 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     at: 'SUPPORT',
     by: 'prosecutor',
     payload: { on: '2025-11-20', summary: '法院判决支持诉请' },
-    stage: 'CLOSED',
-    ops: [{ op: 'start', key: 'revisit', clockId: 'revisit', start: '2025-11-20' }],
-    data: { on: '2025-11-20', summary: '法院判决支持诉请' },
+    // A civil case has no organ that rectified: no revisit, the case is archived.
+    stage: 'ARCHIVED',
+    ops: [],
+    data: { on: '2025-11-20', summary: '法院判决支持诉请', revisitRecommendationIds: [] },
   },
 };

@@ -115,7 +115,7 @@ const ADMIN = {
       reasons: [],
       summary: '整改到位',
     }),
-  REVISIT: () => ADMIN.CLOSED().expired('revisit'),
+  REVISIT: () => ADMIN.CLOSED().expired('revisit:rec-1'),
   SUSPENDED: () =>
     ADMIN.FOLLOW_UP().does('suspend', 'chief', { decidedOn: D.replied, reason: '客观原因无法完成整改' }),
   /** Reply overdue, and the workflow has offered the escalation ladder (检察建议工作规定 art. 25) for it. */

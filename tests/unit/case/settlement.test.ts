@@ -65,12 +65,15 @@ it('both organs rectified: the case is closed on the last finding and the revisi
   find(s, 'rec-1', 'rectified', D.found);
   const fx = find(s, 'rec-2', 'rectified', '2025-06-12');
   expect(fx.stageChanges).toEqual([{ from: 'FOLLOW_UP', to: 'CLOSED' }]);
-  expect(fx.clockOps).toContainEqual({
-    op: 'start',
-    key: 'revisit',
-    clockId: 'revisit',
-    start: '2025-06-12',
-  });
+  expect(fx.clockOps.filter((op) => op.op === 'start')).toEqual(
+    ['rec-1', 'rec-2'].map((id) => ({
+      op: 'start',
+      key: `revisit:${id}`,
+      clockId: 'revisit',
+      start: '2025-06-12',
+      recommendationId: id,
+    })),
+  );
   expect(s.state.info.closedOn).toBe('2025-06-12');
   expect(s.state.recommendations.map((r) => r.outcome)).toEqual(['rectified', 'rectified']);
 });
@@ -135,7 +138,7 @@ describe('revisit (回头看) with a rebound', () => {
     const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
     find(s, 'rec-1', 'rectified', D.found);
     find(s, 'rec-2', 'rectified', D.found);
-    return s.expired('revisit');
+    return s.expired('revisit:rec-1');
   }
   const rebound = (s: Story, checkedOn: string) =>
     s.run('recordRevisit', 'prosecutor', {
@@ -151,7 +154,8 @@ describe('revisit (回头看) with a rebound', () => {
     const fx = rebound(s, '2025-12-12');
     expect(fx.stageChanges).toEqual([{ from: 'REVISIT', to: 'FOLLOW_UP' }]);
     expect(fx.clockOps).toEqual([
-      { op: 'meet', key: 'revisit', on: '2025-12-12' },
+      { op: 'meet', key: 'revisit:rec-1', on: '2025-12-12' },
+      { op: 'meet', key: 'revisit:rec-2', on: '2025-12-12' },
       {
         op: 'start',
         key: 'rebound_follow_up:rec-1',
@@ -233,7 +237,9 @@ describe('revisit (回头看) with a rebound', () => {
     rebound(s, '2025-12-12');
     find(s, 'rec-1', 'rectified', '2025-12-15');
     expect(s.state.stage).toBe('CLOSED');
-    s.expire('revisit');
+    // Rectified again after its rebound: a new revisit for it, none again for the other organ.
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit:rec-1:2']);
+    s.expire('revisit:rec-1:2');
     expect(s.state.stage).toBe('REVISIT');
     rebound(s, '2025-12-30');
     expect(s.state.recommendations[0]!.rebounds).toBe(2);
@@ -248,5 +254,65 @@ describe('revisit (回头看) with a rebound', () => {
       summary: '反弹',
     });
     expect(refusal.kind).toBe('InvalidPayload');
+  });
+});
+
+describe('who is revisited (回头看) when the case closes', () => {
+  /** rec-1 (eco) rectified, rec-2 (market) sued; the judgment is upheld and enforced. */
+  function suedOneOrgan(): Story {
+    const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+    find(s, 'rec-1', 'rectified', D.found);
+    find(s, 'rec-2', 'not_rectified', '2025-06-12');
+    s.run('proposeLitigation', 'prosecutor', { reason: '起诉', organIds: [ORGANS.market] });
+    s.run('decideLitigation', 'chief', { approve: true, decidedOn: '2025-07-01', reason: '同意' });
+    s.run('recordCourtFiling', 'prosecutor', {
+      court: '区法院',
+      filedOn: '2025-07-02',
+      servedOn: '2025-07-03',
+    });
+    s.run('recordJudgment', 'prosecutor', {
+      kind: 'judgment',
+      decidedOn: '2025-08-01',
+      servedOn: '2025-08-04',
+      outcome: 'upheld',
+      summary: '责令履职',
+    });
+    return s.expired('appeal');
+  }
+
+  it('an organ that rectified in a case that went to court is revisited once the case closes', () => {
+    const s = suedOneOrgan();
+    const fx = s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(s.state.stage).toBe('CLOSED');
+    expect(fx.data).toMatchObject({ revisitRecommendationIds: ['rec-1'] });
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit:rec-1']);
+    expect(s.clock('revisit:rec-1')).toMatchObject({
+      recommendationId: 'rec-1',
+      request: { start: '2025-10-15' },
+    });
+  });
+
+  it('before the rule, the same closure started one revisit for the whole case', () => {
+    const s = suedOneOrgan();
+    s.inForce = (change) => change !== 'revisitPerRectified';
+    s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit']);
+  });
+
+  it('a closure where no organ rectified has no revisit: the case is archived', () => {
+    const s = at('ENFORCEMENT');
+    const fx = s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(fx.stageChanges).toEqual([
+      { from: 'ENFORCEMENT', to: 'CLOSED' },
+      { from: 'CLOSED', to: 'ARCHIVED' },
+    ]);
+    expect(s.running()).toEqual([]);
+  });
+
+  it('a civil case closed after supporting another plaintiff’s suit has no revisit', () => {
+    const s = at('SUPPORT');
+    s.run('recordSupportConcluded', 'prosecutor', { on: '2025-11-20', summary: '法院判决支持诉请' });
+    expect(s.state.stage).toBe('ARCHIVED');
+    expect(Object.keys(s.state.clocks).filter((k) => k.startsWith('revisit'))).toEqual([]);
   });
 });
