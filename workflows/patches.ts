@@ -57,6 +57,11 @@ export const PATCHES = {
    * and archives a case where no organ rectified (rule `revisitPerRectified`).
    */
   revisitPerRectified: 'revisit-per-rectified-2026-12-02',
+  /**
+   * 2026-12-02: a termination names its ground (Rules art. 74 / art. 90) or the transfer to another
+   * procuratorate at the end of the review (arts. 79(三), 94(三)) (rule `structuredTermination`).
+   */
+  structuredTermination: 'structured-termination-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -67,4 +72,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   suspensionArt78: PATCHES.suspensionArt78,
   reboundFollowUp: PATCHES.reboundFollowUp,
   revisitPerRectified: PATCHES.revisitPerRectified,
+  structuredTermination: PATCHES.structuredTermination,
 };

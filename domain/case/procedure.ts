@@ -33,6 +33,7 @@ export const STAGE_EVENTS = {
   revisit_sustained: '回头看：整改成果巩固',
   rectification_rebounded: '回头看：整改反弹',
   terminated: '终结审查',
+  transferred_on_review: '审查终结，移送其他人民检察院处理',
   suspended: '中止审查',
   resumed: '恢复审查',
 } as const;
@@ -144,6 +145,7 @@ export const PROCEDURE: readonly Move[] = [
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),
+  move('LITIGATION_REVIEW', 'transferred_on_review', 'TERMINATED'),
   move('LITIGATION', 'decision_rendered', 'JUDGMENT'),
   move('JUDGMENT', 'appeal_filed', 'LITIGATION'),
   move('JUDGMENT', 'decision_final_upheld', 'ENFORCEMENT'),

@@ -1,6 +1,13 @@
 /** Revisit (回头看), termination (终结审查), suspension (中止审查) and resumption (恢复审查). */
 import type { CivilDate } from '../../period/dates';
 import type { CaseState } from '../model';
+import type { Payloads } from '../payloads';
+import {
+  ADMIN_TERMINATION_GROUNDS,
+  CIVIL_TERMINATION_GROUNDS,
+  TERMINATION_GROUNDS,
+  type TerminationGround,
+} from '../vocabulary';
 import type { ClockId } from '../../period/clocks';
 import { LEGACY_SUSPENDABLE_STAGES, SUSPENDABLE_STAGES, TERMINABLE_STAGES } from '../procedure';
 import type { Stage } from '../stages';
@@ -70,11 +77,45 @@ export const terminate: Rule<'terminate'> = (state, p, ctx) => {
     dateLabel: '终结日期',
     since: { date: state.info.filedOn, label: '立案日期' },
   });
+  const ground = terminationGround(state, p, ctx);
+  if (ground) {
+    fx.note({ ground, groundLabel: TERMINATION_GROUNDS[ground] });
+    if (ground === 'transferred') fx.note({ transferredTo: p.transferredTo });
+  }
   state.proposal = undefined;
   cancelRunningClocks(state, fx);
-  moveStage(state, 'terminated', fx);
+  moveStage(state, ground === 'transferred' ? 'transferred_on_review' : 'terminated', fx);
   return fx;
 };
+
+/**
+ * The situation a termination names: of Rules art. 74 on an administrative case, of art. 90 on a
+ * civil one, or the transfer to another procuratorate that ends a litigation review. Terminations
+ * recorded before the rule carry only their reason.
+ */
+function terminationGround(
+  state: CaseState,
+  p: Payloads['terminate'],
+  ctx: RuleContext,
+): TerminationGround | undefined {
+  if (!inForce(ctx, 'structuredTermination')) return undefined;
+  const ground = p.ground;
+  const admin = state.info.track === 'administrative';
+  if (!ground) throw invalid(`ground：请选择终结的情形（《办案规则》${admin ? '第七十四条' : '第九十条'}）`);
+  if (ground === 'transferred') {
+    if (state.stage !== 'LITIGATION_REVIEW')
+      throw invalid('ground：只有审查起诉阶段审查终结时可以移送其他人民检察院处理');
+    if (!p.transferredTo) throw invalid('transferredTo：请填写接收案件的人民检察院');
+    return ground;
+  }
+  if (p.transferredTo) throw invalid('transferredTo：仅在移送其他人民检察院处理时填写');
+  const grounds: Record<string, string> = admin ? ADMIN_TERMINATION_GROUNDS : CIVIL_TERMINATION_GROUNDS;
+  if (!(ground in grounds))
+    throw invalid(
+      `ground：「${TERMINATION_GROUNDS[ground]}」不是${admin ? '行政公益诉讼案件（第七十四条）' : '民事公益诉讼案件（第九十条）'}终结的情形`,
+    );
+  return ground;
+}
 
 /**
  * The clocks a suspension stops (Rules art. 78): the organ's rectification and its follow-up, and

@@ -50,7 +50,12 @@ export type RuleChange =
    * A closure schedules a revisit per recommendation the organ rectified (none when no organ did,
    * and the case is archived), instead of one revisit on every closure.
    */
-  | 'revisitPerRectified';
+  | 'revisitPerRectified'
+  /**
+   * A termination names its situation of Rules art. 74 (administrative) or art. 90 (civil), or, in
+   * litigation review, the transfer to another procuratorate (arts. 79(三), 94(三)).
+   */
+  | 'structuredTermination';
 
 export interface RuleContext {
   actor: Actor;

@@ -93,7 +93,7 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
     fixture: 'closed',
     body: (_o, d) => ({ checkedOn: d, result: 'sustained', summary: '未反弹' }),
   },
-  terminate: { fixture: 'filed', body: chiefDecision },
+  terminate: { fixture: 'filed', body: (o, d) => ({ ...chiefDecision(o, d), ground: 'no_violation' }) },
   suspend: { fixture: 'review', body: chiefDecision },
   resume: { fixture: 'suspended', body: chiefDecision },
   recordSuspensionFiledAbove: { fixture: 'suspended', body: (_o, d) => ({ filedOn: d }) },

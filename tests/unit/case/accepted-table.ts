@@ -319,13 +319,17 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   terminate: {
     at: 'INVESTIGATION',
     by: 'chief',
-    payload: { decidedOn: '2025-03-14', reason: '公益损害已消除' },
+    payload: { decidedOn: '2025-03-14', reason: '公益损害已消除', ground: 'interest_protected' },
     stage: 'TERMINATED',
     ops: [
       { op: 'cancel', key: 'filing_service' },
       { op: 'cancel', key: 'investigation' },
     ],
-    data: { decidedOn: '2025-03-14' },
+    data: {
+      decidedOn: '2025-03-14',
+      ground: 'interest_protected',
+      groundLabel: '国家利益或者社会公共利益已经得到有效保护',
+    },
   },
   suspend: {
     at: 'FOLLOW_UP',

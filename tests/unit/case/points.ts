@@ -139,7 +139,11 @@ const ADMIN = {
     return s;
   },
   TERMINATED: () =>
-    ADMIN.INVESTIGATION().does('terminate', 'chief', { decidedOn: D.investigated, reason: '公益损害已消除' }),
+    ADMIN.INVESTIGATION().does('terminate', 'chief', {
+      decidedOn: D.investigated,
+      reason: '公益损害已消除',
+      ground: 'interest_protected',
+    }),
   REJECTED: () =>
     ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {
       approve: false,

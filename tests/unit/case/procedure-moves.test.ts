@@ -135,6 +135,16 @@ const TAKEN: Taken[] = [
     'TERMINATED',
     action('LITIGATION_PROPOSED', 'decideLitigation', { approve: false }),
   ),
+  taken(
+    'LITIGATION_REVIEW',
+    'transferred_on_review',
+    'TERMINATED',
+    action('LITIGATION_REVIEW', 'terminate', {
+      decidedOn: '2025-07-01',
+      ground: 'transferred',
+      transferredTo: '某市人民检察院',
+    }),
+  ),
   taken('LITIGATION', 'decision_rendered', 'JUDGMENT', action('COURT_FILED', 'recordJudgment')),
   taken('JUDGMENT', 'appeal_filed', 'LITIGATION', action('JUDGMENT', 'recordAppeal')),
   taken('JUDGMENT', 'decision_final_upheld', 'ENFORCEMENT', expiry('JUDGMENT', 'appeal')),
@@ -170,7 +180,12 @@ const TAKEN: Taken[] = [
       .run('decideRecommendation', 'chief', { approve: true, decidedOn: '2025-12-20', reason: '同意' }),
   ),
   ...TERMINABLE_STAGES.map((s) =>
-    taken(s, 'terminated', 'TERMINATED', action(pointAt(s), 'terminate', { decidedOn: '2025-11-01' })),
+    taken(
+      s,
+      'terminated',
+      'TERMINATED',
+      action(pointAt(s), 'terminate', { decidedOn: '2025-11-01', ground: 'other' }),
+    ),
   ),
   ...SUSPENDABLE_STAGES.map((s) =>
     taken(s, 'suspended', 'SUSPENDED', action(pointAt(s), 'suspend', suspension)),

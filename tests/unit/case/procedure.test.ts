@@ -51,6 +51,7 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     expect(movesFrom('LITIGATION_REVIEW', 'civil').map((m) => m.event)).toEqual([
       'litigation_approved',
       'litigation_refused',
+      'transferred_on_review',
       'terminated',
     ]);
     expect(movesFrom('LITIGATION_REVIEW', 'administrative').map((m) => m.event)).toContain('suspended');

@@ -32,6 +32,8 @@ const DATA_LABELS: Record<string, string> = {
   reportedOn: '报上级院日期',
   reportRef: '文号',
   suspendedOn: '中止日期',
+  groundLabel: '终结情形',
+  transferredTo: '移送至',
   to: '移送对象',
   recipient: '接收单位',
   transferredOn: '移送日期',
