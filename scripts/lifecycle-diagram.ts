@@ -1,9 +1,9 @@
 /**
  * Prints the case lifecycle diagram of README.md ("Case lifecycle") from the procedure table, as a
  * Mermaid state diagram: `npx tsx scripts/lifecycle-diagram.ts`. tests/unit/readme.test.ts holds
- * the README to it.
+ * the README to it. Legacy moves (kept only for cases that made them before a later rule) are left out.
  */
-import { PROCEDURE, stageTracks, type Move } from '../domain/case/procedure';
+import { CURRENT_PROCEDURE, stageTracks, type Move } from '../domain/case/procedure';
 
 const TRACK_NOTE = { administrative: 'admin', civil: 'civil' } as const;
 
@@ -16,7 +16,7 @@ function trackNote(m: Move): string {
 /** One edge per pair of stages, labelled with the events that make the move; self-moves left out. */
 export function lifecycleDiagram(): string {
   const edges = new Map<string, string[]>();
-  for (const m of PROCEDURE) {
+  for (const m of CURRENT_PROCEDURE) {
     if (m.from === m.to) continue;
     const key = `${m.from} --> ${m.to}`;
     edges.set(key, [...(edges.get(key) ?? []), m.event + trackNote(m)]);

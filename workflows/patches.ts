@@ -46,6 +46,27 @@ export const PATCHES = {
    * 检察建议书 per organ and the decision issues them (activities, then `document_*` entries).
    */
   statutoryDocuments: 'statutory-documents-2026-12-02',
+  /**
+   * 2026-12-02: suspension (中止审查, Rules art. 78) only in an administrative case's follow-up or
+   * litigation review, stopping only the rectification follow-up and review clocks; the decision's
+   * filing with the procuratorate above is recorded (rule `suspensionArt78`).
+   */
+  suspensionArt78: 'suspension-art78-2026-12-02',
+  /**
+   * 2026-12-02: a rebound found at the revisit starts a follow-up clock per organ (policy, 1 month),
+   * and a new recommendation may be proposed to that organ from the follow-up (rule `reboundFollowUp`).
+   */
+  reboundFollowUp: 'rebound-follow-up-2026-12-02',
+  /**
+   * 2026-12-02: a closure schedules a revisit per rectified recommendation, also after litigation,
+   * and archives a case where no organ rectified (rule `revisitPerRectified`).
+   */
+  revisitPerRectified: 'revisit-per-rectified-2026-12-02',
+  /**
+   * 2026-12-02: a termination names its ground (Rules art. 74 / art. 90) or the transfer to another
+   * procuratorate at the end of the review (arts. 79(三), 94(三)) (rule `structuredTermination`).
+   */
+  structuredTermination: 'structured-termination-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -53,4 +74,8 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   noSelfDecision: PATCHES.noSelfDecision,
   findingAfterRectification: PATCHES.findingAfterRectification,
   datedExclusions: PATCHES.datedExclusions,
+  suspensionArt78: PATCHES.suspensionArt78,
+  reboundFollowUp: PATCHES.reboundFollowUp,
+  revisitPerRectified: PATCHES.revisitPerRectified,
+  structuredTermination: PATCHES.structuredTermination,
 };

@@ -9,7 +9,7 @@ import { acknowledgeAlert, addNote, confirmEscalation, markTypical, reassign } f
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
-import { recordRevisit, resume, suspend, terminate } from './rules/closure';
+import { recordRevisit, recordSuspensionFiledAbove, resume, suspend, terminate } from './rules/closure';
 import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
 import {
   decideFiling,
@@ -90,6 +90,11 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   terminate: { label: '终结审查', who: 'chief', apply: terminate },
   suspend: { label: '中止审查', who: 'chief', apply: suspend },
   resume: { label: '恢复审查', who: 'chief', apply: resume },
+  recordSuspensionFiledAbove: {
+    label: '登记中止审查决定书报上级院备案',
+    who: 'handler',
+    apply: recordSuspensionFiledAbove,
+  },
   extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
   startAppraisal: { label: '鉴定等开始（期限暂停计算）', who: 'handler', apply: startAppraisal },

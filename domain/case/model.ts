@@ -88,8 +88,12 @@ export interface Recommendation {
     /** Why non-performance was found before the rectification period ended (Rules art. 47). */
     earlyGround?: EarlyFindingGround;
   };
-  /** rectified: closed for this organ; non_performance: leads to litigation review. */
-  outcome?: 'rectified' | 'non_performance';
+  /**
+   * rectified: closed for this organ; non_performance: leads to litigation review; superseded: it
+   * rebounded and a new recommendation (`supersededBy`) took its place.
+   */
+  outcome?: 'rectified' | 'non_performance' | 'superseded';
+  supersededBy?: string;
   rebounds: number;
 }
 
@@ -184,6 +188,8 @@ export interface CaseState {
   typical: boolean;
   /** Set once the lead is flagged as major (absent on every other case). */
   majorLead?: MajorLead;
+  /** Suspensions under Rules art. 78 and their filing with the procuratorate above (absent until the first). */
+  suspensions?: { decidedOn: CivilDate; filedAboveOn?: CivilDate; reportRef?: string | null }[];
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

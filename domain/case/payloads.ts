@@ -12,6 +12,7 @@ import {
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  TERMINATION_GROUNDS,
   TRANSFER_TARGETS,
 } from './vocabulary';
 
@@ -152,9 +153,24 @@ export const ACTION_SCHEMAS = {
     organIds: organIds('反弹的行政机关 ID').default([]),
     summary: text('回头看情况', 10_000),
   }),
-  terminate: dated('终结日期', '终结理由'),
+  terminate: z.strictObject({
+    decidedOn: civilDate.describe('终结日期'),
+    reason: text('终结理由', 2000),
+    // Optional in the schema so that terminations recorded before it replay; the rule requires it.
+    ground: z
+      .enum(keysOf(TERMINATION_GROUNDS))
+      .optional()
+      .describe(
+        '终结的情形：行政案件依《办案规则》第七十四条（no_violation、interest_protected、fully_rectified、other），民事案件依第九十条（no_unlawful_act、compensation_settled、relatives_object、other_plaintiff_sued、public_interest_protected、other）；审查起诉阶段可 transferred 移送其他人民检察院处理（第七十九条第三项、第九十四条第三项）',
+      ),
+    transferredTo: optionalText('接收案件的人民检察院（移送时填写）', 200).optional(),
+  }),
   suspend: dated('中止日期', '中止理由'),
   resume: dated('恢复日期', '恢复理由'),
+  recordSuspensionFiledAbove: z.strictObject({
+    filedOn: civilDate.describe('中止审查决定书报上一级检察院备案的日期'),
+    reportRef: optionalText('备案文号', 200).optional(),
+  }),
   extendDeadline,
   addExcludedDays: z.strictObject({
     clockKey: identifier('期限标识'),

@@ -29,9 +29,11 @@ export const STAGE_EVENTS = {
   decision_final_not_upheld: '裁判生效（驳回或撤诉）',
   enforcement_completed: '执行完毕',
   revisit_period_ended: '回头看期限届至',
+  closed_without_revisit: '结案（无整改到位的机关，不作回头看）',
   revisit_sustained: '回头看：整改成果巩固',
   rectification_rebounded: '回头看：整改反弹',
   terminated: '终结审查',
+  transferred_on_review: '审查终结，移送其他人民检察院处理',
   suspended: '中止审查',
   resumed: '恢复审查',
 } as const;
@@ -50,6 +52,11 @@ export interface Move {
   event: StageEvent;
   to: Stage;
   tracks: readonly Track[];
+  /**
+   * A move only cases that took it before a later rule can make: kept so that their histories
+   * replay and a case already there can leave again; no new action makes it.
+   */
+  legacy?: true;
 }
 
 const BOTH = TRACKS;
@@ -72,9 +79,19 @@ const move = (from: Stage, event: StageEvent, to: Stage, tracks: readonly Track[
   to,
   tracks,
 });
+const legacy = (m: Move): Move => ({ ...m, legacy: true });
 
-/** Where a case may be suspended (中止审查); resuming returns it to the stage it left. */
-export const SUSPENDABLE_STAGES: readonly Stage[] = [
+/**
+ * Where a case may be suspended (中止审查, Rules art. 78): an administrative case whose organ acted
+ * in time but cannot finish rectifying for objective reasons, so during the follow-up or the
+ * litigation review. Resuming returns it to the stage it left.
+ */
+export const SUSPENDABLE_STAGES: readonly Stage[] = ['FOLLOW_UP', 'LITIGATION_REVIEW'];
+/**
+ * Where cases were suspended before art. 78 was applied (any track). Their rows stay in the table,
+ * marked legacy: a case suspended there must replay and resume; no new suspension goes there.
+ */
+export const LEGACY_SUSPENDABLE_STAGES: readonly Stage[] = [
   'INVESTIGATION',
   'RECOMMENDATION',
   'FOLLOW_UP',
@@ -82,7 +99,26 @@ export const SUSPENDABLE_STAGES: readonly Stage[] = [
   'ANNOUNCEMENT',
 ];
 /** Where a case may be terminated (终结审查). */
-export const TERMINABLE_STAGES: readonly Stage[] = ['FILED', ...SUSPENDABLE_STAGES, 'SUSPENDED'];
+export const TERMINABLE_STAGES: readonly Stage[] = ['FILED', ...LEGACY_SUSPENDABLE_STAGES, 'SUSPENDED'];
+/** A suspended civil case exists only from before art. 78: terminating it is a legacy move. */
+const terminationMove = (s: Stage): Move[] =>
+  s === 'SUSPENDED'
+    ? [move(s, 'terminated', 'TERMINATED', ADMIN), legacy(move(s, 'terminated', 'TERMINATED', CIVIL))]
+    : [move(s, 'terminated', 'TERMINATED', stageTracks(s))];
+
+/** Suspension and resumption: administrative rows for art. 78, legacy rows for the rest. */
+function suspensionMoves(): Move[] {
+  const moves: Move[] = [];
+  for (const s of LEGACY_SUSPENDABLE_STAGES) {
+    for (const track of stageTracks(s)) {
+      const current = track === 'administrative' && SUSPENDABLE_STAGES.includes(s);
+      const mark = current ? (m: Move) => m : legacy;
+      moves.push(mark(move(s, 'suspended', 'SUSPENDED', [track])));
+      moves.push(mark(move('SUSPENDED', 'resumed', s, [track])));
+    }
+  }
+  return moves;
+}
 
 export const PROCEDURE: readonly Move[] = [
   move('LEAD', 'evaluation_started', 'EVALUATION'),
@@ -99,6 +135,8 @@ export const PROCEDURE: readonly Move[] = [
   move('RECOMMENDATION', 'all_replies_in_or_overdue', 'FOLLOW_UP', ADMIN),
   move('FOLLOW_UP', 'all_rectified', 'CLOSED', ADMIN),
   move('FOLLOW_UP', 'non_performance_found', 'LITIGATION_REVIEW', ADMIN),
+  // A rebound found at the revisit: a new recommendation to the organ from the follow-up.
+  move('FOLLOW_UP', 'recommendation_issued', 'RECOMMENDATION', ADMIN),
   // Civil track: the announcement.
   move('INVESTIGATION', 'announcement_published', 'ANNOUNCEMENT', CIVIL),
   move('ANNOUNCEMENT', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
@@ -107,6 +145,7 @@ export const PROCEDURE: readonly Move[] = [
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),
+  move('LITIGATION_REVIEW', 'transferred_on_review', 'TERMINATED'),
   move('LITIGATION', 'decision_rendered', 'JUDGMENT'),
   move('JUDGMENT', 'appeal_filed', 'LITIGATION'),
   move('JUDGMENT', 'decision_final_upheld', 'ENFORCEMENT'),
@@ -114,13 +153,13 @@ export const PROCEDURE: readonly Move[] = [
   move('ENFORCEMENT', 'enforcement_completed', 'CLOSED'),
   // After closing: the revisit (回头看).
   move('CLOSED', 'revisit_period_ended', 'REVISIT'),
+  move('CLOSED', 'closed_without_revisit', 'ARCHIVED'),
   move('CLOSED', 'revisit_sustained', 'ARCHIVED'),
   move('REVISIT', 'revisit_sustained', 'ARCHIVED'),
   move('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
   move('REVISIT', 'rectification_rebounded', 'FOLLOW_UP', ADMIN),
-  ...TERMINABLE_STAGES.map((s) => move(s, 'terminated', 'TERMINATED', stageTracks(s))),
-  ...SUSPENDABLE_STAGES.map((s) => move(s, 'suspended', 'SUSPENDED', stageTracks(s))),
-  ...SUSPENDABLE_STAGES.map((s) => move('SUSPENDED', 'resumed', s, stageTracks(s))),
+  ...TERMINABLE_STAGES.flatMap(terminationMove),
+  ...suspensionMoves(),
 ];
 
 /** The move `event` makes from `from` on `track` (to `to`, where the event may lead to several stages). */
@@ -131,14 +170,17 @@ export function findMove(from: Stage, event: StageEvent, track: Track, to?: Stag
   );
 }
 
-/** The moves that lead into `stage` (on `track`, if given), self-moves left out. */
+/** The moves a new action can make: legacy rows left out. */
+export const CURRENT_PROCEDURE: readonly Move[] = PROCEDURE.filter((m) => !m.legacy);
+
+/** The moves that lead into `stage` (on `track`, if given), self-moves and legacy moves left out. */
 export function howToReach(stage: Stage, track?: Track): Move[] {
-  return PROCEDURE.filter((m) => m.to === stage && m.from !== stage && onTrack(m, track));
+  return CURRENT_PROCEDURE.filter((m) => m.to === stage && m.from !== stage && onTrack(m, track));
 }
 
-/** The moves out of `stage` (on `track`, if given), self-moves left out. */
+/** The moves out of `stage` (on `track`, if given), self-moves and legacy moves left out. */
 export function movesFrom(stage: Stage, track?: Track): Move[] {
-  return PROCEDURE.filter((m) => m.from === stage && m.to !== stage && onTrack(m, track));
+  return CURRENT_PROCEDURE.filter((m) => m.from === stage && m.to !== stage && onTrack(m, track));
 }
 
 const onTrack = (m: Move, track?: Track) => track === undefined || m.tracks.includes(track);

@@ -62,3 +62,39 @@ export type TransferTarget = keyof typeof TRANSFER_TARGETS;
 
 export const keysOf = <T extends object>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
+
+/**
+ * 《人民检察院公益诉讼办案规则》第七十四条: the situations in which an administrative case is
+ * ended (终结案件), in the article's order.
+ */
+export const ADMIN_TERMINATION_GROUNDS = {
+  no_violation: '行政机关未违法行使职权或者不作为',
+  interest_protected: '国家利益或者社会公共利益已经得到有效保护',
+  fully_rectified: '行政机关已经全面采取整改措施依法履行职责',
+  other: '其他应当终结案件的情形',
+} as const;
+
+/** 《人民检察院公益诉讼办案规则》第九十条: the situations in which a civil case is ended, in order. */
+export const CIVIL_TERMINATION_GROUNDS = {
+  no_unlawful_act: '不存在违法行为',
+  compensation_settled:
+    '生态环境损害赔偿权利人与赔偿义务人经磋商达成赔偿协议，或者已经提起生态环境损害赔偿诉讼',
+  relatives_object: '英雄烈士等的近亲属不同意人民检察院提起公益诉讼',
+  other_plaintiff_sued: '相关公益诉讼权利主体已经提起诉讼',
+  public_interest_protected: '社会公共利益已经得到有效保护',
+  other: '其他应当终结案件的情形',
+} as const;
+
+/**
+ * The 审查终结报告's third outcome (Rules art. 79(三) administrative, art. 94(三) civil): the review
+ * ends here and the case goes to another procuratorate.
+ */
+export const TRANSFER_ON_REVIEW = { transferred: '移送其他人民检察院处理' } as const;
+
+/** Every ground a termination may name; which apply depends on the track and the stage. */
+export const TERMINATION_GROUNDS = {
+  ...ADMIN_TERMINATION_GROUNDS,
+  ...CIVIL_TERMINATION_GROUNDS,
+  ...TRANSFER_ON_REVIEW,
+} as const;
+export type TerminationGround = keyof typeof TERMINATION_GROUNDS;

@@ -176,4 +176,19 @@ export const CLOCK_DEFINITIONS: Record<ClockId, ClockDefinition> = {
     extension: null,
     onExpiry: { action: 'create_task', text: '生成“回头看”任务交承办检察官' },
   },
+  rebound_follow_up: {
+    id: 'rebound_follow_up',
+    name: '整改反弹后跟进',
+    startEvent: { id: 'rectification_rebounded', name: '回头看发现整改反弹' },
+    // Neither the Rules nor DOMAIN.md set a period: the length is this procuratorate's policy
+    // (admin → deadline policy), 1 month unless changed.
+    defaultLength: months(1),
+    target: 'internal',
+    basis: [localPractice('回头看发现反弹后跟进，默认 1 个月')],
+    extension: null,
+    onExpiry: {
+      action: 'follow_up',
+      text: '提醒承办检察官：对整改反弹的行政机关再次提出检察建议，或认定未依法履职进入审查起诉',
+    },
+  },
 };

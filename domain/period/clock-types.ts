@@ -17,7 +17,8 @@ export type ClockId =
   | 'complaint_report_above'
   | 'appeal_judgment'
   | 'appeal_ruling'
-  | 'revisit';
+  | 'revisit'
+  | 'rebound_follow_up';
 
 export interface LegalBasis {
   /** e.g. 《人民检察院公益诉讼办案规则》, or 本院工作惯例 for local practice. */

@@ -70,7 +70,7 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
   });
 }, 300_000);
 
-it('an organisation sues: the procuratorate supports the suit, then the case is closed', async () => {
+it('an organisation sues: the procuratorate supports the suit, then the case is closed and archived without a revisit', async () => {
   await t.withWorker(async (taskQueue) => {
     const { c } = await announced(taskQueue);
     await quiet(c);
@@ -93,9 +93,9 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
       on: await c.today(),
       summary: '法院判决被告赔偿生态环境损害',
     });
-    expect(closed.stage).toBe('CLOSED');
-    expect(closed.clocks).toEqual([expect.objectContaining({ key: 'revisit', status: 'running' })]);
+    expect(closed.stage).toBe('ARCHIVED');
+    expect(Object.keys((await c.state()).clocks).filter((k) => k.startsWith('revisit'))).toEqual([]);
     const rows = await t.db.query('SELECT stage FROM cases WHERE id = $1', [c.input.caseId]);
-    expect(rows).toEqual([{ stage: 'CLOSED' }]);
+    expect(rows).toEqual([{ stage: 'ARCHIVED' }]);
   });
 }, 300_000);

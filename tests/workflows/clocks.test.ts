@@ -118,7 +118,7 @@ it('excluded days: appraisal time is added to the litigation review period and s
   });
 });
 
-it('suspension stops every running clock; resumption restarts them, moved by the days suspended', async () => {
+it('suspension in litigation review stops the review clock; resumption restarts it, moved by the days suspended', async () => {
   await t.withWorker(async (taskQueue) => {
     const { c } = await caseInLitigationReview(taskQueue);
     const before = (await c.state()).clocks.litigation_review_admin!;

@@ -37,6 +37,7 @@ it('terminating in investigation cancels every running clock, and the workflow c
     const terminated = await c.act('terminate', t.org.chief, {
       decidedOn: await c.today(),
       reason: '行政机关已全面整改，公益损害已消除',
+      ground: 'fully_rectified',
     });
     expect(terminated.stage).toBe('TERMINATED');
     expect(terminated.clocks.map((k) => [k.key, k.status]).sort()).toEqual(

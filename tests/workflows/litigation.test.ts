@@ -5,7 +5,7 @@ const t = useWorkflowWorld();
 
 const mailFor = (caseId: string) => t.mail.messages.filter((m) => m.subject.includes(caseId));
 
-it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgment, enforcement, closed', async () => {
+it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgment, enforcement, closed and archived with no revisit', async () => {
   await t.withWorker(async (taskQueue) => {
     const { c, s } = await startCase(t, taskQueue);
     const caseId = c.input.caseId;
@@ -99,11 +99,13 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
       completedOn: today,
       summary: '已履行',
     });
-    expect(closed.stage).toBe('CLOSED');
+    // The only organ was sued, none rectified: nobody to revisit.
+    expect(closed.stage).toBe('ARCHIVED');
+    await c.handle.result();
   });
 });
 
-it('an appeal period that runs out without appeal makes the first-instance judgment final', async () => {
+it('an appeal period that runs out without appeal makes a lost suit final: closed and archived, no organ rectified to revisit', async () => {
   await t.withWorker(async (taskQueue) => {
     const { c, s } = await startCase(t, taskQueue);
     await s.file();
@@ -132,8 +134,11 @@ it('an appeal period that runs out without appeal makes the first-instance judgm
     });
     await t.env.sleep('20 days');
     const state = await c.state();
-    expect(state.stage).toBe('CLOSED');
+    expect(state.stage).toBe('ARCHIVED');
     expect(state.clocks.appeal!.status).toBe('expired');
-    expect(state.clocks.revisit!.status).toBe('running');
+    expect(Object.keys(state.clocks).filter((k) => k.startsWith('revisit'))).toEqual([]);
+    const moves = (await c.timeline()).filter((e) => e.kind === 'stage_changed').map((e) => e.data.to);
+    expect(moves.slice(-2)).toEqual(['CLOSED', 'ARCHIVED']);
+    await c.handle.result();
   });
 });

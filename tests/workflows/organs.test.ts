@@ -74,18 +74,18 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
     }
     await s.find('rec-1', 'rectified');
     expect((await s.find('rec-2', 'rectified')).stage).toBe('CLOSED');
-    const revisitDue = (await c.state()).clocks.revisit!.due!;
+    const revisitDue = (await c.state()).clocks['revisit:rec-1']!.due!;
     expect(
       Object.values((await c.state()).clocks)
         .filter((k) => k.status === 'running')
         .map((k) => k.key),
-    ).toEqual(['revisit']);
+    ).toEqual(['revisit:rec-1', 'revisit:rec-2']);
 
     await quiet(c);
     await sleepUntil(t, expiryInstant(revisitDue) + 60 * 60_000);
     expect((await c.state()).stage).toBe('REVISIT');
     const expired = (await c.timeline()).find(
-      (e) => e.kind === 'clock_expired' && e.data.clockKey === 'revisit',
+      (e) => e.kind === 'clock_expired' && e.data.clockKey === 'revisit:rec-1',
     );
     expect(expired?.data.due).toBe(revisitDue);
     const rebound = await c.act('recordRevisit', t.org.prosecutor, {
@@ -95,7 +95,11 @@ it('revisit with a rebound: closed, revisit due, rebound for one organ, follow-u
       summary: '固体废物再次堆放',
     });
     expect(rebound.stage).toBe('FOLLOW_UP');
-    expect(rebound.clocks).toEqual([expect.objectContaining({ key: 'revisit', status: 'met' })]);
+    expect(rebound.clocks).toEqual([
+      expect.objectContaining({ key: 'revisit:rec-1', status: 'met' }),
+      expect.objectContaining({ key: 'revisit:rec-2', status: 'met' }),
+      expect.objectContaining({ key: 'rebound_follow_up:rec-1', status: 'running' }),
+    ]);
     const rows = await recommendationRows(c);
     expect(rows.map((r) => [r.organ_id, r.status, r.rebounds])).toEqual([
       [eco, 'rebound', 1],

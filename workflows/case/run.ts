@@ -238,7 +238,9 @@ export class CaseRun {
   }
 
   private async expire(clock: ClockState): Promise<void> {
-    const fx = onClockExpired(this.state, clock.key, shanghaiDate(new Date()));
+    const fx = onClockExpired(this.state, clock.key, shanghaiDate(new Date()), {
+      inForce: (change) => patched(RULE_PATCHES[change]),
+    });
     const changes = await executeClockOps(this.state, fx.clockOps, Date.now());
     await this.journal.write(batchOf('clock_expired', SYSTEM_ACTOR, fx, changes));
   }

@@ -56,6 +56,6 @@ export const recordSupportConcluded: Rule<'recordSupportConcluded'> = (state, p,
     label: '公告日期',
   });
   const fx = new Effects().note({ on, summary: p.summary });
-  closeCase(state, 'support_concluded', fx, on);
+  closeCase(state, 'support_concluded', fx, on, ctx);
   return fx;
 };

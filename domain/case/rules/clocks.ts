@@ -135,7 +135,12 @@ const spanText = (span: { from: CivilDate; to?: CivilDate }) =>
   span.to ? `${span.from} 至 ${span.to}` : `${span.from} 起（尚未结束）`;
 
 /** The consequence of a clock running out, applied once by the workflow (24:00 of the due day). */
-export function onClockExpired(state: CaseState, key: string, today: string): Effects {
+export function onClockExpired(
+  state: CaseState,
+  key: string,
+  today: string,
+  ctx: Pick<RuleContext, 'inForce'> = {},
+): Effects {
   const clock = state.clocks[key];
   const fx = new Effects().note({ clockKey: key, due: clock?.due ?? null });
   if (!clock || clock.status !== 'running') return fx;
@@ -146,7 +151,7 @@ export function onClockExpired(state: CaseState, key: string, today: string): Ef
     moveToFollowUpWhenAllAnswered(state, fx);
   } else if (clock.clockId === 'appeal_judgment' || clock.clockId === 'appeal_ruling') {
     fx.clockOps.push({ op: 'lapse', key });
-    appealPeriodEnded(state, fx, today);
+    appealPeriodEnded(state, fx, today, ctx);
   } else if (clock.clockId === 'revisit' && state.stage === 'CLOSED') {
     moveStage(state, 'revisit_period_ended', fx);
   }

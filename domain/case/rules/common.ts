@@ -35,7 +35,27 @@ export type RuleChange =
   /** A finding of non-performance waits for the end of the rectification period (Rules art. 47). */
   | 'findingAfterRectification'
   /** Excluded spans are dated and counted like suspensions; the open appraisal exists. */
-  | 'datedExclusions';
+  | 'datedExclusions'
+  /**
+   * Suspension (Rules art. 78) only in an administrative case's follow-up or litigation review; it
+   * stops only the rectification follow-up and the review, and its decision is filed above.
+   */
+  | 'suspensionArt78'
+  /**
+   * A rebound found at the revisit starts a follow-up clock for each organ, and the follow-up may
+   * propose a new recommendation to it.
+   */
+  | 'reboundFollowUp'
+  /**
+   * A closure schedules a revisit per recommendation the organ rectified (none when no organ did,
+   * and the case is archived), instead of one revisit on every closure.
+   */
+  | 'revisitPerRectified'
+  /**
+   * A termination names its situation of Rules art. 74 (administrative) or art. 90 (civil), or, in
+   * litigation review, the transfer to another procuratorate (arts. 79(三), 94(三)).
+   */
+  | 'structuredTermination';
 
 export interface RuleContext {
   actor: Actor;
@@ -45,7 +65,8 @@ export interface RuleContext {
   inForce?: (change: RuleChange) => boolean;
 }
 
-export const inForce = (ctx: RuleContext, change: RuleChange): boolean => ctx.inForce?.(change) ?? true;
+export const inForce = (ctx: Pick<RuleContext, 'inForce'>, change: RuleChange): boolean =>
+  ctx.inForce?.(change) ?? true;
 
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;

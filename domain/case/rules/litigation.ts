@@ -11,6 +11,7 @@ import {
   startClock,
   wrongStage,
   type Rule,
+  type RuleContext,
 } from './common';
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { closeCase } from './recommendation';
@@ -102,7 +103,7 @@ export const recordJudgment: Rule<'recordJudgment'> = (state, p, ctx) => {
   });
   moveStage(state, 'decision_rendered', fx);
   if (lit.instance === 2) {
-    afterFinalDecision(state, fx, servedOn);
+    afterFinalDecision(state, fx, servedOn, ctx);
     return fx;
   }
   const clockId = p.kind === 'judgment' ? 'appeal_judgment' : 'appeal_ruling';
@@ -128,15 +129,25 @@ export const recordAppeal: Rule<'recordAppeal'> = (state, p, ctx) => {
 };
 
 /** The appeal period ran out with no appeal: the decision is final. */
-export function appealPeriodEnded(state: CaseState, fx: Effects, on: string): void {
+export function appealPeriodEnded(
+  state: CaseState,
+  fx: Effects,
+  on: string,
+  ctx: Pick<RuleContext, 'inForce'>,
+): void {
   if (state.stage !== 'JUDGMENT') return;
-  afterFinalDecision(state, fx, on);
+  afterFinalDecision(state, fx, on, ctx);
 }
 
-function afterFinalDecision(state: CaseState, fx: Effects, on: string): void {
+function afterFinalDecision(
+  state: CaseState,
+  fx: Effects,
+  on: string,
+  ctx: Pick<RuleContext, 'inForce'>,
+): void {
   const outcome = state.litigation?.decision?.outcome;
   if (outcome === 'upheld' || outcome === 'partially_upheld') moveStage(state, 'decision_final_upheld', fx);
-  else closeCase(state, 'decision_final_not_upheld', fx, on);
+  else closeCase(state, 'decision_final_not_upheld', fx, on, ctx);
 }
 
 export const recordEnforcement: Rule<'recordEnforcement'> = (state, p, ctx) => {
@@ -146,6 +157,6 @@ export const recordEnforcement: Rule<'recordEnforcement'> = (state, p, ctx) => {
     label: '裁判送达日期',
   });
   const fx = new Effects().note({ completedOn, summary: p.summary });
-  closeCase(state, 'enforcement_completed', fx, completedOn);
+  closeCase(state, 'enforcement_completed', fx, completedOn, ctx);
   return fx;
 };

@@ -29,7 +29,7 @@ export function propose(
 }
 
 interface DecisionSpec {
-  stage: Stage;
+  stage: Stage | readonly Stage[];
   /** The action, as the stage refusal names it. */
   action: string;
   kind: DecisionKind;
@@ -59,7 +59,7 @@ export function takeDecision(
   ctx: RuleContext,
   spec: DecisionSpec,
 ): { proposal: Proposal; decidedOn: CivilDate; fx: Effects } {
-  requireStage(state, [spec.stage], spec.action);
+  requireStage(state, typeof spec.stage === 'string' ? [spec.stage] : spec.stage, spec.action);
   const proposal = state.proposal;
   if (proposal?.kind !== spec.kind || (spec.carries && !proposal[spec.carries]))
     throw wrongStage(spec.missing);

@@ -4,8 +4,10 @@ import type { CaseState, Recommendation } from '../model';
 import type { Payloads } from '../payloads';
 import type { EarlyFindingGround } from '../vocabulary';
 import type { StageEvent } from '../procedure';
+import type { Stage } from '../stages';
 import {
   Effects,
+  cancelRunningClocks,
   findRecommendation,
   inForce,
   invalid,
@@ -22,13 +24,33 @@ import {
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { unique } from './intake';
 
+/**
+ * Where a recommendation may be proposed: in the investigation, and in the follow-up of a rebound
+ * found at the revisit (then only to the organs that rebounded).
+ */
+function recommendationStages(state: CaseState, ctx: RuleContext): Stage[] {
+  const rebound = reboundRecommendations(state).length > 0 && inForce(ctx, 'reboundFollowUp');
+  return rebound ? ['INVESTIGATION', 'FOLLOW_UP'] : ['INVESTIGATION'];
+}
+
+const reboundRecommendations = (state: CaseState) =>
+  state.recommendations.filter((r) => r.status === 'rebound');
+
 export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, ctx) => {
-  requireStage(state, ['INVESTIGATION'], '提请发出检察建议');
+  requireStage(state, recommendationStages(state, ctx), '提请发出检察建议');
   if (state.info.track !== 'administrative') throw wrongStage('诉前检察建议仅适用于行政公益诉讼案件');
   requireNoPendingProposal(state);
   const reason = p.reason;
   const recs = p.recommendations;
   if (unique(recs.map((r) => r.organId)).length !== recs.length) throw invalid('同一行政机关只能列一次');
+  if (state.stage === 'FOLLOW_UP') {
+    const rebounded = new Set(reboundRecommendations(state).map((r) => r.organId));
+    const other = recs.find((r) => !rebounded.has(r.organId));
+    if (other)
+      throw invalid(
+        `行政机关 ${other.organId} 未在回头看中被认定整改反弹，跟进阶段只能向整改反弹的机关再次提出检察建议`,
+      );
+  }
   // The document's texts go to its draft (made by the workflow), not into the case's state.
   const proposed = recs.map(({ organId, urgent, rectificationPeriod, summary }) => ({
     organId,
@@ -46,7 +68,7 @@ export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, c
 
 export const decideRecommendation: Rule<'decideRecommendation'> = (state, p, ctx) => {
   const { proposal, decidedOn, fx } = takeDecision(state, p, ctx, {
-    stage: 'INVESTIGATION',
+    stage: recommendationStages(state, ctx),
     action: '决定是否发出检察建议',
     kind: 'recommendation',
     carries: 'recommendations',
@@ -76,11 +98,25 @@ export const decideRecommendation: Rule<'decideRecommendation'> = (state, p, ctx
     });
   });
   fx.note({ recommendationIds: state.recommendations.slice(first).map((r) => r.id) });
+  supersedeRebounds(state, fx, state.recommendations.slice(first), decidedOn);
   state.organIds = unique([...state.organIds, ...proposed.map((r) => r.organId)]);
   meetClock(state, fx, 'investigation', decidedOn);
   moveStage(state, 'recommendation_issued', fx);
   return fx;
 };
+
+/** A new recommendation to an organ that rebounded takes the place of the rebounded one. */
+function supersedeRebounds(state: CaseState, fx: Effects, issued: Recommendation[], on: CivilDate): void {
+  const superseded: string[] = [];
+  for (const rec of reboundRecommendations(state)) {
+    const next = issued.find((r) => r.organId === rec.organId);
+    if (!next) continue;
+    Object.assign(rec, { status: 'settled', outcome: 'superseded', supersededBy: next.id });
+    meetClock(state, fx, recClockKey('rebound_follow_up', rec), on);
+    superseded.push(rec.id);
+  }
+  if (superseded.length > 0) fx.note({ supersededRecommendationIds: superseded });
+}
 
 export const recordRecommendationService: Rule<'recordRecommendationService'> = (state, p, ctx) => {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
@@ -191,8 +227,9 @@ export const recordFinding: Rule<'recordFinding'> = (state, p, ctx) => {
   });
   meetClock(state, fx, recClockKey('rectification', rec), checkedOn);
   meetClock(state, fx, recClockKey('reply', rec), checkedOn);
+  meetClock(state, fx, recClockKey('rebound_follow_up', rec), checkedOn);
   moveToFollowUpWhenAllAnswered(state, fx);
-  settleWhenAllFound(state, fx, checkedOn);
+  settleWhenAllFound(state, fx, checkedOn, ctx);
   return fx;
 };
 
@@ -248,11 +285,11 @@ export function moveToFollowUpWhenAllAnswered(state: CaseState, fx: Effects): vo
 }
 
 /** All organs settled: non-performance anywhere → litigation review; otherwise closed. */
-export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate): void {
+export function settleWhenAllFound(state: CaseState, fx: Effects, on: CivilDate, ctx: RuleContext): void {
   if (state.recommendations.some((r) => r.status !== 'settled')) return;
   const failing = state.recommendations.filter((r) => r.outcome === 'non_performance');
   if (failing.length === 0) {
-    closeCase(state, 'all_rectified', fx, on);
+    closeCase(state, 'all_rectified', fx, on, ctx);
     return;
   }
   moveStage(state, 'non_performance_found', fx);
@@ -272,9 +309,36 @@ function reviewStart(state: CaseState, rec: Recommendation): CivilDate {
   return compareDates(end, checkedOn) <= 0 ? end : checkedOn;
 }
 
-/** Closes the case by `event` (a move to CLOSED in the procedure table) and starts the revisit clock. */
-export function closeCase(state: CaseState, event: StageEvent, fx: Effects, on: CivilDate): void {
+/**
+ * Closes the case by `event` (a move to CLOSED in the procedure table) and schedules the revisit
+ * (回头看): one per recommendation the organ rectified and that no revisit has looked at since (also
+ * when other organs went to court); a case where no organ rectified is archived at once. Before the
+ * rule, every closure started one revisit for the case.
+ */
+export function closeCase(
+  state: CaseState,
+  event: StageEvent,
+  fx: Effects,
+  on: CivilDate,
+  ctx: Pick<RuleContext, 'inForce'>,
+): void {
   moveStage(state, event, fx);
   state.info.closedOn = on;
-  startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
+  if (!inForce(ctx, 'revisitPerRectified')) {
+    startClock(fx, { key: 'revisit', clockId: 'revisit', start: on });
+    return;
+  }
+  const due = state.recommendations.filter((r) => r.outcome === 'rectified' && !state.clocks[revisitKey(r)]);
+  for (const rec of due) {
+    startClock(fx, { key: revisitKey(rec), clockId: 'revisit', start: on, recommendationId: rec.id });
+  }
+  fx.note({ revisitRecommendationIds: due.map((r) => r.id) });
+  if (due.length > 0) return;
+  // Clocks this action already ends (an appeal period that lapsed) keep that end.
+  cancelRunningClocks(state, fx, (c) => fx.clockOps.some((op) => op.key === c.key));
+  moveStage(state, 'closed_without_revisit', fx);
 }
+
+/** The revisit of a rectified recommendation; a recommendation rectified again after a rebound gets a new one. */
+export const revisitKey = (rec: Pick<Recommendation, 'id' | 'rebounds'>): string =>
+  rec.rebounds === 0 ? recClockKey('revisit', rec) : `${recClockKey('revisit', rec)}:${rec.rebounds + 1}`;

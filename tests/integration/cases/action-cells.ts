@@ -93,9 +93,10 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
     fixture: 'closed',
     body: (_o, d) => ({ checkedOn: d, result: 'sustained', summary: '未反弹' }),
   },
-  terminate: { fixture: 'filed', body: chiefDecision },
-  suspend: { fixture: 'investigation', body: chiefDecision },
+  terminate: { fixture: 'filed', body: (o, d) => ({ ...chiefDecision(o, d), ground: 'no_violation' }) },
+  suspend: { fixture: 'review', body: chiefDecision },
   resume: { fixture: 'suspended', body: chiefDecision },
+  recordSuspensionFiledAbove: { fixture: 'suspended', body: (_o, d) => ({ filedOn: d }) },
   // The lead's evaluation clock is an internal target: only a head or the chief may extend it.
   extendDeadline: {
     fixture: 'lead',

@@ -146,9 +146,10 @@ const PATHS: Record<Fixture, Path> = {
     steps: [handler('recordAppeal', (_o, today) => ({ appealedBy: 'defendant', filedOn: today }))],
   },
   enforcement: { after: 'appealed', steps: [handler('recordJudgment', judgment)] },
+  // Rules art. 78: the organ acted in time but cannot finish for objective reasons.
   suspended: {
-    after: 'investigation',
-    steps: [chief('suspend', (_o, today) => ({ decidedOn: today, reason: '等待鉴定意见' }))],
+    after: 'review',
+    steps: [chief('suspend', (_o, today) => ({ decidedOn: today, reason: '客观原因无法按期完成整改' }))],
   },
   civilLead: { steps: [] },
   civilInvestigation: {

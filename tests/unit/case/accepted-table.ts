@@ -219,7 +219,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     stage: 'CLOSED',
     ops: [
       meet('rectification:rec-1', D.found),
-      { op: 'start', key: 'revisit', clockId: 'revisit', start: D.found },
+      { op: 'start', key: 'revisit:rec-1', clockId: 'revisit', start: D.found, recommendationId: 'rec-1' },
     ],
     data: {
       recommendationId: 'rec-1',
@@ -295,9 +295,14 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     at: 'ENFORCEMENT',
     by: 'prosecutor',
     payload: { completedOn: '2025-10-15', summary: '已履行' },
-    stage: 'CLOSED',
-    ops: [{ op: 'start', key: 'revisit', clockId: 'revisit', start: '2025-10-15' }],
-    data: { completedOn: '2025-10-15', summary: '已履行' },
+    // The sued organ did not rectify: no revisit, the case is archived.
+    stage: 'ARCHIVED',
+    ops: [
+      { op: 'cancel', key: 'filing_service' },
+      { op: 'cancel', key: 'recommendation_filing_above:rec-1' },
+      { op: 'cancel', key: 'complaint_report_above' },
+    ],
+    data: { completedOn: '2025-10-15', summary: '已履行', revisitRecommendationIds: [] },
   },
   recordRevisit: {
     at: 'REVISIT',
@@ -305,7 +310,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { checkedOn: '2025-12-15', result: 'sustained', organIds: [], summary: '未反弹' },
     stage: 'ARCHIVED',
     ops: [
-      meet('revisit', '2025-12-15'),
+      meet('revisit:rec-1', '2025-12-15'),
       { op: 'cancel', key: 'filing_service' },
       { op: 'cancel', key: 'recommendation_filing_above:rec-1' },
     ],
@@ -314,37 +319,41 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   terminate: {
     at: 'INVESTIGATION',
     by: 'chief',
-    payload: { decidedOn: '2025-03-14', reason: '公益损害已消除' },
+    payload: { decidedOn: '2025-03-14', reason: '公益损害已消除', ground: 'interest_protected' },
     stage: 'TERMINATED',
     ops: [
       { op: 'cancel', key: 'filing_service' },
       { op: 'cancel', key: 'investigation' },
     ],
-    data: { decidedOn: '2025-03-14' },
+    data: {
+      decidedOn: '2025-03-14',
+      ground: 'interest_protected',
+      groundLabel: '国家利益或者社会公共利益已经得到有效保护',
+    },
   },
   suspend: {
     at: 'FOLLOW_UP',
     by: 'chief',
     payload: { decidedOn: '2025-04-20', reason: '客观原因' },
     stage: 'SUSPENDED',
-    ops: [
-      recompute('filing_service'),
-      recompute('recommendation_filing_above:rec-1'),
-      recompute('rectification:rec-1'),
-    ],
-    data: { decidedOn: '2025-04-20' },
+    ops: [recompute('rectification:rec-1')],
+    data: { decidedOn: '2025-04-20', stoppedClocks: ['rectification:rec-1'] },
   },
   resume: {
     at: 'SUSPENDED',
     by: 'chief',
     payload: { decidedOn: '2025-05-20', reason: '障碍消除' },
     stage: 'FOLLOW_UP',
-    ops: [
-      recompute('filing_service'),
-      recompute('recommendation_filing_above:rec-1'),
-      recompute('rectification:rec-1'),
-    ],
+    ops: [recompute('rectification:rec-1')],
     data: { decidedOn: '2025-05-20' },
+  },
+  recordSuspensionFiledAbove: {
+    at: 'SUSPENDED',
+    by: 'prosecutor',
+    payload: { filedOn: '2025-05-06', reportRef: '某检公建备〔2025〕3号' },
+    stage: 'SUSPENDED',
+    ops: [],
+    data: { suspendedOn: '2025-04-15', filedOn: '2025-05-06', reportRef: '某检公建备〔2025〕3号' },
   },
   extendDeadline: {
     at: 'LITIGATION_REVIEW',
@@ -462,8 +471,9 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     at: 'SUPPORT',
     by: 'prosecutor',
     payload: { on: '2025-11-20', summary: '法院判决支持诉请' },
-    stage: 'CLOSED',
-    ops: [{ op: 'start', key: 'revisit', clockId: 'revisit', start: '2025-11-20' }],
-    data: { on: '2025-11-20', summary: '法院判决支持诉请' },
+    // A civil case has no organ that rectified: no revisit, the case is archived.
+    stage: 'ARCHIVED',
+    ops: [],
+    data: { on: '2025-11-20', summary: '法院判决支持诉请', revisitRecommendationIds: [] },
   },
 };

@@ -60,7 +60,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'addNote',
     ],
   ],
-  ['INVESTIGATION', 'chief', ['terminate', 'suspend', 'reassign', 'addNote', 'markTypical']],
+  ['INVESTIGATION', 'chief', ['terminate', 'reassign', 'addNote', 'markTypical']],
   ['SERVED', 'prosecutor', ['recordRecommendationFiledAbove', 'recordReply', 'recordTransferOut', 'addNote']],
   [
     'FOLLOW_UP',

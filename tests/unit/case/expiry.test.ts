@@ -82,20 +82,26 @@ describe('the appeal period', () => {
       const s = judged(kind, outcome);
       expect(s.clock('appeal').clockId).toBe(kind === 'judgment' ? 'appeal_judgment' : 'appeal_ruling');
       const fx = s.expire('appeal', '2025-08-20');
-      expect(fx.stageChanges).toEqual([{ from: 'JUDGMENT', to: stage }]);
+      expect(fx.stageChanges[0]).toEqual({ from: 'JUDGMENT', to: stage });
       expect(fx.clockOps[0]).toEqual({ op: 'lapse', key: 'appeal' });
       expect(s.clock('appeal').status).toBe('expired');
       if (stage === 'CLOSED') {
-        expect(fx.clockOps[1]).toEqual({
-          op: 'start',
-          key: 'revisit',
-          clockId: 'revisit',
-          start: '2025-08-20',
-        });
+        // The only organ did not rectify: no revisit, the case is archived.
+        expect(fx.stageChanges[1]).toEqual({ from: 'CLOSED', to: 'ARCHIVED' });
+        expect(fx.data).toMatchObject({ revisitRecommendationIds: [] });
+        expect(fx.clockOps.filter((op) => op.op === 'start')).toEqual([]);
         expect(s.state.info.closedOn).toBe('2025-08-20');
       } else expect(fx.clockOps).toHaveLength(1);
     },
   );
+
+  it('a lost suit closed before revisits were per recommendation still starts the case’s one revisit', () => {
+    const s = judged('judgment', 'dismissed');
+    s.inForce = (change) => change !== 'revisitPerRectified';
+    const fx = s.expire('appeal', '2025-08-20');
+    expect(fx.stageChanges).toEqual([{ from: 'JUDGMENT', to: 'CLOSED' }]);
+    expect(fx.clockOps[1]).toEqual({ op: 'start', key: 'revisit', clockId: 'revisit', start: '2025-08-20' });
+  });
 
   it('an appeal lodged in time stops the period: nothing happens when it would have ended', () => {
     const s = at('JUDGMENT').does('recordAppeal', 'prosecutor', ACCEPTED.recordAppeal.payload);
@@ -121,7 +127,7 @@ describe('the appeal period', () => {
 describe('the revisit period', () => {
   it('running out after closure opens the revisit (回头看)', () => {
     const s = at('CLOSED');
-    const fx = s.expire('revisit');
+    const fx = s.expire('revisit:rec-1');
     expect(fx.stageChanges).toEqual([{ from: 'CLOSED', to: 'REVISIT' }]);
     expect(fx.clockOps).toEqual([]);
   });
@@ -132,7 +138,7 @@ describe('the revisit period', () => {
       checkedOn: '2025-11-01',
     });
     expect(s.state.stage).toBe('ARCHIVED');
-    expect(s.expire('revisit').stageChanges).toEqual([]);
+    expect(s.expire('revisit:rec-1').stageChanges).toEqual([]);
   });
 });
 

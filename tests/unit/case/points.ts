@@ -115,7 +115,7 @@ const ADMIN = {
       reasons: [],
       summary: '整改到位',
     }),
-  REVISIT: () => ADMIN.CLOSED().expired('revisit'),
+  REVISIT: () => ADMIN.CLOSED().expired('revisit:rec-1'),
   SUSPENDED: () =>
     ADMIN.FOLLOW_UP().does('suspend', 'chief', { decidedOn: D.replied, reason: '客观原因无法完成整改' }),
   /** Reply overdue, and the workflow has offered the escalation ladder (检察建议工作规定 art. 25) for it. */
@@ -139,7 +139,11 @@ const ADMIN = {
     return s;
   },
   TERMINATED: () =>
-    ADMIN.INVESTIGATION().does('terminate', 'chief', { decidedOn: D.investigated, reason: '公益损害已消除' }),
+    ADMIN.INVESTIGATION().does('terminate', 'chief', {
+      decidedOn: D.investigated,
+      reason: '公益损害已消除',
+      ground: 'interest_protected',
+    }),
   REJECTED: () =>
     ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {
       approve: false,

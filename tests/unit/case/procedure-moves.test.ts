@@ -1,5 +1,6 @@
 // Every row of the procedure table is a move some rule makes, shown by taking it in a story.
 import {
+  LEGACY_SUSPENDABLE_STAGES,
   PROCEDURE,
   SUSPENDABLE_STAGES,
   TERMINABLE_STAGES,
@@ -57,6 +58,16 @@ function pointAt(stage: Stage): Point {
   return point;
 }
 const suspension = { decidedOn: '2025-11-01' };
+
+/** A case at `point` whose suspensions were accepted before Rules art. 78 was applied (legacy rows). */
+function beforeArt78(point: Point) {
+  const s = at(point);
+  s.inForce = (change) => change !== 'suspensionArt78';
+  return s;
+}
+const suspend = (s: ReturnType<typeof at>) =>
+  s.does('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension });
+const LEGACY_ONLY = LEGACY_SUSPENDABLE_STAGES.filter((s) => !SUSPENDABLE_STAGES.includes(s));
 
 const TAKEN: Taken[] = [
   taken('LEAD', 'evaluation_started', 'EVALUATION', action('LEAD', 'startEvaluation')),
@@ -124,6 +135,16 @@ const TAKEN: Taken[] = [
     'TERMINATED',
     action('LITIGATION_PROPOSED', 'decideLitigation', { approve: false }),
   ),
+  taken(
+    'LITIGATION_REVIEW',
+    'transferred_on_review',
+    'TERMINATED',
+    action('LITIGATION_REVIEW', 'terminate', {
+      decidedOn: '2025-07-01',
+      ground: 'transferred',
+      transferredTo: '某市人民检察院',
+    }),
+  ),
   taken('LITIGATION', 'decision_rendered', 'JUDGMENT', action('COURT_FILED', 'recordJudgment')),
   taken('JUDGMENT', 'appeal_filed', 'LITIGATION', action('JUDGMENT', 'recordAppeal')),
   taken('JUDGMENT', 'decision_final_upheld', 'ENFORCEMENT', expiry('JUDGMENT', 'appeal')),
@@ -141,22 +162,50 @@ const TAKEN: Taken[] = [
       }),
   ),
   taken('ENFORCEMENT', 'enforcement_completed', 'CLOSED', action('ENFORCEMENT', 'recordEnforcement')),
-  taken('CLOSED', 'revisit_period_ended', 'REVISIT', expiry('CLOSED', 'revisit')),
+  taken('CLOSED', 'revisit_period_ended', 'REVISIT', expiry('CLOSED', 'revisit:rec-1')),
   taken('CLOSED', 'revisit_sustained', 'ARCHIVED', action('CLOSED', 'recordRevisit')),
+  taken('CLOSED', 'closed_without_revisit', 'ARCHIVED', action('ENFORCEMENT', 'recordEnforcement')),
   taken('REVISIT', 'revisit_sustained', 'ARCHIVED', action('REVISIT', 'recordRevisit')),
   taken('CLOSED', 'rectification_rebounded', 'FOLLOW_UP', action('CLOSED', 'recordRevisit', rebound)),
   taken('REVISIT', 'rectification_rebounded', 'FOLLOW_UP', action('REVISIT', 'recordRevisit', rebound)),
+  taken('FOLLOW_UP', 'recommendation_issued', 'RECOMMENDATION', () =>
+    at('REVISIT')
+      .does('recordRevisit', 'prosecutor', { ...ACCEPTED.recordRevisit.payload, ...rebound })
+      .does('proposeRecommendation', 'prosecutor', {
+        reason: '整改反弹',
+        recommendations: [
+          { organId: ORGANS.eco, rectificationPeriod: { unit: 'months', count: 2 }, summary: '巩固整改' },
+        ],
+      })
+      .run('decideRecommendation', 'chief', { approve: true, decidedOn: '2025-12-20', reason: '同意' }),
+  ),
   ...TERMINABLE_STAGES.map((s) =>
-    taken(s, 'terminated', 'TERMINATED', action(pointAt(s), 'terminate', { decidedOn: '2025-11-01' })),
+    taken(
+      s,
+      'terminated',
+      'TERMINATED',
+      action(pointAt(s), 'terminate', { decidedOn: '2025-11-01', ground: 'other' }),
+    ),
   ),
   ...SUSPENDABLE_STAGES.map((s) =>
     taken(s, 'suspended', 'SUSPENDED', action(pointAt(s), 'suspend', suspension)),
   ),
   ...SUSPENDABLE_STAGES.map((s) =>
     taken('SUSPENDED', 'resumed', s, () =>
-      at(pointAt(s))
-        .does('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension })
-        .run('resume', 'chief', { ...ACCEPTED.resume.payload, decidedOn: '2025-11-15' }),
+      suspend(at(pointAt(s))).run('resume', 'chief', { ...ACCEPTED.resume.payload, decidedOn: '2025-11-15' }),
+    ),
+  ),
+  ...LEGACY_ONLY.map((s) =>
+    taken(s, 'suspended', 'SUSPENDED', () =>
+      beforeArt78(pointAt(s)).run('suspend', 'chief', { ...ACCEPTED.suspend.payload, ...suspension }),
+    ),
+  ),
+  ...LEGACY_ONLY.map((s) =>
+    taken('SUSPENDED', 'resumed', s, () =>
+      suspend(beforeArt78(pointAt(s))).run('resume', 'chief', {
+        ...ACCEPTED.resume.payload,
+        decidedOn: '2025-11-15',
+      }),
     ),
   ),
 ];

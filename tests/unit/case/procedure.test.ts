@@ -1,5 +1,6 @@
 // The procedure table answers how a case moves, and holds together as a procedure.
 import {
+  CURRENT_PROCEDURE,
   findMove,
   howToReach,
   movesFrom,
@@ -33,10 +34,9 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('civil: when nobody sued within the announcement period, or on resuming a review', () => {
+  it('civil: when nobody sued within the announcement period (a civil case is not suspended)', () => {
     expect(arrows(howToReach('LITIGATION_REVIEW', 'civil'))).toEqual([
       'ANNOUNCEMENT --nobody_sued--> LITIGATION_REVIEW',
-      'SUSPENDED --resumed--> LITIGATION_REVIEW',
     ]);
     expect(routeTo('LITIGATION_REVIEW', 'civil')?.map((m) => m.to)).toEqual([
       'EVALUATION',
@@ -47,12 +47,29 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('and from LITIGATION_REVIEW the case is sued, not sued, suspended or terminated', () => {
+  it('and from LITIGATION_REVIEW the case is sued, not sued, terminated, or (administrative) suspended', () => {
     expect(movesFrom('LITIGATION_REVIEW', 'civil').map((m) => m.event)).toEqual([
       'litigation_approved',
       'litigation_refused',
+      'transferred_on_review',
       'terminated',
-      'suspended',
+    ]);
+    expect(movesFrom('LITIGATION_REVIEW', 'administrative').map((m) => m.event)).toContain('suspended');
+  });
+
+  it('a case suspended before Rules art. 78 was applied can still resume where it was (legacy rows)', () => {
+    for (const [stage, track] of [
+      ['INVESTIGATION', 'civil'],
+      ['RECOMMENDATION', 'administrative'],
+      ['ANNOUNCEMENT', 'civil'],
+      ['LITIGATION_REVIEW', 'civil'],
+    ] as const) {
+      expect(findMove(stage, 'suspended', track)).toMatchObject({ to: 'SUSPENDED', legacy: true });
+      expect(findMove('SUSPENDED', 'resumed', track, stage)).toMatchObject({ legacy: true });
+    }
+    expect(CURRENT_PROCEDURE.filter((m) => m.event === 'suspended').map((m) => m.from)).toEqual([
+      'FOLLOW_UP',
+      'LITIGATION_REVIEW',
     ]);
   });
 });
@@ -60,8 +77,10 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
 const onTracks = PROCEDURE.flatMap((m) => m.tracks.map((track) => [track, m] as const));
 const stagesOn = (track: Track) => STAGES.filter((s) => s === 'LEAD' || howToReach(s, track).length > 0);
 
+const currentOnTracks = CURRENT_PROCEDURE.flatMap((m) => m.tracks.map((track) => [track, m] as const));
+
 describe('the table as a procedure', () => {
-  it.each(onTracks.map(([t, m]) => [`${m.from} --${m.event}--> ${m.to} (${t})`, t, m] as const))(
+  it.each(currentOnTracks.map(([t, m]) => [`${m.from} --${m.event}--> ${m.to} (${t})`, t, m] as const))(
     'when a case can take %s, then it can reach where that move starts from LEAD',
     (_, track, m) => {
       expect(routeTo(m.from, track)).toBeDefined();

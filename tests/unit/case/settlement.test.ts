@@ -65,12 +65,15 @@ it('both organs rectified: the case is closed on the last finding and the revisi
   find(s, 'rec-1', 'rectified', D.found);
   const fx = find(s, 'rec-2', 'rectified', '2025-06-12');
   expect(fx.stageChanges).toEqual([{ from: 'FOLLOW_UP', to: 'CLOSED' }]);
-  expect(fx.clockOps).toContainEqual({
-    op: 'start',
-    key: 'revisit',
-    clockId: 'revisit',
-    start: '2025-06-12',
-  });
+  expect(fx.clockOps.filter((op) => op.op === 'start')).toEqual(
+    ['rec-1', 'rec-2'].map((id) => ({
+      op: 'start',
+      key: `revisit:${id}`,
+      clockId: 'revisit',
+      start: '2025-06-12',
+      recommendationId: id,
+    })),
+  );
   expect(s.state.info.closedOn).toBe('2025-06-12');
   expect(s.state.recommendations.map((r) => r.outcome)).toEqual(['rectified', 'rectified']);
 });
@@ -123,12 +126,19 @@ it('two failing organs: the review clock starts at the earlier of their starts',
   expect(s.clock('litigation_review_admin').request.start).toBe(market);
 });
 
+const again = (organId: string) => ({
+  reason: '回头看发现整改反弹，再次督促',
+  recommendations: [
+    { organId, rectificationPeriod: { unit: 'months' as const, count: 2 }, summary: '巩固整改成果' },
+  ],
+});
+
 describe('revisit (回头看) with a rebound', () => {
   function closedWithTwoOrgans(): Story {
     const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
     find(s, 'rec-1', 'rectified', D.found);
     find(s, 'rec-2', 'rectified', D.found);
-    return s.expired('revisit');
+    return s.expired('revisit:rec-1');
   }
   const rebound = (s: Story, checkedOn: string) =>
     s.run('recordRevisit', 'prosecutor', {
@@ -143,12 +153,74 @@ describe('revisit (回头看) with a rebound', () => {
     expect(s.state.stage).toBe('REVISIT');
     const fx = rebound(s, '2025-12-12');
     expect(fx.stageChanges).toEqual([{ from: 'REVISIT', to: 'FOLLOW_UP' }]);
-    expect(fx.clockOps).toEqual([{ op: 'meet', key: 'revisit', on: '2025-12-12' }]);
+    expect(fx.clockOps).toEqual([
+      { op: 'meet', key: 'revisit:rec-1', on: '2025-12-12' },
+      { op: 'meet', key: 'revisit:rec-2', on: '2025-12-12' },
+      {
+        op: 'start',
+        key: 'rebound_follow_up:rec-1',
+        clockId: 'rebound_follow_up',
+        start: '2025-12-12',
+        recommendationId: 'rec-1',
+      },
+    ]);
     expect(s.state.recommendations.map((r) => [r.status, r.outcome, r.rebounds])).toEqual([
       ['rebound', undefined, 1],
       ['settled', 'rectified', 0],
     ]);
     expect(s.state.info.closedOn).toBeUndefined();
+  });
+
+  it('starts a month’s follow-up for the rebounding organ (the policy’s default length)', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({
+      status: 'running',
+      request: { start: '2025-12-12', period: { unit: 'months', count: 1 } },
+      due: '2026-01-12',
+    });
+    expect(s.state.clocks['rebound_follow_up:rec-2']).toBeUndefined();
+  });
+
+  it('a case whose rebound was recorded before the follow-up clock existed gets none', () => {
+    const s = closedWithTwoOrgans();
+    s.inForce = (change) => change !== 'reboundFollowUp';
+    rebound(s, '2025-12-12');
+    expect(s.state.clocks['rebound_follow_up:rec-1']).toBeUndefined();
+    expect(s.refusal('proposeRecommendation', 'prosecutor', again(ORGANS.eco)).message).toMatch(
+      /不能提请发出检察建议/,
+    );
+  });
+
+  it('the follow-up may recommend again to the organ that rebounded, and only to it', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    expect(s.refusal('proposeRecommendation', 'prosecutor', again(ORGANS.market)).message).toMatch(
+      /未在回头看中被认定整改反弹/,
+    );
+    s.run('proposeRecommendation', 'prosecutor', again(ORGANS.eco));
+    const fx = s.run('decideRecommendation', 'chief', {
+      approve: true,
+      decidedOn: '2025-12-20',
+      reason: '同意',
+    });
+    expect(fx.stageChanges).toEqual([{ from: 'FOLLOW_UP', to: 'RECOMMENDATION' }]);
+    expect(fx.data).toMatchObject({ recommendationIds: ['rec-3'], supersededRecommendationIds: ['rec-1'] });
+    expect(s.state.recommendations.map((r) => [r.id, r.status, r.outcome ?? null])).toEqual([
+      ['rec-1', 'settled', 'superseded'],
+      ['rec-2', 'settled', 'rectified'],
+      ['rec-3', 'approved', null],
+    ]);
+    expect(s.state.recommendations[0]!.supersededBy).toBe('rec-3');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({ status: 'met', metOn: '2025-12-20' });
+  });
+
+  it('or go straight to litigation review: the finding of non-performance ends the follow-up clock', () => {
+    const s = closedWithTwoOrgans();
+    rebound(s, '2025-12-12');
+    find(s, 'rec-1', 'not_rectified', '2025-12-20');
+    expect(s.state.stage).toBe('LITIGATION_REVIEW');
+    expect(s.clock('rebound_follow_up:rec-1')).toMatchObject({ status: 'met', metOn: '2025-12-20' });
   });
 
   it('a rebound found not rectified leads to litigation review from the finding, not the old rectification end', () => {
@@ -165,7 +237,9 @@ describe('revisit (回头看) with a rebound', () => {
     rebound(s, '2025-12-12');
     find(s, 'rec-1', 'rectified', '2025-12-15');
     expect(s.state.stage).toBe('CLOSED');
-    s.expire('revisit');
+    // Rectified again after its rebound: a new revisit for it, none again for the other organ.
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit:rec-1:2']);
+    s.expire('revisit:rec-1:2');
     expect(s.state.stage).toBe('REVISIT');
     rebound(s, '2025-12-30');
     expect(s.state.recommendations[0]!.rebounds).toBe(2);
@@ -180,5 +254,65 @@ describe('revisit (回头看) with a rebound', () => {
       summary: '反弹',
     });
     expect(refusal.kind).toBe('InvalidPayload');
+  });
+});
+
+describe('who is revisited (回头看) when the case closes', () => {
+  /** rec-1 (eco) rectified, rec-2 (market) sued; the judgment is upheld and enforced. */
+  function suedOneOrgan(): Story {
+    const s = twoOrgans(TWO_MONTHS, TWO_MONTHS);
+    find(s, 'rec-1', 'rectified', D.found);
+    find(s, 'rec-2', 'not_rectified', '2025-06-12');
+    s.run('proposeLitigation', 'prosecutor', { reason: '起诉', organIds: [ORGANS.market] });
+    s.run('decideLitigation', 'chief', { approve: true, decidedOn: '2025-07-01', reason: '同意' });
+    s.run('recordCourtFiling', 'prosecutor', {
+      court: '区法院',
+      filedOn: '2025-07-02',
+      servedOn: '2025-07-03',
+    });
+    s.run('recordJudgment', 'prosecutor', {
+      kind: 'judgment',
+      decidedOn: '2025-08-01',
+      servedOn: '2025-08-04',
+      outcome: 'upheld',
+      summary: '责令履职',
+    });
+    return s.expired('appeal');
+  }
+
+  it('an organ that rectified in a case that went to court is revisited once the case closes', () => {
+    const s = suedOneOrgan();
+    const fx = s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(s.state.stage).toBe('CLOSED');
+    expect(fx.data).toMatchObject({ revisitRecommendationIds: ['rec-1'] });
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit:rec-1']);
+    expect(s.clock('revisit:rec-1')).toMatchObject({
+      recommendationId: 'rec-1',
+      request: { start: '2025-10-15' },
+    });
+  });
+
+  it('before the rule, the same closure started one revisit for the whole case', () => {
+    const s = suedOneOrgan();
+    s.inForce = (change) => change !== 'revisitPerRectified';
+    s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(s.running().filter((k) => k.startsWith('revisit'))).toEqual(['revisit']);
+  });
+
+  it('a closure where no organ rectified has no revisit: the case is archived', () => {
+    const s = at('ENFORCEMENT');
+    const fx = s.run('recordEnforcement', 'prosecutor', { completedOn: '2025-10-15', summary: '已履行' });
+    expect(fx.stageChanges).toEqual([
+      { from: 'ENFORCEMENT', to: 'CLOSED' },
+      { from: 'CLOSED', to: 'ARCHIVED' },
+    ]);
+    expect(s.running()).toEqual([]);
+  });
+
+  it('a civil case closed after supporting another plaintiff’s suit has no revisit', () => {
+    const s = at('SUPPORT');
+    s.run('recordSupportConcluded', 'prosecutor', { on: '2025-11-20', summary: '法院判决支持诉请' });
+    expect(s.state.stage).toBe('ARCHIVED');
+    expect(Object.keys(s.state.clocks).filter((k) => k.startsWith('revisit'))).toEqual([]);
   });
 });

@@ -85,6 +85,8 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'terminate', at: 'LITIGATION', message: /不能终结审查/ }),
   w({ name: 'suspend', at: 'FILED', message: /不能中止审查/ }),
   w({ name: 'suspend', at: 'SUSPENDED', message: /不能中止审查/ }),
+  w({ name: 'suspend', at: 'INVESTIGATION', message: /不能中止审查（仅限跟进监督、审查起诉阶段）/ }),
+  w({ name: 'recordSuspensionFiledAbove', at: 'FOLLOW_UP', message: /没有待报上级院备案的中止审查决定书/ }),
   w({ name: 'resume', at: 'FOLLOW_UP', message: /不能恢复审查/ }),
   w({ name: 'extendDeadline', at: 'LITIGATION', message: /litigation_review_admin 已不在进行中/ }),
   w({ name: 'addExcludedDays', at: 'LITIGATION', message: /没有进行中的审查起诉期限或调查期限/ }),

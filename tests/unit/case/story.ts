@@ -108,7 +108,7 @@ export class Story {
 
   /** The clock `key` ran out: its consequence, as the workflow applies it at 24:00 of the due day. */
   expire(key: string, today = this.today): Effects {
-    const fx = onClockExpired(this.state, key, today);
+    const fx = onClockExpired(this.state, key, today, this.inForce ? { inForce: this.inForce } : {});
     this.apply(fx.clockOps);
     return fx;
   }

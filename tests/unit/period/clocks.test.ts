@@ -30,6 +30,7 @@ describe('clock catalogue', () => {
         'appeal_judgment',
         'appeal_ruling',
         'revisit',
+        'rebound_follow_up',
       ].sort(),
     );
     for (const id of CLOCK_IDS) {

@@ -52,6 +52,7 @@ export const ENUM_LABELS: Record<string, string> = {
   not_rectified: '未整改',
   no_reply: '未回复',
   non_performance: '不依法履职',
+  superseded: '整改反弹，已再次提出检察建议',
   judgment: '判决',
   ruling: '裁定',
   upheld: '支持诉讼请求',
