@@ -106,7 +106,8 @@ async function noteUntilAnswered(
       world.accepted.push({ caseId, action: 'addNote', seq: res.body.result.seq });
       return;
     }
-    if (res.status !== 503 && res.status !== 409)
+    // 202: accepted, not finished within the API's deadline; the same key brings the final answer.
+    if (res.status !== 202 && res.status !== 503 && res.status !== 409)
       throw new Error(`note refused: ${res.status} ${JSON.stringify(res.body)}`);
     await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 200));
   }

@@ -95,7 +95,8 @@ export async function createBackfilledCase(
 
 /**
  * Sends an action with an Idempotency-Key and, like a careful client, repeats it with the same
- * key after a 503, a 409 "in progress" or a broken connection, until it has an answer.
+ * key after a 202 (accepted, not finished), a 503, a 409 "in progress" or a broken connection,
+ * until it has the final answer.
  */
 export async function act(
   world: World,
@@ -117,7 +118,7 @@ export async function act(
   return res;
 }
 
-/** Repeats a request while the answer says "try again"; never on a 4xx verdict. */
+/** Repeats a request while the answer says "try again" or "not finished yet"; never on a 4xx verdict. */
 export async function retrying(send: () => Promise<ApiResponse>, timeoutMs = 300_000): Promise<ApiResponse> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -129,6 +130,7 @@ export async function retrying(send: () => Promise<ApiResponse>, timeoutMs = 300
     }
     const again =
       !res ||
+      res.status === 202 ||
       res.status === 503 ||
       (res.status === 409 && res.body?.type === '/problems/request-in-progress');
     if (!again) return res!;
