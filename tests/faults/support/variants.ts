@@ -11,13 +11,13 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 const ROOT = join(__dirname, '..', '..', '..');
 export const F6_PATCH_ID = 'f6-pause-before-action';
 
-const IMPORT = "import { ApplicationFailure } from '@temporalio/workflow';";
+const IMPORT = "import { ApplicationFailure, patched } from '@temporalio/workflow';";
 const ANCHOR = '      const before = this.state;';
 
 const CHANGES = {
   /** The breaking change as someone might deploy it by mistake. */
   unpatched: {
-    importLine: "import { ApplicationFailure, sleep } from '@temporalio/workflow';",
+    importLine: "import { ApplicationFailure, patched, sleep } from '@temporalio/workflow';",
     insert: '      await sleep(1);\n',
   },
   /** The same change done right: old histories take the old path. */
