@@ -20,11 +20,27 @@ export interface TemporalDevServerOptions {
   dynamicConfig?: Record<string, string | number | boolean>;
 }
 
+/** The dev server could not bind one of its ports: another process held it at that moment. */
+class PortTaken extends Error {}
+
 /**
  * Starts `temporal server start-dev` and resolves once its frontend answers. Its side ports
  * (HTTP API, metrics) are chosen free here rather than derived from `port`, which collides.
+ * The internal services' ports follow `port`; one of them may be held for a moment by another
+ * process's outgoing connection, so a start that fails to bind is tried again, on the same port.
  */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const args = [
     'server',
     'start-dev',
@@ -64,8 +80,10 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited)
-      throw new Error(`temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`);
+    if (exited) {
+      const message = `temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`;
+      throw /address already in use/.test(stderr()) ? new PortTaken(message) : new Error(message);
+    }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
