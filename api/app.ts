@@ -24,6 +24,8 @@ import { securityHeaders } from './security';
 import { trustProxySetting } from '../config/trust-proxy';
 import { createMetrics, metricsRoute } from './metrics';
 import { apiDocs, openApiRoute } from './openapi/routes';
+import { operationsRoutes } from './operations/routes';
+import { watchStuckCases, type StuckCaseWatch } from './operations/stuck-cases';
 import { organRoutes } from './organs/routes';
 import { problems } from './problem';
 import { publicIntakeRoutes } from './public/intake-routes';
@@ -60,6 +62,8 @@ export interface AppDeps {
   healthCacheMs?: number;
   /** How long a request waits on a case workflow before it answers 202 or 503 (default 10 s). */
   answerTimeoutMs?: number;
+  /** The periodic scan for cases whose workflow task keeps failing (default: none, an empty list). */
+  stuckCases?: StuckCaseWatch;
 }
 
 /**
@@ -72,7 +76,10 @@ export function createApp(deps: AppDeps): Express {
   const signer = createTokenSigner(secret);
   const now = deps.now ?? (() => new Date());
   const routes = new RouteRegistry({ idempotency: createIdempotency({ db, secret }) });
-  const metrics = createMetrics({ db, routes });
+  const stuckCases =
+    deps.stuckCases ??
+    watchStuckCases({ temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log, intervalMs: 0 });
+  const metrics = createMetrics({ db, routes, stuckCases });
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(deps.trustProxy ?? 'loopback'));
   app.use(
@@ -120,6 +127,7 @@ export function createApp(deps: AppDeps): Express {
           taskQueue: deps.taskQueue,
           now,
           answerMs: deps.answerTimeoutMs ?? 10_000,
+          stuckCases,
         },
         routes,
       ),
@@ -130,6 +138,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],
     ['/api/domains', domainRoutes({ db, now }, routes)],
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
+    ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],
     ['/api/admin/documents/numbering', documentNumberingRoutes({ db, now }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];

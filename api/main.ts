@@ -3,6 +3,7 @@ import pino from 'pino';
 import { connectServices } from '../config/services';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createApp } from './app';
+import { watchStuckCases } from './operations/stuck-cases';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -12,6 +13,12 @@ async function main(): Promise<void> {
     connectTemporal: (address) => Connection.connect({ address, connectTimeout: '10 s' }),
   });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const stuckCases = watchStuckCases({
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    log,
+    intervalMs: config.STUCK_CASE_SCAN_SECONDS * 1000,
+  });
   const app = createApp({
     db,
     temporal,
@@ -24,6 +31,7 @@ async function main(): Promise<void> {
     https: config.PUBLIC_URL.startsWith('https:'),
     metricsToken: config.METRICS_TOKEN || undefined,
     answerTimeoutMs: config.ANSWER_TIMEOUT_SECONDS * 1000,
+    stuckCases,
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    stuckCases.stop();
     server.close(() => {
       connection
         .close()

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { operationalFigures } from '../store/metrics';
 import type { Db } from '../store/pool';
 import { STAGES } from '../domain/case/stages';
+import type { StuckCaseWatch } from './operations/stuck-cases';
 import { problems } from './problem';
 import { defineRoute, type RouteRegistry } from './routing';
 import { bearerMatches } from './security';
@@ -17,7 +18,7 @@ export interface Metrics {
   observeRequests: RequestHandler;
 }
 
-export function createMetrics(deps: { db: Db; routes: RouteRegistry }): Metrics {
+export function createMetrics(deps: { db: Db; routes: RouteRegistry; stuckCases: StuckCaseWatch }): Metrics {
   const register = new Registry();
   collectDefaultMetrics({ register, prefix: 'duban_' });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -35,6 +36,14 @@ export function createMetrics(deps: { db: Db; routes: RouteRegistry }): Metrics 
     registers: [register],
   });
   registerGauges(register, deps.db);
+  new Gauge({
+    name: 'duban_stuck_cases',
+    help: 'Cases whose workflow task keeps failing (last scan; STUCK_CASE_SCAN_SECONDS)',
+    registers: [register],
+    collect() {
+      this.set(deps.stuckCases.current().cases.length);
+    },
+  });
   const observeRequests: RequestHandler = (req, res, next) => {
     const started = process.hrtime.bigint();
     const path = req.path;

@@ -42,6 +42,10 @@ export const CONFIG_VARIABLES = {
     default: '10',
     description: 'How long a request waits on a case workflow before answering 202 or 503',
   },
+  STUCK_CASE_SCAN_SECONDS: {
+    default: '120',
+    description: 'How often the API looks for cases whose workflow task keeps failing (0: never)',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -124,6 +128,7 @@ const schema = z.object({
     .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
   ANSWER_TIMEOUT_SECONDS: integer(1, 120).default(10),
+  STUCK_CASE_SCAN_SECONDS: integer(0, 86_400).default(120),
 });
 
 export type Config = z.infer<typeof schema>;

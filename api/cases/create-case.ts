@@ -27,6 +27,7 @@ import {
 } from '../../workflows/contract';
 import { domainKey, procuratorateKey, stageKey } from '../../workflows/search-attributes';
 import type { Principal } from '../auth/tokens';
+import type { StuckCaseWatch } from '../operations/stuck-cases';
 import { problems } from '../problem';
 import { within } from './bounded';
 import type { CreateCaseBody } from './schemas';
@@ -38,6 +39,8 @@ export interface CaseServiceDeps {
   now: () => Date;
   /** How long a request waits on a case workflow before it answers 202 or 503. */
   answerMs: number;
+  /** The last scan for cases whose workflow task keeps failing. */
+  stuckCases?: StuckCaseWatch;
 }
 
 export type Registration =

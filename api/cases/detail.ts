@@ -16,11 +16,12 @@ import { runningStop, type DeadlineRequest } from '../../domain/period';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
+import type { StuckCaseWatch } from '../operations/stuck-cases';
 import { problems } from '../problem';
 import { presentCase } from './present';
 
 export async function caseDetail(
-  deps: { db: Db; temporal: Client; now: () => Date },
+  deps: { db: Db; temporal: Client; now: () => Date; stuckCases?: StuckCaseWatch },
   principal: Principal,
   caseId: string,
 ) {
@@ -51,7 +52,14 @@ export async function caseDetail(
     majorLead: live?.majorLead ?? null,
     transfers: live?.transfers ?? [],
     availableActions: live ? availableActions(live, actor, today) : [],
+    stuck: stuckOf(deps.stuckCases, caseId),
   };
+}
+
+/** What the last scan found about this case's workflow task, if it keeps failing. */
+function stuckOf(watch: StuckCaseWatch | undefined, caseId: string) {
+  const found = watch?.current().cases.find((c) => c.caseId === caseId);
+  return found ? { attempt: found.attempt, since: found.since, cause: found.cause, error: found.error } : null;
 }
 
 /** The workflow's own view; a case whose workflow cannot be reached still shows its read model. */

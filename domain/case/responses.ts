@@ -127,6 +127,15 @@ export const caseDetailResponse = caseResponse.extend({
     .describe('本案的移送（纪检监察机关、其他人民检察院、行政机关）'),
   majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
+  stuck: z
+    .object({
+      attempt: z.number().int(),
+      since: z.string().nullable(),
+      cause: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable()
+    .describe('办案流程的处理任务反复失败、案件无法推进时：尝试次数、起始时间与流程引擎记录的错误'),
 });
 
 export const actionResponse = z.object({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { CaseAlert } from '../api/types';
+import type { CaseAlert, CaseDetail } from '../api/types';
 import { chineseDateTime } from '../lib/format';
 import { Problem } from './problem';
 
@@ -41,6 +41,26 @@ export function CaseAlerts(props: {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * The case's workflow keeps failing to process its next step (found by the API's periodic scan):
+ * nothing staff do moves the case until an administrator fixes the cause, so say so first.
+ */
+export function StuckCase({ stuck }: { stuck: NonNullable<CaseDetail['stuck']> }) {
+  return (
+    <section className="notice error" role="alert" aria-label="流程无法推进">
+      <strong>本案办案流程无法推进：</strong>
+      流程引擎处理本案的下一步时反复出错（已尝试 {stuck.attempt} 次
+      {stuck.since ? `，自 ${chineseDateTime(stuck.since)} 起` : ''}
+      ）。此期间提交的操作会被受理但不会生效，请联系系统管理员或案件管理部门。
+      {(stuck.cause || stuck.error) && (
+        <div className="stuck-error">
+          错误信息：{[stuck.cause, stuck.error].filter(Boolean).join(' — ')}
+        </div>
+      )}
     </section>
   );
 }

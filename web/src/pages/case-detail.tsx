@@ -5,7 +5,7 @@ import { reference } from '../api/reference';
 import type { User } from '../api/session';
 import type { CaseDetail, Clock, RecommendationView } from '../api/types';
 import { DueBadge, Tag } from '../components/badges';
-import { CaseAlerts } from '../components/case-alerts';
+import { CaseAlerts, StuckCase } from '../components/case-alerts';
 import { ClockCard } from '../components/clock-card';
 import { Loading, Problem } from '../components/problem';
 import { StageStepper } from '../components/stage-stepper';
@@ -84,6 +84,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         litigated={(summary.litigatedOrganIds?.length ?? 0) > 0 || d.litigation !== null}
         stageBefore={summary.stageBeforeSuspension}
       />
+      {d.stuck && <StuckCase stuck={d.stuck} />}
       <CaseAlerts
         caseId={d.id}
         alerts={d.alerts}

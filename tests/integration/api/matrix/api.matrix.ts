@@ -14,6 +14,11 @@ export const matrix: RouteExpectation[] = [
   { route: 'GET /metrics', request: plain('/metrics'), own: everyone(200) },
   { route: 'GET /api/openapi.json', request: plain('/api/openapi.json'), own: everyone(200) },
   {
+    route: 'GET /api/admin/stuck-cases',
+    request: plain('/api/admin/stuck-cases'),
+    own: allow(['case_office', 'admin'], 200),
+  },
+  {
     route: 'POST /api/auth/login',
     request: async (_w, owner) => ({
       path: '/api/auth/login',
