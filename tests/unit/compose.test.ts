@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES } from '../../config/config';
-import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes';
 
 const ROOT = join(__dirname, '..', '..');
 const COMPOSE_TEXT = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
@@ -51,10 +50,10 @@ function commandText(s: Service): string {
 
 describe('docker-compose.yml', () => {
   it('when read, then it has every service the application needs', () => {
-    for (const name of ['temporal', 'temporal-ui', 'db', 'mail', 'api', 'worker']) {
+    for (const name of ['temporal-db', 'temporal-schema', 'temporal', 'temporal-setup', 'temporal-ui']) {
       expect(compose.services).toHaveProperty(name);
     }
-    expect(service('temporal').image).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+$/);
+    for (const name of ['db', 'mail', 'api', 'worker']) expect(compose.services).toHaveProperty(name);
     expect(environment(service('temporal')).POSTGRES_SEEDS).toBe('temporal-db');
     expect(service('temporal-db').image).toMatch(/^postgres:/);
     expect(service('mail').image).toMatch(/mailpit:v\d/);
@@ -113,14 +112,59 @@ describe('docker-compose.yml', () => {
     expect(worker.deploy?.replicas).toBeGreaterThanOrEqual(1);
   });
 
-  it('when Temporal is ready, then every search attribute of the case workflows is registered with its type', () => {
+  it('when pulled, then every image is pinned to a version, and Temporal runs on its maintained images', () => {
+    const images = Object.entries(compose.services)
+      .filter(([, s]) => s.image && !s.build)
+      .map(([name, s]) => [name, s.image!] as const);
+    for (const [, image] of images) expect(image).toMatch(/^[\w./-]+:v?\d+(\.\d+)*[\w.-]*$/);
+    expect(images.map(([, image]) => image).join(' ')).not.toMatch(/auto-setup/);
+    for (const s of Object.values(compose.services)) expect(s.image ?? '').not.toMatch(/:latest$/);
+    expect(service('temporal').image).toMatch(/^temporalio\/server:\d+\.\d+\.\d+$/);
+    expect(service('temporal-schema').image).toMatch(/^temporalio\/admin-tools:\d+\.\d+\.\d+$/);
+    expect(service('temporal-schema').image!.split(':')[1]).toBe(service('temporal').image!.split(':')[1]);
+  });
+
+  it('when started, then the schema job, the server, the setup job and the application come up in that order', () => {
+    const dependsOn = (name: string) => service(name).depends_on as Record<string, { condition?: string }>;
+    expect(dependsOn('temporal-schema')).toEqual({ 'temporal-db': { condition: 'service_healthy' } });
+    expect(dependsOn('temporal')).toMatchObject({
+      'temporal-schema': { condition: 'service_completed_successfully' },
+    });
+    expect(dependsOn('temporal-setup')).toEqual({ temporal: { condition: 'service_healthy' } });
+    expect(dependsOn('temporal-ui')).toMatchObject({ temporal: { condition: 'service_healthy' } });
+    for (const name of ['temporal-db', 'temporal']) expect(service(name).healthcheck?.test).toBeDefined();
+  });
+
+  it('when the schema job runs, then it creates and updates both of Temporal\'s PostgreSQL databases', () => {
+    const schema = service('temporal-schema');
+    const script = commandText(schema);
+    expect(environment(schema)).toMatchObject({ SQL_PLUGIN: 'postgres12', SQL_HOST: 'temporal-db' });
+    for (const step of ['create', 'setup-schema -v 0.0', 'update-schema -d']) expect(script).toContain(step);
+    expect(script).toMatch(/temporal:temporal temporal_visibility:visibility/);
+    expect(environment(schema).SCHEMA_DIR).toBe('/etc/temporal/schema/postgresql/v12');
+    expect(environment(service('temporal'))).toMatchObject({
+      DB: 'postgres12',
+      DBNAME: 'temporal',
+      VISIBILITY_DBNAME: 'temporal_visibility',
+    });
+  });
+
+  it('when Temporal is ready, then duban\'s own setup command makes the namespace and its search attributes', () => {
     const setup = service('temporal-setup');
-    const listed = environment(setup).SEARCH_ATTRIBUTES!.split(/\s+/).filter(Boolean);
-    const registered = Object.fromEntries(listed.map((pair) => pair.split('=') as [string, string]));
-    expect(registered).toEqual(SEARCH_ATTRIBUTE_TYPES);
-    expect(commandText(setup)).toContain('search-attribute create');
-    expect(commandText(setup)).toContain('$$SEARCH_ATTRIBUTES');
-    expect(setup.depends_on).toMatchObject({ temporal: { condition: 'service_healthy' } });
+    expect(commandText(setup)).toMatch(/^node bin\/duban\.js temporal setup\b/);
+    expect(setup.image).toBe(service('api').image);
+    expect(environment(setup)).toEqual({
+      TEMPORAL_ADDRESS: environment(service('api')).TEMPORAL_ADDRESS,
+      TEMPORAL_NAMESPACE: environment(service('api')).TEMPORAL_NAMESPACE,
+    });
+  });
+
+  it('when the server reads its runtime settings, then the mounted file exists', () => {
+    const temporal = service('temporal') as Service & { volumes?: string[] };
+    const mounted = (temporal.volumes ?? []).map((v) => v.split(':'));
+    const dynamic = mounted.find(([, target]) => target === environment(temporal).DYNAMIC_CONFIG_FILE_PATH);
+    expect(dynamic).toBeDefined();
+    expect(existsSync(join(ROOT, dynamic![0]!))).toBe(true);
   });
 
   it('when the demo profile is used, then a one-shot loads the demo accounts of npm start', () => {
@@ -135,7 +179,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('when built, then the build context holds the Dockerfile', () => {
-    for (const name of [...APP_SERVICES, 'demo-data']) {
+    for (const name of [...APP_SERVICES, 'demo-data', 'temporal-setup']) {
       const build = service(name).build;
       const { context = '.', dockerfile = 'Dockerfile' } =
         typeof build === 'string' ? { context: build } : (build ?? {});
