@@ -59,7 +59,9 @@ export async function caseDetail(
 /** What the last scan found about this case's workflow task, if it keeps failing. */
 function stuckOf(watch: StuckCaseWatch | undefined, caseId: string) {
   const found = watch?.current().cases.find((c) => c.caseId === caseId);
-  return found ? { attempt: found.attempt, since: found.since, cause: found.cause, error: found.error } : null;
+  return found
+    ? { attempt: found.attempt, since: found.since, cause: found.cause, error: found.error }
+    : null;
 }
 
 /** The workflow's own view; a case whose workflow cannot be reached still shows its read model. */

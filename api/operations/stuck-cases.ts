@@ -139,8 +139,9 @@ async function lastTaskFailure(
       execution: { workflowId, runId },
       maximumPageSize: 50,
     });
-    const failed = history?.events?.find((e) => e.workflowTaskFailedEventAttributes)
-      ?.workflowTaskFailedEventAttributes;
+    const failed = history?.events?.find(
+      (e) => e.workflowTaskFailedEventAttributes,
+    )?.workflowTaskFailedEventAttributes;
     if (!failed) return { cause: null, error: null };
     const cause = failed.cause != null ? (CAUSES[failed.cause] ?? String(failed.cause)) : null;
     return {

@@ -135,7 +135,7 @@ describe('docker-compose.yml', () => {
     for (const name of ['temporal-db', 'temporal']) expect(service(name).healthcheck?.test).toBeDefined();
   });
 
-  it('when the schema job runs, then it creates and updates both of Temporal\'s PostgreSQL databases', () => {
+  it("when the schema job runs, then it creates and updates both of Temporal's PostgreSQL databases", () => {
     const schema = service('temporal-schema');
     const script = commandText(schema);
     expect(environment(schema)).toMatchObject({ SQL_PLUGIN: 'postgres12', SQL_HOST: 'temporal-db' });
@@ -149,7 +149,7 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('when Temporal is ready, then duban\'s own setup command makes the namespace and its search attributes', () => {
+  it("when Temporal is ready, then duban's own setup command makes the namespace and its search attributes", () => {
     const setup = service('temporal-setup');
     expect(commandText(setup)).toMatch(/^node bin\/duban\.js temporal setup\b/);
     expect(setup.image).toBe(service('api').image);

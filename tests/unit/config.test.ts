@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'loopback',
       METRICS_TOKEN: '',
       ANSWER_TIMEOUT_SECONDS: 10,
+      STUCK_CASE_SCAN_SECONDS: 120,
     });
   });
 

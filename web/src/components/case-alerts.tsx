@@ -57,9 +57,7 @@ export function StuckCase({ stuck }: { stuck: NonNullable<CaseDetail['stuck']> }
       {stuck.since ? `，自 ${chineseDateTime(stuck.since)} 起` : ''}
       ）。此期间提交的操作会被受理但不会生效，请联系系统管理员或案件管理部门。
       {(stuck.cause || stuck.error) && (
-        <div className="stuck-error">
-          错误信息：{[stuck.cause, stuck.error].filter(Boolean).join(' — ')}
-        </div>
+        <div className="stuck-error">错误信息：{[stuck.cause, stuck.error].filter(Boolean).join(' — ')}</div>
       )}
     </section>
   );
