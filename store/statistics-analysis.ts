@@ -51,12 +51,12 @@ export function filedByTrack(db: Db, procuratorateId: string, p: Period) {
 /** The Rules art. 82 reasons named by the non-performance findings of the period. */
 export function nonPerformanceReasons(db: Db, procuratorateId: string, p: Period) {
   return db.query<{ reason: string; n: number }>(
-    `SELECT reason, count(*)::int AS n
+    `SELECT x.reason_key AS reason, count(*)::int AS n
      FROM audit_entries a JOIN cases c ON c.id = a.case_id
-     CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(a.data -> 'reasons', '[]'::jsonb)) AS reason
+     CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(a.data -> 'reasons', '[]'::jsonb)) AS x (reason_key)
      WHERE c.procuratorate_id = $1 AND a.kind = 'recordFinding' AND a.data ->> 'result' <> 'rectified'
        AND (a.data ->> 'checkedOn')::date BETWEEN $2::date AND $3::date
-     GROUP BY reason ORDER BY n DESC, reason`,
+     GROUP BY x.reason_key ORDER BY n DESC, x.reason_key`,
     [procuratorateId, p.from, p.to],
   );
 }

@@ -11,7 +11,7 @@ export type FigureCriteria =
   /** Cases filed in the period (by domain or track). */
   | { figure: 'filed'; domainCode?: string; track?: string }
   /** Outcomes in the period (by outcome, organ or domain); `outcomes` is any of several. */
-  | { figure: 'outcome'; outcomes?: string[]; organId?: string; domainCode?: string }
+  | { figure: 'outcome'; outcomes?: readonly string[]; organId?: string; domainCode?: string }
   /** Non-performance findings of the period naming an art. 82 reason. */
   | { figure: 'reason'; reason?: string }
   /** Recommendations issued in the period, replies received in it (by organ). */
@@ -33,10 +33,12 @@ const ORDER = 'ORDER BY c.created_at, c.id LIMIT 1000';
 
 export function casesOfFigure(db: Db, procuratorateId: string, p: Period, f: FigureCriteria) {
   const [where, extra] = criteriaOf(f);
-  return db.query<FigureCaseRow>(
-    `${SELECT} WHERE c.procuratorate_id = $1 AND ${where} ${ORDER}`,
-    [procuratorateId, p.from, p.to, ...extra],
-  );
+  return db.query<FigureCaseRow>(`${SELECT} WHERE c.procuratorate_id = $1 AND ${where} ${ORDER}`, [
+    procuratorateId,
+    p.from,
+    p.to,
+    ...extra,
+  ]);
 }
 
 /** The condition on `c` and its parameters from $4 on; a criterion left out is `NULL`: any. */

@@ -23,7 +23,8 @@ export function analysisRoute(target: RouteTarget, deps: StatisticsDeps): void {
     {
       ...READ,
       path: '/analysis',
-      summary: '类案分析：领域与行政机关 × 结果、线索来源、案件类别、第八十二条情形、回复用时与回复整改率、屡次不履职',
+      summary:
+        '类案分析：领域与行政机关 × 结果、线索来源、案件类别、第八十二条情形、回复用时与回复整改率、屡次不履职',
       query: periodQuery,
       answer: { description: '类案分析', schema: analysisResponse },
       otherResponses: { 422: { description: '期间有误' } },

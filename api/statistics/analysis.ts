@@ -1,8 +1,5 @@
 /** 类案分析 (seed part 4.2): what the period's cases came to, by domain, organ, source and track. */
-import {
-  LEGACY_NON_PERFORMANCE_REASONS,
-  NON_PERFORMANCE_REASONS,
-} from '../../domain/case/vocabulary';
+import { LEGACY_NON_PERFORMANCE_REASONS, NON_PERFORMANCE_REASONS } from '../../domain/case/vocabulary';
 import { STATISTICS_OUTCOMES, type StatisticsOutcome } from '../../domain/case/statistics';
 import { LEAD_SOURCES, type LeadSource } from '../../domain/case/stages';
 import type { Db } from '../../store/pool';
@@ -16,7 +13,10 @@ import {
 } from '../../store/statistics-analysis';
 import { organTable, periodOf, rate } from './summary';
 
-const REASON_LABELS: Record<string, string> = { ...NON_PERFORMANCE_REASONS, ...LEGACY_NON_PERFORMANCE_REASONS };
+const REASON_LABELS: Record<string, string> = {
+  ...NON_PERFORMANCE_REASONS,
+  ...LEGACY_NON_PERFORMANCE_REASONS,
+};
 const outcomeLabel = (o: string) => STATISTICS_OUTCOMES[o as StatisticsOutcome] ?? o;
 
 export async function similarCaseAnalysis(

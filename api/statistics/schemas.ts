@@ -35,7 +35,9 @@ export const organTableResponse = z.object({
 
 export const summaryResponse = z.object({
   period,
-  byStage: z.array(z.object({ stage: z.string(), count: z.number() })).describe('期间内受理的线索，按现在的阶段'),
+  byStage: z
+    .array(z.object({ stage: z.string(), count: z.number() }))
+    .describe('期间内受理的线索，按现在的阶段'),
   byDomain: z.array(
     z.object({
       domainCode: z.string(),
@@ -67,7 +69,9 @@ export const analysisResponse = z.object({
   organOutcomes: z
     .array(counted({ organId: z.string(), name: z.string(), outcome: z.string(), label: z.string() }))
     .describe('行政机关 × 结果：期间内的认定、反弹、起诉、裁判次数'),
-  leadSources: z.array(counted({ source: z.string(), label: z.string() })).describe('期间内受理的线索，按来源'),
+  leadSources: z
+    .array(counted({ source: z.string(), label: z.string() }))
+    .describe('期间内受理的线索，按来源'),
   tracks: z.array(counted({ track: z.string() })).describe('期间内立案，按案件类别'),
   nonPerformanceReasons: z
     .array(counted({ reason: z.string(), label: z.string() }))
@@ -80,7 +84,10 @@ export const analysisResponse = z.object({
     meanDays: z.number().nullable().describe('签收至回复的天数（平均）'),
     findings: z.number().describe('期间内的跟进调查认定'),
     onTimeAndRectified: z.number(),
-    replyRectificationRate: z.number().nullable().describe('回复整改率：按期回复且认定整改到位 / 期间内的认定'),
+    replyRectificationRate: z
+      .number()
+      .nullable()
+      .describe('回复整改率：按期回复且认定整改到位 / 期间内的认定'),
   }),
   repeatOffenderThreshold: z.number(),
   repeatOffenders: z.array(
@@ -111,18 +118,35 @@ export const figureQuery = z.strictObject({
   outcome: csv('结果（逗号分隔）').optional(),
   organId: resourceId.optional(),
   reason: z.string().max(60).optional(),
-  onTime: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM').optional(),
+  onTime: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM')
+    .optional(),
 });
 
 export const figureCasesResponse = z.object({
   period,
   items: z.array(
-    z.object({ caseId: z.string(), title: z.string(), stage: z.string(), domainCode: z.string(), track: z.string() }),
+    z.object({
+      caseId: z.string(),
+      title: z.string(),
+      stage: z.string(),
+      domainCode: z.string(),
+      track: z.string(),
+    }),
   ),
 });
 
 export const policyBody = z.strictObject({
-  repeatOffenderThreshold: z.number().int().min(1).max(100).describe('期间内不履职与反弹合计达到该次数即为屡次不履职'),
+  repeatOffenderThreshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .describe('期间内不履职与反弹合计达到该次数即为屡次不履职'),
 });
 export const policyResponse = z.object({ repeatOffenderThreshold: z.number() });

@@ -21,20 +21,20 @@ export const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / 
  * threshold is a repeat offender (seed part 2.3).
  */
 export const presentOrganRecord = (threshold: number) => (r: OrganRecordRow) => ({
-    organId: r.organ_id,
-    name: r.name,
-    recommendations: r.recommendations,
-    served: r.served,
-    repliedOnTime: r.replied_on_time,
-    repliedLate: r.replied_late,
-    noReply: r.no_reply,
-    rectified: r.rectified,
-    nonPerformance: r.non_performance,
-    rebounds: r.rebounds,
-    litigatedCases: r.litigated_cases,
-    onTimeReplyRate: rate(r.replied_on_time, r.replied_on_time + r.replied_late + r.no_reply),
-    rectificationRate: rate(r.rectified, r.rectified + r.non_performance),
-    repeatOffender: r.non_performance + r.rebounds >= threshold,
+  organId: r.organ_id,
+  name: r.name,
+  recommendations: r.recommendations,
+  served: r.served,
+  repliedOnTime: r.replied_on_time,
+  repliedLate: r.replied_late,
+  noReply: r.no_reply,
+  rectified: r.rectified,
+  nonPerformance: r.non_performance,
+  rebounds: r.rebounds,
+  litigatedCases: r.litigated_cases,
+  onTimeReplyRate: rate(r.replied_on_time, r.replied_on_time + r.replied_late + r.no_reply),
+  rectificationRate: rate(r.rectified, r.rectified + r.non_performance),
+  repeatOffender: r.non_performance + r.rebounds >= threshold,
 });
 
 export type StatisticsDeps = { db: Db; now: () => Date };
@@ -111,7 +111,16 @@ export function reportCsv(s: PeriodSummary): string {
     ['月份', '期限届满未完成（按期限末日）'],
     ...s.overdueByMonth.map((x) => [x.month, x.count]),
     [],
-    ['行政机关', '收到检察建议', '按期回复率', '整改到位率', '不履职', '反弹', '被诉案件', `屡次不履职（≥${s.repeatOffenderThreshold}次）`],
+    [
+      '行政机关',
+      '收到检察建议',
+      '按期回复率',
+      '整改到位率',
+      '不履职',
+      '反弹',
+      '被诉案件',
+      `屡次不履职（≥${s.repeatOffenderThreshold}次）`,
+    ],
     ...s.organs.map((o) => [
       o.name,
       o.recommendations,

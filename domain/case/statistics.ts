@@ -20,5 +20,13 @@ export const STATISTICS_OUTCOME_KEYS = Object.keys(STATISTICS_OUTCOMES) as [
 ];
 
 /** The figures a drill-down lists the cases of (store/statistics-cases.ts). */
-export const STATISTICS_FIGURES = ['received', 'filed', 'outcome', 'reason', 'issued', 'replied', 'overdue'] as const;
+export const STATISTICS_FIGURES = [
+  'received',
+  'filed',
+  'outcome',
+  'reason',
+  'issued',
+  'replied',
+  'overdue',
+] as const;
 export type StatisticsFigure = (typeof STATISTICS_FIGURES)[number];
