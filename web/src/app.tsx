@@ -53,7 +53,7 @@ function Page({ user, path }: { user: User; path: string }) {
   if ((params = match('/cases/:id', path)))
     return <CaseDetailPage key={params.id} user={user} caseId={params.id!} />;
   if (path === '/calendar') return <CalendarPage user={user} />;
-  if (path === '/dashboard') return <DashboardPage />;
+  if (path === '/dashboard') return <DashboardPage user={user} />;
   if (path === '/organs') return <OrgansPage />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;

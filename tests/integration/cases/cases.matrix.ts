@@ -1,6 +1,7 @@
 /**
  * Expected statuses of the case routes — list, detail, timeline, registration and every staff
- * action (generated from ACTIONS) — and of the statistics and the development mailbox.
+ * action (generated from ACTIONS) — and of the statistics (the threshold is the admin's to set)
+ * and the development mailbox.
  *
  * Each action is tried on a case in the earliest stage it applies to (action-cells.ts), driven
  * there through the API. On the caller's own case the acting roles get what `authorize` gives
@@ -109,6 +110,21 @@ export const matrix: RouteExpectation[] = [
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
   plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),
+  plain('GET /api/statistics/analysis', '/api/statistics/analysis', allow(ROLES, 200)),
+  plain(
+    'GET /api/statistics/cases',
+    '/api/statistics/cases?figure=outcome&outcome=rectified',
+    allow(ROLES, 200),
+  ),
+  plain('GET /api/statistics/policy', '/api/statistics/policy', allow(ROLES, 200)),
+  {
+    route: 'PUT /api/statistics/policy',
+    request: async (world) => {
+      await settleActed(world);
+      return { path: '/api/statistics/policy', body: { repeatOffenderThreshold: 2 } };
+    },
+    own: allow(['admin'], 200),
+  },
   // The test system runs without the development mailbox: every account finds nothing there.
   plain('GET /api/dev/mail', '/api/dev/mail', allow(ROLES, 404)),
 ];

@@ -1,17 +1,23 @@
 /** 统计分析: what the procuratorate reports upward (seed parts 2.1 and 4.2), as charts, by period. */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
+import { reference } from '../api/reference';
+import type { User } from '../api/session';
 import type { OrganRecord } from '../api/types';
-import { Chart, type ChartOption } from '../components/chart';
+import { hasAnyRole } from '../../../domain/roles';
+import { Chart, type ChartOption, type ChartPick } from '../components/chart';
+import { DrillDownList, type DrillDown } from '../components/drill-down';
 import { Loading, Problem } from '../components/problem';
 import { chineseDate, today } from '../lib/format';
 import { stageLabel } from '../lib/labels';
 import { useApi } from '../lib/use-api';
+import { SimilarCaseAnalysis } from './analysis';
+import { RepeatOffenderThreshold } from './statistics-policy';
 
 interface Summary {
   period: { from: string; to: string };
   byStage: { stage: string; count: number }[];
-  byDomain: { domainCode: string; name: string | null; count: number }[];
+  byDomain: { domainCode: string; name: string | null; count: number; received: number }[];
   overdueByMonth: { month: string; count: number }[];
   recommendations: { total: number; rectified: number; nonPerformance: number; litigated: number };
   organs: OrganRecord[];
@@ -36,18 +42,28 @@ function presets(now: string) {
   ];
 }
 
-export function DashboardPage() {
+export function DashboardPage({ user }: { user: User }) {
   const now = today();
   const [period, setPeriod] = useState(() => presets(now)[0]!);
   const [draft, setDraft] = useState(period);
-  const stats = useApi(
-    () => api.get<Summary>('/api/statistics/summary', { from: period.from, to: period.to }),
-    [period],
+  const [drill, setDrill] = useState<DrillDown | null>(null);
+  const range = useMemo(() => ({ from: period.from, to: period.to }), [period]);
+  const stats = useApi(() => api.get<Summary>('/api/statistics/summary', range), [range]);
+  const domains = useApi(() => reference.domains(), []);
+  const domainName = useCallback(
+    (code: string) => domains.data?.find((d) => d.code === code)?.name ?? code,
+    [domains.data],
   );
   const charts = useMemo(() => (stats.data ? chartsOf(stats.data) : null), [stats.data]);
+  const picks = stats.data ? picksOf(stats.data) : null;
+  const pick = (of: (p: ChartPick) => DrillDown | undefined) => (p: ChartPick) => {
+    const d = of(p);
+    if (d) setDrill(d);
+  };
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setPeriod({ ...draft, label: '自定义' });
+    setDrill(null);
   };
 
   return (
@@ -62,7 +78,7 @@ export function DashboardPage() {
                 key={p.label}
                 type="button"
                 className={p.label === period.label ? 'primary' : undefined}
-                onClick={() => (setPeriod(p), setDraft(p))}
+                onClick={() => (setPeriod(p), setDraft(p), setDrill(null))}
               >
                 {p.label}
               </button>
@@ -87,40 +103,93 @@ export function DashboardPage() {
       </form>
       {stats.error && <Problem error={stats.error} title="无法读取统计" />}
       {!stats.data && !stats.error && <Loading what="统计" />}
-      {stats.data && charts && (
+      {drill && <DrillDownList drill={drill} period={range} onClose={() => setDrill(null)} />}
+      {stats.data && charts && picks && (
         <>
           <p className="muted">
             统计期间：{chineseDate(stats.data.period.from)} 至 {chineseDate(stats.data.period.to)}。检察建议共{' '}
             {stats.data.recommendations.total} 件，整改到位 {stats.data.recommendations.rectified} 件，
             不依法履职 {stats.data.recommendations.nonPerformance} 件，提起诉讼{' '}
-            {stats.data.recommendations.litigated} 件。
+            {stats.data.recommendations.litigated}{' '}
+            件。各数字按事件的法定日期计入期间；点击图表可查看对应案件。
           </p>
           <div className="chart-grid">
             <figure className="card">
-              <figcaption>各阶段案件数</figcaption>
-              <Chart option={charts.stage} label="各阶段案件数" />
+              <figcaption>期间内受理的线索（按现在的阶段）</figcaption>
+              <Chart option={charts.stage} label="各阶段案件数" onPick={pick(picks.stage)} />
             </figure>
             <figure className="card">
-              <figcaption>各领域案件数</figcaption>
-              <Chart option={charts.domain} label="各领域案件数" />
+              <figcaption>各领域立案数</figcaption>
+              <Chart option={charts.domain} label="各领域立案数" onPick={pick(picks.domain)} />
             </figure>
             <figure className="card wide">
               <figcaption>各行政机关按期回复率与整改到位率</figcaption>
-              <Chart option={charts.organs} label="各行政机关按期回复率与整改到位率" height={320} />
+              <Chart
+                option={charts.organs}
+                label="各行政机关按期回复率与整改到位率"
+                height={320}
+                onPick={pick(picks.organs)}
+              />
             </figure>
             <figure className="card">
               <figcaption>逾期期限（按月）</figcaption>
-              <Chart option={charts.overdue} label="每月届满未完成的期限数" />
+              <Chart option={charts.overdue} label="每月届满未完成的期限数" onPick={pick(picks.overdue)} />
             </figure>
             <figure className="card">
               <figcaption>检察建议的结果</figcaption>
-              <Chart option={charts.outcomes} label="检察建议、整改到位、不依法履职、提起诉讼" />
+              <Chart
+                option={charts.outcomes}
+                label="检察建议、整改到位、不依法履职、提起诉讼"
+                onPick={pick(picks.outcomes)}
+              />
             </figure>
           </div>
+          <SimilarCaseAnalysis period={range} domainName={domainName} onDrill={setDrill} />
         </>
       )}
+      {hasAnyRole(user.roles, ['admin']) && <RepeatOffenderThreshold />}
     </section>
   );
+}
+
+/** What a click on each chart of the summary lists: the same criteria as the figure. */
+function picksOf(s: Summary) {
+  const OUTCOME_FIGURES = [
+    { title: '发出检察建议', criteria: { figure: 'issued' } },
+    { title: '整改到位', criteria: { figure: 'outcome', outcome: 'rectified' } },
+    { title: '不依法履职', criteria: { figure: 'outcome', outcome: 'non_performance' } },
+    { title: '提起诉讼', criteria: { figure: 'outcome', outcome: 'sued' } },
+  ];
+  return {
+    stage: (p: ChartPick): DrillDown | undefined => {
+      const x = s.byStage[p.dataIndex];
+      return x && { title: stageLabel(x.stage), criteria: { figure: 'received', stage: x.stage } };
+    },
+    domain: (p: ChartPick): DrillDown | undefined => {
+      const x = s.byDomain[p.dataIndex];
+      return (
+        x && {
+          title: `${x.name ?? x.domainCode}·立案`,
+          criteria: { figure: 'filed', domainCode: x.domainCode },
+        }
+      );
+    },
+    organs: (p: ChartPick): DrillDown | undefined => {
+      const o = s.organs[p.dataIndex];
+      if (!o) return undefined;
+      return p.seriesIndex === 0
+        ? { title: `${o.name}·回复`, criteria: { figure: 'replied', organId: o.organId } }
+        : {
+            title: `${o.name}·认定`,
+            criteria: { figure: 'outcome', organId: o.organId, outcome: 'rectified,non_performance' },
+          };
+    },
+    overdue: (p: ChartPick): DrillDown | undefined => {
+      const m = s.overdueByMonth[p.dataIndex];
+      return m && { title: `${m.month} 期限届满`, criteria: { figure: 'overdue', month: m.month } };
+    },
+    outcomes: (p: ChartPick): DrillDown | undefined => OUTCOME_FIGURES[p.dataIndex],
+  };
 }
 
 const empty = (what: string): ChartOption => ({

@@ -15,7 +15,10 @@ const KINDS: Record<string, string> = {
 
 export function OrgansPage() {
   const organs = useApi(() => reference.organs(), []);
-  const records = useApi(() => api.get<{ items: OrganRecord[] }>('/api/statistics/organs'), []);
+  const records = useApi(
+    () => api.get<{ items: OrganRecord[]; period: { from: string; to: string } }>('/api/statistics/organs'),
+    [],
+  );
   if (organs.error) return <Problem error={organs.error} />;
   if (!organs.data) return <Loading what="行政机关名录" />;
   const recordOf = (id: string) => records.data?.items.find((r) => r.organId === id);
@@ -28,6 +31,12 @@ export function OrgansPage() {
           屡次不履职或整改后反弹：{repeat.map((o) => o.name).join('、')}
           。依照“屡次纠正未能落实的依法提起公益诉讼”，请重点关注。
         </div>
+      )}
+      {records.data && (
+        <p className="muted">
+          履职记录为本年（{records.data.period.from} 至 {records.data.period.to}
+          ）的数字，按各事件的法定日期计入；其他期间见统计分析。
+        </p>
       )}
       {records.error && <Problem error={records.error} title="无法读取履职记录" />}
       <div className="table-wrap">
