@@ -53,7 +53,10 @@ export async function gatherInbox(db: Db, principal: Principal, today: string): 
   ]);
   return parts
     .flat()
-    .map((item) => ({ item, entry: { kind: item.kind, date: item.date, key: `${item.caseId ?? item.leadId}` } }))
+    .map((item) => ({
+      item,
+      entry: { kind: item.kind, date: item.date, key: `${item.caseId ?? item.leadId}` },
+    }))
     .sort((a, b) => byUrgency(a.entry, b.entry))
     .map(({ item }) => item);
 }

@@ -11,9 +11,17 @@ import {
 } from '../../../domain/inbox/waiting';
 
 const KINDS: DecisionKind[] = ['filing', 'recommendation', 'litigation'];
-const DECIDE = { filing: 'decideFiling', recommendation: 'decideRecommendation', litigation: 'decideLitigation' } as const;
+const DECIDE = {
+  filing: 'decideFiling',
+  recommendation: 'decideRecommendation',
+  litigation: 'decideLitigation',
+} as const;
 
-const person = (roles: Role[], delegated: DecisionKind[] = []): InboxPerson => ({ userId: 'u-1', roles, delegated });
+const person = (roles: Role[], delegated: DecisionKind[] = []): InboxPerson => ({
+  userId: 'u-1',
+  roles,
+  delegated,
+});
 const proposal = (kind: DecisionKind) => ({ kind, proposedOn: '2026-03-02' });
 
 describe('who a pending proposal waits for', () => {
