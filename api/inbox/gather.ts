@@ -112,7 +112,7 @@ async function clocks(db: Db, principal: Principal, today: string): Promise<Inbo
       caseId: r.case_id,
       leadId: null,
       title: r.title,
-      action: overdue ? `${r.name}：已逾期` : `${r.name}：即将届满`,
+      action: overdue ? `${r.name}已逾期` : `${r.name}即将届满`,
       detail: `届满日 ${r.due}${r.provisional ? '（暂定）' : ''}`,
       date: r.due,
       overdue,
