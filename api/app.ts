@@ -18,6 +18,7 @@ import { openDeadlineRoutes } from './deadlines/open';
 import { domainAdminRoutes, domainRoutes } from './domains/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
+import { inboxRoutes } from './inbox/routes';
 import { createIdempotency } from './idempotency';
 import { requestIds, requestLog } from './logging';
 import { securityHeaders } from './security';
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
     ['/api/calendar', calendarRoutes({ db }, routes)],
     ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],
+    ['/api/inbox', inboxRoutes({ db, now }, routes)],
     ['/api/domains', domainRoutes({ db, now }, routes)],
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],

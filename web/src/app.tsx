@@ -14,6 +14,8 @@ import { DashboardPage } from './pages/dashboard';
 import { OrgansPage } from './pages/organs';
 import { AdminPage } from './pages/admin';
 import { MailPage } from './pages/mail';
+import { InboxPage } from './pages/inbox';
+import { inboxCount } from './api/inbox';
 
 interface NavItem {
   to: string;
@@ -23,6 +25,7 @@ interface NavItem {
 
 const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
 const NAV: NavItem[] = [
+  { to: '/inbox', label: '待办', show: staff },
   { to: '/', label: '案件', show: staff },
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
@@ -52,6 +55,7 @@ function Page({ user, path }: { user: User; path: string }) {
   if (path === '/cases/new') return <NewCasePage />;
   if ((params = match('/cases/:id', path)))
     return <CaseDetailPage key={params.id} user={user} caseId={params.id!} />;
+  if (path === '/inbox') return <InboxPage />;
   if (path === '/calendar') return <CalendarPage user={user} />;
   if (path === '/dashboard') return <DashboardPage user={user} />;
   if (path === '/organs') return <OrgansPage />;
@@ -80,6 +84,11 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
       .then((list) => setCourt(list.find((p) => p.id === user.procuratorateId)?.name ?? user.procuratorateId))
       .catch(() => undefined);
   }, [user.procuratorateId]);
+  const count = useSyncExternalStore(inboxCount.subscribe, inboxCount.get);
+  const isStaff = staff(user);
+  useEffect(() => {
+    if (isStaff) inboxCount.refresh();
+  }, [path, isStaff]);
   const active = (to: string) =>
     to === '/' ? path === '/' || path.startsWith('/cases') : path.startsWith(to);
   return (
@@ -108,6 +117,11 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
               <li key={n.to}>
                 <Link to={n.to} aria-current={active(n.to) ? 'page' : undefined}>
                   {n.label}
+                  {n.to === '/inbox' && count !== null && (
+                    <span className="nav-count" aria-label={`${count} 项`}>
+                      {count}
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

@@ -1,0 +1,79 @@
+/**
+ * Who a pending proposal waits for, and the order of a person's inbox (待办). Pure: the API
+ * reads the rows, these rules say whose they are and which comes first.
+ */
+import { hasAnyRole, type Role } from '../roles';
+import type { DecisionKind } from '../case/model';
+
+/** What a person is asked to do with a pending proposal. A head's review step will add 'review'. */
+export type ProposalStep = 'decide';
+
+/** A pending proposal as the case list's summary keeps it. */
+export interface PendingProposal {
+  kind: DecisionKind;
+  proposedOn: string;
+}
+
+export interface InboxPerson {
+  userId: string;
+  roles: readonly Role[];
+  /** The decisions the chief delegated to heads in this procuratorate. */
+  delegated: readonly DecisionKind[];
+}
+
+/**
+ * What `person` must do with `proposal` now, or null when it does not wait for them: the chief
+ * decides every proposal; a head decides those whose kind the chief delegated (the chief still may).
+ */
+export function proposalStepFor(proposal: PendingProposal, person: InboxPerson): ProposalStep | null {
+  if (hasAnyRole(person.roles, ['chief'])) return 'decide';
+  if (hasAnyRole(person.roles, ['head']) && person.delegated.includes(proposal.kind)) return 'decide';
+  return null;
+}
+
+export const INBOX_KINDS = [
+  'clock_overdue',
+  'escalation',
+  'proposal',
+  'alert',
+  'clock_due',
+  'handed_over',
+  'public_lead',
+] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+export interface InboxEntry {
+  kind: InboxKind;
+  /** The date the item is measured by: a clock's due date, or the day it began to wait. */
+  date: string;
+  /** Breaks ties so the order is the same on every read. */
+  key: string;
+}
+
+/**
+ * Most urgent first: legal periods already overdue (oldest first), the escalations they led to,
+ * decisions staff wait on, failures of the system, periods due within the week, cases newly
+ * handed over, and public leads not yet looked at. Within a kind, the earlier date first.
+ */
+export function byUrgency(a: InboxEntry, b: InboxEntry): number {
+  const rank = INBOX_KINDS.indexOf(a.kind) - INBOX_KINDS.indexOf(b.kind);
+  if (rank !== 0) return rank;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** Which kinds of work a role's inbox gathers (besides proposals, which proposalStepFor decides). */
+export function inboxKindsOf(roles: readonly Role[]): Set<InboxKind> {
+  const kinds = new Set<InboxKind>();
+  if (hasAnyRole(roles, ['prosecutor', 'head', 'chief'])) {
+    // Clocks and handovers concern the cases a person handles, whatever their role.
+    kinds.add('clock_overdue').add('clock_due').add('handed_over');
+  }
+  if (hasAnyRole(roles, ['head', 'chief'])) kinds.add('escalation').add('proposal');
+  if (hasAnyRole(roles, ['prosecutor', 'head'])) kinds.add('public_lead');
+  if (hasAnyRole(roles, ['case_office'])) kinds.add('alert');
+  return kinds;
+}
+
+/** Days before its due date a running clock enters its handler's inbox. */
+export const CLOCK_HORIZON_DAYS = 7;
