@@ -13,6 +13,7 @@ import { DEFAULT_LOGIN_LIMITS } from './auth/throttle';
 import { apiTokenRoutes } from './auth/token-routes';
 import { createTokenSigner } from './auth/tokens';
 import { calendarRoutes } from './calendar/routes';
+import type { EvidenceLimits } from './cases/evidence';
 import { caseRoutes } from './cases/routes';
 import { openDeadlineRoutes } from './deadlines/open';
 import { domainAdminRoutes, domainRoutes } from './domains/routes';
@@ -60,6 +61,8 @@ export interface AppDeps {
   healthCacheMs?: number;
   /** How long a request waits on a case workflow before it answers 202 or 503 (default 10 s). */
   answerTimeoutMs?: number;
+  /** Largest evidence file and largest total per case, in bytes (default 200 MB and 2 GB). */
+  evidenceLimits?: EvidenceLimits;
 }
 
 /**
@@ -120,6 +123,7 @@ export function createApp(deps: AppDeps): Express {
           taskQueue: deps.taskQueue,
           now,
           answerMs: deps.answerTimeoutMs ?? 10_000,
+          ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
         },
         routes,
       ),

@@ -42,6 +42,8 @@ export const CONFIG_VARIABLES = {
     default: '10',
     description: 'How long a request waits on a case workflow before answering 202 or 503',
   },
+  EVIDENCE_MAX_FILE_MB: { default: '200', description: 'Largest evidence file one upload may store, in MB' },
+  EVIDENCE_MAX_CASE_MB: { default: '2048', description: 'Largest total of one case’s evidence files, in MB' },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -124,6 +126,8 @@ const schema = z.object({
     .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
   ANSWER_TIMEOUT_SECONDS: integer(1, 120).default(10),
+  EVIDENCE_MAX_FILE_MB: integer(1, 100_000).default(200),
+  EVIDENCE_MAX_CASE_MB: integer(1, 1_000_000).default(2048),
 });
 
 export type Config = z.infer<typeof schema>;

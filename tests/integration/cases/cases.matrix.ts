@@ -9,7 +9,7 @@
  * get a fresh case; refused cells share one per stage (stage-fixtures.ts), which the harness
  * shows they left unchanged — on another procuratorate's side one registered lead serves all.
  */
-import { ACTION_NAMES, ACTIONS } from '../../../domain/case/actions';
+import { ACTIONS, FORM_ACTION_NAMES, type FormActionName } from '../../../domain/case/actions';
 import type { ActionName } from '../../../domain/case/payloads';
 import { ROLES } from '../../../domain/roles';
 import type { TestOrg } from '../../helpers/fixtures';
@@ -37,7 +37,7 @@ async function caseFor(world: MatrixWorld, owner: TestOrg, cell: MatrixCell, fix
   return id;
 }
 
-function actionExpectation(name: ActionName): RouteExpectation {
+function actionExpectation(name: FormActionName): RouteExpectation {
   const { fixture, body, rule } = ACTION_CELLS[name];
   const admitted = ADMITS[ACTIONS[name].who];
   const office = ACTIONS[name].who === 'overseer';
@@ -105,7 +105,7 @@ export const matrix: RouteExpectation[] = [
   caseRead('GET /api/cases/:id', ''),
   caseRead('GET /api/cases/:id/timeline', '/timeline'),
   caseRead('GET /api/cases/:id/typical-summary', '/typical-summary', 'typical'),
-  ...ACTION_NAMES.map(actionExpectation),
+  ...FORM_ACTION_NAMES.map(actionExpectation),
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
   plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),
