@@ -19,7 +19,11 @@ export interface EvidenceStorage {
 export const pgChunkStorage: EvidenceStorage = {
   name: 'pg_chunks',
   async put(tx, fileId, seq, bytes) {
-    await tx.query('INSERT INTO evidence_chunks (file_id, seq, bytes) VALUES ($1, $2, $3)', [fileId, seq, bytes]);
+    await tx.query('INSERT INTO evidence_chunks (file_id, seq, bytes) VALUES ($1, $2, $3)', [
+      fileId,
+      seq,
+      bytes,
+    ]);
   },
   async *read(db, fileId) {
     // A few chunks per query: bounded memory, few round trips.

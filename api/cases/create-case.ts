@@ -93,7 +93,12 @@ export async function createCase(
         // The lead's attachments become the case's evidence; the workflow records them once it runs.
         await adoptLeadAttachments(
           tx,
-          { caseId, procuratorateId: actor.procuratorateId, leadId: body.publicLeadId, addedBy: actor.userId },
+          {
+            caseId,
+            procuratorateId: actor.procuratorateId,
+            leadId: body.publicLeadId,
+            addedBy: actor.userId,
+          },
           () => `ev-${randomUUID()}`,
         );
       }

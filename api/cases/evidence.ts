@@ -49,7 +49,9 @@ export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = {
   caseBytes: 2048 * 1024 * 1024,
 };
 
-export type EvidenceDeps = CaseServiceDeps & { evidence?: { limits?: EvidenceLimits; storage?: EvidenceStorage } };
+export type EvidenceDeps = CaseServiceDeps & {
+  evidence?: { limits?: EvidenceLimits; storage?: EvidenceStorage };
+};
 
 const megabytes = (bytes: number): string => {
   const mb = bytes / (1024 * 1024);
@@ -57,7 +59,10 @@ const megabytes = (bytes: number): string => {
 };
 
 const fileParam = caseIdParam.extend({
-  fileId: z.string().regex(/^ev-[0-9a-f-]{36}$/, '文件编号格式不正确').describe('文件编号'),
+  fileId: z
+    .string()
+    .regex(/^ev-[0-9a-f-]{36}$/, '文件编号格式不正确')
+    .describe('文件编号'),
 });
 
 const uploadQuery = z.strictObject({
@@ -300,13 +305,18 @@ const uploadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
       try {
         const row = await requireCase(deps, params.id, principal);
         if (isFinalStage(row.stage as Stage))
-          throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再添加证据材料`);
+          throw problems.conflict(
+            'case-closed',
+            `案件已${STAGE_LABELS[row.stage as Stage]}，不能再添加证据材料`,
+          );
         if (query.supersedes && !(await findEvidence(deps.db, params.id, query.supersedes)))
           throw problems.notFound(`案件 ${params.id} 没有文件 ${query.supersedes}`);
         if (query.supersedes && !query.reason)
           throw problems.validation('替代已有文件须说明理由', [{ path: 'reason', message: '必填' }]);
         if (!query.supersedes && query.reason)
-          throw problems.validation('只有替代已有文件时才填写替代理由', [{ path: 'reason', message: '不应填写' }]);
+          throw problems.validation('只有替代已有文件时才填写替代理由', [
+            { path: 'reason', message: '不应填写' },
+          ]);
         const limits = limitsOf(deps);
         const declared = Number(req.get('content-length') ?? NaN);
         if (Number.isFinite(declared) && declared > limits.fileBytes) throw fileTooLarge(limits);
@@ -375,7 +385,10 @@ const downloadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
         inline: z.enum(['true', 'false']).default('false').describe('true：Content-Disposition: inline'),
       }),
       responses: {
-        200: { description: '文件内容（Content-Type 为识别出的类型）', contentType: 'application/octet-stream' },
+        200: {
+          description: '文件内容（Content-Type 为识别出的类型）',
+          contentType: 'application/octet-stream',
+        },
         404: { description: '本院无此案件或该案件没有这个文件' },
       },
     },
@@ -433,4 +446,9 @@ export async function verifyStored(
   };
 }
 
-export const evidenceRoutes: RouteDeclaration<EvidenceDeps>[] = [uploadRoute, listRoute, verifyRoute, downloadRoute];
+export const evidenceRoutes: RouteDeclaration<EvidenceDeps>[] = [
+  uploadRoute,
+  listRoute,
+  verifyRoute,
+  downloadRoute,
+];

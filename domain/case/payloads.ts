@@ -194,7 +194,10 @@ export const ACTION_SCHEMAS = {
   attachEvidence: z.strictObject({
     file: z.strictObject({
       id: identifier('文件编号'),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, '须为 64 位十六进制 SHA-256').describe('文件内容的 SHA-256'),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '须为 64 位十六进制 SHA-256')
+        .describe('文件内容的 SHA-256'),
       size: z.number().int().min(0).describe('字节数'),
       mediaType: identifier('文件类型（按内容识别）'),
       name: text('文件名', 255),

@@ -56,7 +56,8 @@ const EXECUTABLES: { magic: number[]; what: string }[] = [
  * told from another ZIP by its `word/` part, which Word writes near the start).
  */
 export function sniff(head: Uint8Array): Sniffed {
-  for (const e of EXECUTABLES) if (startsWith(head, e.magic)) return { accepted: false, reason: 'executable', what: e.what };
+  for (const e of EXECUTABLES)
+    if (startsWith(head, e.magic)) return { accepted: false, reason: 'executable', what: e.what };
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { accepted: true, kind: ACCEPTED_KINDS.jpeg };
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     return { accepted: true, kind: ACCEPTED_KINDS.png };

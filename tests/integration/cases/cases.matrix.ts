@@ -10,7 +10,6 @@
  * shows they left unchanged — on another procuratorate's side one registered lead serves all.
  */
 import { ACTIONS, FORM_ACTION_NAMES, type FormActionName } from '../../../domain/case/actions';
-import type { ActionName } from '../../../domain/case/payloads';
 import { ROLES } from '../../../domain/roles';
 import type { TestOrg } from '../../helpers/fixtures';
 import { allow, type Expected, type MatrixCell, type RouteExpectation } from '../api/matrix/harness';
