@@ -105,6 +105,17 @@ export const matrix: RouteExpectation[] = [
   caseRead('GET /api/cases/:id/timeline', '/timeline'),
   caseRead('GET /api/cases/:id/typical-summary', '/typical-summary', 'typical'),
   ...FORM_ACTION_NAMES.map(actionExpectation),
+  {
+    // The upload's body is the file itself (a PDF's bytes); the case workflow's `attachEvidence`
+    // rule admits the handler, a head and the chief.
+    route: 'POST /api/cases/:id/evidence',
+    request: async (world, owner, cell) => ({
+      path: `/api/cases/${await caseFor(world, owner, cell, 'lead')}/evidence?name=${encodeURIComponent('鉴定意见.pdf')}`,
+      body: '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
+    }),
+    own: { ...allow(['prosecutor', 'head', 'chief'], 201), case_office: 403, admin: 403 },
+    other: allow(['prosecutor', 'head', 'chief'], 404),
+  },
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
   plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),
