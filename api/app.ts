@@ -13,6 +13,7 @@ import { DEFAULT_LOGIN_LIMITS } from './auth/throttle';
 import { apiTokenRoutes } from './auth/token-routes';
 import { createTokenSigner } from './auth/tokens';
 import { calendarRoutes } from './calendar/routes';
+import type { EvidenceLimits } from './cases/evidence';
 import { caseRoutes } from './cases/routes';
 import { openDeadlineRoutes } from './deadlines/open';
 import { domainAdminRoutes, domainRoutes } from './domains/routes';
@@ -65,6 +66,8 @@ export interface AppDeps {
   answerTimeoutMs?: number;
   /** The periodic scan for cases whose workflow task keeps failing (default: none, an empty list). */
   stuckCases?: StuckCaseWatch;
+  /** Largest evidence file and largest total per case, in bytes (default 200 MB and 2 GB). */
+  evidenceLimits?: EvidenceLimits;
 }
 
 /**
@@ -129,6 +132,7 @@ export function createApp(deps: AppDeps): Express {
           now,
           answerMs: deps.answerTimeoutMs ?? 10_000,
           stuckCases,
+          ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
         },
         routes,
       ),

@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     metricsToken: config.METRICS_TOKEN || undefined,
     answerTimeoutMs: config.ANSWER_TIMEOUT_SECONDS * 1000,
     stuckCases,
+    evidenceLimits: {
+      fileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
+      caseBytes: config.EVIDENCE_MAX_CASE_MB * 1024 * 1024,
+    },
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {

@@ -36,6 +36,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body is a file the handler streams itself (`req` is left unread): documented as this
+   * content type; no JSON is parsed. Not together with `body`.
+   */
+  rawBody?: { contentType: string; description: string };
   /** Largest JSON body accepted, e.g. '9mb'; default 256kb. */
   bodyLimit?: string;
   /**
@@ -138,7 +143,7 @@ export function defineRoute<
     const principal = authorise(req, spec);
     const params = spec.params ? parseInput(spec.params, req.params, '路径参数') : {};
     const query = spec.query ? parseInput(spec.query, req.query, '查询参数') : {};
-    const body = parseBody(req, spec.body);
+    const body = spec.rawBody ? undefined : parseBody(req, spec.body);
     const run = () =>
       handler({ req, res, params, query, body, principal } as RouteContext<
         z.infer<P>,
@@ -195,6 +200,7 @@ export function jsonBodies(registry: RouteRegistry): RequestHandler {
   };
   return (req, res, next) => {
     const spec = registry.match(req.method, req.path)?.spec;
+    if (spec?.rawBody) return next();
     const parse = () => parserFor(spec?.bodyLimit ?? DEFAULT_BODY_LIMIT)(req, res, next);
     if (!spec?.beforeBody) return parse();
     spec.beforeBody(req).then(parse, next);

@@ -46,6 +46,8 @@ export const CONFIG_VARIABLES = {
     default: '120',
     description: 'How often the API looks for cases whose workflow task keeps failing (0: never)',
   },
+  EVIDENCE_MAX_FILE_MB: { default: '200', description: 'Largest evidence file one upload may store, in MB' },
+  EVIDENCE_MAX_CASE_MB: { default: '2048', description: 'Largest total of one case’s evidence files, in MB' },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -129,6 +131,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
   ANSWER_TIMEOUT_SECONDS: integer(1, 120).default(10),
   STUCK_CASE_SCAN_SECONDS: integer(0, 86_400).default(120),
+  EVIDENCE_MAX_FILE_MB: integer(1, 100_000).default(200),
+  EVIDENCE_MAX_CASE_MB: integer(1, 1_000_000).default(2048),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -67,6 +67,11 @@ export const PATCHES = {
    * procuratorate at the end of the review (arts. 79(三), 94(三)) (rule `structuredTermination`).
    */
   structuredTermination: 'structured-termination-2026-12-02',
+  /**
+   * 2026-12-02: evidence files are attached to a case, each recorded on its timeline with its
+   * SHA-256 (action `attachEvidence`, rule `evidenceFiles`).
+   */
+  evidenceFiles: 'evidence-files-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -78,4 +83,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   reboundFollowUp: PATCHES.reboundFollowUp,
   revisitPerRectified: PATCHES.revisitPerRectified,
   structuredTermination: PATCHES.structuredTermination,
+  evidenceFiles: PATCHES.evidenceFiles,
 };

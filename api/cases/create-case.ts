@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
@@ -12,6 +12,7 @@ import {
   recordCreation,
 } from '../../store/case-numbers';
 import type { Db, Tx } from '../../store/pool';
+import { adoptLeadAttachments } from '../../store/evidence';
 import { claimPublicLead } from '../../store/public-lead-staff';
 import { isUniqueViolation } from '../../store/pool';
 import { currentDomain, procuratorateLevel } from '../../store/reference';
@@ -91,6 +92,19 @@ export async function createCase(
         createdBy: { userId: actor.userId, roles: actor.roles, procuratorateId: actor.procuratorateId },
       };
       if (body.publicLeadId) await claimLead(tx, body.publicLeadId, actor.procuratorateId);
+      if (body.publicLeadId) {
+        // The lead's attachments become the case's evidence; the workflow records them once it runs.
+        await adoptLeadAttachments(
+          tx,
+          {
+            caseId,
+            procuratorateId: actor.procuratorateId,
+            leadId: body.publicLeadId,
+            addedBy: actor.userId,
+          },
+          () => `ev-${randomUUID()}`,
+        );
+      }
       await recordCreation(tx, {
         case_id: caseId,
         procuratorate_id: actor.procuratorateId,

@@ -82,14 +82,23 @@ export function documentDownloadRoute(target: RouteTarget, deps: { db: Db }): vo
   );
 }
 
-/** RFC 6266: an ASCII fallback name, and the Chinese name in filename* (RFC 8187 encoding). */
-function sendDocx(res: Response, name: string, content: Buffer): void {
-  const encoded = encodeURIComponent(`${name}.docx`).replace(
+/**
+ * RFC 6266: an ASCII fallback name (the name itself when it is plain ASCII, else `fallback` with
+ * the name's extension), and the full name in filename* (RFC 8187 encoding).
+ */
+export function attachmentDisposition(name: string, inline = false, fallback = 'file'): string {
+  const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0] ?? '';
+  const ascii = /^[\x20-\x7e]+$/.test(name) && !/["\\]/.test(name) ? name : `${fallback}${extension}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function sendDocx(res: Response, name: string, content: Buffer): void {
   res.setHeader('Content-Type', DOCX_TYPE);
-  res.setHeader('Content-Disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encoded}`);
+  res.setHeader('Content-Disposition', attachmentDisposition(`${name}.docx`, false, 'document'));
   res.setHeader('Cache-Control', 'private, no-store');
   res.send(content);
 }

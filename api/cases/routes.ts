@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
 import { currentDomain } from '../../store/reference';
 import { timelineOf } from '../../store/timeline';
-import { ACTIONS, ACTION_NAMES, actionRoles } from '../../domain/case/actions';
+import { ACTIONS, FORM_ACTION_NAMES, actionRoles } from '../../domain/case/actions';
 import { ACTION_SCHEMAS, type ActionName } from '../../domain/case/payloads';
 import { defineReadRoute, routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
@@ -10,6 +10,7 @@ import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
 import { documentDownloadRoute, documentListRoute } from './documents';
+import { evidenceRoutes, recordPendingEvidence, type EvidenceDeps } from './evidence';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
 import { presentCase } from './present';
@@ -28,7 +29,7 @@ import {
 import { caseTimeline, timelineCsv } from './timeline';
 import { typicalSummary } from './typical';
 
-export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Router {
+export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/cases', deps, [
     createRoute,
     listRoute,
@@ -37,7 +38,8 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
     typicalSummaryRoute,
     documentListRoute,
     documentDownloadRoute,
-    ...ACTION_NAMES.map(actionRoute),
+    ...evidenceRoutes,
+    ...FORM_ACTION_NAMES.map(actionRoute),
   ]);
 }
 
@@ -73,6 +75,8 @@ function createRoute(target: RouteTarget, deps: CaseServiceDeps): void {
         registration.kind === 'done'
           ? await findCaseInScope(deps.db, caseId, principal.procuratorateId)
           : undefined;
+      if (registration.kind === 'done' && body.publicLeadId)
+        await recordPendingEvidence(deps, principal, caseId);
       if (!row) {
         res
           .status(202)

@@ -52,6 +52,15 @@ function operation(route: RegisteredRoute, path: string): Json {
           },
         }
       : {}),
+    ...(spec.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: spec.rawBody.description,
+            content: { [spec.rawBody.contentType]: { schema: { type: 'string', format: 'binary' } } },
+          },
+        }
+      : {}),
     responses: responses(route, idempotent),
     'x-duban-auth': spec.auth,
     'x-duban-roles': spec.auth === 'public' ? [] : [...(spec.roles ?? ROLES)],

@@ -6,6 +6,7 @@ import { CASE_ACTING_ROLES, hasAnyRole, type Role } from '../roles';
 import type { Actor, CaseState, DecisionKind } from './model';
 import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
 import { acknowledgeAlert, addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
+import { attachEvidence } from './rules/evidence';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
@@ -102,6 +103,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   recordTransferOut: { label: '登记移送', who: 'handler', apply: recordTransferOut },
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
+  attachEvidence: { label: '添加证据材料', who: 'staff', apply: attachEvidence },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
   confirmEscalation: { label: '确认督促措施', who: 'supervisor', apply: confirmEscalation },
   publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
@@ -111,6 +113,18 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
 };
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/**
+ * Actions the API takes itself, from another route (the evidence upload sends `attachEvidence`
+ * once the bytes are stored): neither an `/actions/…` route nor a form on the case page.
+ */
+export const INTERNAL_ACTIONS = ['attachEvidence'] as const;
+export type FormActionName = Exclude<ActionName, (typeof INTERNAL_ACTIONS)[number]>;
+export const FORM_ACTION_NAMES = ACTION_NAMES.filter(
+  (name): name is FormActionName => !(INTERNAL_ACTIONS as readonly string[]).includes(name),
+);
+/** Actions a case in any stage, ended or not, still takes. */
+const EVER_OPEN: ReadonlySet<ActionName> = new Set<ActionName>(['addNote', 'markTypical', 'attachEvidence']);
 
 /** The roles that may send an action through the API at all; the rule then checks the case. */
 export function actionRoles(name: ActionName): readonly Role[] {
@@ -168,7 +182,7 @@ export function runAction<N extends ActionName>(
   ctx: RuleContext,
 ): Effects {
   authorize(state, name, ctx.actor);
-  if (name !== 'addNote' && name !== 'markTypical') requireNotFinal(state, ACTIONS[name].label);
+  if (!EVER_OPEN.has(name)) requireNotFinal(state, ACTIONS[name].label);
   return ACTIONS[name].apply(state, payload, ctx);
 }
 
@@ -190,7 +204,7 @@ const PROBE = new Proxy(
  * that cannot be read tells: refused before the payload is read means not available now.
  */
 export function availableActions(state: CaseState, actor: Actor, today: string): ActionName[] {
-  return ACTION_NAMES.filter((name) => {
+  return FORM_ACTION_NAMES.filter((name) => {
     try {
       runAction(structuredCopy(state), name, PROBE as Payloads[typeof name], { actor, today });
       return true;

@@ -191,6 +191,24 @@ export const ACTION_SCHEMAS = {
   }),
   reassign: z.strictObject({ handlerId: identifier('新承办人用户 ID'), reason: text('更换理由', 2000) }),
   addNote: z.strictObject({ text: text('备注', 5000) }),
+  attachEvidence: z.strictObject({
+    file: z.strictObject({
+      id: identifier('文件编号'),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '须为 64 位十六进制 SHA-256')
+        .describe('文件内容的 SHA-256'),
+      size: z.number().int().min(0).describe('字节数'),
+      mediaType: identifier('文件类型（按内容识别）'),
+      name: text('文件名', 255),
+      source: z.enum(['upload', 'public_lead']).describe('upload 上传，public_lead 群众举报线索的附件'),
+      publicLeadId: identifier('群众举报线索编号').optional(),
+    }),
+    recommendationId: identifier('检察建议编号').optional(),
+    actionSeq: z.number().int().min(1).optional().describe('所附的时间线条目（办理操作）序号'),
+    supersedes: identifier('被替代的文件编号').optional(),
+    reason: optionalText('替代理由', 2000).optional(),
+  }),
   flagMajorLead: z.strictObject({
     flaggedOn: civilDate.describe('认定为重大线索的日期'),
     reason: text('认定为重大线索的理由', 2000),

@@ -88,7 +88,13 @@ export async function startSystem(
     /** HTTP settings as the API's environment would give them (TRUST_PROXY, METRICS_TOKEN, …). */
     app?: Pick<
       AppDeps,
-      'trustProxy' | 'https' | 'metricsToken' | 'healthCacheMs' | 'publicLeadsPerDay' | 'answerTimeoutMs'
+      | 'trustProxy'
+      | 'https'
+      | 'metricsToken'
+      | 'healthCacheMs'
+      | 'publicLeadsPerDay'
+      | 'answerTimeoutMs'
+      | 'evidenceLimits'
     >;
   } = {},
 ): Promise<System> {

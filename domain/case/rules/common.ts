@@ -55,7 +55,9 @@ export type RuleChange =
    * A termination names its situation of Rules art. 74 (administrative) or art. 90 (civil), or, in
    * litigation review, the transfer to another procuratorate (arts. 79(三), 94(三)).
    */
-  | 'structuredTermination';
+  | 'structuredTermination'
+  /** Evidence files are attached to a case (`attachEvidence`), each with its SHA-256. */
+  | 'evidenceFiles';
 
 export interface RuleContext {
   actor: Actor;

@@ -3,7 +3,7 @@
  * valid body, and — where the action's own rule rather than its kind decides — the status an
  * acting role gets. Everything else follows from ACTIONS[name].who, as `authorize` reads it.
  */
-import type { ACTIONS } from '../../../domain/case/actions';
+import type { ACTIONS, FormActionName } from '../../../domain/case/actions';
 import type { ActionName } from '../../../domain/case/payloads';
 import type { TestOrg } from '../../helpers/fixtures';
 import type { Fixture } from './stage-paths';
@@ -32,7 +32,8 @@ const decided = (_o: TestOrg, today: string) => ({ approve: true, decidedOn: tod
 const chiefDecision = (_o: TestOrg, today: string) => ({ decidedOn: today, reason: '依法决定' });
 const rec1 = { recommendationId: 'rec-1' };
 
-export const ACTION_CELLS: Record<ActionName, ActionCell> = {
+/** The actions with an `/actions/…` route (attachEvidence is sent by the evidence upload). */
+export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   startEvaluation: { fixture: 'lead', body: () => ({ note: '开始评估' }) },
   proposeFiling: { fixture: 'lead', body: () => ({ reason: '线索查证属实' }) },
   flagMajorLead: { fixture: 'lead', body: (_o, d) => ({ flaggedOn: d, reason: '涉及饮用水水源地' }) },

@@ -10,8 +10,7 @@
  * get a fresh case; refused cells share one per stage (stage-fixtures.ts), which the harness
  * shows they left unchanged — on another procuratorate's side one registered lead serves all.
  */
-import { ACTION_NAMES, ACTIONS } from '../../../domain/case/actions';
-import type { ActionName } from '../../../domain/case/payloads';
+import { ACTIONS, FORM_ACTION_NAMES, type FormActionName } from '../../../domain/case/actions';
 import { ROLES } from '../../../domain/roles';
 import type { TestOrg } from '../../helpers/fixtures';
 import { allow, type Expected, type MatrixCell, type RouteExpectation } from '../api/matrix/harness';
@@ -38,7 +37,7 @@ async function caseFor(world: MatrixWorld, owner: TestOrg, cell: MatrixCell, fix
   return id;
 }
 
-function actionExpectation(name: ActionName): RouteExpectation {
+function actionExpectation(name: FormActionName): RouteExpectation {
   const { fixture, body, rule } = ACTION_CELLS[name];
   const admitted = ADMITS[ACTIONS[name].who];
   const office = ACTIONS[name].who === 'overseer';
@@ -106,7 +105,18 @@ export const matrix: RouteExpectation[] = [
   caseRead('GET /api/cases/:id', ''),
   caseRead('GET /api/cases/:id/timeline', '/timeline'),
   caseRead('GET /api/cases/:id/typical-summary', '/typical-summary', 'typical'),
-  ...ACTION_NAMES.map(actionExpectation),
+  ...FORM_ACTION_NAMES.map(actionExpectation),
+  {
+    // The upload's body is the file itself (a PDF's bytes); the case workflow's `attachEvidence`
+    // rule admits the handler, a head and the chief.
+    route: 'POST /api/cases/:id/evidence',
+    request: async (world, owner, cell) => ({
+      path: `/api/cases/${await caseFor(world, owner, cell, 'lead')}/evidence?name=${encodeURIComponent('鉴定意见.pdf')}`,
+      body: '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n',
+    }),
+    own: { ...allow(['prosecutor', 'head', 'chief'], 201), case_office: 403, admin: 403 },
+    other: allow(['prosecutor', 'head', 'chief'], 404),
+  },
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
   plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),

@@ -20,6 +20,15 @@ export interface Accepted<N extends ActionName> {
 const meet = (key: string, on: string): ClockOp => ({ op: 'meet', key, on });
 const recompute = (key: string): ClockOp => ({ op: 'recompute', key });
 
+const EVIDENCE_FILE = {
+  id: 'ev-1',
+  sha256: 'a'.repeat(64),
+  size: 1024,
+  mediaType: 'image/jpeg',
+  name: '现场照片.jpg',
+  source: 'upload' as const,
+};
+
 export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   startEvaluation: {
     at: 'LEAD',
@@ -414,6 +423,19 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     stage: 'LEAD',
     ops: [],
     data: { text: '已电话联系举报人' },
+  },
+  attachEvidence: {
+    at: 'LEAD',
+    by: 'prosecutor',
+    payload: { file: EVIDENCE_FILE },
+    stage: 'LEAD',
+    ops: [],
+    data: {
+      file: { ...EVIDENCE_FILE, addedBy: ACTORS.prosecutor.userId },
+      recommendationId: null,
+      actionSeq: null,
+      supersedes: null,
+    },
   },
   markTypical: {
     at: 'CLOSED',

@@ -1,5 +1,5 @@
 // availableActions: what the case page offers a user now, by stage and role.
-import { ACTION_NAMES, availableActions } from '../../../domain/case/actions';
+import { FORM_ACTION_NAMES, availableActions } from '../../../domain/case/actions';
 import type { ActionName } from '../../../domain/case/payloads';
 import { ACCEPTED } from './accepted-table';
 import { at, type Point } from './points';
@@ -107,7 +107,7 @@ it.each(EXPECTED)('at %s, %s is offered exactly the expected actions', (point, w
   expect(sansExtension(offered(point, who))).toEqual(sansExtension(expected));
 });
 
-it.each(ACTION_NAMES.map((name) => [name, ACCEPTED[name].at, ACCEPTED[name].by] as const))(
+it.each(FORM_ACTION_NAMES.map((name) => [name, ACCEPTED[name].at, ACCEPTED[name].by] as const))(
   '%s is offered at %s to %s, where it is accepted',
   (name, point, who) => {
     expect(offered(point, who)).toContain(name);

@@ -139,6 +139,7 @@ it('every action has a stage (or state) where it is refused, except transfers, n
     'recordTransferOut',
     'reassign',
     'addNote',
+    'attachEvidence',
     'markTypical',
   ]);
 });
@@ -148,7 +149,9 @@ const ARCHIVED = () => at('REVISIT').does('recordRevisit', 'prosecutor', ACCEPTE
 const ended = (point: (typeof ENDED)[number]) => (point === 'ARCHIVED' ? ARCHIVED() : at(point));
 
 describe.each(ENDED)('a case that has ended (%s)', (point) => {
-  const closedOff = ACTION_NAMES.filter((name) => name !== 'addNote' && name !== 'markTypical');
+  const closedOff = ACTION_NAMES.filter(
+    (name) => name !== 'addNote' && name !== 'markTypical' && name !== 'attachEvidence',
+  );
 
   it.each(closedOff)('refuses %s as WrongStage', (name) => {
     const accepted = ACCEPTED[name] as Accepted<ActionName>;

@@ -84,3 +84,34 @@ export async function download(path: string, filename: string): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Sends a file as the raw request body (streamed by the browser), with `query` in the URL. */
+export async function uploadFile<T>(path: string, file: Blob, query: Query = {}): Promise<T> {
+  const send = async (retry: boolean): Promise<Response> => {
+    const token = session.accessToken();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/octet-stream',
+    };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await fetch(withQuery(path, query), { method: 'POST', headers, body: file });
+    } catch {
+      throw new ApiError(0, '无法连接服务器，请检查网络后重试');
+    }
+    if (res.status === 401 && retry && token && (await session.refresh())) return send(false);
+    if (res.status === 401 && token) session.expired();
+    return res;
+  };
+  const res = await send(true);
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as T;
+}
+
+/** A file the API serves only to a signed-in user, as an object URL (e.g. for a thumbnail). */
+export async function objectUrlOf(path: string): Promise<string> {
+  const res = await send('GET', path, undefined, true);
+  if (!res.ok) throw await problemOf(res);
+  return URL.createObjectURL(await res.blob());
+}

@@ -1,5 +1,6 @@
 /** A case: where it stands, every clock and how it was computed, what may be done now, and its timeline. */
 import { useState } from 'react';
+import { CASE_ACTING_ROLES, hasAnyRole } from '../../../domain/roles';
 import { api } from '../api/client';
 import { reference } from '../api/reference';
 import type { User } from '../api/session';
@@ -15,6 +16,7 @@ import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
+import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
 
 export function CaseDetailPage({ user, caseId }: { user: User; caseId: string }) {
@@ -146,6 +148,12 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
               ))}
             </section>
           )}
+          <CaseEvidence
+            caseId={d.id}
+            canUpload={hasAnyRole(user.roles, CASE_ACTING_ROLES)}
+            nameOf={nameOf}
+            onDone={() => setVersion((v) => v + 1)}
+          />
         </div>
         <div className="side-col">
           <CaseTimeline caseId={d.id} nameOf={nameOf} labels={labels} version={version} />
