@@ -11,7 +11,7 @@ import { registerLead } from '../helpers/leads';
 import { waitUntil } from '../helpers/processes';
 import { refuseEntries } from '../helpers/refuse-entries';
 import { useWorld } from '../helpers/world';
-import { Caller } from './api/helpers';
+import { Caller, expectDocumented } from './api/helpers';
 
 const world = useWorld({ orgs: 2 });
 const today = shanghaiDate(new Date());
@@ -64,6 +64,7 @@ beforeAll(async () => {
 async function inbox(who: keyof typeof as): Promise<Item[]> {
   const res = await as[who].get('/api/inbox');
   expect(res.status).toBe(200);
+  expectDocumented('GET', '/api/inbox', res);
   expect(res.body.counts.total).toBe(res.body.items.length);
   return res.body.items;
 }
