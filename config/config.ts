@@ -38,6 +38,22 @@ export const CONFIG_VARIABLES = {
     description: 'Which proxies may name the client address (X-Forwarded-For): false, hops, or addresses',
   },
   METRICS_TOKEN: { default: '(none: /metrics is open)', description: 'Bearer token that /metrics requires' },
+  AUDIT_SIGNING_KEY_FILE: {
+    default: '(npm start: .cache/audit-signing-key.pem)',
+    description: 'Ed25519 private key (PEM) the worker signs timeline checkpoints with (duban audit keygen)',
+  },
+  AUDIT_PUBLIC_KEYS_DIR: {
+    default: '(none)',
+    description: 'Directory of retired public keys (*.pem) that older checkpoints were signed with',
+  },
+  AUDIT_CHECKPOINT_FILE: {
+    default: '(npm start: data/audit-checkpoints.jsonl)',
+    description: 'File the worker also appends each checkpoint to, as JSON lines',
+  },
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: {
+    default: '300',
+    description: 'How often the worker signs the heads of the timelines that grew',
+  },
   ANSWER_TIMEOUT_SECONDS: {
     default: '10',
     description: 'How long a request waits on a case workflow before answering 202 or 503',
@@ -124,6 +140,10 @@ const schema = z.object({
     .default('loopback'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').default(''),
   ANSWER_TIMEOUT_SECONDS: integer(1, 120).default(10),
+  AUDIT_SIGNING_KEY_FILE: z.string().default(''),
+  AUDIT_PUBLIC_KEYS_DIR: z.string().default(''),
+  AUDIT_CHECKPOINT_FILE: z.string().default(''),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: integer(5, 86_400).default(300),
 });
 
 export type Config = z.infer<typeof schema>;
