@@ -10,6 +10,10 @@ export const CONFIG_VARIABLES = {
   HOST: { default: '127.0.0.1', description: 'Interface the API listens on (0.0.0.0 in containers)' },
   PUBLIC_URL: { default: 'http://localhost:3000', description: 'Base URL used in links inside e-mails' },
   DATABASE_URL: { default: '(embedded PGlite under ./data/pg)', description: 'PostgreSQL connection URL' },
+  DATABASE_OWNER_URL: {
+    default: '(DATABASE_URL: the application runs as the owner)',
+    description: 'PostgreSQL URL of the role that owns the tables and runs the migrations',
+  },
   DATABASE_POOL_SIZE: { default: '10', description: 'Connections in the one pool per process' },
   TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', description: 'Temporal frontend host:port' },
   TEMPORAL_NAMESPACE: { default: 'default', description: 'Temporal namespace of the case workflows' },
@@ -111,6 +115,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default(''),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   TEMPORAL_ADDRESS: z
     .string()

@@ -1,7 +1,7 @@
 import { createMailer, type Mailer } from '../mail/mailer';
-import { migrate } from '../store/migrate';
 import { createDb, type Db } from '../store/pool';
 import type { Config } from './config';
+import { prepareDatabase } from './database';
 import { checkTemporalNamespace, fatal, redactUrl, startupStep } from './startup';
 import { describeProblem, temporalSetupProblems, type TemporalAdmin } from './temporal-setup';
 
@@ -37,7 +37,8 @@ export async function connectServices<C extends TemporalConnection>(
   await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
     db.ping(),
   );
-  await startupStep('database migration failed', () => migrate(db));
+  for (const warning of await prepareDatabase(config, db))
+    process.stderr.write(`duban: warning: ${warning}\n`);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
     mailer.verify(),

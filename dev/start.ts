@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { migrate } from '../store/migrate';
+import { prepareDatabase } from '../config/database';
 import { createDb, type Db } from '../store/pool';
 import { fatal } from '../config/startup';
 import { generateSigningKey } from '../store/audit/signing';
@@ -41,7 +41,13 @@ async function main(): Promise<void> {
     applicationName: 'duban-start',
   });
   mailbox.db = db;
-  await migrate(db).catch((err: Error) => fatal(`database migration failed (${err.message})`));
+  // Embedded PGlite is one session as one superuser: it cannot keep an owner and an application
+  // role apart. With DATABASE_URL and DATABASE_OWNER_URL given, the roles are as in production.
+  await prepareDatabase(
+    { DATABASE_URL: services.env.DATABASE_URL, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL ?? '' },
+    db,
+    (message, work) => work().catch((err: Error) => fatal(`${message} (${err.message})`)),
+  );
   const demo = demoWanted(process.env, process.argv.slice(2));
   if (demo) await seedDemoData(db);
 
