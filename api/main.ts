@@ -7,10 +7,11 @@ import { createApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
-  const { db, mailer, connection } = await connectServices(config, {
+  const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-api',
     connectTemporal: (address) => Connection.connect({ address, connectTimeout: '10 s' }),
   });
+  for (const warning of warnings) log.warn(warning);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({
     db,

@@ -18,10 +18,11 @@ async function main(): Promise<void> {
   const code = findWorkflowCode(config.WORKFLOW_BUNDLE_PATH);
   if (code.kind === 'missing')
     fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
-  const { db, mailer, connection } = await connectServices(config, {
+  const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-worker',
     connectTemporal: (address) => NativeConnection.connect({ address }),
   });
+  for (const warning of warnings) log.warn(warning);
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
