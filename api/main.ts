@@ -8,10 +8,11 @@ import { watchStuckCases } from './operations/stuck-cases';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
-  const { db, mailer, connection } = await connectServices(config, {
+  const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-api',
     connectTemporal: (address) => Connection.connect({ address, connectTimeout: '10 s' }),
   });
+  for (const warning of warnings) log.warn(warning);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const stuckCases = watchStuckCases({
     temporal,

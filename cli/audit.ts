@@ -1,17 +1,30 @@
-// `duban audit verify [--case ID] [--database URL] [--json]`: re-walks every case's hash chain.
-import { verifyChain, type ChainVerdict } from '../store/audit/verify';
+// `duban audit verify`: re-walks every case's hash chain and checks it against the case rows and
+// the signed checkpoints. `duban audit keygen`: makes the Ed25519 key the worker signs them with.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { checkpointedCases, checkpointsOf, readCheckpointFile } from '../store/audit/checkpoints';
+import { generateSigningKey, loadKeyRing, type KeyRing } from '../store/audit/signing';
+import { verifyCase, type CaseProblemReason } from '../store/audit/verify';
 import { createDb } from '../store/pool';
 import { timelineOf } from '../store/timeline';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';
 import { databaseUrl, parseOptions } from './options';
 
-export const AUDIT_USAGE = '用法：duban audit verify [--case 案件编号] [--database postgres://…] [--json]';
+export const AUDIT_USAGE = [
+  '用法：duban audit verify [--case 案件编号] [--database postgres://…] [--keys 公钥目录]',
+  '                         [--signing-key 私钥文件] [--checkpoint-file 检查点文件] [--json]',
+  '      duban audit keygen --out 私钥文件',
+].join('\n');
 
-const REASONS: Record<NonNullable<ChainVerdict['broken']>['reason'], string> = {
+const REASONS: Record<CaseProblemReason, string> = {
   hash_mismatch: '记录内容与其哈希不符（记录被改动）',
   link_mismatch: '与前一条记录的哈希链接断开（前一条被改动或替换）',
   sequence_gap: '序号不连续（有记录被删除或插入）',
+  tail_missing: '此后的记录缺失（案件记录或签名检查点表明时间线更长：末尾被删除）',
+  checkpoint_mismatch: '与签名检查点记下的哈希不符（时间线被改写后重新计算了哈希）',
+  checkpoint_signature: '签名检查点的签名无效（检查点被伪造或改动）',
+  checkpoint_unknown_key: '签名检查点的密钥未知（请用 --keys 给出签名时所用的公钥）',
 };
 
 export async function runAudit(
@@ -22,14 +35,35 @@ export async function runAudit(
   const [verb, ...rest] = argv;
   if (verb === '--help' || verb === '-h') return (io.out(AUDIT_USAGE), EXIT_OK);
   try {
+    if (verb === 'keygen') return keygen(parseOptions(rest, { out: { type: 'string' } }).out, io);
     if (verb !== 'verify')
       throw new UsageError(verb ?? 'verify', verb ? `未知操作：${verb}` : '缺少操作：verify');
     const options = parseOptions(rest, {
       case: { type: 'string' },
       database: { type: 'string' },
+      keys: { type: 'string' },
+      'signing-key': { type: 'string' },
+      'checkpoint-file': { type: 'string' },
       json: { type: 'boolean' },
     });
-    return await verifyAll(databaseUrl(options.database, env), options.case, options.json === true, io);
+    const keysDir = options.keys ?? (env.AUDIT_PUBLIC_KEYS_DIR || undefined);
+    const signingKeyFile = options['signing-key'] ?? (env.AUDIT_SIGNING_KEY_FILE || undefined);
+    let keys: KeyRing;
+    try {
+      keys = loadKeyRing({ ...(keysDir && { dir: keysDir }), ...(signingKeyFile && { signingKeyFile }) });
+    } catch (err) {
+      throw new UsageError('--keys', `无法读取公钥：${err instanceof Error ? err.message : String(err)}`);
+    }
+    return await verifyAll(
+      {
+        url: databaseUrl(options.database, env),
+        caseId: options.case,
+        keys,
+        checkpointFile: options['checkpoint-file'] ?? (env.AUDIT_CHECKPOINT_FILE || undefined),
+        json: options.json === true,
+      },
+      io,
+    );
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     io.err(`duban audit：${err.message}`);
@@ -38,28 +72,72 @@ export async function runAudit(
   }
 }
 
-async function verifyAll(url: string, caseId: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  const db = createDb({ connectionString: url, max: 1, applicationName: 'duban-audit' });
+function keygen(out: string | undefined, io: CliIo): number {
+  if (!out) throw new UsageError('--out', '缺少 --out：私钥文件的路径');
+  if (existsSync(out)) {
+    io.err(`duban audit：${out} 已存在；轮换密钥时请写入新文件，并把旧公钥留在 AUDIT_PUBLIC_KEYS_DIR 中`);
+    return EXIT_FAILURE;
+  }
+  const key = generateSigningKey();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, key.privatePem, { mode: 0o600, flag: 'wx' });
+  writeFileSync(`${out}.pub.pem`, key.publicPem, { mode: 0o644 });
+  io.out(`已生成签名密钥 ${key.keyId}：私钥 ${out}，公钥 ${out}.pub.pem`);
+  return EXIT_OK;
+}
+
+interface VerifyRequest {
+  url: string;
+  caseId: string | undefined;
+  keys: KeyRing;
+  checkpointFile: string | undefined;
+  json: boolean;
+}
+
+interface Broken {
+  caseId: string;
+  seq: number;
+  reason: CaseProblemReason;
+}
+
+async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
+  const db = createDb({ connectionString: req.url, max: 1, applicationName: 'duban-audit' });
   try {
-    const ids = (
-      await db.query<{ case_id: string }>(
-        `SELECT DISTINCT case_id FROM audit_entries WHERE ($1::text IS NULL OR case_id = $1) ORDER BY case_id`,
-        [caseId ?? null],
-      )
-    ).map((r) => r.case_id);
-    if (caseId && ids.length === 0) {
-      io.err(`duban audit：案件 ${caseId} 没有时间线记录`);
+    const fromFile = req.checkpointFile ? readCheckpointFile(req.checkpointFile) : undefined;
+    if (fromFile?.badLines.length)
+      io.err(`duban audit：检查点文件第 ${fromFile.badLines.join('、')} 行无法解析`);
+    // Every case that anything vouches for: its entries, its case row, its checkpoints.
+    const known = new Set<string>([
+      ...(
+        await db.query<{ case_id: string }>(
+          `SELECT DISTINCT case_id FROM audit_entries UNION SELECT id FROM cases WHERE last_seq > 0`,
+        )
+      ).map((r) => r.case_id),
+      ...(await checkpointedCases(db)),
+      ...(fromFile?.byCase.keys() ?? []),
+    ]);
+    const ids = [...known].filter((id) => req.caseId === undefined || id === req.caseId).sort();
+    if (req.caseId && ids.length === 0) {
+      io.err(`duban audit：案件 ${req.caseId} 没有时间线记录`);
       return EXIT_FAILURE;
     }
     let entries = 0;
-    const broken: { caseId: string; seq: number; reason: string }[] = [];
+    let checkpoints = 0;
+    const broken: Broken[] = [];
     for (const id of ids) {
-      const verdict = verifyChain(await timelineOf(db, id));
+      const row = await db.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1', [id]);
+      const signed = [...(await checkpointsOf(db, id)), ...(fromFile?.byCase.get(id) ?? [])];
+      checkpoints += signed.length;
+      const verdict = verifyCase(await timelineOf(db, id), {
+        lastSeq: row[0]?.last_seq ?? null,
+        checkpoints: signed,
+        keys: req.keys,
+      });
       entries += verdict.entries;
-      if (verdict.broken) broken.push({ caseId: id, seq: verdict.broken.seq, reason: verdict.broken.reason });
+      for (const p of verdict.problems) broken.push({ caseId: id, ...p });
     }
-    report(io, json, { cases: ids.length, entries, broken });
-    return broken.length === 0 ? EXIT_OK : EXIT_FAILURE;
+    report(io, req.json, { cases: ids.length, entries, checkpoints, broken });
+    return broken.length === 0 && !fromFile?.badLines.length ? EXIT_OK : EXIT_FAILURE;
   } finally {
     await db.close();
   }
@@ -68,14 +146,15 @@ async function verifyAll(url: string, caseId: string | undefined, json: boolean,
 function report(
   io: CliIo,
   json: boolean,
-  r: { cases: number; entries: number; broken: { caseId: string; seq: number; reason: string }[] },
+  r: { cases: number; entries: number; checkpoints: number; broken: Broken[] },
 ) {
   if (json) return io.out(JSON.stringify({ ok: r.broken.length === 0, ...r }));
-  for (const b of r.broken) {
-    io.out(
-      `案件 ${b.caseId}：第 ${b.seq} 条记录校验失败——${REASONS[b.reason as keyof typeof REASONS] ?? b.reason}`,
-    );
-  }
-  if (r.broken.length === 0) io.out(`已校验 ${r.cases} 个案件、${r.entries} 条时间线记录：哈希链完整。`);
-  else io.out(`已校验 ${r.cases} 个案件、${r.entries} 条记录：${r.broken.length} 个案件的时间线未通过校验。`);
+  for (const b of r.broken)
+    io.out(`案件 ${b.caseId}：第 ${b.seq} 条记录校验失败——${REASONS[b.reason] ?? b.reason}`);
+  const failed = new Set(r.broken.map((b) => b.caseId)).size;
+  const against = r.checkpoints > 0 ? `（对照 ${r.checkpoints} 个签名检查点）` : '（没有签名检查点）';
+  if (r.broken.length === 0)
+    io.out(`已校验 ${r.cases} 个案件、${r.entries} 条时间线记录：哈希链完整${against}。`);
+  else
+    io.out(`已校验 ${r.cases} 个案件、${r.entries} 条记录${against}：${failed} 个案件的时间线未通过校验。`);
 }

@@ -18,7 +18,11 @@ export const SUBCOMMANDS: Subcommand[] = [
     summary: '计算法定期限的届满日并说明计算过程',
     run: (argv, io) => runDeadline(argv, io, scheduleFromChineseDays()),
   },
-  { name: 'audit', summary: '校验案件时间线的哈希链（audit verify）', run: (argv, io) => runAudit(argv, io) },
+  {
+    name: 'audit',
+    summary: '校验案件时间线的哈希链与签名检查点（audit verify；audit keygen 生成签名密钥）',
+    run: (argv, io) => runAudit(argv, io),
+  },
   {
     name: 'bootstrap',
     summary: '创建检察院及其第一个系统管理员（新部署时使用）',

@@ -1,5 +1,6 @@
 // `duban migrate [--database URL]`: applies pending migrations before a rollout, as the API and
-// the worker do at start.
+// the worker do at start (as DATABASE_OWNER_URL when it is set and no --database is given).
+import { prepareDatabase } from '../config/database';
 import { migrate } from '../store/migrate';
 import { createDb } from '../store/pool';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
@@ -23,9 +24,24 @@ export async function runMigrate(
     io.err(MIGRATE_USAGE);
     return EXIT_USAGE;
   }
-  const db = createDb({ connectionString: url, max: 1, applicationName: 'duban-migrate' });
+  // With DATABASE_OWNER_URL, as at start: the owner migrates and grants the DATABASE_URL role.
+  const owner = argv.length === 0 ? env.DATABASE_OWNER_URL : undefined;
+  const db = createDb({ connectionString: owner || url, max: 1, applicationName: 'duban-migrate' });
   try {
     const applied = await migrate(db);
+    if (owner && url !== owner) {
+      const app = createDb({ connectionString: url, max: 1, applicationName: 'duban-migrate' });
+      try {
+        for (const warning of await prepareDatabase(
+          { DATABASE_URL: url, DATABASE_OWNER_URL: owner },
+          app,
+          (_m, work) => work(),
+        ))
+          io.err(`duban migrate：警告：${warning}`);
+      } finally {
+        await app.close();
+      }
+    }
     io.out(
       applied.length === 0
         ? '数据库已是最新：没有待执行的迁移。'

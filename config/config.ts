@@ -10,6 +10,10 @@ export const CONFIG_VARIABLES = {
   HOST: { default: '127.0.0.1', description: 'Interface the API listens on (0.0.0.0 in containers)' },
   PUBLIC_URL: { default: 'http://localhost:3000', description: 'Base URL used in links inside e-mails' },
   DATABASE_URL: { default: '(embedded PGlite under ./data/pg)', description: 'PostgreSQL connection URL' },
+  DATABASE_OWNER_URL: {
+    default: '(DATABASE_URL: the application runs as the owner)',
+    description: 'PostgreSQL URL of the role that owns the tables and runs the migrations',
+  },
   DATABASE_POOL_SIZE: { default: '10', description: 'Connections in the one pool per process' },
   TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', description: 'Temporal frontend host:port' },
   TEMPORAL_NAMESPACE: { default: 'default', description: 'Temporal namespace of the case workflows' },
@@ -38,6 +42,22 @@ export const CONFIG_VARIABLES = {
     description: 'Which proxies may name the client address (X-Forwarded-For): false, hops, or addresses',
   },
   METRICS_TOKEN: { default: '(none: /metrics is open)', description: 'Bearer token that /metrics requires' },
+  AUDIT_SIGNING_KEY_FILE: {
+    default: '(npm start: .cache/audit-signing-key.pem)',
+    description: 'Ed25519 private key (PEM) the worker signs timeline checkpoints with (duban audit keygen)',
+  },
+  AUDIT_PUBLIC_KEYS_DIR: {
+    default: '(none)',
+    description: 'Directory of retired public keys (*.pem) that older checkpoints were signed with',
+  },
+  AUDIT_CHECKPOINT_FILE: {
+    default: '(npm start: data/audit-checkpoints.jsonl)',
+    description: 'File the worker also appends each checkpoint to, as JSON lines',
+  },
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: {
+    default: '300',
+    description: 'How often the worker signs the heads of the timelines that grew',
+  },
   ANSWER_TIMEOUT_SECONDS: {
     default: '10',
     description: 'How long a request waits on a case workflow before answering 202 or 503',
@@ -101,6 +121,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_OWNER_URL: url(['postgres:', 'postgresql:']).default(''),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   TEMPORAL_ADDRESS: z
     .string()
@@ -133,6 +154,10 @@ const schema = z.object({
   STUCK_CASE_SCAN_SECONDS: integer(0, 86_400).default(120),
   EVIDENCE_MAX_FILE_MB: integer(1, 100_000).default(200),
   EVIDENCE_MAX_CASE_MB: integer(1, 1_000_000).default(2048),
+  AUDIT_SIGNING_KEY_FILE: z.string().default(''),
+  AUDIT_PUBLIC_KEYS_DIR: z.string().default(''),
+  AUDIT_CHECKPOINT_FILE: z.string().default(''),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: integer(5, 86_400).default(300),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
 import { createMailer, type Mailer } from '../mail/mailer';
-import { migrate } from '../store/migrate';
 import { createDb, type Db } from '../store/pool';
 import type { Config } from './config';
+import { prepareDatabase } from './database';
 import { checkTemporalNamespace, fatal, redactUrl, startupStep } from './startup';
 import { describeProblem, temporalSetupProblems, type TemporalAdmin } from './temporal-setup';
 
@@ -12,6 +12,8 @@ export interface Services<C extends TemporalConnection> {
   db: Db;
   mailer: Mailer;
   connection: C;
+  /** What start-up found unsafe but not fatal (e.g. the application runs as the tables' owner), to log. */
+  warnings: string[];
 }
 
 export interface ServicesOptions<C extends TemporalConnection> {
@@ -37,7 +39,7 @@ export async function connectServices<C extends TemporalConnection>(
   await startupStep(`cannot reach the database at DATABASE_URL=${redactUrl(config.DATABASE_URL)}`, () =>
     db.ping(),
   );
-  await startupStep('database migration failed', () => migrate(db));
+  const warnings = await prepareDatabase(config, db);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   await startupStep(`cannot reach the SMTP server at SMTP_URL=${redactUrl(config.SMTP_URL)}`, () =>
     mailer.verify(),
@@ -57,5 +59,5 @@ export async function connectServices<C extends TemporalConnection>(
     () => temporalSetupProblems(connection, config.TEMPORAL_NAMESPACE),
   );
   if (problems.length > 0) fatal(describeProblem(problems[0]!, config.TEMPORAL_ADDRESS));
-  return { db, mailer, connection };
+  return { db, mailer, connection, warnings };
 }

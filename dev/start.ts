@@ -4,13 +4,14 @@
  * the API; prints where to look; Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { migrate } from '../store/migrate';
+import { prepareDatabase } from '../config/database';
 import { createDb, type Db } from '../store/pool';
 import { fatal } from '../config/startup';
+import { generateSigningKey } from '../store/audit/signing';
 import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
 import { DEMO_PASSWORD, DEMO_USERS, demoWanted, seedDemoData } from './demo-data';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
@@ -40,11 +41,17 @@ async function main(): Promise<void> {
     applicationName: 'duban-start',
   });
   mailbox.db = db;
-  await migrate(db).catch((err: Error) => fatal(`database migration failed (${err.message})`));
+  // Embedded PGlite is one session as one superuser: it cannot keep an owner and an application
+  // role apart. With DATABASE_URL and DATABASE_OWNER_URL given, the roles are as in production.
+  await prepareDatabase(
+    { DATABASE_URL: services.env.DATABASE_URL, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL ?? '' },
+    db,
+    (message, work) => work().catch((err: Error) => fatal(`${message} (${err.message})`)),
+  );
   const demo = demoWanted(process.env, process.argv.slice(2));
   if (demo) await seedDemoData(db);
 
-  const env = { ...process.env, ...services.env, PORT: String(port) };
+  const env = { ...process.env, ...services.env, ...devAuditSigning(process.env), PORT: String(port) };
   const children = [runChild('worker', 'worker/main.ts', env), runChild('api', 'api/main.ts', env)];
   const shutdown = onceShutdown(children, services, db);
   process.once('SIGINT', shutdown);
@@ -67,6 +74,27 @@ async function main(): Promise<void> {
 }
 
 let stopping = false;
+
+/**
+ * The worker signs timeline checkpoints with a key outside the database: under npm start, one
+ * generated once under .cache/ (its public half beside it), and checkpoints also appended to
+ * data/audit-checkpoints.jsonl. Set AUDIT_SIGNING_KEY_FILE to use your own.
+ */
+function devAuditSigning(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (env.AUDIT_SIGNING_KEY_FILE) return {};
+  const keyFile = join(ROOT, '.cache', 'audit-signing-key.pem');
+  if (!existsSync(keyFile)) {
+    const key = generateSigningKey();
+    mkdirSync(join(ROOT, '.cache'), { recursive: true });
+    writeFileSync(keyFile, key.privatePem, { mode: 0o600 });
+    writeFileSync(`${keyFile}.pub.pem`, key.publicPem);
+    say(`generated the timeline signing key ${key.keyId} (.cache/audit-signing-key.pem)`);
+  }
+  return {
+    AUDIT_SIGNING_KEY_FILE: keyFile,
+    ...(!env.AUDIT_CHECKPOINT_FILE && { AUDIT_CHECKPOINT_FILE: join(DATA_DIR, 'audit-checkpoints.jsonl') }),
+  };
+}
 
 function onceShutdown(children: ChildProcess[], services: EmbeddedServices, db: Db): () => Promise<void> {
   return async () => {

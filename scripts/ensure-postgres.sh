@@ -39,5 +39,11 @@ as_owner "$bin/initdb" -D "$data_dir" -U postgres --auth=trust -E UTF8 --locale=
 as_owner "$bin/pg_ctl" -D "$data_dir" -l "$data_dir/server.log" -w -t 60 \
   -o "-p $port -k $data_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null ||
   { cat "$data_dir/server.log" >&2; die "PostgreSQL did not start"; }
-as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres duban
+# Least privilege as in production: duban_owner owns the database and runs the migrations
+# (DATABASE_OWNER_URL), duban_app is the application's role (DATABASE_URL), granted at start.
+# The URL printed is the superuser's, which the tests use to set up and to tamper.
+as_owner "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+  -c "CREATE ROLE duban_owner LOGIN" -c "CREATE ROLE duban_app LOGIN" >/dev/null
+as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres -O duban_owner duban
+as_owner "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d duban -c "ALTER SCHEMA public OWNER TO duban_owner" >/dev/null
 echo "postgres://postgres@127.0.0.1:$port/duban"

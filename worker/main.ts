@@ -3,8 +3,11 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createActivities } from '../activities';
 import { createCalendarStore } from '../calendar/store';
+import type { Db } from '../store/pool';
 import { connectServices } from '../config/services';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
+import { loadSigner } from '../store/audit/signing';
+import { startCheckpointJob } from './checkpoints';
 import { createCaseWorker } from './create-worker';
 import { findWorkflowCode } from './workflow-code';
 
@@ -15,10 +18,11 @@ async function main(): Promise<void> {
   const code = findWorkflowCode(config.WORKFLOW_BUNDLE_PATH);
   if (code.kind === 'missing')
     fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
-  const { db, mailer, connection } = await connectServices(config, {
+  const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-worker',
     connectTemporal: (address) => NativeConnection.connect({ address }),
   });
+  for (const warning of warnings) log.warn(warning);
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -39,13 +43,43 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const checkpoints = startCheckpoints(config, db, log);
   const workflows = code.kind === 'prebuilt' ? code.codePath : 'bundled from source';
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, workflows }, 'worker running');
   await worker.run();
+  await checkpoints?.stop();
   await connection.close();
   mailer.close();
   await db.close();
   log.info('worker stopped');
+}
+
+function startCheckpoints(config: ReturnType<typeof loadConfigOrExit>, db: Db, log: Logger) {
+  if (!config.AUDIT_SIGNING_KEY_FILE) {
+    log.warn(
+      'AUDIT_SIGNING_KEY_FILE is not set: timelines are not checkpointed (duban audit keygen makes a key)',
+    );
+    return undefined;
+  }
+  let signer;
+  try {
+    signer = loadSigner(config.AUDIT_SIGNING_KEY_FILE);
+  } catch (err) {
+    fatal(
+      `cannot read the signing key AUDIT_SIGNING_KEY_FILE=${config.AUDIT_SIGNING_KEY_FILE} (${describeFailure(err)})`,
+    );
+  }
+  log.info(
+    { keyId: signer.keyId, everySeconds: config.AUDIT_CHECKPOINT_INTERVAL_SECONDS },
+    'timeline checkpoints on',
+  );
+  return startCheckpointJob({
+    db,
+    signer,
+    intervalMs: config.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+    ...(config.AUDIT_CHECKPOINT_FILE && { file: config.AUDIT_CHECKPOINT_FILE }),
+    log,
+  });
 }
 
 const SEVERITY: Record<LogLevel, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4 };

@@ -103,7 +103,12 @@ function inheritedEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined || k.startsWith('JEST') || k === 'NODE_OPTIONS') continue;
-    if (/^(DATABASE_URL|SMTP_URL|TEMPORAL_|AUTH_SECRET|PORT$|HOST$|DEV_MAILBOX|LOG_LEVEL)/.test(k)) continue;
+    if (
+      /^(DATABASE_URL|DATABASE_OWNER_URL|AUDIT_|SMTP_URL|TEMPORAL_|AUTH_SECRET|PORT$|HOST$|DEV_MAILBOX|LOG_LEVEL)/.test(
+        k,
+      )
+    )
+      continue;
     env[k] = v;
   }
   return env;

@@ -22,6 +22,11 @@ describe('loadConfig', () => {
   it('when only the required settings are given, then every other setting has its default', () => {
     expect(loadConfig(REQUIRED)).toEqual({
       ...REQUIRED,
+      DATABASE_OWNER_URL: '',
+      AUDIT_SIGNING_KEY_FILE: '',
+      AUDIT_PUBLIC_KEYS_DIR: '',
+      AUDIT_CHECKPOINT_FILE: '',
+      AUDIT_CHECKPOINT_INTERVAL_SECONDS: 300,
       PORT: 3000,
       HOST: '127.0.0.1',
       PUBLIC_URL: 'http://localhost:3000',
