@@ -43,6 +43,8 @@ describe('loadConfig', () => {
       METRICS_TOKEN: '',
       ANSWER_TIMEOUT_SECONDS: 10,
       STUCK_CASE_SCAN_SECONDS: 120,
+      EVIDENCE_MAX_FILE_MB: 200,
+      EVIDENCE_MAX_CASE_MB: 2048,
     });
   });
 
