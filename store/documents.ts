@@ -49,6 +49,7 @@ export interface DocumentSummary {
   createdAt: string;
   createdBy: string;
   issuedAt: string | null;
+  template: { id: string; version: number };
 }
 
 interface DocumentRow {
@@ -250,5 +251,24 @@ function summaryOf(row: DocumentRow): DocumentSummary {
     createdAt: row.created_at.toISOString(),
     createdBy: row.created_by,
     issuedAt: row.issued_at ? row.issued_at.toISOString() : null,
+    template: { id: row.template_id, version: row.template_version },
   };
+}
+
+/** The PDF made earlier from exactly these DOCX bytes of the document, if any. */
+export async function cachedPdf(db: Db, documentId: string, docxSha256: string): Promise<Buffer | undefined> {
+  const row = await firstRow<{ pdf: Buffer }>(
+    db,
+    'SELECT pdf FROM case_document_pdfs WHERE document_id = $1 AND docx_sha256 = $2',
+    [documentId, docxSha256],
+  );
+  return row?.pdf;
+}
+
+export async function savePdf(db: Db, documentId: string, docxSha256: string, pdf: Buffer): Promise<void> {
+  await db.query(
+    `INSERT INTO case_document_pdfs (document_id, docx_sha256, pdf) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING`,
+    [documentId, docxSha256, pdf],
+  );
 }
