@@ -53,7 +53,16 @@ const REPLACED = '被新的提请所取代';
 const DEFAULT_OTHER_MATTERS =
   '请你单位在收到本检察建议书后依法办理，并将办理情况书面回复本院。逾期未回复或者未依法整改的，本院将依法提起行政公益诉讼。';
 
-export function documentActivities(db: Db, templates: TemplateSource = defaultTemplates) {
+/** The page where anyone holding a paper copy checks it (web app, no sign-in). */
+export function verificationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/verify/${token}`;
+}
+
+export function documentActivities(
+  db: Db,
+  templates: TemplateSource = defaultTemplates,
+  publicUrl = 'http://localhost:3000',
+) {
   const draft = async (
     facts: CaseFacts & { procuratorateId: string },
     d: { id: string; caseId: string; kind: DocumentKind; subject: string; title: string; createdBy: string },
@@ -74,8 +83,11 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
       issueKey,
       issuedBy: by,
       issuedOn: on,
-      render: async (data, number, template) =>
-        renderDocx(await templates.bytesOf(template), issuedData(data, number, on)),
+      render: async (data, number, template, token) =>
+        renderDocx(await templates.bytesOf(template), {
+          ...issuedData(data, number, on),
+          verifyUrl: verificationUrl(publicUrl, token),
+        }),
     });
 
   return {

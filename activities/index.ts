@@ -18,7 +18,7 @@ export interface ActivityDeps {
 
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
-  const documents = documentActivities(db);
+  const documents = documentActivities(db, undefined, publicUrl);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));

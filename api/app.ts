@@ -26,6 +26,7 @@ import { createMetrics, metricsRoute } from './metrics';
 import { apiDocs, openApiRoute } from './openapi/routes';
 import { organRoutes } from './organs/routes';
 import { problems } from './problem';
+import { documentVerificationRoutes } from './public/document-verification';
 import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
         routes,
       ),
     ],
+    ['/api/public/documents', documentVerificationRoutes({ db }, routes)],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
     [
       '/api/cases',

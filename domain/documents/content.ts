@@ -68,6 +68,8 @@ export function recommendationData(c: CaseFacts, r: RecommendationContent): Reco
       `请你单位自收到本检察建议书之日起${periodText(r.rectificationPeriod)}内整改完毕，` +
       `并在${r.urgent ? '十五日' : '两个月'}内将整改情况书面回复本院。`,
     otherMatters: r.otherMatters,
+    // Set when issued: the address of its verification page, drawn as a QR code.
+    verifyUrl: '',
     number: DRAFT_NUMBER,
     issuedDate: DRAFT_DATE,
   };

@@ -14,6 +14,7 @@ import { DashboardPage } from './pages/dashboard';
 import { OrgansPage } from './pages/organs';
 import { AdminPage } from './pages/admin';
 import { MailPage } from './pages/mail';
+import { VerifyPage } from './pages/verify';
 
 interface NavItem {
   to: string;
@@ -34,6 +35,9 @@ const NAV: NavItem[] = [
 export function App() {
   const user = useSyncExternalStore(session.subscribe, session.user);
   const { path } = useLocation();
+  // A document's verification page is public: whoever holds the paper copy, signed in or not.
+  const verify = match('/verify/:token', path);
+  if (verify) return <VerifyPage token={verify.token!} />;
   if (!user) return <LoginPage />;
   return (
     <Shell user={user} path={path}>

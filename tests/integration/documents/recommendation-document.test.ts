@@ -3,6 +3,7 @@
  * its public verification page, and the handler's edits to the draft before the chief's decision.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,8 +38,12 @@ interface Doc {
   template: { id: string; version: number };
 }
 
+/** An action, repeated with its key while the case workflow answers 202 (a busy machine). */
 async function act(client: ApiClient, caseId: string, action: string, body: object) {
-  const res = await client.post(`/api/cases/${caseId}/actions/${action}`, body);
+  const key = randomUUID();
+  let res = await client.post(`/api/cases/${caseId}/actions/${action}`, body, { 'idempotency-key': key });
+  for (let i = 0; i < 10 && res.status === 202; i++)
+    res = await client.post(`/api/cases/${caseId}/actions/${action}`, body, { 'idempotency-key': key });
   expect({ action, status: res.status, body: res.body }).toMatchObject({ status: 200 });
 }
 
@@ -113,7 +118,10 @@ describe('PDF', () => {
       expect(doc.formats).toEqual(['docx', 'pdf']);
       const path = `/api/cases/${caseId}/documents/${doc.id}?format=pdf`;
       const file = await prosecutor.download(path);
-      expect(file.status).toBe(200);
+      expect({ status: file.status, body: file.status === 200 ? '' : file.bytes.toString() }).toEqual({
+        status: 200,
+        body: '',
+      });
       expect(file.headers.get('content-type')).toBe('application/pdf');
       expect(decodeURIComponent(file.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(
         `检察建议书（区生态环境局）${doc.number}.pdf`,
@@ -137,8 +145,62 @@ describe('PDF', () => {
   );
 
   it('when the format is neither docx nor pdf, then it is refused naming the field', async () => {
-    const res = await prosecutor.get(`/api/cases/X/documents/doc-x?format=odt`);
+    const res = await prosecutor.get(`/api/cases/P1-2026-00001/documents/doc-x?format=odt`);
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('format');
   });
 });
+
+describe('verification page', () => {
+  const anonymous = () => new ApiClient(world.system.baseUrl);
+
+  it('when anyone opens the verification of an issued 检察建议书, then it shows its number, date, procuratorate and the hash of the bytes served — nothing about the case', async () => {
+    const { caseId, doc } = await issuedCase();
+    const file = await prosecutor.download(`/api/cases/${caseId}/documents/${doc.id}`);
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(file.bytes).digest('hex');
+    const text = (await (await import('mammoth')).default.extractRawText({ buffer: file.bytes })).value;
+    const url = /扫码核验本文书真伪：(\S+)/.exec(text)?.[1];
+    expect(url).toMatch(/\/verify\/[A-Za-z0-9_-]{22}$/);
+    const token = url!.split('/verify/')[1]!;
+
+    const res = await anonymous().get(`/api/public/documents/${token}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      number: doc.number,
+      kind: 'recommendation',
+      kindTitle: '检察建议书',
+      status: 'issued',
+      issuedOn: today,
+      procuratorate: expect.any(String),
+      sha256: hash,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(caseId);
+  });
+
+  it('when a token nobody was given is asked for, then there is no such document', async () => {
+    const res = await anonymous().get('/api/public/documents/AAAAAAAAAAAAAAAAAAAAAA');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('when a recommendation is only a draft, then it has no token and nothing about it can be verified', async () => {
+    const { draft } = await proposedCase();
+    const rows = await world.system.db.query<{ verification_token: string | null }>(
+      'SELECT verification_token FROM case_documents WHERE id = $1',
+      [draft.id],
+    );
+    expect(rows[0]!.verification_token).toBeNull();
+    const file = await prosecutor.download(`/api/cases/${await draftCaseOf(draft.id)}/documents/${draft.id}`);
+    const text = (await (await import('mammoth')).default.extractRawText({ buffer: file.bytes })).value;
+    expect(text).not.toContain('扫码核验');
+  });
+});
+
+async function draftCaseOf(documentId: string): Promise<string> {
+  const rows = await world.system.db.query<{ case_id: string }>(
+    'SELECT case_id FROM case_documents WHERE id = $1',
+    [documentId],
+  );
+  return rows[0]!.case_id;
+}
