@@ -8,6 +8,8 @@ import {
   filingDecisionData,
   issuedData,
   recommendationData,
+  revisedRecommendationData,
+  type DraftChanges,
   type CaseFacts,
 } from '../domain/documents/content';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/documents/kinds';
@@ -15,13 +17,17 @@ import type { PeriodLength } from '../domain/period/request';
 import { caseFactsOf, organNames } from '../store/document-facts';
 import {
   currentDrafts,
+  DocumentFinalError,
+  documentContent,
   issueDocument,
   issuedBy,
+  reviseDraft,
   saveDraft,
   supersedeOtherDrafts,
   type DocumentSummary,
 } from '../store/documents';
 import type { Db } from '../store/pool';
+import { ApplicationFailure } from '@temporalio/activity';
 
 /** What the timeline records of a document made. */
 export interface MadeDocument {
@@ -146,6 +152,33 @@ export function documentActivities(
       const keep = out.map((d) => d.documentId);
       await supersedeOtherDrafts(db, input.caseId, 'recommendation', keep, REPLACED);
       return out;
+    },
+
+    /**
+     * The handler's changes to a draft's free-text parts, rendered again with the draft's own
+     * template; refused once the document is issued (what the chief approved is what is issued).
+     */
+    async reviseDraft(input: {
+      caseId: string;
+      documentId: string;
+      changes: DraftChanges;
+    }): Promise<MadeDocument> {
+      const doc = await documentContent(db, input.caseId, input.documentId);
+      if (!doc) throw ApplicationFailure.nonRetryable(`案件没有文书 ${input.documentId}`, 'NotFound');
+      if (doc.kind !== 'recommendation')
+        throw ApplicationFailure.nonRetryable(`${doc.title}没有可修改的草稿内容`, 'InvalidPayload');
+      try {
+        const revised = await reviseDraft(
+          db,
+          input.documentId,
+          (data) => revisedRecommendationData(data, input.changes),
+          async (data, template) => renderDocx(await templates.bytesOf(template), data),
+        );
+        return made(revised);
+      } catch (err) {
+        if (err instanceof DocumentFinalError) throw ApplicationFailure.nonRetryable(err.message, 'Conflict');
+        throw err;
+      }
     },
 
     /** The drafts of a kind issued by the chief's decision: numbered, rendered, hashed. */

@@ -44,6 +44,9 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     async draftRecommendations(input: Parameters<typeof documents.draftRecommendations>[0]) {
       return refusingBadData('draftRecommendations', () => documents.draftRecommendations(input));
     },
+    async reviseDraft(input: Parameters<typeof documents.reviseDraft>[0]) {
+      return refusingBadData('reviseDraft', () => documents.reviseDraft(input));
+    },
     async issueDrafts(input: Parameters<typeof documents.issueDrafts>[0]) {
       return refusingBadData('issueDrafts', () => documents.issueDrafts(input));
     },

@@ -209,9 +209,17 @@ export async function issuedBy(q: Db | Tx, caseId: string, issueKey: string): Pr
   return rows.map(summaryOf);
 }
 
-/** Changes a draft's data; an issued or superseded document is refused. */
-export async function reviseDraft(db: Db, documentId: string, data: Record<string, unknown>): Promise<void> {
-  await db.withTransaction(async (tx) => {
+/**
+ * Changes a draft's data (and its rendering, given `render`); an issued or superseded document
+ * is refused.
+ */
+export async function reviseDraft(
+  db: Db,
+  documentId: string,
+  data: Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>),
+  render?: (data: Record<string, unknown>, template: { id: string; version: number }) => Promise<Buffer>,
+): Promise<DocumentSummary> {
+  return db.withTransaction(async (tx) => {
     const doc = await firstRow<DocumentRow>(
       tx,
       `SELECT ${COLUMNS} FROM case_documents WHERE id = $1 FOR UPDATE`,
@@ -219,7 +227,14 @@ export async function reviseDraft(db: Db, documentId: string, data: Record<strin
     );
     if (!doc) throw new Error(`no document ${documentId}`);
     if (doc.status !== 'draft') throw new DocumentFinalError(doc.id, doc.status);
-    await tx.query('UPDATE case_documents SET data = $2 WHERE id = $1', [documentId, JSON.stringify(data)]);
+    const next = typeof data === 'function' ? data(doc.data) : data;
+    const template = { id: doc.template_id, version: doc.template_version };
+    const content = render ? await render(next, template) : null;
+    const rows = await tx.query<DocumentRow>(
+      `UPDATE case_documents SET data = $2, content = COALESCE($3, content) WHERE id = $1 RETURNING ${COLUMNS}`,
+      [documentId, JSON.stringify(next), content],
+    );
+    return summaryOf(rows[0]!);
   });
 }
 

@@ -5,7 +5,11 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DOCUMENT_KIND_IDS } from '../../domain/documents/kinds';
-import { storable } from '../../domain/text';
+import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import { createHash, randomUUID } from 'node:crypto';
+import { storable, text } from '../../domain/text';
+import { caseWorkflowId, reviseDocumentUpdate } from '../../workflows/contract';
+import { within } from './bounded';
 import { findCaseInScope } from '../../store/case-reads';
 import { systemPdfConverter, PdfUnavailableError, type PdfConverter } from '../../documents/pdf';
 import { cachedPdf, caseDocuments, documentContent, savePdf, sha256Of } from '../../store/documents';
@@ -151,4 +155,94 @@ function sendFile(
   );
   res.setHeader('Cache-Control', 'private, no-store');
   res.send(content);
+}
+
+export const reviseDraftBody = z
+  .strictObject({
+    harmFacts: text('侵害事实', 5000).optional(),
+    nonPerformance: text('不依法履职的事实和理由', 5000).optional(),
+    legalBasis: text('法律依据', 2000).optional(),
+    items: z
+      .array(text('建议事项', 1000))
+      .min(1, '至少一项建议')
+      .max(20, '建议事项最多 20 项')
+      .optional()
+      .describe('具体建议，每项一条（编号自动生成）'),
+    otherMatters: text('其他事项', 2000).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
+
+/**
+ * The handler's edits to a draft 检察建议书 before the chief's decision. Sent to the case
+ * workflow (the decision and an edit never cross); an issued document is refused with 409.
+ */
+export function documentReviseRoute(
+  target: RouteTarget,
+  deps: DocumentDeps & { temporal: Client; answerMs: number },
+): void {
+  defineRoute(
+    target,
+    {
+      method: 'put',
+      path: '/:id/documents/:docId',
+      tag: '法律文书',
+      summary: '修改文书草稿的正文（事实、理由、法律依据、建议事项、其他事项）',
+      description: '只能在决定签发之前由承办检察官或部门负责人修改；已签发的文书不能修改（409）。',
+      auth: 'user',
+      roles: ['prosecutor', 'head'],
+      params: documentParam,
+      body: reviseDraftBody,
+      responses: {
+        200: { description: '修改后的文书', schema: documentResponse },
+        403: { description: '不是本案承办检察官' },
+        404: { description: '本院无此案件或该案件没有这份文书' },
+        409: { description: '文书已签发或已被替代，不能修改' },
+        422: { description: '内容有误' },
+        503: { description: '办案流程暂未响应（见 Retry-After）' },
+      },
+    },
+    async ({ req, res, params, body, principal }) => {
+      await requireCase(deps.db, params.id, principal.procuratorateId);
+      const doc = (await caseDocuments(deps.db, params.id)).find((d) => d.id === params.docId);
+      if (!doc) throw problems.notFound(`案件 ${params.id} 没有文书 ${params.docId}`);
+      if (doc.status !== 'draft')
+        throw problems.conflict(
+          'document-final',
+          `文书已${doc.status === 'issued' ? '签发' : '被替代'}，不能修改`,
+        );
+      if (doc.kind !== 'recommendation')
+        throw problems.conflict('document-not-editable', `${doc.title}没有可修改的草稿内容`);
+      const key = req.get('idempotency-key') ?? randomUUID();
+      const updateId = createHash('sha256')
+        .update(`revise:${principal.userId}:${key}`)
+        .digest('hex')
+        .slice(0, 32);
+      const handle = deps.temporal.workflow.getHandle(caseWorkflowId(params.id));
+      const done = await within(deps.temporal, deps.answerMs, () =>
+        handle.executeUpdate(reviseDocumentUpdate, {
+          args: [
+            {
+              actor: {
+                userId: principal.userId,
+                roles: principal.roles,
+                procuratorateId: principal.procuratorateId,
+              },
+              idempotencyKey: key,
+              documentId: params.docId,
+              changes: body,
+            },
+          ],
+          updateId,
+        }),
+      );
+      if (!done.done)
+        throw problems.unavailable('办案流程暂未响应，请稍后用同一请求（同一 Idempotency-Key）重试', 5);
+      const after = (await caseDocuments(deps.db, params.id)).find((d) => d.id === params.docId)!;
+      const formats: ('docx' | 'pdf')[] = (deps.pdf ?? systemPdfConverter()).available()
+        ? ['docx', 'pdf']
+        : ['docx'];
+      const { subject: _subject, ...rest } = after;
+      res.json({ ...rest, formats });
+    },
+  );
 }

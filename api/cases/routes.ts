@@ -9,7 +9,7 @@ import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
-import { documentDownloadRoute, documentListRoute } from './documents';
+import { documentDownloadRoute, documentListRoute, documentReviseRoute } from './documents';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
 import { presentCase } from './present';
@@ -37,6 +37,7 @@ export function caseRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Rout
     typicalSummaryRoute,
     documentListRoute,
     documentDownloadRoute,
+    documentReviseRoute,
     ...ACTION_NAMES.map(actionRoute),
   ]);
 }

@@ -93,3 +93,28 @@ export function numberedItems(items: string[]): string[] {
 export function periodText(p: PeriodLength): string {
   return `${chineseNumber(p.count)}${p.unit === 'months' ? '个月' : '日'}`;
 }
+
+/** The free-text parts of a draft the handler may change before the decision. */
+export interface DraftChanges {
+  harmFacts?: string;
+  nonPerformance?: string;
+  legalBasis?: string;
+  /** The specific recommendations, one per item. */
+  items?: string[];
+  otherMatters?: string;
+}
+
+/** A recommendation draft's data with the handler's changes; the numbered items follow the list. */
+export function revisedRecommendationData(
+  data: Record<string, unknown>,
+  changes: DraftChanges,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const key of ['harmFacts', 'nonPerformance', 'legalBasis', 'otherMatters'] as const)
+    if (changes[key] !== undefined) out[key] = changes[key];
+  if (changes.items !== undefined) {
+    out.itemList = changes.items;
+    out.items = numberedItems(changes.items);
+  }
+  return out;
+}

@@ -40,6 +40,16 @@ export const matrix: RouteExpectation[] = [
     other: allow(ROLES, 404),
   },
   {
+    // Only the handler's side edits drafts; the filed case's 立案决定书 is issued, so it is final.
+    route: 'PUT /api/cases/:id/documents/:docId',
+    request: async (world, owner) => {
+      const { caseId, docId } = await filedCaseDocument(world, owner);
+      return { path: `/api/cases/${caseId}/documents/${docId}`, body: { items: ['改动'] } };
+    },
+    own: allow(['prosecutor', 'head'], 409),
+    other: allow(['prosecutor', 'head'], 404),
+  },
+  {
     // Public: anyone holding the paper copy, with or without an account, of any procuratorate.
     route: 'GET /api/public/documents/:token',
     request: async (world, owner) => {

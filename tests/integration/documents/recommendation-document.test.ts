@@ -204,3 +204,48 @@ async function draftCaseOf(documentId: string): Promise<string> {
   );
   return rows[0]!.case_id;
 }
+
+describe('editing a draft', () => {
+  it('when the handler edits an item of a draft 检察建议书 and the chief issues it, then the issued document says exactly what was edited; editing it afterwards is refused', async () => {
+    const { caseId, draft } = await proposedCase();
+    const path = `/api/cases/${caseId}/documents/${draft.id}`;
+    const edited = await prosecutor.request('PUT', path, {
+      items: ['责令该厂立即封堵全部暗管', '对清水河受污染河段开展监测'],
+      harmFacts: '经现场勘查，暗管日排废水约二百吨。',
+    });
+    expect({ status: edited.status, body: edited.body }).toMatchObject({
+      status: 200,
+      body: { status: 'draft' },
+    });
+    const mammoth = (await import('mammoth')).default;
+    const draftText = (await mammoth.extractRawText({ buffer: (await prosecutor.download(path)).bytes }))
+      .value;
+    expect(draftText).toContain('（一）责令该厂立即封堵全部暗管');
+
+    await act(chief, caseId, 'decideRecommendation', { approve: true, decidedOn: today, reason: '同意发出' });
+    const [issued] = await recommendations(caseId);
+    const issuedText = (await mammoth.extractRawText({ buffer: (await prosecutor.download(path)).bytes }))
+      .value;
+    expect(issued!.status).toBe('issued');
+    expect(issuedText).toContain('（一）责令该厂立即封堵全部暗管');
+    expect(issuedText).toContain('暗管日排废水约二百吨');
+    expect(issuedText).not.toContain('（一）责令该厂封堵暗管');
+
+    const late = await prosecutor.request('PUT', path, { items: ['改动'] });
+    expect(late.status).toBe(409);
+    const timeline = await prosecutor.get(`/api/cases/${caseId}/timeline`);
+    expect((timeline.body.entries as { kind: string }[]).some((e) => e.kind === 'document_revised')).toBe(
+      true,
+    );
+  });
+
+  it('when the edit is empty or an item is blank, then it is refused naming the field', async () => {
+    const { caseId, draft } = await proposedCase();
+    const path = `/api/cases/${caseId}/documents/${draft.id}`;
+    expect((await prosecutor.request('PUT', path, {})).status).toBe(422);
+    const blank = await prosecutor.request('PUT', path, { items: ['  '] });
+    expect(blank.status).toBe(422);
+    expect(JSON.stringify(blank.body)).toContain('items');
+    expect((await chief.request('PUT', path, { items: ['x'] })).status).toBe(403);
+  });
+});
