@@ -5,7 +5,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DOCUMENT_KIND_IDS } from '../../domain/documents/kinds';
-import { WorkflowUpdateStage, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { storable, text } from '../../domain/text';
 import { caseWorkflowId, reviseDocumentUpdate } from '../../workflows/contract';
