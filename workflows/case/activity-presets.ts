@@ -41,5 +41,5 @@ export const mail = proxyActivities<Pick<Activities, 'deliverMail' | 'resendCase
  */
 export const documents =
   proxyActivities<
-  Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft'>
->(DATABASE);
+    Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft'>
+  >(DATABASE);
