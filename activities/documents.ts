@@ -8,6 +8,8 @@ import {
   filingDecisionData,
   issuedData,
   recommendationData,
+  revisedRecommendationData,
+  type DraftChanges,
   type CaseFacts,
 } from '../domain/documents/content';
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/documents/kinds';
@@ -15,13 +17,17 @@ import type { PeriodLength } from '../domain/period/request';
 import { caseFactsOf, organNames } from '../store/document-facts';
 import {
   currentDrafts,
+  DocumentFinalError,
+  documentContent,
   issueDocument,
   issuedBy,
+  reviseDraft,
   saveDraft,
   supersedeOtherDrafts,
   type DocumentSummary,
 } from '../store/documents';
 import type { Db } from '../store/pool';
+import { ApplicationFailure } from '@temporalio/activity';
 
 /** What the timeline records of a document made. */
 export interface MadeDocument {
@@ -53,7 +59,16 @@ const REPLACED = '被新的提请所取代';
 const DEFAULT_OTHER_MATTERS =
   '请你单位在收到本检察建议书后依法办理，并将办理情况书面回复本院。逾期未回复或者未依法整改的，本院将依法提起行政公益诉讼。';
 
-export function documentActivities(db: Db, templates: TemplateSource = defaultTemplates) {
+/** The page where anyone holding a paper copy checks it (web app, no sign-in). */
+export function verificationUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/verify/${token}`;
+}
+
+export function documentActivities(
+  db: Db,
+  templates: TemplateSource = defaultTemplates,
+  publicUrl = 'http://localhost:3000',
+) {
   const draft = async (
     facts: CaseFacts & { procuratorateId: string },
     d: { id: string; caseId: string; kind: DocumentKind; subject: string; title: string; createdBy: string },
@@ -74,8 +89,11 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
       issueKey,
       issuedBy: by,
       issuedOn: on,
-      render: async (data, number, template) =>
-        renderDocx(await templates.bytesOf(template), issuedData(data, number, on)),
+      render: async (data, number, template, token) =>
+        renderDocx(await templates.bytesOf(template), {
+          ...issuedData(data, number, on),
+          verifyUrl: verificationUrl(publicUrl, token),
+        }),
     });
 
   return {
@@ -134,6 +152,33 @@ export function documentActivities(db: Db, templates: TemplateSource = defaultTe
       const keep = out.map((d) => d.documentId);
       await supersedeOtherDrafts(db, input.caseId, 'recommendation', keep, REPLACED);
       return out;
+    },
+
+    /**
+     * The handler's changes to a draft's free-text parts, rendered again with the draft's own
+     * template; refused once the document is issued (what the chief approved is what is issued).
+     */
+    async reviseDraft(input: {
+      caseId: string;
+      documentId: string;
+      changes: DraftChanges;
+    }): Promise<MadeDocument> {
+      const doc = await documentContent(db, input.caseId, input.documentId);
+      if (!doc) throw ApplicationFailure.nonRetryable(`案件没有文书 ${input.documentId}`, 'NotFound');
+      if (doc.kind !== 'recommendation')
+        throw ApplicationFailure.nonRetryable(`${doc.title}没有可修改的草稿内容`, 'InvalidPayload');
+      try {
+        const revised = await reviseDraft(
+          db,
+          input.documentId,
+          (data) => revisedRecommendationData(data, input.changes),
+          async (data, template) => renderDocx(await templates.bytesOf(template), data),
+        );
+        return made(revised);
+      } catch (err) {
+        if (err instanceof DocumentFinalError) throw ApplicationFailure.nonRetryable(err.message, 'Conflict');
+        throw err;
+      }
     },
 
     /** The drafts of a kind issued by the chief's decision: numbered, rendered, hashed. */

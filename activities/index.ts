@@ -18,7 +18,7 @@ export interface ActivityDeps {
 
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
-  const documents = documentActivities(db);
+  const documents = documentActivities(db, undefined, publicUrl);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
@@ -43,6 +43,9 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async draftRecommendations(input: Parameters<typeof documents.draftRecommendations>[0]) {
       return refusingBadData('draftRecommendations', () => documents.draftRecommendations(input));
+    },
+    async reviseDraft(input: Parameters<typeof documents.reviseDraft>[0]) {
+      return refusingBadData('reviseDraft', () => documents.reviseDraft(input));
     },
     async issueDrafts(input: Parameters<typeof documents.issueDrafts>[0]) {
       return refusingBadData('issueDrafts', () => documents.issueDrafts(input));

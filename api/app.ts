@@ -30,6 +30,7 @@ import { operationsRoutes } from './operations/routes';
 import { watchStuckCases, type StuckCaseWatch } from './operations/stuck-cases';
 import { organRoutes } from './organs/routes';
 import { problems } from './problem';
+import { documentVerificationRoutes } from './public/document-verification';
 import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Express {
         routes,
       ),
     ],
+    ['/api/public/documents', documentVerificationRoutes({ db }, routes)],
     ['/api/leads/public', publicLeadStaffRoutes({ db }, routes)],
     [
       '/api/cases',

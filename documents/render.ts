@@ -6,8 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createReport } from 'docx-templates';
+import QRCode from 'qrcode';
 import type { DocumentKind } from '../domain/documents/kinds';
-import { DEFAULT_TEMPLATES, TEMPLATE_DIR, type TemplateRef } from './templates';
+import { DEFAULT_TEMPLATES, EARLIER_DEFAULT_TEMPLATES, TEMPLATE_DIR, type TemplateRef } from './templates';
 
 export interface TemplateSource {
   /** The template a new document of the kind is made from, and its bytes. */
@@ -23,16 +24,31 @@ export const defaultTemplates: TemplateSource = {
     return { id: t.id, version: t.version, bytes: await readFile(join(TEMPLATE_DIR, t.file)) };
   },
   async bytesOf(ref) {
-    const t = Object.values(DEFAULT_TEMPLATES).find((d) => d.id === ref.id && d.version === ref.version);
+    const t = [...Object.values(DEFAULT_TEMPLATES), ...EARLIER_DEFAULT_TEMPLATES].find(
+      (d) => d.id === ref.id && d.version === ref.version,
+    );
     if (!t) throw new Error(`no template ${ref.id} version ${ref.version}`);
     return readFile(join(TEMPLATE_DIR, t.file));
   },
 };
 
+/**
+ * Renders a template. `verifyUrl` in the data (set on an issued document, empty on a draft) is
+ * also drawn as a QR code where the template says `{{IMAGE qrCode()}}`.
+ */
 export async function renderDocx(template: Buffer, data: Record<string, unknown>): Promise<Buffer> {
+  const verifyUrl = typeof data.verifyUrl === 'string' ? data.verifyUrl : '';
   const out = await createReport({
     template,
     data,
+    additionalJsContext: {
+      qrCode: async () => ({
+        width: 2.5,
+        height: 2.5,
+        data: await QRCode.toBuffer(verifyUrl || '-', { type: 'png', margin: 1, width: 300 }),
+        extension: '.png',
+      }),
+    },
     cmdDelimiter: ['{{', '}}'],
     rejectNullish: true,
     failFast: true,

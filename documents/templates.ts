@@ -15,8 +15,16 @@ export interface TemplateRef {
   version: number;
 }
 
-/** The default template of each kind. Bump the version whenever its file changes. */
+/**
+ * The default template of each kind. A changed layout is a new version in a new file: documents
+ * drafted from an earlier version are issued with that version (EARLIER_DEFAULT_TEMPLATES).
+ */
 export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: string }> = {
   filing_decision: { id: 'default/filing_decision', version: 1, file: 'filing_decision.docx' },
-  recommendation: { id: 'default/recommendation', version: 1, file: 'recommendation.docx' },
+  // Version 2 carries the QR code of the verification page.
+  recommendation: { id: 'default/recommendation', version: 2, file: 'recommendation-v2.docx' },
 };
+
+export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string })[] = [
+  { id: 'default/recommendation', version: 1, file: 'recommendation.docx' },
+];

@@ -100,6 +100,14 @@ export const LAYOUTS: Record<string, Line[]> = {
     ...foot,
   ],
 };
+/** Version 2: an issued recommendation carries the QR code of its verification page. */
+LAYOUTS['recommendation-v2'] = [
+  ...LAYOUTS.recommendation!,
+  { text: '{{IF verifyUrl}}' },
+  { text: '{{IMAGE qrCode()}}', align: 'left' },
+  { text: '扫码核验本文书真伪：{{INS verifyUrl}}', size: 21, align: 'left' },
+  { text: '{{END-IF}}' },
+];
 
 /** A4 (210 × 297 mm) with the standard margins: top 37, bottom 35, left 28, right 26 mm. */
 const SECTION =
@@ -109,9 +117,18 @@ const SECTION =
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
+/** The namespaces of the drawing docx-templates writes for an image (a layout with `{{IMAGE …}}`). */
+const DRAWING_NAMESPACES =
+  ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"' +
+  ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"' +
+  ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"' +
+  ' xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+
 function documentXml(lines: Line[]): string {
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"${
+      lines.some((l) => l.text.includes('{{IMAGE')) ? DRAWING_NAMESPACES : ''
+    }><w:body>` +
     lines.map(paragraph).join('') +
     `${SECTION}</w:body></w:document>`
   );

@@ -4,6 +4,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$DUBAN_ROOT"
 bash scripts/ensure-node-modules.sh
+# Best effort: without LibreOffice documents are served as DOCX only.
+bash scripts/ensure-libreoffice.sh || log "LibreOffice unavailable: documents will be served as DOCX only"
 bash scripts/build-web.sh # the web application, rebuilt only when its sources changed
 if [ -z "${TEMPORAL_ADDRESS:-}" ]; then
   TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)

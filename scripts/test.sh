@@ -9,4 +9,6 @@ TEMPORAL_CLI_PATH=$(bash scripts/ensure-temporal-cli.sh)
 TEMPORAL_TEST_SERVER_PATH=$(bash scripts/ensure-test-server.sh)
 SCHEMATHESIS_PATH=$(bash scripts/ensure-schemathesis.sh)
 export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH SCHEMATHESIS_PATH
+# The PDF tests skip (saying so) when LibreOffice is absent and cannot be installed here.
+bash scripts/ensure-libreoffice.sh || log "LibreOffice unavailable: the PDF assertions will be skipped"
 exec npx jest "$@"

@@ -3,7 +3,7 @@
  * once with a number and their bytes' SHA-256, never changed afterwards (the table's trigger
  * refuses it too).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { formatDocumentNumber, type DocumentKind, type DocumentStatus } from '../domain/documents/kinds';
 import { allocateDocumentNumber, numberingOf } from './document-numbering';
 import { firstRow, type Db, type Tx } from './pool';
@@ -49,6 +49,7 @@ export interface DocumentSummary {
   createdAt: string;
   createdBy: string;
   issuedAt: string | null;
+  template: { id: string; version: number };
 }
 
 interface DocumentRow {
@@ -147,11 +148,12 @@ export interface IssueInput {
   issuedBy: string;
   /** The civil date the document bears (its 落款 date); its year is the number's year. */
   issuedOn: string;
-  /** Renders the document's final bytes from its stored data and its number. */
+  /** Renders the document's final bytes from its stored data, its number and its verification token. */
   render: (
     data: Record<string, unknown>,
     number: string,
     template: { id: string; version: number },
+    verificationToken: string,
   ) => Promise<Buffer>;
 }
 
@@ -173,12 +175,26 @@ export async function issueDocument(db: Db, input: IssueInput): Promise<Document
     const seq = await allocateDocumentNumber(tx, doc.procuratorate_id, doc.kind, year);
     const number = formatDocumentNumber(settings!, doc.kind, year, seq);
     const template = { id: doc.template_id, version: doc.template_version };
-    const content = await input.render(doc.data, number, template);
+    // Known before the bytes are (it is printed on them), unlike their hash.
+    const token = newVerificationToken();
+    const content = await input.render(doc.data, number, template, token);
     const rows = await tx.query<DocumentRow>(
       `UPDATE case_documents SET status = 'issued', number = $2, number_year = $3, number_seq = $4,
-         content = $5, sha256 = $6, issued_by = $7, issued_at = now(), issue_key = $8
+         content = $5, sha256 = $6, issued_by = $7, issued_at = now(), issue_key = $8,
+         verification_token = $9, issued_on = $10
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [doc.id, number, year, seq, content, sha256Of(content), input.issuedBy, input.issueKey],
+      [
+        doc.id,
+        number,
+        year,
+        seq,
+        content,
+        sha256Of(content),
+        input.issuedBy,
+        input.issueKey,
+        token,
+        input.issuedOn,
+      ],
     );
     return summaryOf(rows[0]!);
   });
@@ -193,9 +209,17 @@ export async function issuedBy(q: Db | Tx, caseId: string, issueKey: string): Pr
   return rows.map(summaryOf);
 }
 
-/** Changes a draft's data; an issued or superseded document is refused. */
-export async function reviseDraft(db: Db, documentId: string, data: Record<string, unknown>): Promise<void> {
-  await db.withTransaction(async (tx) => {
+/**
+ * Changes a draft's data (and its rendering, given `render`); an issued or superseded document
+ * is refused.
+ */
+export async function reviseDraft(
+  db: Db,
+  documentId: string,
+  data: Record<string, unknown> | ((current: Record<string, unknown>) => Record<string, unknown>),
+  render?: (data: Record<string, unknown>, template: { id: string; version: number }) => Promise<Buffer>,
+): Promise<DocumentSummary> {
+  return db.withTransaction(async (tx) => {
     const doc = await firstRow<DocumentRow>(
       tx,
       `SELECT ${COLUMNS} FROM case_documents WHERE id = $1 FOR UPDATE`,
@@ -203,7 +227,14 @@ export async function reviseDraft(db: Db, documentId: string, data: Record<strin
     );
     if (!doc) throw new Error(`no document ${documentId}`);
     if (doc.status !== 'draft') throw new DocumentFinalError(doc.id, doc.status);
-    await tx.query('UPDATE case_documents SET data = $2 WHERE id = $1', [documentId, JSON.stringify(data)]);
+    const next = typeof data === 'function' ? data(doc.data) : data;
+    const template = { id: doc.template_id, version: doc.template_version };
+    const content = render ? await render(next, template) : null;
+    const rows = await tx.query<DocumentRow>(
+      `UPDATE case_documents SET data = $2, content = COALESCE($3, content) WHERE id = $1 RETURNING ${COLUMNS}`,
+      [documentId, JSON.stringify(next), content],
+    );
+    return summaryOf(rows[0]!);
   });
 }
 
@@ -250,5 +281,69 @@ function summaryOf(row: DocumentRow): DocumentSummary {
     createdAt: row.created_at.toISOString(),
     createdBy: row.created_by,
     issuedAt: row.issued_at ? row.issued_at.toISOString() : null,
+    template: { id: row.template_id, version: row.template_version },
+  };
+}
+
+/** The PDF made earlier from exactly these DOCX bytes of the document, if any. */
+export async function cachedPdf(db: Db, documentId: string, docxSha256: string): Promise<Buffer | undefined> {
+  const row = await firstRow<{ pdf: Buffer }>(
+    db,
+    'SELECT pdf FROM case_document_pdfs WHERE document_id = $1 AND docx_sha256 = $2',
+    [documentId, docxSha256],
+  );
+  return row?.pdf;
+}
+
+export async function savePdf(db: Db, documentId: string, docxSha256: string, pdf: Buffer): Promise<void> {
+  await db.query(
+    `INSERT INTO case_document_pdfs (document_id, docx_sha256, pdf) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING`,
+    [documentId, docxSha256, pdf],
+  );
+}
+
+/** 128 random bits, URL-safe: unguessable, and saying nothing about the case. */
+export function newVerificationToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export interface VerifiedDocument {
+  number: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  issuedOn: string;
+  procuratorate: string;
+  sha256: string;
+}
+
+/** What the public may see of an issued document by its token: nothing else about the case. */
+export async function documentByVerificationToken(
+  db: Db,
+  token: string,
+): Promise<VerifiedDocument | undefined> {
+  const row = await firstRow<{
+    number: string;
+    kind: DocumentKind;
+    status: DocumentStatus;
+    issued_on: string;
+    procuratorate: string;
+    sha256: string;
+  }>(
+    db,
+    `SELECT d.number, d.kind, d.status, to_char(d.issued_on, 'YYYY-MM-DD') AS issued_on,
+       p.name AS procuratorate, d.sha256
+     FROM case_documents d JOIN procuratorates p ON p.id = d.procuratorate_id
+     WHERE d.verification_token = $1 AND d.status IN ('issued', 'superseded') AND d.number IS NOT NULL`,
+    [token],
+  );
+  if (!row) return undefined;
+  return {
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    issuedOn: row.issued_on,
+    procuratorate: row.procuratorate,
+    sha256: row.sha256,
   };
 }

@@ -125,3 +125,27 @@ export interface RecomputeClocksRequest {
   actorId: string;
 }
 export const recomputeClocksSignal = defineSignal<[RecomputeClocksRequest]>('recomputeClocks');
+
+/** The handler's changes to a draft document's free-text parts, made before the decision. */
+export interface ReviseDocumentRequest {
+  actor: Actor;
+  idempotencyKey: string;
+  documentId: string;
+  changes: {
+    harmFacts?: string;
+    nonPerformance?: string;
+    legalBasis?: string;
+    items?: string[];
+    otherMatters?: string;
+  };
+}
+export interface RevisedDocument {
+  documentId: string;
+  /** The timeline entry that records the change. */
+  seq: number;
+}
+/**
+ * Through the case workflow, so an edit and the chief's decision never cross: the decision
+ * issues the draft as it stands, and an edit after it is refused (Conflict).
+ */
+export const reviseDocumentUpdate = defineUpdate<RevisedDocument, [ReviseDocumentRequest]>('reviseDocument');

@@ -9,7 +9,7 @@ import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
-import { documentDownloadRoute, documentListRoute } from './documents';
+import { documentDownloadRoute, documentListRoute, documentReviseRoute } from './documents';
 import { evidenceRoutes, recordPendingEvidence, type EvidenceDeps } from './evidence';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
@@ -38,6 +38,7 @@ export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router 
     typicalSummaryRoute,
     documentListRoute,
     documentDownloadRoute,
+    documentReviseRoute,
     ...evidenceRoutes,
     ...FORM_ACTION_NAMES.map(actionRoute),
   ]);

@@ -68,6 +68,8 @@ export function recommendationData(c: CaseFacts, r: RecommendationContent): Reco
       `请你单位自收到本检察建议书之日起${periodText(r.rectificationPeriod)}内整改完毕，` +
       `并在${r.urgent ? '十五日' : '两个月'}内将整改情况书面回复本院。`,
     otherMatters: r.otherMatters,
+    // Set when issued: the address of its verification page, drawn as a QR code.
+    verifyUrl: '',
     number: DRAFT_NUMBER,
     issuedDate: DRAFT_DATE,
   };
@@ -90,4 +92,29 @@ export function numberedItems(items: string[]): string[] {
 /** A period as a document states it: 三个月, 三十日. */
 export function periodText(p: PeriodLength): string {
   return `${chineseNumber(p.count)}${p.unit === 'months' ? '个月' : '日'}`;
+}
+
+/** The free-text parts of a draft the handler may change before the decision. */
+export interface DraftChanges {
+  harmFacts?: string;
+  nonPerformance?: string;
+  legalBasis?: string;
+  /** The specific recommendations, one per item. */
+  items?: string[];
+  otherMatters?: string;
+}
+
+/** A recommendation draft's data with the handler's changes; the numbered items follow the list. */
+export function revisedRecommendationData(
+  data: Record<string, unknown>,
+  changes: DraftChanges,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const key of ['harmFacts', 'nonPerformance', 'legalBasis', 'otherMatters'] as const)
+    if (changes[key] !== undefined) out[key] = changes[key];
+  if (changes.items !== undefined) {
+    out.itemList = changes.items;
+    out.items = numberedItems(changes.items);
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ import { AdminPage } from './pages/admin';
 import { MailPage } from './pages/mail';
 import { InboxPage } from './pages/inbox';
 import { inboxCount } from './api/inbox';
+import { VerifyPage } from './pages/verify';
 
 interface NavItem {
   to: string;
@@ -37,6 +38,9 @@ const NAV: NavItem[] = [
 export function App() {
   const user = useSyncExternalStore(session.subscribe, session.user);
   const { path } = useLocation();
+  // A document's verification page is public: whoever holds the paper copy, signed in or not.
+  const verify = match('/verify/:token', path);
+  if (verify) return <VerifyPage token={verify.token!} />;
   if (!user) return <LoginPage />;
   return (
     <Shell user={user} path={path}>

@@ -40,4 +40,6 @@ export const mail = proxyActivities<Pick<Activities, 'deliverMail' | 'resendCase
  * rendering and a write, bounded like a database write.
  */
 export const documents =
-  proxyActivities<Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts'>>(DATABASE);
+  proxyActivities<
+    Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft'>
+  >(DATABASE);

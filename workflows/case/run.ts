@@ -2,17 +2,25 @@
  * One case's life in its workflow: every state change goes through `act`, an alarm or a
  * recomputation, one at a time under a lock, and leaves timeline entries behind.
  */
-import { ApplicationFailure, patched } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import { parsePayload, runAction, structuredCopy } from '../../domain/case/actions';
 import type { CaseState, ClockState } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
 import { markMajor } from '../../domain/case/rules/major-lead';
-import { LEAD_SOURCES } from '../../domain/case/stages';
+import { isFinalStage, LEAD_SOURCES } from '../../domain/case/stages';
 import { expiryInstant } from '../../domain/expiry';
 import { shanghaiDate } from '../../domain/time';
-import type { ActionEnvelope, ActionResult, CaseRunInput, RecomputeClocksRequest } from '../contract';
+import type {
+  ActionEnvelope,
+  ActionResult,
+  CaseRunInput,
+  RecomputeClocksRequest,
+  ReviseDocumentRequest,
+  RevisedDocument,
+} from '../contract';
+import { documents } from './activity-presets';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { documentsOf, MAKES_DOCUMENTS } from './documents';
@@ -150,6 +158,54 @@ export class CaseRun {
       this.remember(keyOf(envelope), result);
       this.changes += 1;
       return result;
+    });
+  }
+
+  /** Only the case's handler (or a department head) edits its drafts, and the case must be open. */
+  validateRevision(request: ReviseDocumentRequest): void {
+    checkEnvelope({ ...request, payload: undefined });
+    const { actor } = request;
+    const allowed =
+      actor.roles.includes('head') ||
+      (actor.roles.includes('prosecutor') && actor.userId === this.state.handlerId);
+    if (!allowed)
+      throw ApplicationFailure.nonRetryable('只有承办检察官或部门负责人可以修改文书草稿', 'Forbidden');
+    if (isFinalStage(this.state.stage))
+      throw ApplicationFailure.nonRetryable('案件已办结，不能修改文书', 'WrongStage');
+  }
+
+  /** A draft's free-text parts changed, under the lock the chief's decision also takes. */
+  reviseDocument(request: ReviseDocumentRequest): Promise<RevisedDocument> {
+    return this.lock.run(async () => {
+      let revised;
+      try {
+        revised = await documents.reviseDraft({
+          caseId: this.state.info.caseId,
+          documentId: request.documentId,
+          changes: request.changes,
+        });
+      } catch (err) {
+        const cause = err instanceof ActivityFailure ? err.cause : undefined;
+        if (cause instanceof ApplicationFailure && cause.nonRetryable)
+          throw ApplicationFailure.nonRetryable(cause.message, cause.type);
+        throw err;
+      }
+      const written = await this.journal.write({
+        events: [
+          {
+            kind: 'document_revised',
+            actorId: request.actor.userId,
+            data: {
+              documentId: revised.documentId,
+              kind: revised.kind,
+              title: revised.title,
+              fields: Object.keys(request.changes),
+            },
+          },
+        ],
+      });
+      this.changes += 1;
+      return { documentId: revised.documentId, seq: written.seqs[0]! };
     });
   }
 

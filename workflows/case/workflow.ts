@@ -19,6 +19,7 @@ import {
   caseStateQuery,
   caseSummaryQuery,
   recomputeClocksSignal,
+  reviseDocumentUpdate,
   type ActionEnvelope,
   type ActionUpdate,
   type CaseRunInput,
@@ -50,6 +51,9 @@ export async function caseWorkflow(input: CaseRunInput, carried?: CarriedCase): 
     return summaryOf(run);
   });
   for (const name of ACTION_NAMES) registerAction(run, name);
+  setHandler(reviseDocumentUpdate, (request) => run.reviseDocument(request), {
+    validator: (request) => run.validateRevision(request),
+  });
   setHandler(recomputeClocksSignal, (request) => recomputeClocks(run, request));
 
   if (!registered) {

@@ -4,7 +4,7 @@
  */
 import { ROLES } from '../../../domain/roles';
 import type { TestOrg } from '../../helpers/fixtures';
-import { allow, type RouteExpectation } from '../api/matrix/harness';
+import { allow, everyone, type RouteExpectation } from '../api/matrix/harness';
 import type { MatrixWorld } from '../api/matrix/world';
 import { sharedCase } from '../cases/stage-fixtures';
 
@@ -38,6 +38,29 @@ export const matrix: RouteExpectation[] = [
     },
     own: allow(ROLES, 200),
     other: allow(ROLES, 404),
+  },
+  {
+    // Only the handler's side edits drafts; the filed case's 立案决定书 is issued, so it is final.
+    route: 'PUT /api/cases/:id/documents/:docId',
+    request: async (world, owner) => {
+      const { caseId, docId } = await filedCaseDocument(world, owner);
+      return { path: `/api/cases/${caseId}/documents/${docId}`, body: { items: ['改动'] } };
+    },
+    own: allow(['prosecutor', 'head'], 409),
+    other: allow(['prosecutor', 'head'], 404),
+  },
+  {
+    // Public: anyone holding the paper copy, with or without an account, of any procuratorate.
+    route: 'GET /api/public/documents/:token',
+    request: async (world, owner) => {
+      const { docId } = await filedCaseDocument(world, owner);
+      const [row] = await world.system.db.query<{ verification_token: string | null }>(
+        'SELECT verification_token FROM case_documents WHERE id = $1',
+        [docId],
+      );
+      return { path: `/api/public/documents/${row?.verification_token ?? 'AAAAAAAAAAAAAAAAAAAAAA'}` };
+    },
+    own: everyone(200),
   },
   {
     route: 'GET /api/admin/documents/numbering',

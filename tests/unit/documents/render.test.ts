@@ -94,3 +94,45 @@ describe('the recommendation (检察建议书) to 区生态环境局', () => {
     await expect(textOf('recommendation', rest)).rejects.toThrow();
   });
 });
+
+describe('the QR code of the verification page (template version 2)', () => {
+  const facts = { ...SOLID_WASTE };
+  const content = {
+    organName: '南京市浦口区生态环境局',
+    harmFacts: '渗滤液流入七里河。',
+    nonPerformance: '未依法查处。',
+    legalBasis: '《中华人民共和国固体废物污染环境防治法》第一百零二条',
+    items: ['依法责令清运'],
+    rectificationPeriod: { unit: 'months' as const, count: 2 },
+    urgent: false,
+    otherMatters: '请书面回复本院。',
+  };
+
+  async function rendered(data: Record<string, unknown>) {
+    const JSZip = (await import('jszip')).default;
+    const template = await defaultTemplates.templateFor('recommendation');
+    expect(template.version).toBe(2);
+    const bytes = await renderDocx(template.bytes, data);
+    const zip = await JSZip.loadAsync(bytes);
+    const images = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+    return { images, text: (await mammoth.extractRawText({ buffer: bytes })).value };
+  }
+
+  it('an issued recommendation carries the QR image and the address of its verification page', async () => {
+    const data = recommendationData(facts, content);
+    const issued = {
+      ...issuedData(data, '浦检行公建〔2026〕1号', '2026-12-01'),
+      verifyUrl: 'https://duban.example/verify/tok123',
+    };
+    const { images, text } = await rendered(issued);
+    expect(images).toHaveLength(1);
+    expect(text).toContain('扫码核验本文书真伪：https://duban.example/verify/tok123');
+  });
+
+  it('a draft has neither: it cannot be verified', async () => {
+    const { images, text } = await rendered(recommendationData(facts, content));
+    expect(images).toHaveLength(0);
+    expect(text).not.toContain('扫码核验');
+    expect(text).toContain(DRAFT_NUMBER);
+  });
+});
