@@ -21,3 +21,15 @@ export async function delegatedDecisions(db: Db, procuratorateId: string): Promi
   );
   return rows[0]?.delegated_decisions ?? [];
 }
+
+/**
+ * Whether the procuratorate asks the head to review proposals before the decision: yes unless
+ * its settings waive it (a procuratorate with no settings row keeps the default).
+ */
+export async function headReviewRequired(db: Db, procuratorateId: string): Promise<boolean> {
+  const rows = await db.query<{ head_review_required: boolean }>(
+    'SELECT head_review_required FROM procuratorate_settings WHERE procuratorate_id = $1',
+    [procuratorateId],
+  );
+  return rows[0]?.head_review_required ?? true;
+}

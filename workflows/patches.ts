@@ -67,6 +67,12 @@ export const PATCHES = {
    * procuratorate at the end of the review (arts. 79(三), 94(三)) (rule `structuredTermination`).
    */
   structuredTermination: 'structured-termination-2026-12-02',
+  /**
+   * 2026-12-02: a proposal made under the procuratorate's head-review policy waits for the head's
+   * review (approve or send back) before its decision (rule `headReview`); a proposal pending
+   * before stays without review and goes straight to the decision.
+   */
+  headReview: 'review-head-review-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -78,4 +84,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   reboundFollowUp: PATCHES.reboundFollowUp,
   revisitPerRectified: PATCHES.revisitPerRectified,
   structuredTermination: PATCHES.structuredTermination,
+  headReview: PATCHES.headReview,
 };

@@ -1,7 +1,7 @@
 /** A staff action on a case: checked against the read model and reference data, then sent to the case workflow. */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
-import { delegatedDecisions, knownOrganIds } from '../../store/case-refs';
+import { delegatedDecisions, headReviewRequired, knownOrganIds } from '../../store/case-refs';
 import { findCaseInScope, type CaseRow } from '../../store/case-reads';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';
@@ -50,6 +50,7 @@ export async function performAction<N extends ActionName>(
     roles: principal.roles,
     procuratorateId: principal.procuratorateId,
     delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
+    headReview: (await headReviewRequired(deps.db, principal.procuratorateId)) ? ('required' as const) : ('waived' as const),
   };
   const key = idempotencyKey ?? randomUUID();
   // The same user's same key is the same update: Temporal runs it once, however often it is sent.

@@ -7,7 +7,7 @@ import {
   type ClockRow,
   type RecommendationRow,
 } from '../../store/case-reads';
-import { delegatedDecisions } from '../../store/case-refs';
+import { delegatedDecisions, headReviewRequired } from '../../store/case-refs';
 import { leadTextOf } from '../../store/lead-text';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
@@ -36,6 +36,7 @@ export async function caseDetail(
   const actor = {
     ...principal,
     delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
+    headReview: (await headReviewRequired(deps.db, principal.procuratorateId)) ? ('required' as const) : ('waived' as const),
   };
   return {
     ...presentCase(row),

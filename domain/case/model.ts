@@ -16,6 +16,12 @@ export interface Actor {
   procuratorateId: string;
   /** Decisions the chief has delegated to this head by policy (DOMAIN.md "People and roles"). */
   delegated?: DecisionKind[];
+  /**
+   * The procuratorate's head-review policy (部门负责人审核), read by the API with each action:
+   * `required` unless the procuratorate waived it. Absent on envelopes from before the policy
+   * existed: such proposals went straight to the decision.
+   */
+  headReview?: 'required' | 'waived';
 }
 
 export type DecisionKind = 'filing' | 'recommendation' | 'litigation';
@@ -97,11 +103,19 @@ export interface Recommendation {
   rebounds: number;
 }
 
+/** The head's review of a proposal before it reaches the decision (absent: no review asked). */
+export interface ProposalReview {
+  status: 'pending' | 'approved';
+  reviewedBy?: string;
+  reviewedOn?: CivilDate;
+}
+
 export interface Proposal {
   kind: DecisionKind;
   proposedBy: string;
   proposedOn: CivilDate;
   reason: string;
+  review?: ProposalReview;
   recommendations?: {
     organId: string;
     urgent: boolean;

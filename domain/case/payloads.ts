@@ -84,6 +84,11 @@ export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
   proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000) }),
   decideFiling: decision,
+  reviewProposal: z.strictObject({
+    approve: z.boolean().describe('true 审核同意，报请决定；false 退回提请人'),
+    reviewedOn: civilDate.describe('审核日期'),
+    reasons: text('审核意见（退回时写明理由）', 2000),
+  }),
   recordFilingService: z.strictObject({
     servedOn: civilDate.describe('送达日期'),
     organIds: organIds('行政机关 ID').min(1, '请选择送达的行政机关'),

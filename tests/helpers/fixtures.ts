@@ -33,6 +33,11 @@ export async function createTestOrg(db: Db, options: { level?: 'district' | 'cit
     `测试${procuratorateId}人民检察院`,
     options.level ?? 'district',
   ]);
+  // Tests of other steps decide proposals directly; the head-review tests turn review back on.
+  await db.query(
+    'INSERT INTO procuratorate_settings (procuratorate_id, head_review_required) VALUES ($1, false)',
+    [procuratorateId],
+  );
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const user = async (role: Role): Promise<TestUser> => {
     const u = { id: `u-${uniq()}`, username: `${role}-${uniq()}`, roles: [role], procuratorateId } as const;

@@ -55,7 +55,12 @@ export type RuleChange =
    * A termination names its situation of Rules art. 74 (administrative) or art. 90 (civil), or, in
    * litigation review, the transfer to another procuratorate (arts. 79(三), 94(三)).
    */
-  | 'structuredTermination';
+  | 'structuredTermination'
+  /**
+   * A proposal goes to the head for review (approve or send back) before the decision, unless the
+   * procuratorate's policy waives it; a proposal made before stays without review.
+   */
+  | 'headReview';
 
 export interface RuleContext {
   actor: Actor;

@@ -16,6 +16,7 @@ export const ADMITS: Record<Who, ActingRole[]> = {
   handler: ['prosecutor', 'head'],
   decision: ['chief'],
   chief: ['chief'],
+  head: ['head'],
   supervisor: ['head', 'chief'],
   staff: ['prosecutor', 'head', 'chief'],
   overseer: ['prosecutor', 'head', 'chief'],
@@ -45,6 +46,12 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
       transferredOn: d,
       summary: '移送违法线索',
     }),
+  },
+  // The matrix's procuratorate waives head review: no proposal waits for one, so the head is told so.
+  reviewProposal: {
+    fixture: 'filingProposed',
+    body: (_o, d) => ({ approve: true, reviewedOn: d, reasons: '同意' }),
+    rule: { head: 409 },
   },
   decideFiling: { fixture: 'filingProposed', body: decided },
   recordFilingService: { fixture: 'filed', body: (o, d) => ({ servedOn: d, organIds: [o.organs.eco] }) },
