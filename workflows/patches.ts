@@ -73,6 +73,11 @@ export const PATCHES = {
    * before stays without review and goes straight to the decision.
    */
   headReview: 'review-head-review-2026-12-02',
+  /**
+   * 2026-12-02: a delegated head may decide to sue but not to refuse it, as refusing terminates the
+   * case, which is the chief's alone (rule `delegationBounds`).
+   */
+  delegationBounds: 'delegation-bounds-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -85,4 +90,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   revisitPerRectified: PATCHES.revisitPerRectified,
   structuredTermination: PATCHES.structuredTermination,
   headReview: PATCHES.headReview,
+  delegationBounds: PATCHES.delegationBounds,
 };

@@ -17,6 +17,11 @@ export interface Actor {
   /** Decisions the chief has delegated to this head by policy (DOMAIN.md "People and roles"). */
   delegated?: DecisionKind[];
   /**
+   * Who delegated each of `delegated` to this head: the chief the setting names (null for a setting
+   * recorded before delegations named their chief). Recorded on the decisions taken under it.
+   */
+  delegatedBy?: Partial<Record<DecisionKind, string | null>>;
+  /**
    * The procuratorate's head-review policy (部门负责人审核), read by the API with each action:
    * `required` unless the procuratorate waived it. Absent on envelopes from before the policy
    * existed: such proposals went straight to the decision.

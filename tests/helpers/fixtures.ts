@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/auth/passwords';
 import type { Db } from '../../store/pool';
+import type { Actor } from '../../domain/case/model';
 import type { Role } from '../../domain/roles';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -11,6 +12,8 @@ export interface TestUser {
   email: string;
   roles: Role[];
   procuratorateId: string;
+  /** What the API would add to this user's actor from the procuratorate's settings (policy, delegation). */
+  actor?: Partial<Pick<Actor, 'headReview' | 'delegated' | 'delegatedBy'>>;
 }
 
 export interface TestOrg {

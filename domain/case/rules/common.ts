@@ -60,7 +60,9 @@ export type RuleChange =
    * A proposal goes to the head for review (approve or send back) before the decision, unless the
    * procuratorate's policy waives it; a proposal made before stays without review.
    */
-  | 'headReview';
+  | 'headReview'
+  /** A delegated head may decide to sue but not to refuse (which terminates): that is the chief's. */
+  | 'delegationBounds';
 
 export interface RuleContext {
   actor: Actor;

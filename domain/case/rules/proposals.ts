@@ -3,6 +3,7 @@
  * filing, recommendation, litigation.
  */
 import type { CivilDate } from '../../period/dates';
+import { hasAnyRole } from '../../roles';
 import type { CaseState, DecisionKind, Proposal } from '../model';
 import type { Payloads } from '../payloads';
 import type { Stage } from '../stages';
@@ -73,6 +74,24 @@ interface DecisionSpec {
   missing: string;
   /** The date the decision cannot come before. */
   since: { date?: CivilDate; label: string };
+  /** Refusing ends the case (不起诉 → 终结审查): the chief's alone, never under delegation. */
+  refusalTerminates?: true;
+}
+
+/**
+ * Whether the decision is taken under delegation (by a head, not the chief) and by whose: recorded
+ * on every decision's timeline entry.
+ */
+function authorityOf(ctx: RuleContext, kind: DecisionKind): Record<string, unknown> {
+  if (hasAnyRole(ctx.actor.roles, ['chief'])) return { underDelegation: false };
+  return { underDelegation: true, delegatedBy: ctx.actor.delegatedBy?.[kind] ?? null };
+}
+
+/** Terminating is the chief's alone (DOMAIN.md): a delegated head may sue, not decide not to. */
+function requireChiefToTerminate(p: Payloads['decideFiling'], ctx: RuleContext, spec: DecisionSpec): void {
+  if (!spec.refusalTerminates || hasAnyRole(ctx.actor.roles, ['chief'])) return;
+  if (p.approve || !inForce(ctx, 'delegationBounds')) return;
+  throw forbidden('决定不提起诉讼将终结审查，终结审查须由检察长决定，不属于授权部门负责人决定的范围');
 }
 
 /**
@@ -107,9 +126,10 @@ export function takeDecision(
   if (proposal.review?.status === 'pending')
     throw wrongStage('本项提请尚待部门负责人审核，审核同意后方可决定');
   requireNotOwnProposal(proposal, ctx, spec.action);
+  requireChiefToTerminate(p, ctx, spec);
   const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, spec.since);
   state.proposal = undefined;
-  const fx = new Effects().note({ approve: p.approve, decidedOn });
+  const fx = new Effects().note({ approve: p.approve, decidedOn, ...authorityOf(ctx, spec.kind) });
   if (proposal.review?.reviewedBy) fx.note({ reviewedBy: proposal.review.reviewedBy });
   fx.reason = p.reason;
   return { proposal, decidedOn, fx };

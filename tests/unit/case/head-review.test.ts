@@ -1,6 +1,5 @@
 // The head reviews every proposal before it reaches the chief (部门负责人审核), unless the
 // procuratorate's policy waives it; a proposal sent back returns to the prosecutor with the reasons.
-import { parsePayload, runAction, structuredCopy } from '../../../domain/case/actions';
 import type { Actor } from '../../../domain/case/model';
 import type { RuleChange } from '../../../domain/case/rules/common';
 import { at } from './points';
@@ -84,14 +83,12 @@ describe('head review of a proposal', () => {
   it('a proposal made before head review existed replays without review and goes straight to decision', () => {
     const s = at('EVALUATION');
     const asked: RuleChange[] = [];
-    const draft = structuredCopy(s.state);
-    runAction(draft, 'proposeFiling', parsePayload('proposeFiling', { reason: '线索查证属实' }), {
-      actor: underReview,
-      today: s.today,
-      inForce: (change) => (asked.push(change), false),
-    });
+    s.inForce = (change) => (asked.push(change), false);
+    s.run('proposeFiling', underReview, { reason: '线索查证属实' });
     expect(asked).toEqual(['headReview']);
-    expect(draft.proposal?.review).toBeUndefined();
+    expect(s.state.proposal?.review).toBeUndefined();
+    s.run('decideFiling', 'chief', decision);
+    expect(s.state.stage).toBe('FILED');
   });
 });
 
