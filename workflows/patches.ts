@@ -78,6 +78,12 @@ export const PATCHES = {
    * case, which is the chief's alone (rule `delegationBounds`).
    */
   delegationBounds: 'delegation-bounds-2026-12-02',
+  /**
+   * 2026-12-02: the art. 25 ladder offers all its rungs (also the organ's superior and the
+   * same-level government), and confirming a report above, to the People's Congress, the
+   * government or the discipline commission is the chief's decision (rule `escalationLadder`).
+   */
+  escalationLadder: 'ladder-escalation-ladder-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -91,4 +97,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   structuredTermination: PATCHES.structuredTermination,
   headReview: PATCHES.headReview,
   delegationBounds: PATCHES.delegationBounds,
+  escalationLadder: PATCHES.escalationLadder,
 };

@@ -5,7 +5,14 @@
 import { CASE_ACTING_ROLES, hasAnyRole, type Role } from '../roles';
 import type { Actor, CaseState, DecisionKind } from './model';
 import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
-import { acknowledgeAlert, addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
+import {
+  acknowledgeAlert,
+  addNote,
+  confirmEscalation,
+  markTypical,
+  proposeEscalation,
+  reassign,
+} from './rules/admin';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
@@ -106,6 +113,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
+  proposeEscalation: { label: '提请检察长决定督促措施', who: 'head', apply: proposeEscalation },
   confirmEscalation: { label: '确认督促措施', who: 'supervisor', apply: confirmEscalation },
   publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
   recordAnnouncementOutcome: { label: '登记公告结果', who: 'handler', apply: recordAnnouncementOutcome },

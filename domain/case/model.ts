@@ -148,10 +148,36 @@ export interface Litigation {
   };
 }
 
+/**
+ * The rungs of 《人民检察院检察建议工作规定》 art. 25, in its order: report to the procuratorate above,
+ * notify the organ's superior or competent department, report to the People's Congress, notify the
+ * same-level government, notify the discipline commission.
+ */
+export const ESCALATION_LADDER = [
+  'report_above',
+  'notify_superior_organ',
+  'report_congress',
+  'notify_government',
+  'notify_discipline',
+] as const;
+/** The rungs offered before the ladder was completed (cases whose suggestions came earlier). */
+export const EARLIER_ESCALATION_LADDER = ['report_above', 'report_congress', 'notify_discipline'] as const;
+/** Rungs the chief confirms (a head may propose them); the rest a head or the chief confirms. */
+export const CHIEF_ESCALATIONS: readonly EscalationStep[] = [
+  'report_above',
+  'report_congress',
+  'notify_government',
+  'notify_discipline',
+];
+export type EscalationStep = (typeof ESCALATION_LADDER)[number];
+
 export interface EscalationSuggestion {
   clockKey: string;
-  step: 'report_above' | 'report_congress' | 'notify_discipline';
+  step: EscalationStep;
   suggestedAt: string;
+  /** A head proposed that the chief confirm it. */
+  proposedBy?: string;
+  proposedOn?: CivilDate;
   confirmedBy?: string;
   confirmedOn?: CivilDate;
 }

@@ -62,7 +62,12 @@ export type RuleChange =
    */
   | 'headReview'
   /** A delegated head may decide to sue but not to refuse (which terminates): that is the chief's. */
-  | 'delegationBounds';
+  | 'delegationBounds'
+  /**
+   * Confirming a report above, to the People's Congress, the government or the discipline
+   * commission is the chief's decision (a head may propose it); the ladder has all of art. 25's rungs.
+   */
+  | 'escalationLadder';
 
 export interface RuleContext {
   actor: Actor;

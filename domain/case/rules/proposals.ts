@@ -20,7 +20,7 @@ import {
 
 /** One proposal waits for a decision at a time. */
 export function requireNoPendingProposal(state: CaseState): void {
-  if (state.proposal) throw wrongStage('已有待审核或待检察长决定的提请，请先等待审核和决定');
+  if (state.proposal) throw wrongStage('已有待检察长决定的提请（含待部门负责人审核的），请先等待审核和决定');
 }
 
 /** Puts `proposal` before the chief, proposed today by the actor. */

@@ -134,6 +134,11 @@ export const ACTION_CELLS: Record<ActionName, ActionCell> = {
   markTypical: { fixture: 'lead', body: () => ({ typical: true, reason: '以案释法' }) },
   // Escalations are offered only a week after an organ's clock ran out, which a run cannot wait
   // for: with none pending, the roles it admits are refused for the case's state (409).
+  proposeEscalation: {
+    fixture: 'lead',
+    body: (_o, d) => ({ clockKey: 'reply:rec-1', step: 'report_above', proposedOn: d, note: '逾期未回复' }),
+    rule: { head: 409 },
+  },
   confirmEscalation: {
     fixture: 'lead',
     body: (_o, d) => ({ clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: d, note: '报告上级院' }),

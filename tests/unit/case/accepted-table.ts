@@ -437,13 +437,21 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [],
     data: { typical: true },
   },
+  proposeEscalation: {
+    at: 'ESCALATED',
+    by: 'head',
+    payload: { clockKey: 'reply:rec-1', step: 'report_above', proposedOn: '2025-06-05', note: '逾期未回复' },
+    stage: 'FOLLOW_UP',
+    ops: [],
+    data: { clockKey: 'reply:rec-1', step: 'report_above', proposedOn: '2025-06-05' },
+  },
   confirmEscalation: {
     at: 'ESCALATED',
     by: 'head',
-    payload: { clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: '2025-06-05', note: '已报告' },
+    payload: { clockKey: 'reply:rec-1', step: 'notify_superior_organ', confirmedOn: '2025-06-05', note: '已通报' },
     stage: 'FOLLOW_UP',
     ops: [],
-    data: { clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: '2025-06-05', note: '已报告' },
+    data: { clockKey: 'reply:rec-1', step: 'notify_superior_organ', confirmedOn: '2025-06-05', note: '已通报' },
   },
   acknowledgeAlert: {
     at: 'ALERTED',

@@ -2,6 +2,7 @@
  * Named points of the procedure, each reached from the one before by the actions a real case
  * takes, on 2025 dates. A test starts a story at a point and takes the action it is about.
  */
+import { ESCALATION_LADDER } from '../../../domain/case/model';
 import { ACTORS, ORGANS, Story } from './story';
 
 /** The dates the stories use, in the order things happen. */
@@ -128,7 +129,7 @@ const ADMIN = {
   /** Reply overdue, and the workflow has offered the escalation ladder (检察建议工作规定 art. 25) for it. */
   ESCALATED: () => {
     const s = ADMIN.SERVED().expired('reply:rec-1');
-    for (const step of ['report_above', 'report_congress', 'notify_discipline'] as const)
+    for (const step of ESCALATION_LADDER)
       s.state.escalations.push({ clockKey: 'reply:rec-1', step, suggestedAt: '2025-06-03T01:00:00.000Z' });
     return s;
   },
