@@ -33,7 +33,11 @@ export async function decisionPolicyOf(db: Db, procuratorateId: string): Promise
 }
 
 /** The decisions delegated to `userId` (a head), each with the chief who delegated it. */
-export async function delegationsTo(db: Db, procuratorateId: string, userId: string): Promise<StoredDelegation[]> {
+export async function delegationsTo(
+  db: Db,
+  procuratorateId: string,
+  userId: string,
+): Promise<StoredDelegation[]> {
   const rows = await db.query<{ kind: string; delegated_by: string | null }>(
     'SELECT kind, delegated_by FROM decision_delegations WHERE procuratorate_id = $1 AND head_id = $2',
     [procuratorateId, userId],

@@ -15,7 +15,9 @@ const ADMIN = { tag: '决定权限', auth: 'user', roles: ['admin'] } as const;
 const DELEGABLE = ['filing', 'recommendation', 'litigation'] as const;
 
 const delegation = z.strictObject({
-  kind: z.enum(DELEGABLE).describe('filing 立案，recommendation 发出检察建议，litigation 提起诉讼（不含决定不起诉）'),
+  kind: z
+    .enum(DELEGABLE)
+    .describe('filing 立案，recommendation 发出检察建议，litigation 提起诉讼（不含决定不起诉）'),
   headId: identifier('受权的部门负责人 ID'),
   delegatedBy: identifier('授权的检察长 ID'),
 });

@@ -15,7 +15,11 @@ it('a head the chief delegated filing to files the case, and the timeline names 
       actor: { delegated: ['filing'], delegatedBy: { filing: t.org.chief.id } },
     };
     await c.act('proposeFiling', t.org.prosecutor, { reason: '线索查证属实' });
-    const result = await c.act('decideFiling', head, { approve: true, decidedOn: today, reason: '符合立案条件' });
+    const result = await c.act('decideFiling', head, {
+      approve: true,
+      decidedOn: today,
+      reason: '符合立案条件',
+    });
     expect(result.stage).toBe('FILED');
     const entry = (await c.timeline()).find((e) => e.kind === 'decideFiling');
     expect(entry?.data).toMatchObject({ underDelegation: true, delegatedBy: t.org.chief.id });

@@ -22,7 +22,10 @@ it('the head approves a filing proposal, the chief files the case, and the decis
     });
 
     await c.act('reviewProposal', t.org.head, { approve: true, reviewedOn: today, reasons: '同意报请决定' });
-    expect((await c.state()).proposal?.review).toMatchObject({ status: 'approved', reviewedBy: t.org.head.id });
+    expect((await c.state()).proposal?.review).toMatchObject({
+      status: 'approved',
+      reviewedBy: t.org.head.id,
+    });
     expect(await refusal(c.act('decideFiling', t.org.head, decision))).toMatchObject({ type: 'Forbidden' });
     expect((await c.act('decideFiling', t.org.chief, decision)).stage).toBe('FILED');
 
@@ -46,7 +49,10 @@ it('the head sends a proposal back with reasons: it returns to the prosecutor, w
       "SELECT data, reason FROM audit_entries WHERE case_id = $1 AND kind = 'reviewProposal'",
       [c.input.caseId],
     );
-    expect(sentBack).toMatchObject({ reason: reasons, data: { approve: false, sentBackTo: t.org.prosecutor.id } });
+    expect(sentBack).toMatchObject({
+      reason: reasons,
+      data: { approve: false, sentBackTo: t.org.prosecutor.id },
+    });
 
     await c.act('proposeFiling', reviewed(t.org.prosecutor), { reason: '已补充现场勘验材料' });
     expect((await c.state()).proposal?.review).toEqual({ status: 'pending' });

@@ -448,10 +448,20 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   confirmEscalation: {
     at: 'ESCALATED',
     by: 'head',
-    payload: { clockKey: 'reply:rec-1', step: 'notify_superior_organ', confirmedOn: '2025-06-05', note: '已通报' },
+    payload: {
+      clockKey: 'reply:rec-1',
+      step: 'notify_superior_organ',
+      confirmedOn: '2025-06-05',
+      note: '已通报',
+    },
     stage: 'FOLLOW_UP',
     ops: [],
-    data: { clockKey: 'reply:rec-1', step: 'notify_superior_organ', confirmedOn: '2025-06-05', note: '已通报' },
+    data: {
+      clockKey: 'reply:rec-1',
+      step: 'notify_superior_organ',
+      confirmedOn: '2025-06-05',
+      note: '已通报',
+    },
   },
   acknowledgeAlert: {
     at: 'ALERTED',

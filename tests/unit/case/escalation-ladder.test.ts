@@ -49,7 +49,12 @@ it('a head confirms notifying the organ’s superior or competent department', (
 
 it('a head proposes reporting to the People’s Congress; the chief then confirms it', () => {
   const s = at('ESCALATED');
-  const proposal = { clockKey: 'reply:rec-1', step: 'report_congress' as const, proposedOn: '2025-06-04', note: '逾期半年未回复' };
+  const proposal = {
+    clockKey: 'reply:rec-1',
+    step: 'report_congress' as const,
+    proposedOn: '2025-06-04',
+    note: '逾期半年未回复',
+  };
   s.run('proposeEscalation', 'head', proposal);
   expect(s.refusal('proposeEscalation', 'head', proposal).kind).toBe('WrongStage');
   const rung = () => s.state.escalations.find((e) => e.step === 'report_congress');
@@ -59,7 +64,12 @@ it('a head proposes reporting to the People’s Congress; the chief then confirm
 });
 
 it('a rung a head confirms needs no proposal to the chief', () => {
-  const proposal = { clockKey: 'reply:rec-1', step: 'notify_superior_organ' as const, proposedOn: '2025-06-04', note: '—' };
+  const proposal = {
+    clockKey: 'reply:rec-1',
+    step: 'notify_superior_organ' as const,
+    proposedOn: '2025-06-04',
+    note: '—',
+  };
   expect(at('ESCALATED').refusal('proposeEscalation', 'head', proposal).kind).toBe('InvalidPayload');
 });
 

@@ -19,13 +19,20 @@ describe('head review of a proposal', () => {
     const s = proposed();
     expect(s.state.proposal?.review).toEqual({ status: 'pending' });
     const refusal = s.refusal('decideFiling', 'chief', decision);
-    expect(refusal).toMatchObject({ kind: 'WrongStage', message: expect.stringMatching(/尚待部门负责人审核/) });
+    expect(refusal).toMatchObject({
+      kind: 'WrongStage',
+      message: expect.stringMatching(/尚待部门负责人审核/),
+    });
   });
 
   it('once the head approves, the chief decides and the decision names the reviewing head', () => {
     const s = proposed();
     const review = s.run('reviewProposal', 'head', approval);
-    expect(review.data).toMatchObject({ kind: 'filing', approve: true, proposedBy: ACTORS.prosecutor.userId });
+    expect(review.data).toMatchObject({
+      kind: 'filing',
+      approve: true,
+      proposedBy: ACTORS.prosecutor.userId,
+    });
     expect(review.reason).toBe(approval.reasons);
     expect(s.state.proposal?.review).toEqual({
       status: 'approved',
@@ -76,7 +83,10 @@ describe('head review of a proposal', () => {
 
   it('the recommendation and the suit are reviewed the same way', () => {
     const s = at('LITIGATION_REVIEW');
-    s.run('proposeLitigation', underReview, { reason: '行政机关仍未依法履职', organIds: [s.state.organIds[0]!] });
+    s.run('proposeLitigation', underReview, {
+      reason: '行政机关仍未依法履职',
+      organIds: [s.state.organIds[0]!],
+    });
     expect(s.state.proposal).toMatchObject({ kind: 'litigation', review: { status: 'pending' } });
   });
 

@@ -41,7 +41,8 @@ export function AdminDecisions() {
   const heads = users.data.filter((u) => u.active && u.roles.includes('head'));
   const chiefs = users.data.filter((u) => u.active && u.roles.includes('chief'));
   const chief = chiefId || chiefs[0]?.id || '';
-  const has = (kind: string, headId: string) => draft.delegations.some((d) => d.kind === kind && d.headId === headId);
+  const has = (kind: string, headId: string) =>
+    draft.delegations.some((d) => d.kind === kind && d.headId === headId);
   const toggle = (kind: string, headId: string, on: boolean) =>
     setDraft({
       ...draft,
