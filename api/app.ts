@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../store/pool';
 import type { Mailer } from '../mail/mailer';
+import { decisionPolicyRoutes } from './admin/decision-policy';
 import { documentNumberingRoutes } from './admin/document-numbering';
 import { calendarApi } from './admin/calendar-api';
 import { authenticate, requireAuthentication } from './auth/middleware';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],
     ['/api/admin/documents/numbering', documentNumberingRoutes({ db, now }, routes)],
+    ['/api/admin/decision-policy', decisionPolicyRoutes({ db }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];
   for (const [path, router] of mounts) app.use(path, router);

@@ -13,11 +13,3 @@ export async function knownOrganIds(
   );
   return new Set(rows.map((r) => r.id));
 }
-
-export async function delegatedDecisions(db: Db, procuratorateId: string): Promise<string[]> {
-  const rows = await db.query<{ delegated_decisions: string[] }>(
-    'SELECT delegated_decisions FROM procuratorate_settings WHERE procuratorate_id = $1',
-    [procuratorateId],
-  );
-  return rows[0]?.delegated_decisions ?? [];
-}

@@ -9,7 +9,13 @@ import type { Db } from './pool';
 export interface ProposalRow {
   case_id: string;
   title: string;
-  proposal: { kind: string; proposedOn: string };
+  proposal: {
+    kind: string;
+    proposedOn: string;
+    proposedBy?: string;
+    review?: 'pending' | 'approved';
+    reviewedBy?: string;
+  };
 }
 
 export async function pendingProposals(db: Db, procuratorateId: string): Promise<ProposalRow[]> {

@@ -72,6 +72,23 @@ export const PATCHES = {
    * SHA-256 (action `attachEvidence`, rule `evidenceFiles`).
    */
   evidenceFiles: 'evidence-files-2026-12-02',
+  /**
+   * 2026-12-02: a proposal made under the procuratorate's head-review policy waits for the head's
+   * review (approve or send back) before its decision (rule `headReview`); a proposal pending
+   * before stays without review and goes straight to the decision.
+   */
+  headReview: 'review-head-review-2026-12-02',
+  /**
+   * 2026-12-02: a delegated head may decide to sue but not to refuse it, as refusing terminates the
+   * case, which is the chief's alone (rule `delegationBounds`).
+   */
+  delegationBounds: 'delegation-bounds-2026-12-02',
+  /**
+   * 2026-12-02: the art. 25 ladder offers all its rungs (also the organ's superior and the
+   * same-level government), and confirming a report above, to the People's Congress, the
+   * government or the discipline commission is the chief's decision (rule `escalationLadder`).
+   */
+  escalationLadder: 'ladder-escalation-ladder-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -84,4 +101,7 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   revisitPerRectified: PATCHES.revisitPerRectified,
   structuredTermination: PATCHES.structuredTermination,
   evidenceFiles: PATCHES.evidenceFiles,
+  headReview: PATCHES.headReview,
+  delegationBounds: PATCHES.delegationBounds,
+  escalationLadder: PATCHES.escalationLadder,
 };

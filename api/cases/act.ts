@@ -1,18 +1,18 @@
 /** A staff action on a case: checked against the read model and reference data, then sent to the case workflow. */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
-import { delegatedDecisions, knownOrganIds } from '../../store/case-refs';
+import { knownOrganIds } from '../../store/case-refs';
 import { findCaseInScope, type CaseRow } from '../../store/case-reads';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';
 import { ACTIONS, isPersonalDecision } from '../../domain/case/actions';
-import type { DecisionKind } from '../../domain/case/model';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages';
 import { hasAnyRole } from '../../domain/roles';
 import { ACTION_UPDATES, caseWorkflowId, type ActionResult, type Actor } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
+import { actorOf } from './actor';
 import { within } from './bounded';
 
 export interface ActDeps {
@@ -45,12 +45,7 @@ export async function performAction<N extends ActionName>(
   if (isFinalStage(row.stage as Stage))
     throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再办理`);
   await checkReferences(deps.db, principal.procuratorateId, payload);
-  const actor: Actor = {
-    userId: principal.userId,
-    roles: principal.roles,
-    procuratorateId: principal.procuratorateId,
-    delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
-  };
+  const actor: Actor = await actorOf(deps.db, principal);
   const key = idempotencyKey ?? randomUUID();
   // The same user's same key is the same update: Temporal runs it once, however often it is sent.
   const updateId = createHash('sha256').update(`${principal.userId}:${key}`).digest('hex').slice(0, 32);

@@ -7,17 +7,17 @@ import {
   type ClockRow,
   type RecommendationRow,
 } from '../../store/case-reads';
-import { delegatedDecisions } from '../../store/case-refs';
 import { leadTextOf } from '../../store/lead-text';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
-import { openAlerts, type CaseState, type DecisionKind } from '../../domain/case/model';
+import { openAlerts, type CaseState } from '../../domain/case/model';
 import { runningStop, type DeadlineRequest } from '../../domain/period';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import type { StuckCaseWatch } from '../operations/stuck-cases';
 import { problems } from '../problem';
+import { actorOf } from './actor';
 import { presentCase } from './present';
 
 export async function caseDetail(
@@ -34,10 +34,7 @@ export async function caseDetail(
     leadTextOf(deps.db, caseId),
   ]);
   const today = shanghaiDate(deps.now());
-  const actor = {
-    ...principal,
-    delegated: (await delegatedDecisions(deps.db, principal.procuratorateId)) as DecisionKind[],
-  };
+  const actor = await actorOf(deps.db, principal);
   return {
     ...presentCase(row),
     description: lead.description,

@@ -10,7 +10,7 @@ import {
   proposalStepFor,
   type InboxKind,
 } from '../../domain/inbox/waiting';
-import { delegatedDecisions } from '../../store/case-refs';
+import { delegationsTo } from '../../store/decision-policy';
 import * as reads from '../../store/inbox';
 import type { Db } from '../../store/pool';
 
@@ -64,17 +64,20 @@ export async function gatherInbox(db: Db, principal: Principal, today: string): 
 async function proposals(db: Db, principal: Principal): Promise<InboxItem[]> {
   const rows = await reads.pendingProposals(db, principal.procuratorateId);
   if (rows.length === 0) return [];
-  const delegated = (await delegatedDecisions(db, principal.procuratorateId)) as DecisionKind[];
+  const delegated = (await delegationsTo(db, principal.procuratorateId, principal.userId)).map(
+    (d) => d.kind as DecisionKind,
+  );
   const person = { userId: principal.userId, roles: principal.roles, delegated };
   return rows.flatMap((r) => {
-    const proposal = { kind: r.proposal.kind as DecisionKind, proposedOn: r.proposal.proposedOn };
-    if (proposalStepFor(proposal, person) === null) return [];
+    const proposal = { ...r.proposal, kind: r.proposal.kind as DecisionKind };
+    const step = proposalStepFor(proposal, person);
+    if (step === null) return [];
     const item: InboxItem = {
       kind: 'proposal',
       caseId: r.case_id,
       leadId: null,
       title: r.title,
-      action: ACTIONS[DECIDE[proposal.kind]].label,
+      action: step === 'review' ? ACTIONS.reviewProposal.label : ACTIONS[DECIDE[proposal.kind]].label,
       detail: `${proposal.proposedOn} 提请`,
       date: proposal.proposedOn,
       overdue: false,

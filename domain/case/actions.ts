@@ -5,7 +5,14 @@
 import { CASE_ACTING_ROLES, hasAnyRole, type Role } from '../roles';
 import type { Actor, CaseState, DecisionKind } from './model';
 import { ACTION_SCHEMAS, type ActionName, type Payloads } from './payloads';
-import { acknowledgeAlert, addNote, confirmEscalation, markTypical, reassign } from './rules/admin';
+import {
+  acknowledgeAlert,
+  addNote,
+  confirmEscalation,
+  markTypical,
+  proposeEscalation,
+  reassign,
+} from './rules/admin';
 import { attachEvidence } from './rules/evidence';
 import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
@@ -21,16 +28,18 @@ import {
   startEvaluation,
 } from './rules/intake';
 import * as lit from './rules/litigation';
+import { reviewProposal } from './rules/proposals';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
 import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
 /**
  * handler: the handling prosecutor, or a head; decision: the chief, or a head the chief delegated
- * the decision to; chief: the chief alone; supervisor: a head or the chief; staff: any of them;
+ * the decision to; chief: the chief alone; head: a head alone (reviewing proposals); supervisor: a
+ * head or the chief; staff: any of them;
  * overseer: any of them or the case office (which watches every case's alerts).
  */
-type Who = 'handler' | 'decision' | 'chief' | 'supervisor' | 'staff' | 'overseer';
+type Who = 'handler' | 'decision' | 'chief' | 'head' | 'supervisor' | 'staff' | 'overseer';
 
 interface ActionDef<N extends ActionName> {
   label: string;
@@ -48,6 +57,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     who: 'handler',
     apply: recordMajorLeadReported,
   },
+  reviewProposal: { label: '部门负责人审核提请', who: 'head', apply: reviewProposal },
   decideFiling: { label: '决定立案', who: 'decision', decision: 'filing', apply: decideFiling },
   recordFilingService: { label: '登记立案决定书送达', who: 'handler', apply: recordFilingService },
   recordInvestigation: { label: '登记调查', who: 'handler', apply: recordInvestigation },
@@ -105,6 +115,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   attachEvidence: { label: '添加证据材料', who: 'staff', apply: attachEvidence },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
+  proposeEscalation: { label: '提请检察长决定督促措施', who: 'head', apply: proposeEscalation },
   confirmEscalation: { label: '确认督促措施', who: 'supervisor', apply: confirmEscalation },
   publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
   recordAnnouncementOutcome: { label: '登记公告结果', who: 'handler', apply: recordAnnouncementOutcome },
@@ -144,6 +155,7 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     decision:
       isChief || (isHead && def.decision !== undefined && (actor.delegated ?? []).includes(def.decision)),
     chief: isChief,
+    head: isHead,
     supervisor: isHead || isChief,
     staff: isHandler || isHead || isChief,
     overseer: isHandler || isHead || isChief || hasAnyRole(roles, ['case_office']),
@@ -153,6 +165,7 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     handler: '本案承办检察官或部门负责人',
     decision: '检察长（或经授权的部门负责人）',
     chief: '检察长',
+    head: '部门负责人',
     supervisor: '部门负责人或检察长',
     staff: '本案承办检察官、部门负责人或检察长',
     overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',

@@ -16,6 +16,17 @@ export interface Actor {
   procuratorateId: string;
   /** Decisions the chief has delegated to this head by policy (DOMAIN.md "People and roles"). */
   delegated?: DecisionKind[];
+  /**
+   * Who delegated each of `delegated` to this head: the chief the setting names (null for a setting
+   * recorded before delegations named their chief). Recorded on the decisions taken under it.
+   */
+  delegatedBy?: Partial<Record<DecisionKind, string | null>>;
+  /**
+   * The procuratorate's head-review policy (部门负责人审核), read by the API with each action:
+   * `required` unless the procuratorate waived it. Absent on envelopes from before the policy
+   * existed: such proposals went straight to the decision.
+   */
+  headReview?: 'required' | 'waived';
 }
 
 export type DecisionKind = 'filing' | 'recommendation' | 'litigation';
@@ -97,11 +108,19 @@ export interface Recommendation {
   rebounds: number;
 }
 
+/** The head's review of a proposal before it reaches the decision (absent: no review asked). */
+export interface ProposalReview {
+  status: 'pending' | 'approved';
+  reviewedBy?: string;
+  reviewedOn?: CivilDate;
+}
+
 export interface Proposal {
   kind: DecisionKind;
   proposedBy: string;
   proposedOn: CivilDate;
   reason: string;
+  review?: ProposalReview;
   recommendations?: {
     organId: string;
     urgent: boolean;
@@ -129,10 +148,36 @@ export interface Litigation {
   };
 }
 
+/**
+ * The rungs of 《人民检察院检察建议工作规定》 art. 25, in its order: report to the procuratorate above,
+ * notify the organ's superior or competent department, report to the People's Congress, notify the
+ * same-level government, notify the discipline commission.
+ */
+export const ESCALATION_LADDER = [
+  'report_above',
+  'notify_superior_organ',
+  'report_congress',
+  'notify_government',
+  'notify_discipline',
+] as const;
+/** The rungs offered before the ladder was completed (cases whose suggestions came earlier). */
+export const EARLIER_ESCALATION_LADDER = ['report_above', 'report_congress', 'notify_discipline'] as const;
+/** Rungs the chief confirms (a head may propose them); the rest a head or the chief confirms. */
+export const CHIEF_ESCALATIONS: readonly EscalationStep[] = [
+  'report_above',
+  'report_congress',
+  'notify_government',
+  'notify_discipline',
+];
+export type EscalationStep = (typeof ESCALATION_LADDER)[number];
+
 export interface EscalationSuggestion {
   clockKey: string;
-  step: 'report_above' | 'report_congress' | 'notify_discipline';
+  step: EscalationStep;
   suggestedAt: string;
+  /** A head proposed that the chief confirm it. */
+  proposedBy?: string;
+  proposedOn?: CivilDate;
   confirmedBy?: string;
   confirmedOn?: CivilDate;
 }

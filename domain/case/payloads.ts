@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
-import { ALERT_KINDS } from './model';
+import { ALERT_KINDS, ESCALATION_LADDER } from './model';
 import {
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
@@ -84,6 +84,11 @@ export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
   proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000) }),
   decideFiling: decision,
+  reviewProposal: z.strictObject({
+    approve: z.boolean().describe('true 审核同意，报请决定；false 退回提请人'),
+    reviewedOn: civilDate.describe('审核日期'),
+    reasons: text('审核意见（退回时写明理由）', 2000),
+  }),
   recordFilingService: z.strictObject({
     servedOn: civilDate.describe('送达日期'),
     organIds: organIds('行政机关 ID').min(1, '请选择送达的行政机关'),
@@ -229,9 +234,19 @@ export const ACTION_SCHEMAS = {
     summary: text('移送内容', 2000),
   }),
   markTypical: z.strictObject({ typical: z.boolean().describe('是否典型案例'), reason: text('理由', 2000) }),
+  proposeEscalation: z.strictObject({
+    clockKey: identifier('期限标识'),
+    step: z.enum(ESCALATION_LADDER).describe('提请检察长决定的督促措施'),
+    proposedOn: civilDate.describe('提请日期'),
+    note: text('提请理由', 2000),
+  }),
   confirmEscalation: z.strictObject({
     clockKey: identifier('期限标识'),
-    step: z.enum(['report_above', 'report_congress', 'notify_discipline']).describe('督促措施'),
+    step: z
+      .enum(ESCALATION_LADDER)
+      .describe(
+        '督促措施：report_above 报告上级院，notify_superior_organ 通报被建议单位的上级机关或主管部门，report_congress 报告同级人大，notify_government 通报同级政府，notify_discipline 通报纪检监察机关',
+      ),
     confirmedOn: civilDate.describe('确认日期'),
     note: text('说明', 2000),
   }),

@@ -15,6 +15,13 @@ const proposalResponse = z.object({
     .array(z.object({ organId: z.string(), urgent: z.boolean(), summary: z.string() }))
     .optional(),
   organIds: z.array(z.string()).optional(),
+  review: z
+    .object({
+      status: z.enum(['pending', 'approved']).describe('pending 待部门负责人审核，approved 审核同意'),
+      reviewedBy: z.string().optional(),
+      reviewedOn: z.string().optional(),
+    })
+    .optional(),
 });
 
 const escalationResponse = z.object({

@@ -5,27 +5,38 @@
 import { hasAnyRole, type Role } from '../roles';
 import type { DecisionKind } from '../case/model';
 
-/** What a person is asked to do with a pending proposal. A head's review step will add 'review'. */
-export type ProposalStep = 'decide';
+/** What a person is asked to do with a pending proposal: review it (head) or decide it. */
+export type ProposalStep = 'review' | 'decide';
 
 /** A pending proposal as the case list's summary keeps it. */
 export interface PendingProposal {
   kind: DecisionKind;
   proposedOn: string;
+  /** Who proposed (absent on summaries written before it was kept). */
+  proposedBy?: string;
+  /** The head's review: pending, approved, or absent when none is asked. */
+  review?: 'pending' | 'approved';
+  reviewedBy?: string;
 }
 
 export interface InboxPerson {
   userId: string;
   roles: readonly Role[];
-  /** The decisions the chief delegated to heads in this procuratorate. */
+  /** The decisions the chief delegated to this person (a head). */
   delegated: readonly DecisionKind[];
 }
 
 /**
- * What `person` must do with `proposal` now, or null when it does not wait for them: the chief
- * decides every proposal; a head decides those whose kind the chief delegated (the chief still may).
+ * What `person` must do with `proposal` now, or null when it does not wait for them. A proposal
+ * awaiting the head's review waits for every head but its proposer; once reviewed (or when no
+ * review is asked) the chief decides it, or a head the chief delegated its kind to — never the
+ * person who proposed or reviewed it.
  */
 export function proposalStepFor(proposal: PendingProposal, person: InboxPerson): ProposalStep | null {
+  if (proposal.review === 'pending') {
+    return hasAnyRole(person.roles, ['head']) && proposal.proposedBy !== person.userId ? 'review' : null;
+  }
+  if (proposal.proposedBy === person.userId || proposal.reviewedBy === person.userId) return null;
   if (hasAnyRole(person.roles, ['chief'])) return 'decide';
   if (hasAnyRole(person.roles, ['head']) && person.delegated.includes(proposal.kind)) return 'decide';
   return null;

@@ -20,6 +20,7 @@ export const actorOf = (u: TestUser): Actor => ({
   userId: u.id,
   roles: u.roles,
   procuratorateId: u.procuratorateId,
+  ...u.actor,
 });
 
 let counter = 0;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/auth/passwords';
 import type { Db } from '../../store/pool';
+import type { Actor } from '../../domain/case/model';
 import type { Role } from '../../domain/roles';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -11,6 +12,8 @@ export interface TestUser {
   email: string;
   roles: Role[];
   procuratorateId: string;
+  /** What the API would add to this user's actor from the procuratorate's settings (policy, delegation). */
+  actor?: Partial<Pick<Actor, 'headReview' | 'delegated' | 'delegatedBy'>>;
 }
 
 export interface TestOrg {
@@ -33,6 +36,11 @@ export async function createTestOrg(db: Db, options: { level?: 'district' | 'cit
     `测试${procuratorateId}人民检察院`,
     options.level ?? 'district',
   ]);
+  // Tests of other steps decide proposals directly; the head-review tests turn review back on.
+  await db.query(
+    'INSERT INTO procuratorate_settings (procuratorate_id, head_review_required) VALUES ($1, false)',
+    [procuratorateId],
+  );
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const user = async (role: Role): Promise<TestUser> => {
     const u = { id: `u-${uniq()}`, username: `${role}-${uniq()}`, roles: [role], procuratorateId } as const;

@@ -33,7 +33,16 @@ export function projectionOf(state: CaseState, today: string): CaseProjection {
       receivedOn: info.receivedOn,
       filedOn: info.filedOn ?? null,
       closedOn: info.closedOn ?? null,
-      proposal: state.proposal ? { kind: state.proposal.kind, proposedOn: state.proposal.proposedOn } : null,
+      proposal: state.proposal
+        ? {
+            kind: state.proposal.kind,
+            proposedOn: state.proposal.proposedOn,
+            proposedBy: state.proposal.proposedBy,
+            ...(state.proposal.review
+              ? { review: state.proposal.review.status, reviewedBy: state.proposal.review.reviewedBy }
+              : {}),
+          }
+        : null,
       recommendations: state.recommendations.length,
       pendingEscalations: state.escalations.filter((e) => !e.confirmedBy).length,
       suspended: state.stage === 'SUSPENDED',

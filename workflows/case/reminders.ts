@@ -1,6 +1,12 @@
 /** The mail and timeline entries of reminders, escalation suggestions and moved deadlines. */
 import type { MailRecipient, MailRequest } from '../../store/journal';
-import type { CaseState, ClockState, EscalationSuggestion, ReminderState } from '../../domain/case/model';
+import type {
+  CaseState,
+  ClockState,
+  EscalationStep,
+  EscalationSuggestion,
+  ReminderState,
+} from '../../domain/case/model';
 import type { RecomputeClocksRequest } from '../contract';
 import type { ClockChange } from './clocks';
 import type { JournalBatch, JournalEvent } from './journal';
@@ -10,7 +16,9 @@ const SYSTEM = 'system';
 /** 检察建议工作规定 art. 25: what may follow when an organ ignores a recommendation. */
 export const ESCALATION_STEPS: Record<EscalationSuggestion['step'], string> = {
   report_above: '报告上级人民检察院',
+  notify_superior_organ: '通报被建议单位的上级机关、行政主管部门或者行业自律组织',
   report_congress: '通报同级人民代表大会常务委员会',
+  notify_government: '通报同级人民政府',
   notify_discipline: '通报纪检监察机关',
 };
 
@@ -28,6 +36,8 @@ export function reminderBatch(
   clock: ClockState,
   reminder: ReminderState,
   at: string,
+  /** The rungs offered, asked only when the ladder is offered (a patch decides which). */
+  ladder: () => readonly EscalationStep[],
 ): JournalBatch {
   const events: JournalEvent[] = [
     {
@@ -38,7 +48,7 @@ export function reminderBatch(
   ];
   const suggestions =
     reminder.suggestEscalation && ORGAN_CLOCKS.includes(clock.clockId)
-      ? suggestEscalation(state, clock, at)
+      ? suggestEscalation(state, clock, at, ladder())
       : [];
   if (suggestions.length > 0) {
     events.push({
@@ -70,9 +80,14 @@ export function reminderBatch(
   return { events, mail: [mail] };
 }
 
-function suggestEscalation(state: CaseState, clock: ClockState, at: string): EscalationSuggestion[] {
+function suggestEscalation(
+  state: CaseState,
+  clock: ClockState,
+  at: string,
+  ladder: readonly EscalationStep[],
+): EscalationSuggestion[] {
   const added: EscalationSuggestion[] = [];
-  for (const step of Object.keys(ESCALATION_STEPS) as EscalationSuggestion['step'][]) {
+  for (const step of ladder) {
     if (state.escalations.some((e) => e.clockKey === clock.key && e.step === step)) continue;
     const suggestion = { clockKey: clock.key, step, suggestedAt: at };
     state.escalations.push(suggestion);

@@ -4,7 +4,12 @@
  */
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import { parsePayload, runAction, structuredCopy } from '../../domain/case/actions';
-import type { CaseState, ClockState } from '../../domain/case/model';
+import {
+  EARLIER_ESCALATION_LADDER,
+  ESCALATION_LADDER,
+  type CaseState,
+  type ClockState,
+} from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
 import { onClockExpired } from '../../domain/case/rules/clocks';
@@ -258,7 +263,9 @@ export class CaseRun {
         const now = Date.now();
         for (const reminder of clock.reminders.filter((r) => !r.done && r.fireAt <= now)) {
           reminder.done = true;
-          const batch = reminderBatch(this.state, clock, reminder, new Date(now).toISOString());
+          const batch = reminderBatch(this.state, clock, reminder, new Date(now).toISOString(), () =>
+            patched(PATCHES.escalationLadder) ? ESCALATION_LADDER : EARLIER_ESCALATION_LADDER,
+          );
           await this.alerts.orAlert('reminder', () => this.journal.write(batch));
         }
         if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now)

@@ -1,7 +1,17 @@
 /** Actions on the case's handling rather than its procedure: reassignment, notes, publicity, escalation. */
-import { openAlerts, type CaseState } from '../model';
+import { hasAnyRole } from '../../roles';
+import { CHIEF_ESCALATIONS, openAlerts, type CaseState, type EscalationSuggestion } from '../model';
 import type { Payloads } from '../payloads';
-import { Effects, invalid, requireDate, wrongStage, type Rule, type RuleContext } from './common';
+import {
+  Effects,
+  forbidden,
+  inForce,
+  invalid,
+  requireDate,
+  wrongStage,
+  type Rule,
+  type RuleContext,
+} from './common';
 import { requireNotFinal } from './clocks';
 
 export const reassign: Rule<'reassign'> = (state, p, _ctx) => {
@@ -25,11 +35,33 @@ export const markTypical: Rule<'markTypical'> = (state, p, _ctx) => {
   return fx;
 };
 
-export const confirmEscalation: Rule<'confirmEscalation'> = (state, p, ctx) => {
+/** The suggested, unconfirmed rung of the ladder the payload names. */
+function openSuggestion(state: CaseState, p: { clockKey: string; step: string }): EscalationSuggestion {
   if (!state.escalations.some((e) => !e.confirmedBy)) throw wrongStage('没有待确认的督促措施');
   const suggestion = state.escalations.find((e) => e.clockKey === p.clockKey && e.step === p.step);
   if (!suggestion) throw invalid('该期限没有这一项建议的督促措施');
   if (suggestion.confirmedBy) throw wrongStage('该督促措施已确认');
+  return suggestion;
+}
+
+/** A head proposes that the chief confirm a rung that is the chief's (检察建议工作规定 art. 25). */
+export const proposeEscalation: Rule<'proposeEscalation'> = (state, p, ctx) => {
+  const suggestion = openSuggestion(state, p);
+  if (!CHIEF_ESCALATIONS.includes(suggestion.step)) throw invalid('该督促措施由部门负责人直接确认，无需提请');
+  if (suggestion.proposedBy) throw wrongStage('该督促措施已提请检察长决定');
+  const proposedOn = requireDate(p.proposedOn, '提请日期', ctx);
+  suggestion.proposedBy = ctx.actor.userId;
+  suggestion.proposedOn = proposedOn;
+  const fx = new Effects().note({ clockKey: p.clockKey, step: p.step, proposedOn });
+  fx.reason = p.note;
+  return fx;
+};
+
+export const confirmEscalation: Rule<'confirmEscalation'> = (state, p, ctx) => {
+  const suggestion = openSuggestion(state, p);
+  const chiefs = CHIEF_ESCALATIONS.includes(suggestion.step) && inForce(ctx, 'escalationLadder');
+  if (chiefs && !hasAnyRole(ctx.actor.roles, ['chief']))
+    throw forbidden('报告上级院、人大，通报同级政府或纪检监察机关须由检察长决定；部门负责人可提请检察长决定');
   const confirmedOn = requireDate(p.confirmedOn, '确认日期', ctx);
   suggestion.confirmedBy = ctx.actor.userId;
   suggestion.confirmedOn = confirmedOn;

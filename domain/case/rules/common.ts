@@ -57,7 +57,19 @@ export type RuleChange =
    */
   | 'structuredTermination'
   /** Evidence files are attached to a case (`attachEvidence`), each with its SHA-256. */
-  | 'evidenceFiles';
+  | 'evidenceFiles'
+  /**
+   * A proposal goes to the head for review (approve or send back) before the decision, unless the
+   * procuratorate's policy waives it; a proposal made before stays without review.
+   */
+  | 'headReview'
+  /** A delegated head may decide to sue but not to refuse (which terminates): that is the chief's. */
+  | 'delegationBounds'
+  /**
+   * Confirming a report above, to the People's Congress, the government or the discipline
+   * commission is the chief's decision (a head may propose it); the ladder has all of art. 25's rungs.
+   */
+  | 'escalationLadder';
 
 export interface RuleContext {
   actor: Actor;

@@ -42,6 +42,7 @@ export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
     action: '决定是否提起诉讼',
     kind: 'litigation',
     missing: '没有待决定的起诉提请',
+    refusalTerminates: true,
     since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
   });
   fx.note({ organIds: proposal.organIds ?? [] });

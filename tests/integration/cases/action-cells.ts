@@ -16,6 +16,7 @@ export const ADMITS: Record<Who, ActingRole[]> = {
   handler: ['prosecutor', 'head'],
   decision: ['chief'],
   chief: ['chief'],
+  head: ['head'],
   supervisor: ['head', 'chief'],
   staff: ['prosecutor', 'head', 'chief'],
   overseer: ['prosecutor', 'head', 'chief'],
@@ -46,6 +47,12 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
       transferredOn: d,
       summary: '移送违法线索',
     }),
+  },
+  // The matrix's procuratorate waives head review: no proposal waits for one, so the head is told so.
+  reviewProposal: {
+    fixture: 'filingProposed',
+    body: (_o, d) => ({ approve: true, reviewedOn: d, reasons: '同意' }),
+    rule: { head: 409 },
   },
   decideFiling: { fixture: 'filingProposed', body: decided },
   recordFilingService: { fixture: 'filed', body: (o, d) => ({ servedOn: d, organIds: [o.organs.eco] }) },
@@ -128,6 +135,11 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   markTypical: { fixture: 'lead', body: () => ({ typical: true, reason: '以案释法' }) },
   // Escalations are offered only a week after an organ's clock ran out, which a run cannot wait
   // for: with none pending, the roles it admits are refused for the case's state (409).
+  proposeEscalation: {
+    fixture: 'lead',
+    body: (_o, d) => ({ clockKey: 'reply:rec-1', step: 'report_above', proposedOn: d, note: '逾期未回复' }),
+    rule: { head: 409 },
+  },
   confirmEscalation: {
     fixture: 'lead',
     body: (_o, d) => ({ clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: d, note: '报告上级院' }),

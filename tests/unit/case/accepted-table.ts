@@ -6,7 +6,7 @@ import type { ActionName, Payloads } from '../../../domain/case/payloads';
 import type { ClockOp } from '../../../domain/case/rules/common';
 import type { Stage } from '../../../domain/case/stages';
 import { D, type Point } from './points';
-import { ACTORS, ORGANS, type ActorName } from './story';
+import { ACTORS, ORGANS, TODAY, type ActorName } from './story';
 
 export interface Accepted<N extends ActionName> {
   at: Point;
@@ -81,6 +81,20 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       transferredOn: '2025-03-14',
       letterRef: '浦检移〔2025〕2号',
       summary: '行政机关工作人员涉嫌失职',
+    },
+  },
+  reviewProposal: {
+    at: 'FILING_UNDER_REVIEW',
+    by: 'head',
+    payload: { approve: true, reviewedOn: TODAY, reasons: '事实清楚，同意报请检察长决定' },
+    stage: 'EVALUATION',
+    ops: [],
+    data: {
+      kind: 'filing',
+      proposedBy: ACTORS.prosecutor.userId,
+      proposedOn: TODAY,
+      approve: true,
+      reviewedOn: TODAY,
     },
   },
   decideFiling: {
@@ -445,13 +459,31 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [],
     data: { typical: true },
   },
+  proposeEscalation: {
+    at: 'ESCALATED',
+    by: 'head',
+    payload: { clockKey: 'reply:rec-1', step: 'report_above', proposedOn: '2025-06-05', note: '逾期未回复' },
+    stage: 'FOLLOW_UP',
+    ops: [],
+    data: { clockKey: 'reply:rec-1', step: 'report_above', proposedOn: '2025-06-05' },
+  },
   confirmEscalation: {
     at: 'ESCALATED',
     by: 'head',
-    payload: { clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: '2025-06-05', note: '已报告' },
+    payload: {
+      clockKey: 'reply:rec-1',
+      step: 'notify_superior_organ',
+      confirmedOn: '2025-06-05',
+      note: '已通报',
+    },
     stage: 'FOLLOW_UP',
     ops: [],
-    data: { clockKey: 'reply:rec-1', step: 'report_above', confirmedOn: '2025-06-05', note: '已报告' },
+    data: {
+      clockKey: 'reply:rec-1',
+      step: 'notify_superior_organ',
+      confirmedOn: '2025-06-05',
+      note: '已通报',
+    },
   },
   acknowledgeAlert: {
     at: 'ALERTED',

@@ -78,6 +78,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
       'recordTransferOut',
       'addNote',
       'markTypical',
+      'proposeEscalation',
       'confirmEscalation',
     ],
   ],

@@ -2,7 +2,8 @@
  * Named points of the procedure, each reached from the one before by the actions a real case
  * takes, on 2025 dates. A test starts a story at a point and takes the action it is about.
  */
-import { ORGANS, Story } from './story';
+import { ESCALATION_LADDER } from '../../../domain/case/model';
+import { ACTORS, ORGANS, Story } from './story';
 
 /** The dates the stories use, in the order things happen. */
 export const D = {
@@ -28,6 +29,13 @@ const ADMIN = {
   MAJOR_LEAD: () =>
     ADMIN.LEAD().does('flagMajorLead', 'prosecutor', { flaggedOn: D.received, reason: '涉及饮用水水源地' }),
   FILING_PROPOSED: () => ADMIN.EVALUATION().does('proposeFiling', 'prosecutor', { reason: '线索查证属实' }),
+  /** Proposed where the procuratorate's policy asks the head to review proposals first. */
+  FILING_UNDER_REVIEW: () =>
+    ADMIN.EVALUATION().does(
+      'proposeFiling',
+      { ...ACTORS.prosecutor, headReview: 'required' },
+      { reason: '线索查证属实' },
+    ),
   FILED: () =>
     ADMIN.FILING_PROPOSED().does('decideFiling', 'chief', {
       approve: true,
@@ -121,7 +129,7 @@ const ADMIN = {
   /** Reply overdue, and the workflow has offered the escalation ladder (检察建议工作规定 art. 25) for it. */
   ESCALATED: () => {
     const s = ADMIN.SERVED().expired('reply:rec-1');
-    for (const step of ['report_above', 'report_congress', 'notify_discipline'] as const)
+    for (const step of ESCALATION_LADDER)
       s.state.escalations.push({ clockKey: 'reply:rec-1', step, suggestedAt: '2025-06-03T01:00:00.000Z' });
     return s;
   },

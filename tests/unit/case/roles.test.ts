@@ -22,6 +22,10 @@ const WHO: Record<Who, { refused: ActorName[]; allowed: ActorName[] }> = {
     refused: ['prosecutor', 'head', 'delegatedHead', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['chief'],
   },
+  head: {
+    refused: ['prosecutor', 'otherProsecutor', 'chief', 'caseOffice', 'admin', 'foreignChief'],
+    allowed: ['head', 'delegatedHead'],
+  },
   supervisor: {
     refused: ['prosecutor', 'otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['head', 'chief'],

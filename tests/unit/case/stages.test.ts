@@ -23,7 +23,7 @@ const escalationConfirmed = () =>
 
 const allConfirmed = () => {
   const s = escalationConfirmed();
-  for (const step of ['report_congress', 'notify_discipline'] as const)
+  for (const step of ['report_above', 'report_congress', 'notify_government', 'notify_discipline'] as const)
     s.run('confirmEscalation', 'chief', { ...ACCEPTED.confirmEscalation.payload, step });
   return s;
 };
@@ -105,6 +105,8 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   }),
   w({ name: 'confirmEscalation', at: ['ALL_CONFIRMED', allConfirmed], message: /没有待确认的督促措施/ }),
   w({ name: 'confirmEscalation', at: 'FOLLOW_UP', message: /没有待确认的督促措施/ }),
+  w({ name: 'proposeEscalation', at: 'FOLLOW_UP', message: /没有待确认的督促措施/ }),
+  w({ name: 'reviewProposal', at: 'FILING_PROPOSED', message: /没有待部门负责人审核的提请/ }),
   w({ name: 'acknowledgeAlert', at: 'LEAD', message: /案件没有待确认的告警/ }),
   w({
     name: 'acknowledgeAlert',

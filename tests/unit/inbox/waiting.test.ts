@@ -36,6 +36,27 @@ describe('who a pending proposal waits for', () => {
     expect(proposalStepFor(proposal('litigation'), person(['head']))).toBeNull();
   });
 
+  it("when a proposal awaits the head's review, then it waits for every head but its proposer, and not yet for the chief", () => {
+    const awaiting = { ...proposal('filing'), proposedBy: 'u-head', review: 'pending' as const };
+    expect(proposalStepFor(awaiting, person(['head']))).toBe('review');
+    expect(proposalStepFor(awaiting, { ...person(['head']), userId: 'u-head' })).toBeNull();
+    expect(proposalStepFor(awaiting, person(['chief']))).toBeNull();
+    expect(proposalStepFor(awaiting, person(['prosecutor']))).toBeNull();
+  });
+
+  it("when the head approved a proposal, then it waits for the chief's decision, never for who proposed or reviewed it", () => {
+    const approved = {
+      ...proposal('recommendation'),
+      proposedBy: 'u-pros',
+      review: 'approved' as const,
+      reviewedBy: 'u-rev',
+    };
+    expect(proposalStepFor(approved, person(['chief']))).toBe('decide');
+    expect(proposalStepFor(approved, person(['head']))).toBeNull();
+    expect(proposalStepFor(approved, { ...person(['head', 'chief']), userId: 'u-rev' })).toBeNull();
+    expect(proposalStepFor(approved, { ...person(['chief']), userId: 'u-pros' })).toBeNull();
+  });
+
   it('when a prosecutor, the case office or an admin looks, then no proposal waits for them, delegation or not', () => {
     for (const roles of [['prosecutor'], ['case_office'], ['admin']] as Role[][])
       for (const kind of KINDS) expect(proposalStepFor(proposal(kind), person(roles, KINDS))).toBeNull();

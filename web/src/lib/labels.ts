@@ -65,6 +65,8 @@ export const ENUM_LABELS: Record<string, string> = {
   rebound: '反弹',
   report_above: '报告上级检察院',
   report_congress: '报告人大',
+  notify_superior_organ: '通报上级机关或主管部门',
+  notify_government: '通报同级政府',
   notify_discipline: '通报纪委监委',
   sued_by_other: '有适格主体起诉',
   nobody_sued: '无适格主体起诉',

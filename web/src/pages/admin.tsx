@@ -5,12 +5,14 @@ import { AdminUsers } from './admin-users';
 import { AdminHolidays } from './admin-holidays';
 import { AdminPolicy } from './admin-policy';
 import { AdminDomains } from './admin-domains';
+import { AdminDecisions } from './admin-decisions';
 
 const TABS = [
   { to: '/admin/users', label: '用户与角色' },
   { to: '/admin/holidays', label: '节假日安排' },
   { to: '/admin/policy', label: '期限与提醒策略' },
   { to: '/admin/domains', label: '公益诉讼领域' },
+  { to: '/admin/decisions', label: '提请审核与决定授权' },
 ];
 
 export function AdminPage({ user, path }: { user: User; path: string }) {
@@ -29,6 +31,7 @@ export function AdminPage({ user, path }: { user: User; path: string }) {
       {tab.to === '/admin/holidays' && <AdminHolidays self={user} />}
       {tab.to === '/admin/policy' && <AdminPolicy />}
       {tab.to === '/admin/domains' && <AdminDomains self={user} />}
+      {tab.to === '/admin/decisions' && <AdminDecisions />}
     </section>
   );
 }

@@ -96,11 +96,20 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
       />
       {d.proposal && (
         <section className="card proposal" aria-label="待决定的提请">
-          <h2>待决定：提请{enumLabel(d.proposal.kind)}</h2>
+          <h2>
+            {d.proposal.review?.status === 'pending' ? '待部门负责人审核' : '待决定'}：提请
+            {enumLabel(d.proposal.kind)}
+          </h2>
           <p>
             {chineseDate(d.proposal.proposedOn)} 由 {nameOf(d.proposal.proposedBy)} 提请。理由：
             {d.proposal.reason}
           </p>
+          {d.proposal.review?.reviewedBy && (
+            <p className="small">
+              部门负责人 {nameOf(d.proposal.review.reviewedBy)} 已于{' '}
+              {chineseDate(d.proposal.review.reviewedOn ?? '')} 审核同意。
+            </p>
+          )}
           {d.proposal.recommendations?.map((r, i) => (
             <p key={i} className="small">
               致 {organName(r.organId)}

@@ -1,0 +1,21 @@
+/** The acting person as the case workflow sees them: roles plus what the procuratorate's policy gives them. */
+import type { Actor, DecisionKind } from '../../domain/case/model';
+import { hasAnyRole } from '../../domain/roles';
+import { decisionPolicyOf } from '../../store/decision-policy';
+import type { Db } from '../../store/pool';
+import type { Principal } from '../auth/tokens';
+
+export async function actorOf(db: Db, principal: Principal): Promise<Actor> {
+  const policy = await decisionPolicyOf(db, principal.procuratorateId);
+  const mine = hasAnyRole(principal.roles, ['head'])
+    ? policy.delegations.filter((d) => d.headId === principal.userId)
+    : [];
+  return {
+    userId: principal.userId,
+    roles: principal.roles,
+    procuratorateId: principal.procuratorateId,
+    delegated: mine.map((d) => d.kind as DecisionKind),
+    delegatedBy: Object.fromEntries(mine.map((d) => [d.kind, d.delegatedBy])),
+    headReview: policy.headReviewRequired ? 'required' : 'waived',
+  };
+}
