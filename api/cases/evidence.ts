@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Payloads } from '../../domain/case/payloads';
 import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages';
-import { ACCEPTED_LABELS, sniff } from '../../domain/evidence/sniff';
+import { ACCEPTED_KINDS, ACCEPTED_LABELS, sniff } from '../../domain/evidence/sniff';
 import { CASE_ACTING_ROLES } from '../../domain/roles';
 import { identifier, optionalText, text } from '../../domain/text';
 import { findCaseInScope } from '../../store/case-reads';
@@ -388,6 +388,7 @@ const downloadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
         200: {
           description: '文件内容（Content-Type 为识别出的类型）',
           contentType: 'application/octet-stream',
+          alsoAs: [...new Set(Object.values(ACCEPTED_KINDS).map((k) => k.mediaType))],
         },
         404: { description: '本院无此案件或该案件没有这个文件' },
       },

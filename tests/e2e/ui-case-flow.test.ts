@@ -76,6 +76,15 @@ describe('the staff web application', () => {
       form.getByLabel('提请立案理由').fill('线索查证属实，符合立案条件'),
     );
 
+    // The head reviews the proposal before it reaches the chief (the demo procuratorate's policy).
+    const head = await signIn(ui.browser, ui.app.baseUrl, 'lifz');
+    await openCase(head, caseId);
+    await head.getByRole('heading', { name: '待部门负责人审核：提请立案' }).waitFor();
+    await act(head, '部门负责人审核提请', async (form) => {
+      await form.getByRole('radio', { name: '同意', exact: true }).check();
+      await form.getByLabel('审核意见（退回时写明理由）').fill('事实清楚，同意报请立案');
+    });
+
     const chief = await signIn(ui.browser, ui.app.baseUrl, 'wangjcz');
     await openCase(chief, caseId);
     await chief.getByRole('heading', { name: '待决定：提请立案' }).waitFor();
@@ -97,6 +106,11 @@ describe('the staff web application', () => {
       await form.getByLabel('建议内容').fill('依法查处无证经营行为，督促平台落实入网审查义务');
     });
 
+    await openCase(head, caseId);
+    await act(head, '部门负责人审核提请', async (form) => {
+      await form.getByRole('radio', { name: '同意', exact: true }).check();
+      await form.getByLabel('审核意见（退回时写明理由）').fill('同意报请发出检察建议');
+    });
     await openCase(chief, caseId);
     await act(chief, '决定发出检察建议', async (form) => {
       await form.getByRole('radio', { name: '同意', exact: true }).check();
@@ -137,6 +151,7 @@ describe('the staff web application', () => {
     await prosecutor.setViewportSize({ width: 820, height: 1180 }); // a tablet held upright
     await openCase(prosecutor, caseId);
     await screenshot(prosecutor, TEST, '07-case-on-tablet');
+    await head.close();
     await chief.close();
     await prosecutor.close();
   });

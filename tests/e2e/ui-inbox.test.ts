@@ -44,6 +44,29 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('待办', () => {
+  it('when the head signs in, then the proposal waits for their review, and once reviewed it leaves for the chief', async () => {
+    const head = await signIn(ui.browser, ui.app.baseUrl, 'lifz');
+    const nav = head.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('link', { name: /待办/ }).click();
+    await head.getByRole('heading', { name: '待办' }).waitFor();
+    const item = head.getByRole('link', { name: `部门负责人审核提请：${TITLE}` });
+    await item.waitFor();
+    await screenshot(head, TEST, '00-head-inbox');
+
+    const reviewer = await ApiClient.login(ui.app.baseUrl, { username: 'lifz' }, 'duban-demo');
+    const reviewed = await reviewer.post(`/api/cases/${caseId}/actions/reviewProposal`, {
+      approve: true,
+      reviewedOn: shanghaiDay(),
+      reasons: '事实清楚，同意报请立案',
+    });
+    expect(reviewed.status).toBe(200);
+    await head.reload();
+    // Loaded (a list or the empty message), and the review is no longer in it.
+    await head.locator('ol.inbox').or(head.getByText('目前没有待办事项。')).first().waitFor();
+    await expect(item.count()).resolves.toBe(0);
+    await head.close();
+  });
+
   it('when the chief signs in, then the count shows, the proposal leads to its case, and once decided it leaves', async () => {
     const chief = await signIn(ui.browser, ui.app.baseUrl, 'wangjcz');
     const nav = chief.getByRole('navigation', { name: '主导航' });

@@ -140,10 +140,11 @@ it('when the day has gone by, then each role holds exactly its work in order, an
   expect((await as.admin.get('/api/inbox')).status).toBe(403);
 
   // The chief delegates filing decisions: the head now has the proposal too.
-  await world.system.db.query(
-    `INSERT INTO procuratorate_settings (procuratorate_id, delegated_decisions) VALUES ($1, '{filing}')`,
-    [world.org.procuratorateId],
-  );
+  const delegated = await as.admin.request('PUT', '/api/admin/decision-policy', {
+    headReviewRequired: false,
+    delegations: [{ kind: 'filing', headId: world.org.head.id, delegatedBy: world.org.chief.id }],
+  });
+  expect(delegated.status).toBe(200);
   expect(summary(await inbox('head'), names)).toEqual(['proposal proposed', 'public_lead lead']);
 
   // Done: the office acknowledges the alert, the chief refuses filing, the lead is declined,

@@ -85,7 +85,13 @@ it('a recommendation served months ago: follow-up at once, each overdue reminder
       ].sort(),
     );
     const escalations = (await c.state()).escalations.filter((e) => e.clockKey === 'reply:rec-1');
-    expect(escalations.map((e) => e.step)).toEqual(['report_above', 'report_congress', 'notify_discipline']);
+    expect(escalations.map((e) => e.step)).toEqual([
+      'report_above',
+      'notify_superior_organ',
+      'report_congress',
+      'notify_government',
+      'notify_discipline',
+    ]);
 
     // Each step once: the workflow marked them sent, the outbox holds one message per step and
     // recipient, and each message reached its recipient under one Message-ID.

@@ -22,7 +22,13 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
         .filter((e) => e.clockKey === 'reply:rec-1')
         .map((e) => e.step)
         .sort(),
-    ).toEqual(['notify_discipline', 'report_above', 'report_congress']);
+    ).toEqual([
+      'notify_discipline',
+      'notify_government',
+      'notify_superior_organ',
+      'report_above',
+      'report_congress',
+    ]);
 
     // Each reminder of the reply clock reached each recipient once.
     const replyDue = state.clocks['reply:rec-1']!.due!;

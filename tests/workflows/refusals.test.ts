@@ -93,6 +93,9 @@ it('repeating an action with the same idempotency key returns the first result a
 
     // The key belongs to its user: another user's action under the same key is a new action.
     const again = await refusal(c.act('proposeFiling', t.org.head, { reason: '线索查证属实' }, 'propose-1'));
-    expect(again).toEqual({ type: 'WrongStage', message: '已有待检察长决定的提请，请先等待决定' });
+    expect(again).toEqual({
+      type: 'WrongStage',
+      message: '已有待检察长决定的提请（含待部门负责人审核的），请先等待审核和决定',
+    });
   });
 });

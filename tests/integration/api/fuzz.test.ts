@@ -52,7 +52,7 @@ const segment = fc.oneof(
 const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 50 }));
 
 function bodyFor(op: Operation) {
-  const names = Object.keys(op.requestBody?.content['application/json'].schema.properties ?? {});
+  const names = Object.keys(op.requestBody?.content['application/json']?.schema.properties ?? {});
   const shaped =
     names.length > 0
       ? fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length })
@@ -89,7 +89,13 @@ describe('fuzzing the documented operations', () => {
             const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(segs[i++]!)) + query;
             const res = await caller.request(method.toUpperCase(), url, hasBody ? body : undefined);
             expectNoInternals(res);
-            expect({ url, status: res.status, documented: String(res.status) in op.responses }).toEqual({
+            // A `..` segment makes the URL another path (RFC 3986 §5.2.4), which may not have this method.
+            const elsewhere = segs.includes('..') && [404, 405].includes(res.status);
+            expect({
+              url,
+              status: res.status,
+              documented: elsewhere || String(res.status) in op.responses,
+            }).toEqual({
               url,
               status: res.status,
               documented: true,
