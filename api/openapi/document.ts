@@ -103,7 +103,12 @@ function responses(route: RegisteredRoute, idempotent: boolean): Json {
     } else if (r.contentType) {
       out[status] = {
         description: r.description,
-        content: { [r.contentType]: { schema: { type: 'string', format: 'binary' } } },
+        content: Object.fromEntries(
+          [r.contentType, ...(r.alsoAs ?? [])].map((t) => [
+            t,
+            { schema: { type: 'string', format: 'binary' } },
+          ]),
+        ),
       };
     } else {
       out[status] = { description: r.description };

@@ -82,7 +82,7 @@ describe('the staff web application', () => {
     await head.getByRole('heading', { name: '待部门负责人审核：提请立案' }).waitFor();
     await act(head, '部门负责人审核提请', async (form) => {
       await form.getByRole('radio', { name: '同意', exact: true }).check();
-      await form.getByLabel('审核意见（退回时写明理由）').fill('事实清楚，同意报请立案');
+      await form.getByLabel('审核意见').fill('事实清楚，同意报请立案');
     });
 
     const chief = await signIn(ui.browser, ui.app.baseUrl, 'wangjcz');
@@ -109,7 +109,7 @@ describe('the staff web application', () => {
     await openCase(head, caseId);
     await act(head, '部门负责人审核提请', async (form) => {
       await form.getByRole('radio', { name: '同意', exact: true }).check();
-      await form.getByLabel('审核意见（退回时写明理由）').fill('同意报请发出检察建议');
+      await form.getByLabel('审核意见').fill('同意报请发出检察建议');
     });
     await openCase(chief, caseId);
     await act(chief, '决定发出检察建议', async (form) => {

@@ -46,12 +46,15 @@ it('no reply: follow-up, litigation review, suit, judgment, appeal, final judgme
     expect(byRecipient.filter((r) => r === `${t.org.caseOffice.email}|late`)).toHaveLength(1);
     expect(replyMail.find((m) => m.to[0] === t.org.chief.email)!.text).toContain('报告上级人民检察院');
 
-    await c.act('confirmEscalation', t.org.head, {
+    // Reporting to the procuratorate above is the chief's decision (art. 25); the head may not confirm it.
+    const reportAbove = {
       clockKey: 'reply:rec-1',
       step: 'report_above',
       confirmedOn: await c.today(),
       note: '已报告上级院',
-    });
+    } as const;
+    await expect(c.act('confirmEscalation', t.org.head, reportAbove)).rejects.toThrow();
+    await c.act('confirmEscalation', t.org.chief, reportAbove);
 
     const found = await s.find('rec-1', 'no_reply', ['no_reply_no_action']);
     expect(found.stage).toBe('LITIGATION_REVIEW');

@@ -89,8 +89,8 @@ describe('fuzzing the documented operations', () => {
             const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(segs[i++]!)) + query;
             const res = await caller.request(method.toUpperCase(), url, hasBody ? body : undefined);
             expectNoInternals(res);
-            // A `..` segment makes the URL another path (RFC 3986 §5.2.4), which may not have this method.
-            const elsewhere = segs.includes('..') && [404, 405].includes(res.status);
+            // A `..` segment makes the URL another path (RFC 3986 §5.2.4), whose refusals this operation does not list.
+            const elsewhere = segs.includes('..') && res.status >= 400 && res.status < 500;
             expect({
               url,
               status: res.status,

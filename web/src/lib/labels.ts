@@ -102,6 +102,9 @@ export const TIMELINE_KINDS: Record<string, string> = {
   lead_ack: '发送登记回执',
   document_drafted: '生成文书草稿',
   document_issued: '签发法律文书',
+  document_revised: '修改文书草稿',
+  // Recorded through the case's actions but not offered as a form (the evidence panel adds them).
+  attachEvidence: '添加证据材料',
 };
 
 export const EXPLANATION_KINDS: Record<string, string> = {
