@@ -52,8 +52,12 @@ const FIELD_LABELS: Record<string, string> = {
   note: '说明',
 };
 
+/** A field's own description names it when the shared label is for a list and this one is text (a review's `reasons`). */
+const sharedLabel = (name: string, s: JsonSchema) =>
+  s.type === 'string' && s.description && name === 'reasons' ? undefined : FIELD_LABELS[name];
+
 const labelOf = (ctx: Ctx, name: string, s: JsonSchema) =>
-  ctx.labels?.[name] ?? FIELD_LABELS[name] ?? s.description?.replace(/（.*?）$/, '') ?? name;
+  ctx.labels?.[name] ?? sharedLabel(name, s) ?? s.description?.replace(/（.*?）$/, '') ?? name;
 const hintOf = (ctx: Ctx, name: string, s: JsonSchema) => {
   const label = labelOf(ctx, name, s);
   return s.description && s.description !== label && !s.enum && !/^[a-z]/.test(s.description)
