@@ -11,18 +11,17 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 const ROOT = join(__dirname, '..', '..', '..');
 export const F6_PATCH_ID = 'f6-pause-before-action';
 
-const IMPORT = "import { ApplicationFailure, patched } from '@temporalio/workflow';";
+/** run.ts's import from the workflow SDK, whatever it names: the variants add `sleep` to it. */
+const IMPORT = /^import \{ ([^}]*) \} from '@temporalio\/workflow';$/m;
 const ANCHOR = '      const before = this.state;';
 
 const CHANGES = {
   /** The breaking change as someone might deploy it by mistake. */
   unpatched: {
-    importLine: "import { ApplicationFailure, patched, sleep } from '@temporalio/workflow';",
     insert: '      await sleep(1);\n',
   },
   /** The same change done right: old histories take the old path. */
   patched: {
-    importLine: "import { ApplicationFailure, patched, sleep } from '@temporalio/workflow';",
     insert: `      if (patched('${F6_PATCH_ID}')) await sleep(1);\n`,
   },
 } as const;
@@ -38,10 +37,15 @@ export async function bundleVariant(variant: Variant): Promise<{ code: string }>
       cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     const runFile = join(dir, 'workflows', 'case', 'run.ts');
     const source = readFileSync(runFile, 'utf8');
-    if (!source.includes(IMPORT) || !source.includes(ANCHOR))
+    if (!IMPORT.test(source) || !source.includes(ANCHOR))
       throw new Error('workflows/case/run.ts changed: update the F6 variants to the new code');
     const change = CHANGES[variant];
-    writeFileSync(runFile, source.replace(IMPORT, change.importLine).replace(ANCHOR, change.insert + ANCHOR));
+    writeFileSync(
+      runFile,
+      source
+        .replace(IMPORT, "import { $1, sleep } from '@temporalio/workflow';")
+        .replace(ANCHOR, change.insert + ANCHOR),
+    );
     const noop = () => undefined;
     return await bundleWorkflowCode({
       workflowsPath: join(dir, 'workflows', 'index.ts'),
