@@ -35,6 +35,8 @@ const decision = z.strictObject({
 const dated = (what: string, reason: string) =>
   z.strictObject({ decidedOn: civilDate.describe(what), reason: text(reason, 2000) });
 const organIds = (label: string) => z.array(identifier(label)).max(20);
+/** A proposal made before the case came into duban (补录): its real date; left out, today. */
+const proposedOn = civilDate.optional().describe('提请日期（补录既往案件时填写；缺省为今天）');
 
 const recommendation = z.strictObject({
   organId: identifier('被建议的行政机关 ID'),
@@ -82,7 +84,7 @@ const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
 
 export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
-  proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000) }),
+  proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000), proposedOn }),
   decideFiling: decision,
   reviewProposal: z.strictObject({
     approve: z.boolean().describe('true 审核同意，报请决定；false 退回提请人'),
@@ -106,6 +108,7 @@ export const ACTION_SCHEMAS = {
   proposeRecommendation: z.strictObject({
     reason: text('提请理由', 2000),
     recommendations: z.array(recommendation).min(1).max(20).describe('被建议的行政机关（1 至 20 个）'),
+    proposedOn,
   }),
   decideRecommendation: decision,
   recordRecommendationService: z.strictObject({
@@ -129,6 +132,7 @@ export const ACTION_SCHEMAS = {
   proposeLitigation: z.strictObject({
     reason: text('提请理由', 2000),
     organIds: organIds('被诉行政机关 ID').default([]),
+    proposedOn,
   }),
   decideLitigation: decision,
   recordCourtFiling: z.strictObject({

@@ -23,8 +23,17 @@ export const proposeFiling: Rule<'proposeFiling'> = (state, p, ctx) => {
   requireStage(state, ['LEAD', 'EVALUATION'], '提请立案');
   requireNoPendingProposal(state);
   const reason = p.reason;
-  propose(state, ctx, 'filing', { reason });
-  const fx = new Effects().note({ reason });
+  const proposedOn = propose(
+    state,
+    ctx,
+    'filing',
+    { reason },
+    {
+      proposedOn: p.proposedOn,
+      since: { date: state.info.receivedOn, label: '收到线索日期' },
+    },
+  );
+  const fx = new Effects().note({ reason, ...(p.proposedOn && { proposedOn }) });
   moveStage(state, 'filing_proposed', fx);
   return fx;
 };

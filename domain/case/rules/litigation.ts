@@ -32,8 +32,17 @@ export const proposeLitigation: Rule<'proposeLitigation'> = (state, p, ctx) => {
     const stray = organIds.find((id) => !failing.has(id));
     if (stray) throw invalid(`行政机关 ${stray} 未被认定不依法履职，不能作为被告`);
   }
-  propose(state, ctx, 'litigation', { reason, organIds });
-  return new Effects().note({ reason, organIds });
+  const proposedOn = propose(
+    state,
+    ctx,
+    'litigation',
+    { reason, organIds },
+    {
+      proposedOn: p.proposedOn,
+      since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
+    },
+  );
+  return new Effects().note({ reason, organIds, ...(p.proposedOn && { proposedOn }) });
 };
 
 export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {

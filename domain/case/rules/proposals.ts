@@ -23,16 +23,25 @@ export function requireNoPendingProposal(state: CaseState): void {
   if (state.proposal) throw wrongStage('已有待检察长决定的提请（含待部门负责人审核的），请先等待审核和决定');
 }
 
-/** Puts `proposal` before the chief, proposed today by the actor. */
+/**
+ * Puts `proposal` before the chief, proposed by the actor today or, for a case brought in after
+ * the fact, on the date given (`proposedOn`, not before `since`): the head's review and the
+ * decision then date from it.
+ */
 export function propose(
   state: CaseState,
   ctx: RuleContext,
   kind: DecisionKind,
   proposal: Omit<Proposal, 'kind' | 'proposedBy' | 'proposedOn'>,
-): void {
-  state.proposal = { kind, proposedBy: ctx.actor.userId, proposedOn: ctx.today, ...proposal };
+  dated: { proposedOn?: CivilDate; since: { date?: CivilDate; label: string } },
+): CivilDate {
+  const proposedOn = dated.proposedOn
+    ? requireDate(dated.proposedOn, '提请日期', ctx, dated.since)
+    : ctx.today;
+  state.proposal = { kind, proposedBy: ctx.actor.userId, proposedOn, ...proposal };
   if (ctx.actor.headReview === 'required' && inForce(ctx, 'headReview'))
     state.proposal.review = { status: 'pending' };
+  return proposedOn;
 }
 
 /**

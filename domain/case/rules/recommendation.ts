@@ -58,9 +58,19 @@ export const proposeRecommendation: Rule<'proposeRecommendation'> = (state, p, c
     rectificationPeriod,
     summary,
   }));
-  propose(state, ctx, 'recommendation', { reason, recommendations: proposed });
+  const proposedOn = propose(
+    state,
+    ctx,
+    'recommendation',
+    { reason, recommendations: proposed },
+    {
+      proposedOn: p.proposedOn,
+      since: { date: state.info.filedOn, label: '立案日期' },
+    },
+  );
   return new Effects().note({
     reason,
+    ...(p.proposedOn && { proposedOn }),
     organIds: recs.map((r) => r.organId),
     urgent: recs.map((r) => r.urgent === true),
   });

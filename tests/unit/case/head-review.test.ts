@@ -3,7 +3,7 @@
 import type { Actor } from '../../../domain/case/model';
 import type { RuleChange } from '../../../domain/case/rules/common';
 import { at } from './points';
-import { ACTORS, Story } from './story';
+import { ACTORS, ORGANS, Story } from './story';
 
 const underReview: Actor = { ...ACTORS.prosecutor, headReview: 'required' };
 const waived: Actor = { ...ACTORS.prosecutor, headReview: 'waived' };
@@ -99,6 +99,67 @@ describe('head review of a proposal', () => {
     expect(s.state.proposal?.review).toBeUndefined();
     s.run('decideFiling', 'chief', decision);
     expect(s.state.stage).toBe('FILED');
+  });
+});
+
+describe('a case brought in after the fact (补录)', () => {
+  it('a proposal dated when it was really made is reviewed and decided on its own dates', () => {
+    const s = at('EVALUATION');
+    const lead = s.state.info.receivedOn;
+    const fx = s.run('proposeFiling', underReview, { reason: '线索查证属实', proposedOn: '2025-04-01' });
+    expect(lead < '2025-04-01').toBe(true);
+    expect(fx.data.proposedOn).toBe('2025-04-01');
+    expect(s.state.proposal?.proposedOn).toBe('2025-04-01');
+    s.run('reviewProposal', 'head', { ...approval, reviewedOn: '2025-04-02' });
+    s.run('decideFiling', 'chief', { ...decision, decidedOn: '2025-04-03' });
+    expect(s.state.info.filedOn).toBe('2025-04-03');
+  });
+
+  it('a review dated before the backdated proposal is still refused', () => {
+    const s = at('EVALUATION');
+    s.run('proposeFiling', underReview, { reason: '线索查证属实', proposedOn: '2025-04-01' });
+    expect(s.refusal('reviewProposal', 'head', { ...approval, reviewedOn: '2025-03-31' })).toMatchObject({
+      kind: 'InvalidPayload',
+      message: expect.stringMatching(/审核日期.*不能早于提请日期/),
+    });
+  });
+
+  it('a proposal dated before the lead arrived, or after today, is refused and nothing is proposed', () => {
+    const s = at('EVALUATION');
+    const before = s.refusal('proposeFiling', underReview, {
+      reason: '线索查证属实',
+      proposedOn: '2020-01-01',
+    });
+    expect(before).toMatchObject({
+      kind: 'InvalidPayload',
+      message: expect.stringMatching(/不能早于收到线索日期/),
+    });
+    const future = s.refusal('proposeFiling', underReview, {
+      reason: '线索查证属实',
+      proposedOn: '2026-01-01',
+    });
+    expect(future).toMatchObject({ kind: 'InvalidPayload', message: expect.stringMatching(/不能晚于今天/) });
+    expect(s.state.proposal).toBeUndefined();
+  });
+
+  it('a backdated recommendation proposal may not predate the filing', () => {
+    const s = at('INVESTIGATION');
+    const refusal = s.refusal('proposeRecommendation', underReview, {
+      reason: '行政机关未依法履职',
+      recommendations: [
+        {
+          organId: ORGANS.eco,
+          urgent: false,
+          rectificationPeriod: { unit: 'months', count: 2 },
+          summary: '依法履职',
+        },
+      ],
+      proposedOn: '2025-03-01',
+    });
+    expect(refusal).toMatchObject({
+      kind: 'InvalidPayload',
+      message: expect.stringMatching(/不能早于立案日期/),
+    });
   });
 });
 
