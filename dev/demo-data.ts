@@ -20,11 +20,28 @@ export const DEMO_USERS = [
   { id: 'u-lh-sun', username: 'sunjcz', name: '孙检察长', roles: ['chief'], pid: '320116' },
 ] as const;
 
+export const DEMO_ORGANS = {
+  eco: 'org-pk-eco',
+  market: 'org-pk-market',
+  jiangpu: 'org-pk-jiangpu',
+  land: 'org-pk-land',
+  agri: 'org-pk-agri',
+  urban: 'org-pk-urban',
+  culture: 'org-pk-culture',
+  housing: 'org-pk-housing',
+} as const;
+
+/** The organs of 浦口 the demo cases send recommendations to. */
 const ORGANS = [
-  { id: 'org-pk-eco', name: '区生态环境局', email: 'sthjj@organ.example' },
-  { id: 'org-pk-market', name: '区市场监督管理局', email: 'scjgj@organ.example' },
-  { id: 'org-pk-jiangpu', name: '江浦街道办事处', email: 'jiangpu@organ.example' },
-] as const;
+  { id: DEMO_ORGANS.eco, name: '区生态环境局', email: 'sthjj@organ.example' },
+  { id: DEMO_ORGANS.market, name: '区市场监督管理局', email: 'scjgj@organ.example' },
+  { id: DEMO_ORGANS.jiangpu, name: '江浦街道办事处', email: 'jiangpu@organ.example' },
+  { id: DEMO_ORGANS.land, name: '区规划和自然资源局', email: 'zrzy@organ.example' },
+  { id: DEMO_ORGANS.agri, name: '区农业农村局', email: 'nync@organ.example' },
+  { id: DEMO_ORGANS.urban, name: '区城市管理局', email: 'cgj@organ.example' },
+  { id: DEMO_ORGANS.culture, name: '区文化和旅游局', email: 'wlj@organ.example' },
+  { id: DEMO_ORGANS.housing, name: '区住房和城乡建设局', email: 'zjj@organ.example' },
+];
 
 /** Inserts the demo procuratorates, staff and organs once; running it again changes nothing. */
 export async function seedDemoData(db: Db): Promise<void> {

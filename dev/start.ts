@@ -13,6 +13,7 @@ import { createDb, type Db } from '../store/pool';
 import { fatal } from '../config/startup';
 import { generateSigningKey } from '../store/audit/signing';
 import { DEFAULT_TASK_QUEUE } from '../workflows/contract';
+import { demoCases, demoCasesWanted, demoToday, loadDemoCases } from './demo-cases';
 import { DEMO_PASSWORD, DEMO_USERS, demoWanted, seedDemoData } from './demo-data';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { stopChild } from './temporal-dev-server';
@@ -48,8 +49,10 @@ async function main(): Promise<void> {
     db,
     (message, work) => work().catch((err: Error) => fatal(`${message} (${err.message})`)),
   );
-  const demo = demoWanted(process.env, process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const demo = demoWanted(process.env, argv);
   if (demo) await seedDemoData(db);
+  const demoExtra = demo ? demoCasesWanted(argv) : undefined;
 
   const env = { ...process.env, ...services.env, ...devAuditSigning(process.env), PORT: String(port) };
   const children = [runChild('worker', 'worker/main.ts', env), runChild('api', 'api/main.ts', env)];
@@ -71,6 +74,25 @@ async function main(): Promise<void> {
     process.env.TEMPORAL_TASK_QUEUE || DEFAULT_TASK_QUEUE,
   );
   printBanner(port, services, demo);
+  if (demoExtra !== undefined) void loadDemoCasesOnce(db, `http://127.0.0.1:${port}`, demoExtra);
+}
+
+/**
+ * On a database without cases, loads the demo cases in the background (the system is usable
+ * meanwhile; progress is printed). A database that has cases is left as it is.
+ */
+async function loadDemoCasesOnce(db: Db, baseUrl: string, extra: number): Promise<void> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+  if (row && row.n > 0) return;
+  const cases = demoCases(demoToday(), extra);
+  say(
+    `loading ${cases.length} demo cases through the API in the background (npm start -- --no-demo-cases skips)…`,
+  );
+  try {
+    await loadDemoCases(baseUrl, cases, say);
+  } catch (err) {
+    if (!stopping) say(`demo cases: stopped loading (${(err as Error).message})`);
+  }
 }
 
 let stopping = false;

@@ -70,7 +70,12 @@ describe('npm start', () => {
   it(
     'when started on a fresh data directory, then it is healthy, registers a case and mails the handler',
     async () => {
-      running = await startNpmStart({ dataDir, ports, timeoutMs: START_TIMEOUT_MS });
+      running = await startNpmStart({
+        dataDir,
+        ports,
+        timeoutMs: START_TIMEOUT_MS,
+        args: ['--no-demo-cases'],
+      });
       expect(running.output()).toContain(`http://localhost:${ports.TEMPORAL_UI_PORT}/`);
       expect(running.output()).not.toMatch(/webpack|modules by path/);
 
@@ -116,7 +121,12 @@ describe('npm start', () => {
     async () => {
       expect(caseId).toBeDefined();
       const began = Date.now();
-      running = await startNpmStart({ dataDir, ports, timeoutMs: START_TIMEOUT_MS });
+      running = await startNpmStart({
+        dataDir,
+        ports,
+        timeoutMs: START_TIMEOUT_MS,
+        args: ['--no-demo-cases'],
+      });
       const health = await new ApiClient(running.baseUrl).get('/healthz');
       const seconds = ((Date.now() - began) / 1000).toFixed(1);
       console.log(`second npm start on the same data was healthy after ${seconds} s`);

@@ -47,6 +47,8 @@ export function startNpmStart(options: {
   dataDir: string;
   ports: NpmStartPorts;
   timeoutMs: number;
+  /** Arguments after `npm start --`. */
+  args?: string[];
 }): Promise<NpmStart> {
   const inherited = Object.entries(process.env).filter(([name]) => !(name in CONFIG_VARIABLES));
   const env = {
@@ -54,7 +56,7 @@ export function startNpmStart(options: {
     ...Object.fromEntries(Object.entries(options.ports).map(([k, v]) => [k, String(v)])),
     DUBAN_DATA_DIR: options.dataDir,
   };
-  const child = spawn('bash', [join(ROOT, 'scripts', 'start.sh')], {
+  const child = spawn('bash', [join(ROOT, 'scripts', 'start.sh'), ...(options.args ?? [])], {
     cwd: ROOT,
     env,
     detached: true, // its own process group, as in a terminal: Ctrl-C reaches every member
