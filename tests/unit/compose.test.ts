@@ -57,7 +57,15 @@ describe('docker-compose.yml', () => {
     expect(environment(service('temporal')).POSTGRES_SEEDS).toBe('temporal-db');
     expect(service('temporal-db').image).toMatch(/^postgres:/);
     expect(service('mail').image).toMatch(/mailpit:v\d/);
-    expect(service('mail').ports).toContain('8025:8025');
+    expect(service('mail').ports).toContain('127.0.0.1:8025:8025');
+  });
+
+  it('when published, then only the API listens beyond this host; the Temporal UI and the mail catcher do not', () => {
+    const open = Object.entries(compose.services).flatMap(([name, s]) =>
+      (s.ports ?? []).filter((p) => !String(p).startsWith('127.0.0.1:')).map((p) => `${name} ${p}`),
+    );
+    expect(open).toEqual(['api 3000:3000']);
+    expect(environment(service('temporal-ui')).TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
   });
 
   it.each(APP_SERVICES)('when %s starts, then every required setting is given', (name) => {

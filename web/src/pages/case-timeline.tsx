@@ -12,6 +12,8 @@ const DATA_LABELS: Record<string, string> = {
   reason: '理由',
   summary: '内容',
   decidedOn: '决定日期',
+  proposedOn: '提请日期',
+  reviewedOn: '审核日期',
   approve: '决定',
   servedOn: '送达日期',
   receivedOn: '签收日期',
