@@ -245,12 +245,16 @@ export async function findDocument(q: Db | Tx, documentId: string): Promise<Docu
   return row ? summaryOf(row) : undefined;
 }
 
-export async function caseDocuments(db: Db, caseId: string): Promise<DocumentSummary[]> {
+/** A case's documents, oldest first, each with the data it was (or will be) rendered from. */
+export async function caseDocuments(
+  db: Db,
+  caseId: string,
+): Promise<(DocumentSummary & { data: Record<string, unknown> })[]> {
   const rows = await db.query<DocumentRow>(
     `SELECT ${COLUMNS} FROM case_documents WHERE case_id = $1 ORDER BY created_at, id`,
     [caseId],
   );
-  return rows.map(summaryOf);
+  return rows.map((row) => ({ ...summaryOf(row), data: row.data }));
 }
 
 /** A document's bytes, if it belongs to the case. */
