@@ -28,8 +28,7 @@ export interface CaseDocument {
 
 const STATUS = { draft: '草稿', issued: '已签发', superseded: '已被替代' } as const;
 
-const fileName = (d: CaseDocument, ext: 'docx' | 'pdf') =>
-  `${d.title}${d.number ?? '（草稿）'}.${ext}`;
+const fileName = (d: CaseDocument, ext: 'docx' | 'pdf') => `${d.title}${d.number ?? '（草稿）'}.${ext}`;
 export const documentPath = (caseId: string, d: CaseDocument) => `/api/cases/${caseId}/documents/${d.id}`;
 
 export function CaseDocuments({
