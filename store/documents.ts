@@ -351,3 +351,19 @@ export async function documentByVerificationToken(
     sha256: row.sha256,
   };
 }
+
+/** The latest issued document of a kind about `subject` (e.g. the 检察建议书 to an organ). */
+export async function latestIssued(
+  q: Db | Tx,
+  caseId: string,
+  kind: DocumentKind,
+  subject: string,
+): Promise<DocumentSummary | undefined> {
+  const row = await firstRow<DocumentRow>(
+    q,
+    `SELECT ${COLUMNS} FROM case_documents WHERE case_id = $1 AND kind = $2 AND subject = $3
+       AND status = 'issued' ORDER BY issued_at DESC, id DESC LIMIT 1`,
+    [caseId, kind, subject],
+  );
+  return row ? summaryOf(row) : undefined;
+}

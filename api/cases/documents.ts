@@ -5,7 +5,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { editableParts } from '../../domain/documents/content';
-import { DOCUMENT_KIND_IDS } from '../../domain/documents/kinds';
+import { DOCUMENT_KIND_IDS, DOCUMENT_KINDS } from '../../domain/documents/kinds';
 import type { Client } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { storable, text } from '../../domain/text';
@@ -41,7 +41,9 @@ const documentParam = caseIdParam.extend({
 
 export const documentResponse = z.object({
   id: z.string(),
-  kind: z.enum(DOCUMENT_KIND_IDS).describe('filing_decision 立案决定书，recommendation 检察建议书'),
+  kind: z
+    .enum(DOCUMENT_KIND_IDS)
+    .describe(DOCUMENT_KIND_IDS.map((k) => `${k} ${DOCUMENT_KINDS[k].title}`).join('，')),
   number: z.string().nullable().describe('文号（签发前为空）'),
   title: z.string(),
   status: z
