@@ -57,9 +57,17 @@ export function actionDocumentActivities(
     const titled = (kind: DocumentKind) => `${DOCUMENT_KINDS[kind].title}（${facts.caseTitle}）`;
     switch (d.kind) {
       case 'not_filing_decision':
-        return { subject: '', title: titled(d.kind), data: notFilingData(facts, { ...d, track: parties.track }) };
+        return {
+          subject: '',
+          title: titled(d.kind),
+          data: notFilingData(facts, { ...d, track: parties.track }),
+        };
       case 'termination_decision':
-        return { subject: '', title: titled(d.kind), data: terminationData(facts, { ...d, track: parties.track }) };
+        return {
+          subject: '',
+          title: titled(d.kind),
+          data: terminationData(facts, { ...d, track: parties.track }),
+        };
       case 'suspension_decision':
       case 'resumption_decision':
         return { subject: '', title: titled(d.kind), data: suspensionData(facts, d) };

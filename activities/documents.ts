@@ -69,7 +69,14 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
   return {
     async draft(
       facts: CaseFacts & { procuratorateId: string },
-      d: { id: string; caseId: string; kind: DocumentKind; subject: string; title: string; createdBy: string },
+      d: {
+        id: string;
+        caseId: string;
+        kind: DocumentKind;
+        subject: string;
+        title: string;
+        createdBy: string;
+      },
       data: Record<string, unknown>,
     ): Promise<void> {
       const template = await templates.templateFor(d.kind);

@@ -95,7 +95,12 @@ export function actionDocumentOf(
       const p = payload as Payloads['recordRecommendationService'];
       const organId = organOf(p.recommendationId);
       if (!organId) return undefined;
-      const document = { kind: 'service_receipt' as const, organId, servedOn: p.servedOn, receivedOn: p.receivedOn };
+      const document = {
+        kind: 'service_receipt' as const,
+        organId,
+        servedOn: p.servedOn,
+        receivedOn: p.receivedOn,
+      };
       return { issuedOn: p.servedOn, document };
     }
     case 'publishAnnouncement': {
