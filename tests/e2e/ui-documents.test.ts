@@ -62,7 +62,7 @@ it('when a 检察建议书 is drafted, edited, reviewed and decided, then the pa
     await form.getByLabel('长度', { exact: true }).fill('2');
     await form.getByLabel('建议内容').fill('依法查处偷排废水行为');
     await form
-      .getByLabel('建议的具体内容（每行一项，逐项编号）')
+      .getByLabel('建议的具体内容', { exact: true })
       .fill('责令涉事企业立即停止偷排\n对雨水排口开展巡查');
   });
 
