@@ -61,14 +61,12 @@ it('when a 检察建议书 is drafted, edited, reviewed and decided, then the pa
     await form.getByLabel('单位', { exact: true }).selectOption({ label: '个月' });
     await form.getByLabel('长度', { exact: true }).fill('2');
     await form.getByLabel('建议内容').fill('依法查处偷排废水行为');
-    await form
-      .getByLabel('建议的具体内容', { exact: true })
-      .fill('责令涉事企业立即停止偷排\n对雨水排口开展巡查');
+    await form.getByLabel('建议的具体内容').fill('责令涉事企业立即停止偷排\n对雨水排口开展巡查');
   });
 
   const panel = panelOf(prosecutor);
   const row = panel.getByRole('row', { name: '检察建议书（区生态环境局）' });
-  await row.getByText('草稿').waitFor();
+  await row.getByRole('cell', { name: '草稿', exact: true }).waitFor();
   await row.getByText('签发时编号').waitFor();
   await row.getByRole('button', { name: '修改草稿' }).click();
   const form = panel.getByRole('form', { name: '修改文书草稿' });
@@ -98,7 +96,7 @@ it('when a 检察建议书 is drafted, edited, reviewed and decided, then the pa
   });
 
   await openCase(prosecutor);
-  await row.getByText('已签发').waitFor();
+  await row.getByRole('cell', { name: '已签发', exact: true }).waitFor();
   const number = (await row.locator('td').nth(1).innerText()).trim();
   expect(number).toMatch(/^浦检行公建〔\d{4}〕\d+号$/);
   expect(await row.getByRole('button', { name: '修改草稿' }).count()).toBe(0);
