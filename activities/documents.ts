@@ -64,37 +64,52 @@ export function verificationUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/verify/${token}`;
 }
 
+/** Drafts a document (rendered from its kind's template) and issues a draft with its number. */
+export function documentMaker(db: Db, templates: TemplateSource, publicUrl: string) {
+  return {
+    async draft(
+      facts: CaseFacts & { procuratorateId: string },
+      d: {
+        id: string;
+        caseId: string;
+        kind: DocumentKind;
+        subject: string;
+        title: string;
+        createdBy: string;
+      },
+      data: Record<string, unknown>,
+    ): Promise<void> {
+      const template = await templates.templateFor(d.kind);
+      const content = await renderDocx(template.bytes, data);
+      const draftInput = { ...d, procuratorateId: facts.procuratorateId, data, content };
+      await saveDraft(
+        db,
+        { ...draftInput, template: { id: template.id, version: template.version } },
+        '新的提请',
+      );
+    },
+    issue(documentId: string, issueKey: string, by: string, on: string): Promise<DocumentSummary> {
+      return issueDocument(db, {
+        documentId,
+        issueKey,
+        issuedBy: by,
+        issuedOn: on,
+        render: async (data, number, template, token) =>
+          renderDocx(await templates.bytesOf(template), {
+            ...issuedData(data, number, on),
+            verifyUrl: verificationUrl(publicUrl, token),
+          }),
+      });
+    },
+  };
+}
+
 export function documentActivities(
   db: Db,
   templates: TemplateSource = defaultTemplates,
   publicUrl = 'http://localhost:3000',
 ) {
-  const draft = async (
-    facts: CaseFacts & { procuratorateId: string },
-    d: { id: string; caseId: string; kind: DocumentKind; subject: string; title: string; createdBy: string },
-    data: Record<string, unknown>,
-  ) => {
-    const template = await templates.templateFor(d.kind);
-    const content = await renderDocx(template.bytes, data);
-    const draftInput = { ...d, procuratorateId: facts.procuratorateId, data, content };
-    await saveDraft(
-      db,
-      { ...draftInput, template: { id: template.id, version: template.version } },
-      '新的提请',
-    );
-  };
-  const issue = (documentId: string, issueKey: string, by: string, on: string) =>
-    issueDocument(db, {
-      documentId,
-      issueKey,
-      issuedBy: by,
-      issuedOn: on,
-      render: async (data, number, template, token) =>
-        renderDocx(await templates.bytesOf(template), {
-          ...issuedData(data, number, on),
-          verifyUrl: verificationUrl(publicUrl, token),
-        }),
-    });
+  const { draft, issue } = documentMaker(db, templates, publicUrl);
 
   return {
     /** The chief's filing decision made into its 立案决定书 and issued at once (Rules art. 70). */
@@ -211,7 +226,7 @@ function itemsOf(summary: string): string[] {
   return lines.length > 0 ? lines : [summary];
 }
 
-function made(doc: DocumentSummary): MadeDocument {
+export function made(doc: DocumentSummary): MadeDocument {
   return {
     documentId: doc.id,
     kind: doc.kind,

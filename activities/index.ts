@@ -6,6 +6,7 @@ import { unsentKeysOfCase } from '../store/outbox';
 import { recordCaseAlert, type CaseAlertInput } from '../store/case-alerts';
 import { recordJournal, type JournalInput, type JournalResult } from '../store/journal';
 import type { Mailer } from '../mail/mailer';
+import { actionDocumentActivities, type ActionDocumentInput } from './action-documents';
 import { documentActivities } from './documents';
 import { refusingBadData } from './failures';
 
@@ -19,6 +20,7 @@ export interface ActivityDeps {
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
   const documents = documentActivities(db, undefined, publicUrl);
+  const actionDocuments = actionDocumentActivities(db, undefined, publicUrl);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
@@ -49,6 +51,9 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async issueDrafts(input: Parameters<typeof documents.issueDrafts>[0]) {
       return refusingBadData('issueDrafts', () => documents.issueDrafts(input));
+    },
+    async issueActionDocument(input: ActionDocumentInput) {
+      return refusingBadData('issueActionDocument', () => actionDocuments.issueActionDocument(input));
     },
   };
 }

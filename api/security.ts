@@ -14,6 +14,8 @@ export const CONTENT_SECURITY_POLICY = {
   'font-src': ["'self'", 'data:'], // FullCalendar's arrow icons
   'style-src': ["'self'", "'unsafe-inline'"],
   'connect-src': ["'self'"],
+  // A statutory document's PDF previewed in the page, fetched with the session's token as a blob.
+  'frame-src': ["'self'", 'blob:'],
   'frame-ancestors': ["'none'"],
   'form-action': ["'self'"],
   'base-uri': ["'self'"],

@@ -23,6 +23,12 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: strin
   filing_decision: { id: 'default/filing_decision', version: 1, file: 'filing_decision.docx' },
   // Version 2 carries the QR code of the verification page.
   recommendation: { id: 'default/recommendation', version: 2, file: 'recommendation-v2.docx' },
+  service_receipt: { id: 'default/service_receipt', version: 1, file: 'service_receipt.docx' },
+  not_filing_decision: { id: 'default/not_filing_decision', version: 1, file: 'not_filing_decision.docx' },
+  termination_decision: { id: 'default/termination_decision', version: 1, file: 'termination_decision.docx' },
+  suspension_decision: { id: 'default/suspension_decision', version: 1, file: 'suspension_decision.docx' },
+  resumption_decision: { id: 'default/resumption_decision', version: 1, file: 'resumption_decision.docx' },
+  pretrial_notice: { id: 'default/pretrial_notice', version: 1, file: 'pretrial_notice.docx' },
 };
 
 export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string })[] = [

@@ -100,6 +100,82 @@ export const LAYOUTS: Record<string, Line[]> = {
     ...foot,
   ],
 };
+/** The case a decision concerns, at the head of its body. */
+const caseLines = [body('案件名称：{{INS caseTitle}}'), body('案件编号：{{INS caseNumber}}')];
+
+LAYOUTS.not_filing_decision = [
+  ...head('不立案决定书'),
+  ...caseLines,
+  body('案件来源：{{INS source}}'),
+  body('所属领域：{{INS domain}}'),
+  heading('一、线索情况'),
+  body('{{INS facts}}'),
+  heading('二、不立案的理由'),
+  body('{{INS reason}}'),
+  heading('三、决定'),
+  body('根据{{INS basis}}的规定，本院决定对{{INS caseTitle}}不予立案。'),
+  ...foot,
+];
+LAYOUTS.termination_decision = [
+  ...head('终结案件决定书'),
+  ...caseLines,
+  body('所属领域：{{INS domain}}'),
+  heading('一、案件情况'),
+  body('{{INS facts}}'),
+  heading('二、终结的情形'),
+  body('{{INS ground}}。'),
+  heading('三、终结的理由'),
+  body('{{INS reason}}'),
+  heading('四、决定'),
+  body('根据{{INS basis}}的规定，{{INS outcome}}'),
+  ...foot,
+];
+/** 中止 and 恢复审查 share a layout but for the title and the decision's verb. */
+const reviewStep = (title: string, verb: string): Line[] => [
+  ...head(title),
+  ...caseLines,
+  heading(`一、${verb}审查的理由`),
+  body('{{INS reason}}'),
+  heading('二、决定'),
+  body(`根据{{INS basis}}的规定，本院决定自{{INS effectiveDate}}起${verb}对{{INS caseTitle}}的审查。`),
+  ...foot,
+];
+LAYOUTS.suspension_decision = reviewStep('中止审查决定书', '中止');
+LAYOUTS.resumption_decision = reviewStep('恢复审查决定书', '恢复');
+LAYOUTS.service_receipt = [
+  ...head('送达回证'),
+  ...caseLines,
+  body('送达文书：{{INS documentTitle}}'),
+  body('文书文号：{{INS documentNumber}}'),
+  body('受送达单位：{{INS recipient}}'),
+  body('送达日期：{{INS servedDate}}'),
+  body('签收日期：{{INS receivedDate}}'),
+  body('送达人：{{INS server}}'),
+  body('受送达单位签收（盖章）：'),
+  body('依据：{{INS basis}}'),
+  ...foot,
+];
+LAYOUTS.pretrial_notice = [
+  ...head('诉前公告'),
+  body(
+    '本院在履行公益诉讼检察职责中发现{{INS caseTitle}}（{{INS caseNumber}}），损害{{INS domain}}领域社会公共利益。',
+  ),
+  heading('一、损害社会公共利益的事实'),
+  body('{{INS facts}}'),
+  heading('二、公告事项'),
+  body(
+    '根据{{INS basis}}的规定，现予公告：法律规定的机关和有关组织，以及生态环境损害赔偿权利人，' +
+      '可以自本公告发布之日起{{INS period}}内依法向人民法院提起诉讼，或者进行生态环境损害赔偿磋商；' +
+      '有意提起诉讼的，请于公告期内书面告知本院。公告期满，法律规定的机关和有关组织、生态环境损害赔偿权利人' +
+      '不提起诉讼的，本院将依法提起民事公益诉讼。',
+  ),
+  body('公告期间：自公告发布之日起{{INS period}}。'),
+  body('公告媒体：{{INS medium}}'),
+  body('联系人：{{INS contactPerson}}'),
+  body('联系电话：{{INS contactPhone}}'),
+  ...foot,
+];
+
 /** Version 2: an issued recommendation carries the QR code of its verification page. */
 LAYOUTS['recommendation-v2'] = [
   ...LAYOUTS.recommendation!,

@@ -55,3 +55,20 @@ export async function organNames(
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Who a document names beside the case: its track, its handler and the person acting. */
+export async function caseParties(
+  q: Db | Tx,
+  caseId: string,
+  actorId: string,
+): Promise<{ track: 'administrative' | 'civil'; handlerName: string; actorName: string }> {
+  const row = await firstRow<{ track: 'administrative' | 'civil'; handler: string; actor: string | null }>(
+    q,
+    `SELECT c.track, h.display_name AS handler, a.display_name AS actor
+     FROM cases c JOIN users h ON h.id = c.handler_id LEFT JOIN users a ON a.id = $2
+     WHERE c.id = $1`,
+    [caseId, actorId],
+  );
+  if (!row) throw new Error(`no case ${caseId}`);
+  return { track: row.track, handlerName: row.handler, actorName: row.actor ?? row.handler };
+}

@@ -245,12 +245,16 @@ export async function findDocument(q: Db | Tx, documentId: string): Promise<Docu
   return row ? summaryOf(row) : undefined;
 }
 
-export async function caseDocuments(db: Db, caseId: string): Promise<DocumentSummary[]> {
+/** A case's documents, oldest first, each with the data it was (or will be) rendered from. */
+export async function caseDocuments(
+  db: Db,
+  caseId: string,
+): Promise<(DocumentSummary & { data: Record<string, unknown> })[]> {
   const rows = await db.query<DocumentRow>(
     `SELECT ${COLUMNS} FROM case_documents WHERE case_id = $1 ORDER BY created_at, id`,
     [caseId],
   );
-  return rows.map(summaryOf);
+  return rows.map((row) => ({ ...summaryOf(row), data: row.data }));
 }
 
 /** A document's bytes, if it belongs to the case. */
@@ -346,4 +350,20 @@ export async function documentByVerificationToken(
     procuratorate: row.procuratorate,
     sha256: row.sha256,
   };
+}
+
+/** The latest issued document of a kind about `subject` (e.g. the 检察建议书 to an organ). */
+export async function latestIssued(
+  q: Db | Tx,
+  caseId: string,
+  kind: DocumentKind,
+  subject: string,
+): Promise<DocumentSummary | undefined> {
+  const row = await firstRow<DocumentRow>(
+    q,
+    `SELECT ${COLUMNS} FROM case_documents WHERE case_id = $1 AND kind = $2 AND subject = $3
+       AND status = 'issued' ORDER BY issued_at DESC, id DESC LIMIT 1`,
+    [caseId, kind, subject],
+  );
+  return row ? summaryOf(row) : undefined;
 }

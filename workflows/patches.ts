@@ -47,6 +47,12 @@ export const PATCHES = {
    */
   statutoryDocuments: 'statutory-documents-2026-12-02',
   /**
+   * 2026-12-02: a refused filing issues the 不立案决定书, a termination the 终结案件决定书, suspend
+   * and resume the 中止 and 恢复审查决定书, recording a recommendation's service its 送达回证, and
+   * publishing the pre-suit notice the 诉前公告 (activity issueActionDocument, then `document_issued`).
+   */
+  moreStatutoryDocuments: 'more-statutory-documents-2026-12-02',
+  /**
    * 2026-12-02: suspension (中止审查, Rules art. 78) only in an administrative case's follow-up or
    * litigation review, stopping only the rectification follow-up and review clocks; the decision's
    * filing with the procuratorate above is recorded (rule `suspensionArt78`).

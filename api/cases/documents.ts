@@ -4,7 +4,8 @@
  */
 import type { Response } from 'express';
 import { z } from 'zod';
-import { DOCUMENT_KIND_IDS } from '../../domain/documents/kinds';
+import { editableParts } from '../../domain/documents/content';
+import { DOCUMENT_KIND_IDS, DOCUMENT_KINDS } from '../../domain/documents/kinds';
 import type { Client } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import { storable, text } from '../../domain/text';
@@ -40,7 +41,9 @@ const documentParam = caseIdParam.extend({
 
 export const documentResponse = z.object({
   id: z.string(),
-  kind: z.enum(DOCUMENT_KIND_IDS).describe('filing_decision 立案决定书，recommendation 检察建议书'),
+  kind: z
+    .enum(DOCUMENT_KIND_IDS)
+    .describe(DOCUMENT_KIND_IDS.map((k) => `${k} ${DOCUMENT_KINDS[k].title}`).join('，')),
   number: z.string().nullable().describe('文号（签发前为空）'),
   title: z.string(),
   status: z
@@ -53,7 +56,28 @@ export const documentResponse = z.object({
   issuedAt: z.string().nullable(),
   template: z.object({ id: z.string(), version: z.number() }).describe('制作该文书所用的模板及其版本'),
   formats: z.array(z.enum(['docx', 'pdf'])).describe('可下载的格式：服务器未安装 LibreOffice 时只有 docx'),
+  editable: z
+    .object({
+      harmFacts: z.string(),
+      nonPerformance: z.string(),
+      legalBasis: z.string(),
+      items: z.array(z.string()),
+      otherMatters: z.string(),
+    })
+    .nullable()
+    .describe('草稿可修改部分的现有内容（检察建议书草稿）；已签发或不可修改的文书为空'),
 });
+
+/** A document as the API lists it: no subject or data, its formats and its editable parts. */
+function listed(
+  deps: DocumentDeps,
+  { subject: _subject, data, ...doc }: Awaited<ReturnType<typeof caseDocuments>>[number],
+): z.infer<typeof documentResponse> {
+  const formats: ('docx' | 'pdf')[] = (deps.pdf ?? systemPdfConverter()).available()
+    ? ['docx', 'pdf']
+    : ['docx'];
+  return { ...doc, formats, editable: editableParts(doc.kind, doc.status, data) };
+}
 
 async function requireCase(db: Db, caseId: string, procuratorateId: string): Promise<void> {
   if (!(await findCaseInScope(db, caseId, procuratorateId))) throw problems.notFound(`案件 ${caseId} 不存在`);
@@ -72,11 +96,7 @@ export function documentListRoute(target: RouteTarget, deps: DocumentDeps): void
     },
     async ({ params, principal }) => {
       await requireCase(deps.db, params.id, principal.procuratorateId);
-      const docs = await caseDocuments(deps.db, params.id);
-      const formats: ('docx' | 'pdf')[] = (deps.pdf ?? systemPdfConverter()).available()
-        ? ['docx', 'pdf']
-        : ['docx'];
-      return docs.map(({ subject: _subject, ...doc }) => ({ ...doc, formats }));
+      return (await caseDocuments(deps.db, params.id)).map((doc) => listed(deps, doc));
     },
   );
 }
@@ -241,11 +261,7 @@ export function documentReviseRoute(
       if (!done.done)
         throw problems.unavailable('办案流程暂未响应，请稍后用同一请求（同一 Idempotency-Key）重试', 5);
       const after = (await caseDocuments(deps.db, params.id)).find((d) => d.id === params.docId)!;
-      const formats: ('docx' | 'pdf')[] = (deps.pdf ?? systemPdfConverter()).available()
-        ? ['docx', 'pdf']
-        : ['docx'];
-      const { subject: _subject, ...rest } = after;
-      res.json({ ...rest, formats });
+      res.json(listed(deps, after));
     },
   );
 }

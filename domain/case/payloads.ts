@@ -257,6 +257,7 @@ export const ACTION_SCHEMAS = {
   publishAnnouncement: z.strictObject({
     publishedOn: civilDate.describe('公告日期'),
     medium: text('公告媒体', 200),
+    contactPhone: optionalText('联系电话（载于诉前公告）', 50).optional(),
   }),
   recordAnnouncementOutcome: z.strictObject({
     on: civilDate.describe('登记日期'),

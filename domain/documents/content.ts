@@ -104,6 +104,23 @@ export interface DraftChanges {
   otherMatters?: string;
 }
 
+/** The editable parts of a document as they stand: only a draft 检察建议书 has any. */
+export function editableParts(
+  kind: string,
+  status: string,
+  data: Record<string, unknown>,
+): Required<DraftChanges> | null {
+  if (kind !== 'recommendation' || status !== 'draft') return null;
+  const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  return {
+    harmFacts: str('harmFacts'),
+    nonPerformance: str('nonPerformance'),
+    legalBasis: str('legalBasis'),
+    items: Array.isArray(data.itemList) ? data.itemList.map(String) : [],
+    otherMatters: str('otherMatters'),
+  };
+}
+
 /** A recommendation draft's data with the handler's changes; the numbered items follow the list. */
 export function revisedRecommendationData(
   data: Record<string, unknown>,

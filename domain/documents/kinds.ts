@@ -14,6 +14,36 @@ export const DOCUMENT_KINDS = {
     code: '行公建',
     basis: '《人民检察院公益诉讼办案规则》第七十五条',
   },
+  service_receipt: {
+    title: '送达回证',
+    code: '行公送',
+    basis: '《人民检察院公益诉讼办案规则》第七十六条',
+  },
+  not_filing_decision: {
+    title: '不立案决定书',
+    code: '公不立',
+    basis: '《人民检察院公益诉讼办案规则》第七十四条、第九十条',
+  },
+  termination_decision: {
+    title: '终结案件决定书',
+    code: '公终',
+    basis: '《人民检察院公益诉讼办案规则》第七十四条、第九十条',
+  },
+  suspension_decision: {
+    title: '中止审查决定书',
+    code: '公中',
+    basis: '《人民检察院公益诉讼办案规则》第七十八条',
+  },
+  resumption_decision: {
+    title: '恢复审查决定书',
+    code: '公恢',
+    basis: '《人民检察院公益诉讼办案规则》第七十八条',
+  },
+  pretrial_notice: {
+    title: '诉前公告',
+    code: '民公告',
+    basis: '《人民检察院公益诉讼办案规则》第九十一条',
+  },
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

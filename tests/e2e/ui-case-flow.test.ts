@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { createDb } from '../../store/pool';
-import { screenshot, signIn } from '../helpers/browser';
+import { act, screenshot, signIn } from '../helpers/browser';
 import { refuseEntries } from '../helpers/refuse-entries';
 import { useUiApp } from '../helpers/ui-app';
 
@@ -19,18 +19,6 @@ const shanghaiDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
     new Date(Date.now() + offsetDays * 86_400_000),
   );
-
-/** Opens the action's form on the case page, lets `fill` fill it in, submits it, waits for the answer. */
-async function act(page: Page, label: string, fill: (form: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('heading', { name: label, exact: true }).waitFor();
-  await fill(page.locator('.action-form'));
-  await page.getByRole('button', { name: `提交：${label}` }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: `已办理：${label}` })
-    .waitFor();
-}
 
 async function openCase(page: Page, caseId: string): Promise<void> {
   await page.goto(`${ui.app.baseUrl}/cases/${caseId}`);

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -82,4 +82,16 @@ export async function screenshot(page: Page, test: string, name: string): Promis
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Opens the action's form on the case page, lets `fill` fill it in, submits it, waits for the answer. */
+export async function act(page: Page, label: string, fill: (form: Locator) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('heading', { name: label, exact: true }).waitFor();
+  await fill(page.locator('.action-form'));
+  await page.getByRole('button', { name: `提交：${label}` }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `已办理：${label}` })
+    .waitFor();
 }

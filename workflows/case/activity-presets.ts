@@ -41,5 +41,8 @@ export const mail = proxyActivities<Pick<Activities, 'deliverMail' | 'resendCase
  */
 export const documents =
   proxyActivities<
-    Pick<Activities, 'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft'>
+    Pick<
+      Activities,
+      'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft' | 'issueActionDocument'
+    >
   >(DATABASE);

@@ -4,6 +4,7 @@
  * chief's decision to recommend issues them. Rendering and numbering run in activities; the
  * case keeps no document, only its timeline entries (kind, number, hash).
  */
+import type { ActionDocument } from '../../activities/action-documents';
 import type { MadeDocument } from '../../activities/documents';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { documents } from './activity-presets';
@@ -51,6 +52,76 @@ export const MAKES_DOCUMENTS: readonly ActionName[] = [
   'proposeRecommendation',
   'decideRecommendation',
 ];
+
+/** The document an action issues at once, with the date it bears (behind patch moreStatutoryDocuments). */
+export interface ActionDocumentOf {
+  issuedOn: string;
+  document: ActionDocument;
+}
+
+/**
+ * The document `name` issues by itself: 不立案 (a refused filing) and 终结案件决定书, 中止 and
+ * 恢复审查决定书, the 送达回证 of a 检察建议书, the 诉前公告; none for other actions.
+ * `organOf` gives the organ of one of the case's recommendations.
+ */
+export function actionDocumentOf(
+  name: ActionName,
+  payload: unknown,
+  organOf: (recommendationId: string) => string | undefined,
+): ActionDocumentOf | undefined {
+  switch (name) {
+    case 'decideFiling': {
+      const p = payload as Payloads['decideFiling'];
+      if (p.approve) return undefined;
+      return { issuedOn: p.decidedOn, document: { kind: 'not_filing_decision', reason: p.reason } };
+    }
+    case 'terminate': {
+      const p = payload as Payloads['terminate'];
+      const document = {
+        kind: 'termination_decision' as const,
+        reason: p.reason,
+        ...(p.ground ? { ground: p.ground } : {}),
+        ...(p.transferredTo ? { transferredTo: p.transferredTo } : {}),
+      };
+      return { issuedOn: p.decidedOn, document };
+    }
+    case 'suspend':
+    case 'resume': {
+      const p = payload as Payloads['suspend'];
+      const kind = name === 'suspend' ? 'suspension_decision' : 'resumption_decision';
+      return { issuedOn: p.decidedOn, document: { kind, decidedOn: p.decidedOn, reason: p.reason } };
+    }
+    case 'recordRecommendationService': {
+      const p = payload as Payloads['recordRecommendationService'];
+      const organId = organOf(p.recommendationId);
+      if (!organId) return undefined;
+      const document = {
+        kind: 'service_receipt' as const,
+        organId,
+        servedOn: p.servedOn,
+        receivedOn: p.receivedOn,
+      };
+      return { issuedOn: p.servedOn, document };
+    }
+    case 'publishAnnouncement': {
+      const p = payload as Payloads['publishAnnouncement'];
+      const document = {
+        kind: 'pretrial_notice' as const,
+        medium: p.medium,
+        ...(p.contactPhone ? { contactPhone: p.contactPhone } : {}),
+      };
+      return { issuedOn: p.publishedOn, document };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The action's own document issued, as its timeline entry. */
+export async function issueActionDocument(made: ActionDocumentOf, by: MadeBy): Promise<JournalEvent[]> {
+  const input = { caseId: by.caseId, seq: by.seq, actorId: by.actorId, ...made };
+  return (await documents.issueActionDocument(input)).map((d) => issued(d, by.actorId));
+}
 
 function issued(d: MadeDocument, actorId: string): JournalEvent {
   return {

@@ -28,7 +28,7 @@ import type {
 import { documents } from './activity-presets';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
-import { documentsOf, MAKES_DOCUMENTS } from './documents';
+import { actionDocumentOf, documentsOf, issueActionDocument, MAKES_DOCUMENTS } from './documents';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type Written } from './journal';
 import { RULE_PATCHES } from '../patches';
@@ -224,10 +224,15 @@ export class CaseRun {
     seq: number,
     actorId: string,
   ): Promise<void> {
-    if (!MAKES_DOCUMENTS.includes(name) || !patched(PATCHES.statutoryDocuments)) return;
+    const makes = MAKES_DOCUMENTS.includes(name) && patched(PATCHES.statutoryDocuments);
+    const organOf = (id: string) => this.state.recommendations.find((r) => r.id === id)?.organId;
+    const own = actionDocumentOf(name, payload, organOf);
+    const issuesOwn = own !== undefined && patched(PATCHES.moreStatutoryDocuments);
+    if (!makes && !issuesOwn) return;
     const by = { caseId: this.state.info.caseId, seq, actorId };
     await this.alerts.orAlert(`documents:${name}`, async () => {
-      const events = await documentsOf(name, payload, by);
+      const events = makes ? await documentsOf(name, payload, by) : [];
+      if (issuesOwn) events.push(...(await issueActionDocument(own, by)));
       if (events.length > 0) await this.journal.write({ events });
     });
   }

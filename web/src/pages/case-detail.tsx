@@ -16,6 +16,7 @@ import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
+import { CaseDocuments } from './case-documents';
 import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
 
@@ -157,6 +158,13 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
               ))}
             </section>
           )}
+          <CaseDocuments
+            caseId={d.id}
+            canEdit={hasAnyRole(user.roles, ['prosecutor', 'head'])}
+            nameOf={nameOf}
+            version={version}
+            onDone={() => setVersion((v) => v + 1)}
+          />
           <CaseEvidence
             caseId={d.id}
             canUpload={hasAnyRole(user.roles, CASE_ACTING_ROLES)}
