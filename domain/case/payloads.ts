@@ -12,6 +12,9 @@ import {
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  PARTY_KINDS,
+  SUPPORT_FORMS,
+  SUPPORTED_SUIT_RESULTS,
   TERMINATION_GROUNDS,
   TRANSFER_TARGETS,
 } from './vocabulary';
@@ -129,6 +132,7 @@ export const ACTION_SCHEMAS = {
   proposeLitigation: z.strictObject({
     reason: text('提请理由', 2000),
     organIds: organIds('被诉行政机关 ID').default([]),
+    partyIds: z.array(identifier('被告编号')).max(20).default([]).describe('民事公益诉讼的被告（须先登记）'),
   }),
   decideLitigation: decision,
   recordCourtFiling: z.strictObject({
@@ -261,7 +265,38 @@ export const ACTION_SCHEMAS = {
   }),
   recordSupportConcluded: z.strictObject({
     on: civilDate.describe('结束日期'),
+    // Optional in the schema so that conclusions recorded before it replay; the rule requires it.
+    result: z
+      .enum(keysOf(SUPPORTED_SUIT_RESULTS))
+      .optional()
+      .describe('诉讼结果：撤回起诉或不具备原告资格的，案件回到审查起诉'),
     summary: text('支持起诉情况', 10_000),
+  }),
+  recordCivilParty: z.strictObject({
+    name: text('被告名称或姓名', 200),
+    kind: z.enum(keysOf(PARTY_KINDS)).describe('被告类型'),
+    identifier: text('统一社会信用代码或身份证件号码', 50),
+    recordedOn: civilDate.describe('登记日期'),
+  }),
+  recordSupport: z.strictObject({
+    supportedOn: civilDate.describe('支持起诉日期'),
+    court: text('受理法院', 200),
+    forms: z
+      .array(z.enum(keysOf(SUPPORT_FORMS)))
+      .min(1, '请选择支持起诉的方式')
+      .max(4)
+      .describe('支持起诉的方式（《办案规则》第一百零一条）'),
+    summary: text('支持起诉情况', 10_000),
+  }),
+  recordPlaintiffSuit: z.strictObject({
+    suedOn: civilDate.describe('起诉日期'),
+    plaintiff: text('起诉的机关或组织', 200),
+    court: text('受理法院', 200),
+    support: z
+      .boolean()
+      .describe(
+        'true 支持起诉，转入支持起诉阶段；false 不支持，由检察长以“相关公益诉讼权利主体已经提起诉讼”终结',
+      ),
   }),
   acknowledgeAlert: z.strictObject({
     at: identifier('告警时间（告警的 at）'),

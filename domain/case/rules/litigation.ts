@@ -3,6 +3,7 @@ import type { CaseState } from '../model';
 import {
   Effects,
   cancelRunningClocks,
+  inForce,
   invalid,
   meetClock,
   moveStage,
@@ -13,6 +14,7 @@ import {
   type Rule,
   type RuleContext,
 } from './common';
+import { requireDefendants } from './parties';
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { closeCase } from './recommendation';
 
@@ -32,8 +34,12 @@ export const proposeLitigation: Rule<'proposeLitigation'> = (state, p, ctx) => {
     const stray = organIds.find((id) => !failing.has(id));
     if (stray) throw invalid(`行政机关 ${stray} 未被认定不依法履职，不能作为被告`);
   }
-  propose(state, ctx, 'litigation', { reason, organIds });
-  return new Effects().note({ reason, organIds });
+  // Before civil parties were recorded, a civil suit was proposed with no defendant named.
+  const parties = inForce(ctx, 'civilParties') ? { partyIds: p.partyIds } : {};
+  if (parties.partyIds) requireDefendants(state, parties.partyIds, organIds);
+  const named = parties.partyIds?.length ? parties : {};
+  propose(state, ctx, 'litigation', { reason, organIds, ...named });
+  return new Effects().note({ reason, organIds, ...named });
 };
 
 export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
@@ -45,14 +51,22 @@ export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
     refusalTerminates: true,
     since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
   });
-  fx.note({ organIds: proposal.organIds ?? [] });
+  fx.note({
+    organIds: proposal.organIds ?? [],
+    ...(proposal.partyIds ? { partyIds: proposal.partyIds } : {}),
+  });
   meetClock(state, fx, reviewClockKey(state), decidedOn);
   if (p.approve !== true) {
     cancelRunningClocks(state, fx, (c) => c.key === reviewClockKey(state));
     moveStage(state, 'litigation_refused', fx);
     return fx;
   }
-  state.litigation = { organIds: proposal.organIds ?? [], decidedOn, instance: 1 };
+  state.litigation = {
+    organIds: proposal.organIds ?? [],
+    ...(proposal.partyIds ? { partyIds: proposal.partyIds } : {}),
+    decidedOn,
+    instance: 1,
+  };
   moveStage(state, 'litigation_approved', fx);
   return fx;
 };
