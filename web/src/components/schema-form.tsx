@@ -47,6 +47,8 @@ const FIELD_LABELS: Record<string, string> = {
   typical: '典型案例',
   appealedBy: '上诉人',
   plaintiff: '起诉的机关或组织',
+  partyIds: '被告',
+  forms: '支持起诉的方式',
   handlerId: '新承办人',
   text: '备注',
   note: '说明',

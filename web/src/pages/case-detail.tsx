@@ -16,6 +16,7 @@ import { namesFrom } from '../lib/people';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
+import { CivilParties } from './case-civil';
 import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
 
@@ -80,6 +81,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         </div>
       </header>
       <LeadText detail={d} />
+      <CivilParties detail={d} />
       <StageStepper
         track={d.track}
         stage={d.stage}
