@@ -269,7 +269,7 @@ export const ACTION_SCHEMAS = {
     result: z
       .enum(keysOf(SUPPORTED_SUIT_RESULTS))
       .optional()
-      .describe('诉讼结果：撤回起诉或不具备原告资格的，案件回到审查起诉'),
+      .describe('诉讼结果（撤回起诉或不具备原告资格的，案件回到审查起诉）'),
     summary: text('支持起诉情况', 10_000),
   }),
   recordCivilParty: z.strictObject({
@@ -295,7 +295,7 @@ export const ACTION_SCHEMAS = {
     support: z
       .boolean()
       .describe(
-        'true 支持起诉，转入支持起诉阶段；false 不支持，由检察长以“相关公益诉讼权利主体已经提起诉讼”终结',
+        '是：转入支持起诉阶段；否：由检察长以“相关公益诉讼权利主体已经提起诉讼”终结（第九十条第四项）',
       ),
   }),
   acknowledgeAlert: z.strictObject({

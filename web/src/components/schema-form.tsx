@@ -49,6 +49,7 @@ const FIELD_LABELS: Record<string, string> = {
   plaintiff: '起诉的机关或组织',
   partyIds: '被告',
   forms: '支持起诉的方式',
+  support: '支持起诉',
   handlerId: '新承办人',
   text: '备注',
   note: '说明',
