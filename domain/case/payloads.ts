@@ -83,6 +83,12 @@ const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
     summary: text('跟进调查情况', 10_000),
   });
 
+const suitResult = z
+  .enum(keysOf(SUPPORTED_SUIT_RESULTS))
+  .describe('诉讼结果（撤回起诉或不具备原告资格的，案件回到审查起诉）');
+const supportConcluded = <R extends z.ZodType>(result: R) =>
+  z.strictObject({ on: civilDate.describe('结束日期'), result, summary: text('支持起诉情况', 10_000) });
+
 export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
   proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000) }),
@@ -263,15 +269,7 @@ export const ACTION_SCHEMAS = {
     outcome: z.enum(['sued_by_other', 'nobody_sued']).describe('公告结果'),
     plaintiff: optionalText('起诉的机关或组织', 200).optional(),
   }),
-  recordSupportConcluded: z.strictObject({
-    on: civilDate.describe('结束日期'),
-    // Optional in the schema so that conclusions recorded before it replay; the rule requires it.
-    result: z
-      .enum(keysOf(SUPPORTED_SUIT_RESULTS))
-      .optional()
-      .describe('诉讼结果（撤回起诉或不具备原告资格的，案件回到审查起诉）'),
-    summary: text('支持起诉情况', 10_000),
-  }),
+  recordSupportConcluded: supportConcluded(suitResult),
   recordCivilParty: z.strictObject({
     name: text('被告名称或姓名', 200),
     kind: z.enum(keysOf(PARTY_KINDS)).describe('被告类型'),
@@ -312,7 +310,7 @@ export type ActionName = keyof typeof ACTION_SCHEMAS;
 /**
  * The schemas an action already in a case's history is read with: today's, except that a finding
  * may name a reason of the earlier list (LEGACY_NON_PERFORMANCE_REASONS), which today's schema
- * refuses for a new finding.
+ * refuses for a new finding, and the end of a supported suit may lack its result.
  */
 export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
   ...ACTION_SCHEMAS,
@@ -320,6 +318,8 @@ export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
     ...keysOf(NON_PERFORMANCE_REASONS),
     ...keysOf(LEGACY_NON_PERFORMANCE_REASONS),
   ] as const),
+  // Conclusions of a supported suit recorded before its result was asked for have none.
+  recordSupportConcluded: supportConcluded(suitResult.optional()),
 };
 /** The parsed payload of each action: what the rules receive. */
 export type Payloads = { [N in ActionName]: z.output<(typeof ACTION_SCHEMAS)[N]> };

@@ -135,7 +135,6 @@ export const recordSupportConcluded: Rule<'recordSupportConcluded'> = (state, p,
     closeCase(state, 'support_concluded', fx, on, ctx);
     return fx;
   }
-  if (!p.result) throw invalid('请选择诉讼结果');
   const suit = currentSuit(state);
   Object.assign(suit, { result: p.result, endedOn: on });
   fx.note({ plaintiff: suit.plaintiff, result: p.result });

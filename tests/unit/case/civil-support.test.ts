@@ -1,5 +1,9 @@
 // 支持起诉: another plaintiff sued; the procuratorate records the court, its support and the result.
+import { runAction } from '../../../domain/case/actions';
+import type { PayloadInputs, Payloads } from '../../../domain/case/payloads';
+import { appliedPayload } from '../../../workflows/case/payload';
 import { at } from './points';
+import { ACTORS, TODAY } from './story';
 
 const SUPPORT = {
   supportedOn: '2025-10-10',
@@ -69,15 +73,19 @@ describe('supporting a suit an organisation brought after the announcement', () 
   );
 
   it('the end of the suit must name its result', () => {
-    expect(
-      at('SUPPORT').refusal('recordSupportConcluded', 'prosecutor', { on: '2025-12-01', summary: '结束' }),
-    ).toMatchObject({ kind: 'InvalidPayload', message: '请选择诉讼结果' });
+    const noResult = { on: '2025-12-01', summary: '结束' } as PayloadInputs['recordSupportConcluded'];
+    const refusal = at('SUPPORT').refusal('recordSupportConcluded', 'prosecutor', noResult);
+    expect(refusal).toMatchObject({ kind: 'InvalidPayload', message: expect.stringMatching(/^result：/) });
   });
 
   it('a support concluded before results were recorded replays as a closure', () => {
     const s = at('SUPPORT');
-    s.inForce = (change) => change !== 'supportContent';
-    s.run('recordSupportConcluded', 'prosecutor', { on: '2025-12-01', summary: '结束' });
+    const recorded = appliedPayload('recordSupportConcluded', { on: '2025-12-01', summary: '结束' });
+    runAction(s.state, 'recordSupportConcluded', recorded as Payloads['recordSupportConcluded'], {
+      actor: ACTORS.prosecutor,
+      today: TODAY,
+      inForce: (change) => change !== 'supportContent',
+    });
     expect(s.state.stage).toBe('ARCHIVED');
   });
 });
