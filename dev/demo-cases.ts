@@ -5,7 +5,7 @@
  * registered and driven through the API as the demo staff would do it by hand (a lead entered
  * after the fact, every step with its real date), so clocks, timeline and mail are the real ones.
  */
-import type { ActionName, Payloads } from '../domain/case/payloads';
+import type { ActionName, PayloadInputs as Payloads } from '../domain/case/payloads';
 import { addDays } from '../domain/period/dates';
 import { shanghaiDate } from '../domain/time';
 import { DEMO_ORGANS, DEMO_PASSWORD } from './demo-data';

@@ -95,6 +95,17 @@ export const PATCHES = {
    * government or the discipline commission is the chief's decision (rule `escalationLadder`).
    */
   escalationLadder: 'ladder-escalation-ladder-2026-12-02',
+  /**
+   * 2026-12-02: a civil case records its defendants and a civil suit is proposed against them
+   * (rule `civilParties`).
+   */
+  civilParties: 'civil-parties-2026-12-02',
+  /**
+   * 2026-12-02: 支持起诉 records the court, the support given (Rules art. 101) and the suit's result;
+   * a withdrawn suit or one refused for standing returns the case to litigation review; a suit
+   * brought during the review is recorded (rule `supportContent`).
+   */
+  supportContent: 'civil-support-content-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -110,4 +121,6 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   headReview: PATCHES.headReview,
   delegationBounds: PATCHES.delegationBounds,
   escalationLadder: PATCHES.escalationLadder,
+  civilParties: PATCHES.civilParties,
+  supportContent: PATCHES.supportContent,
 };

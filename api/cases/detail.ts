@@ -48,6 +48,8 @@ export async function caseDetail(
     litigation: live?.litigation ?? null,
     majorLead: live?.majorLead ?? null,
     transfers: live?.transfers ?? [],
+    parties: live?.parties ?? [],
+    plaintiffSuits: live?.plaintiffSuits ?? [],
     availableActions: live ? availableActions(live, actor, today) : [],
     stuck: stuckOf(deps.stuckCases, caseId),
   };

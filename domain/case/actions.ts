@@ -14,7 +14,13 @@ import {
   reassign,
 } from './rules/admin';
 import { attachEvidence } from './rules/evidence';
-import { publishAnnouncement, recordAnnouncementOutcome, recordSupportConcluded } from './rules/civil';
+import {
+  publishAnnouncement,
+  recordAnnouncementOutcome,
+  recordPlaintiffSuit,
+  recordSupport,
+  recordSupportConcluded,
+} from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
 import { recordRevisit, recordSuspensionFiledAbove, resume, suspend, terminate } from './rules/closure';
@@ -30,6 +36,7 @@ import {
 import * as lit from './rules/litigation';
 import { reviewProposal } from './rules/proposals';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
+import { recordCivilParty } from './rules/parties';
 import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
@@ -120,6 +127,13 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   publishAnnouncement: { label: '发布诉前公告', who: 'handler', apply: publishAnnouncement },
   recordAnnouncementOutcome: { label: '登记公告结果', who: 'handler', apply: recordAnnouncementOutcome },
   recordSupportConcluded: { label: '登记支持起诉结束', who: 'handler', apply: recordSupportConcluded },
+  recordCivilParty: { label: '登记民事公益诉讼被告', who: 'handler', apply: recordCivilParty },
+  recordSupport: { label: '登记支持起诉（第一百零一条）', who: 'handler', apply: recordSupport },
+  recordPlaintiffSuit: {
+    label: '登记适格主体起诉（第九十条第四项）',
+    who: 'handler',
+    apply: recordPlaintiffSuit,
+  },
   acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },
 };
 

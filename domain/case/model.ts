@@ -8,7 +8,13 @@ import type { ClockId } from '../period/clocks';
 import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
-import type { EarlyFindingGround, TransferTarget } from './vocabulary';
+import type {
+  EarlyFindingGround,
+  PartyKind,
+  SupportedSuitResult,
+  SupportForm,
+  TransferTarget,
+} from './vocabulary';
 
 export interface Actor {
   userId: string;
@@ -128,10 +134,14 @@ export interface Proposal {
     summary: string;
   }[];
   organIds?: string[];
+  /** The civil defendants (CaseState.parties) the suit is to be brought against. */
+  partyIds?: string[];
 }
 
 export interface Litigation {
   organIds: string[];
+  /** On a civil case: the parties sued (absent on suits decided before parties were recorded). */
+  partyIds?: string[];
   decidedOn: CivilDate;
   instance: 1 | 2;
   court?: string;
@@ -200,6 +210,29 @@ export interface OutgoingTransfer {
   letterRef: string | null;
 }
 
+/** A party a civil case is brought against (民事公益诉讼的被告), recorded by the handler. */
+export interface CivilParty {
+  id: string;
+  name: string;
+  kind: PartyKind;
+  /** 统一社会信用代码 or 身份证件号码: what tells two parties of the same name apart. */
+  identifier: string;
+  recordedOn: CivilDate;
+}
+
+/**
+ * A suit a qualified organ or organisation brought (after the announcement or during the review),
+ * the support the procuratorate gave it (Rules art. 101) and how it ended.
+ */
+export interface PlaintiffSuit {
+  plaintiff: string;
+  suedOn: CivilDate;
+  court?: string;
+  supports: { supportedOn: CivilDate; forms: SupportForm[] }[];
+  result?: SupportedSuitResult;
+  endedOn?: CivilDate;
+}
+
 export interface CaseInfo {
   caseId: string;
   procuratorateId: string;
@@ -235,6 +268,10 @@ export interface CaseState {
   majorLead?: MajorLead;
   /** Suspensions under Rules art. 78 and their filing with the procuratorate above (absent until the first). */
   suspensions?: { decidedOn: CivilDate; filedAboveOn?: CivilDate; reportRef?: string | null }[];
+  /** The parties a civil case is brought against (absent until the first is recorded). */
+  parties?: CivilParty[];
+  /** Suits qualified organs or organisations brought, the current one last (absent until the first). */
+  plaintiffSuits?: PlaintiffSuit[];
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

@@ -12,6 +12,9 @@ import {
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  PARTY_KINDS,
+  SUPPORT_FORMS,
+  SUPPORTED_SUIT_RESULTS,
   TERMINATION_GROUNDS,
   TRANSFER_TARGETS,
 } from './vocabulary';
@@ -82,6 +85,12 @@ const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
     summary: text('跟进调查情况', 10_000),
   });
 
+const suitResult = z
+  .enum(keysOf(SUPPORTED_SUIT_RESULTS))
+  .describe('诉讼结果（撤回起诉或不具备原告资格的，案件回到审查起诉）');
+const supportConcluded = <R extends z.ZodType>(result: R) =>
+  z.strictObject({ on: civilDate.describe('结束日期'), result, summary: text('支持起诉情况', 10_000) });
+
 export const ACTION_SCHEMAS = {
   startEvaluation: z.strictObject({ note: optionalText('备注', 2000).optional() }),
   proposeFiling: z.strictObject({ reason: text('提请立案理由', 2000), proposedOn }),
@@ -133,6 +142,7 @@ export const ACTION_SCHEMAS = {
     reason: text('提请理由', 2000),
     organIds: organIds('被诉行政机关 ID').default([]),
     proposedOn,
+    partyIds: z.array(identifier('被告编号')).max(20).default([]).describe('民事公益诉讼的被告（须先登记）'),
   }),
   decideLitigation: decision,
   recordCourtFiling: z.strictObject({
@@ -264,9 +274,32 @@ export const ACTION_SCHEMAS = {
     outcome: z.enum(['sued_by_other', 'nobody_sued']).describe('公告结果'),
     plaintiff: optionalText('起诉的机关或组织', 200).optional(),
   }),
-  recordSupportConcluded: z.strictObject({
-    on: civilDate.describe('结束日期'),
+  recordSupportConcluded: supportConcluded(suitResult),
+  recordCivilParty: z.strictObject({
+    name: text('被告名称或姓名', 200),
+    kind: z.enum(keysOf(PARTY_KINDS)).describe('被告类型'),
+    identifier: text('统一社会信用代码或身份证件号码', 50),
+    recordedOn: civilDate.describe('登记日期'),
+  }),
+  recordSupport: z.strictObject({
+    supportedOn: civilDate.describe('支持起诉日期'),
+    court: text('受理法院', 200),
+    forms: z
+      .array(z.enum(keysOf(SUPPORT_FORMS)))
+      .min(1, '请选择支持起诉的方式')
+      .max(4)
+      .describe('支持起诉的方式（《办案规则》第一百零一条）'),
     summary: text('支持起诉情况', 10_000),
+  }),
+  recordPlaintiffSuit: z.strictObject({
+    suedOn: civilDate.describe('起诉日期'),
+    plaintiff: text('起诉的机关或组织', 200),
+    court: text('受理法院', 200),
+    support: z
+      .boolean()
+      .describe(
+        '是：转入支持起诉阶段；否：由检察长以“相关公益诉讼权利主体已经提起诉讼”终结（第九十条第四项）',
+      ),
   }),
   acknowledgeAlert: z.strictObject({
     at: identifier('告警时间（告警的 at）'),
@@ -282,7 +315,7 @@ export type ActionName = keyof typeof ACTION_SCHEMAS;
 /**
  * The schemas an action already in a case's history is read with: today's, except that a finding
  * may name a reason of the earlier list (LEGACY_NON_PERFORMANCE_REASONS), which today's schema
- * refuses for a new finding.
+ * refuses for a new finding, and the end of a supported suit may lack its result.
  */
 export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
   ...ACTION_SCHEMAS,
@@ -290,6 +323,8 @@ export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
     ...keysOf(NON_PERFORMANCE_REASONS),
     ...keysOf(LEGACY_NON_PERFORMANCE_REASONS),
   ] as const),
+  // Conclusions of a supported suit recorded before its result was asked for have none.
+  recordSupportConcluded: supportConcluded(suitResult.optional()),
 };
 /** The parsed payload of each action: what the rules receive. */
 export type Payloads = { [N in ActionName]: z.output<(typeof ACTION_SCHEMAS)[N]> };

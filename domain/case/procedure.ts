@@ -21,6 +21,7 @@ export const STAGE_EVENTS = {
   other_plaintiff_sued: '公告期内有机关或组织起诉',
   nobody_sued: '公告期满无人起诉',
   support_concluded: '支持起诉结束',
+  supported_suit_failed: '起诉的机关或组织撤回起诉或不具备原告资格，回到审查起诉',
   litigation_approved: '决定提起诉讼',
   litigation_refused: '决定不提起诉讼',
   decision_rendered: '登记裁判',
@@ -142,6 +143,10 @@ export const PROCEDURE: readonly Move[] = [
   move('ANNOUNCEMENT', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
   move('ANNOUNCEMENT', 'nobody_sued', 'LITIGATION_REVIEW', CIVIL),
   move('SUPPORT', 'support_concluded', 'CLOSED', CIVIL),
+  // A qualified organ or organisation sues during the review and is supported; its suit fails
+  // without protecting anything (withdrawn, no standing): back to the review.
+  move('LITIGATION_REVIEW', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
+  move('SUPPORT', 'supported_suit_failed', 'LITIGATION_REVIEW', CIVIL),
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),

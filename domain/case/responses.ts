@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TRACKS } from './stages';
-import { keysOf, TRANSFER_TARGETS } from './vocabulary';
+import { keysOf, PARTY_KINDS, SUPPORT_FORMS, SUPPORTED_SUIT_RESULTS, TRANSFER_TARGETS } from './vocabulary';
 
 const proposalResponse = z.object({
   kind: z.string(),
@@ -132,6 +132,31 @@ export const caseDetailResponse = caseResponse.extend({
       }),
     )
     .describe('本案的移送（纪检监察机关、其他人民检察院、行政机关）'),
+  parties: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(keysOf(PARTY_KINDS)),
+        identifier: z.string().describe('统一社会信用代码或身份证件号码'),
+        recordedOn: z.string(),
+      }),
+    )
+    .describe('民事公益诉讼的被告（法人、非法人组织或自然人）'),
+  plaintiffSuits: z
+    .array(
+      z.object({
+        plaintiff: z.string(),
+        suedOn: z.string(),
+        court: z.string().optional(),
+        supports: z.array(
+          z.object({ supportedOn: z.string(), forms: z.array(z.enum(keysOf(SUPPORT_FORMS))) }),
+        ),
+        result: z.enum(keysOf(SUPPORTED_SUIT_RESULTS)).optional(),
+        endedOn: z.string().optional(),
+      }),
+    )
+    .describe('适格主体提起的诉讼与支持起诉（《办案规则》第一百零一条）：起诉人、法院、支持方式、诉讼结果'),
   majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
   stuck: z

@@ -98,3 +98,39 @@ export const TERMINATION_GROUNDS = {
   ...TRANSFER_ON_REVIEW,
 } as const;
 export type TerminationGround = keyof typeof TERMINATION_GROUNDS;
+
+/** Who a civil case is brought against (民事公益诉讼的被告): a company or other organisation, or a person. */
+export const PARTY_KINDS = {
+  legal_person: '法人',
+  unincorporated_organisation: '非法人组织',
+  natural_person: '自然人',
+} as const;
+export type PartyKind = keyof typeof PARTY_KINDS;
+
+/** 《人民检察院公益诉讼办案规则》第一百零一条: the ways the procuratorate supports a suit (支持起诉). */
+export const SUPPORT_FORMS = {
+  legal_advice: '提供法律咨询',
+  support_opinion: '提交支持起诉意见书',
+  evidence_gathering: '协助调查取证',
+  court_appearance: '出席法庭',
+} as const;
+export type SupportForm = keyof typeof SUPPORT_FORMS;
+
+/**
+ * How a suit brought by a qualified organ or organisation ended. Where the plaintiff withdrew or
+ * was found to lack standing, nobody has sued for the public interest: the case returns to the
+ * procuratorate's own litigation review.
+ */
+export const SUPPORTED_SUIT_RESULTS = {
+  upheld: '支持诉讼请求',
+  partially_upheld: '部分支持',
+  mediated: '调解或和解结案',
+  dismissed: '驳回诉讼请求',
+  plaintiff_withdrew: '起诉的机关或组织撤回起诉',
+  no_standing: '起诉的机关或组织不具备原告资格，起诉被驳回',
+} as const;
+export type SupportedSuitResult = keyof typeof SUPPORTED_SUIT_RESULTS;
+export const SUIT_RESULTS_BACK_TO_REVIEW: readonly SupportedSuitResult[] = [
+  'plaintiff_withdrew',
+  'no_standing',
+];

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { CaseState } from '../../domain/case/model';
-import type { ActionName, Payloads } from '../../domain/case/payloads';
+import type { ActionName, PayloadInputs, Payloads } from '../../domain/case/payloads';
 import { shanghaiDate } from '../../domain/time';
 import {
   ACTION_UPDATES,
@@ -66,7 +66,7 @@ export class CaseDriver {
   act<N extends ActionName>(
     name: N,
     by: TestUser,
-    payload: Payloads[N],
+    payload: PayloadInputs[N],
     idempotencyKey = randomBytes(8).toString('hex'),
   ): Promise<ActionResult> {
     return this.handle.executeUpdate(ACTION_UPDATES[name], {

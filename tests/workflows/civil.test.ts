@@ -1,34 +1,11 @@
 // The civil track (民事公益诉讼): the 30-day pre-litigation announcement, then either nobody sues
 // (litigation review, 3 months) or a qualified organisation does (support, 支持起诉).
-import { computeDeadline, DEFAULT_PERIOD_POLICY, scheduleFromChineseDays } from '../../domain/period';
-import type { PeriodLength } from '../../domain/period';
-import { CaseDriver, CaseSteps, newCaseInput, quiet, refusal, reminderEntries } from '../helpers/case-driver';
+import { quiet, refusal, reminderEntries } from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
+import { announcedCivilCase, COMPANY, dueOf } from '../helpers/civil-steps';
 
 const t = useWorkflowWorld();
-
-const dueOf = (start: string, period: PeriodLength) =>
-  computeDeadline({ start, period }, scheduleFromChineseDays(), DEFAULT_PERIOD_POLICY).due;
-
-/** A civil case filed, investigated and announced today. */
-async function announced(taskQueue: string): Promise<{ c: CaseDriver; publishedOn: string; end: string }> {
-  const c = await CaseDriver.start(
-    t,
-    taskQueue,
-    newCaseInput(t.org, { track: 'civil', title: '某企业非法排污' }),
-  );
-  await new CaseSteps(c, t.org).file();
-  const publishedOn = await c.today();
-  const result = await c.act('publishAnnouncement', t.org.prosecutor, { publishedOn, medium: '正义网' });
-  expect(result.stage).toBe('ANNOUNCEMENT');
-  const announcement = result.clocks.find((k) => k.key === 'announcement')!;
-  expect(announcement).toMatchObject({
-    status: 'running',
-    due: dueOf(publishedOn, { unit: 'days', count: 30 }),
-  });
-  expect(result.clocks.find((k) => k.key === 'investigation')?.status).toBe('met');
-  return { c, publishedOn, end: announcement.due! };
-}
+const announced = (taskQueue: string) => announcedCivilCase(t, taskQueue);
 
 it('nobody sues within the announcement: litigation review with the civil 3-month clock from its end', async () => {
   await t.withWorker(async (taskQueue) => {
@@ -59,8 +36,9 @@ it('nobody sues within the announcement: litigation review with the civil 3-mont
     expect((await c.state()).clocks.litigation_review_civil!.request.start).toBe(end);
     expect(reviewed.clocks.find((k) => k.key === 'announcement')?.status).toBe('met');
 
-    // No organ is named on the civil track; the chief decides to sue.
-    await c.act('proposeLitigation', t.org.prosecutor, { reason: '无适格主体起诉', organIds: [] });
+    // The civil suit names the recorded company, not an organ; the chief decides to sue.
+    await c.act('recordCivilParty', t.org.prosecutor, COMPANY(await c.today()));
+    await c.act('proposeLitigation', t.org.prosecutor, { reason: '无适格主体起诉', partyIds: ['party-1'] });
     const sued = await c.act('decideLitigation', t.org.chief, {
       approve: true,
       decidedOn: await c.today(),
@@ -91,6 +69,7 @@ it('an organisation sues: the procuratorate supports the suit, then the case is 
     await t.env.sleep('60 days');
     const closed = await c.act('recordSupportConcluded', t.org.prosecutor, {
       on: await c.today(),
+      result: 'upheld',
       summary: '法院判决被告赔偿生态环境损害',
     });
     expect(closed.stage).toBe('ARCHIVED');

@@ -47,9 +47,28 @@ export function projectionOf(state: CaseState, today: string): CaseProjection {
       pendingEscalations: state.escalations.filter((e) => !e.confirmedBy).length,
       suspended: state.stage === 'SUSPENDED',
       litigatedOrganIds: state.litigation?.organIds ?? [],
+      ...civilSummary(state),
       anyProvisional: open.some((c) => c.provisional),
     },
     createdAt: info.createdAt,
+  };
+}
+
+/** A civil case's defendants (names and kinds, no identifiers) and the other plaintiff's suit, when it has them. */
+function civilSummary(state: CaseState) {
+  const suit = state.plaintiffSuits?.at(-1);
+  return {
+    ...(state.parties ? { parties: state.parties.map(({ id, name, kind }) => ({ id, name, kind })) } : {}),
+    ...(state.litigation?.partyIds ? { litigatedPartyIds: state.litigation.partyIds } : {}),
+    ...(suit
+      ? {
+          plaintiffSuit: {
+            plaintiff: suit.plaintiff,
+            court: suit.court ?? null,
+            result: suit.result ?? null,
+          },
+        }
+      : {}),
   };
 }
 

@@ -69,7 +69,18 @@ export type RuleChange =
    * Confirming a report above, to the People's Congress, the government or the discipline
    * commission is the chief's decision (a head may propose it); the ladder has all of art. 25's rungs.
    */
-  | 'escalationLadder';
+  | 'escalationLadder'
+  /**
+   * A civil case records the parties it is brought against (民事公益诉讼的被告), and a civil suit is
+   * proposed against them, not against organs.
+   */
+  | 'civilParties'
+  /**
+   * Support of another plaintiff's suit has content: the court, the support given (Rules art. 101)
+   * and the suit's result; a suit withdrawn or refused for standing returns the case to litigation
+   * review, and a suit brought during the review is recorded there.
+   */
+  | 'supportContent';
 
 export interface RuleContext {
   actor: Actor;

@@ -3,6 +3,7 @@ import type { CaseState } from '../model';
 import {
   Effects,
   cancelRunningClocks,
+  inForce,
   invalid,
   meetClock,
   moveStage,
@@ -13,6 +14,7 @@ import {
   type Rule,
   type RuleContext,
 } from './common';
+import { requireDefendants } from './parties';
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { closeCase } from './recommendation';
 
@@ -32,17 +34,21 @@ export const proposeLitigation: Rule<'proposeLitigation'> = (state, p, ctx) => {
     const stray = organIds.find((id) => !failing.has(id));
     if (stray) throw invalid(`行政机关 ${stray} 未被认定不依法履职，不能作为被告`);
   }
+  // Before civil parties were recorded, a civil suit was proposed with no defendant named.
+  const parties = inForce(ctx, 'civilParties') ? { partyIds: p.partyIds } : {};
+  if (parties.partyIds) requireDefendants(state, parties.partyIds, organIds);
+  const named = parties.partyIds?.length ? parties : {};
   const proposedOn = propose(
     state,
     ctx,
     'litigation',
-    { reason, organIds },
+    { reason, organIds, ...named },
     {
       proposedOn: p.proposedOn,
       since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
     },
   );
-  return new Effects().note({ reason, organIds, ...(p.proposedOn && { proposedOn }) });
+  return new Effects().note({ reason, organIds, ...named, ...(p.proposedOn && { proposedOn }) });
 };
 
 export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
@@ -54,14 +60,22 @@ export const decideLitigation: Rule<'decideLitigation'> = (state, p, ctx) => {
     refusalTerminates: true,
     since: { date: state.clocks[reviewClockKey(state)]?.request.start, label: '审查起诉期限起算日' },
   });
-  fx.note({ organIds: proposal.organIds ?? [] });
+  fx.note({
+    organIds: proposal.organIds ?? [],
+    ...(proposal.partyIds ? { partyIds: proposal.partyIds } : {}),
+  });
   meetClock(state, fx, reviewClockKey(state), decidedOn);
   if (p.approve !== true) {
     cancelRunningClocks(state, fx, (c) => c.key === reviewClockKey(state));
     moveStage(state, 'litigation_refused', fx);
     return fx;
   }
-  state.litigation = { organIds: proposal.organIds ?? [], decidedOn, instance: 1 };
+  state.litigation = {
+    organIds: proposal.organIds ?? [],
+    ...(proposal.partyIds ? { partyIds: proposal.partyIds } : {}),
+    decidedOn,
+    instance: 1,
+  };
   moveStage(state, 'litigation_approved', fx);
   return fx;
 };

@@ -1,5 +1,5 @@
 /**
- * What each of the 35 staff actions needs for the matrix: the earliest stage it applies to, a
+ * What each staff action needs for the matrix: the earliest stage it applies to, a
  * valid body, and — where the action's own rule rather than its kind decides — the status an
  * acting role gets. Everything else follows from ACTIONS[name].who, as `authorize` reads it.
  */
@@ -153,7 +153,35 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     fixture: 'announcement',
     body: (_o, d) => ({ on: d, outcome: 'sued_by_other', plaintiff: '某环保公益组织' }),
   },
-  recordSupportConcluded: { fixture: 'support', body: (_o, d) => ({ on: d, summary: '支持起诉结束' }) },
+  recordSupportConcluded: {
+    fixture: 'support',
+    body: (_o, d) => ({ on: d, result: 'upheld', summary: '支持起诉结束' }),
+  },
+  recordCivilParty: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({
+      name: '某化工有限公司',
+      kind: 'legal_person',
+      identifier: '91310000MA1FL0000X',
+      recordedOn: d,
+    }),
+  },
+  recordSupport: {
+    fixture: 'support',
+    body: (_o, d) => ({
+      supportedOn: d,
+      court: '某市中级人民法院',
+      forms: ['legal_advice'],
+      summary: '提供法律咨询',
+    }),
+  },
+  // A suit recorded in the civil litigation review, which a case reaches 30 days after its
+  // announcement: on the announcement fixture every role the action admits is refused for the stage.
+  recordPlaintiffSuit: {
+    fixture: 'announcement',
+    body: (_o, d) => ({ suedOn: d, plaintiff: '某环保公益组织', court: '某市中级人民法院', support: true }),
+    rule: { prosecutor: 409, head: 409 },
+  },
   // A fixture case has no alert to acknowledge: every role it admits is refused for the case's state.
   acknowledgeAlert: {
     fixture: 'lead',

@@ -255,7 +255,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   proposeLitigation: {
     at: 'LITIGATION_REVIEW',
     by: 'prosecutor',
-    payload: { reason: '拒不整改', organIds: [ORGANS.eco] },
+    payload: { reason: '拒不整改', organIds: [ORGANS.eco], partyIds: [] },
     stage: 'LITIGATION_REVIEW',
     ops: [],
     data: { reason: '拒不整改', organIds: [ORGANS.eco] },
@@ -524,10 +524,50 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   recordSupportConcluded: {
     at: 'SUPPORT',
     by: 'prosecutor',
-    payload: { on: '2025-11-20', summary: '法院判决支持诉请' },
+    payload: { on: '2025-11-20', result: 'upheld', summary: '法院判决支持诉请' },
     // A civil case has no organ that rectified: no revisit, the case is archived.
     stage: 'ARCHIVED',
     ops: [],
-    data: { on: '2025-11-20', summary: '法院判决支持诉请', revisitRecommendationIds: [] },
+    data: {
+      on: '2025-11-20',
+      plaintiff: '某环保协会',
+      result: 'upheld',
+      summary: '法院判决支持诉请',
+      revisitRecommendationIds: [],
+    },
+  },
+  recordCivilParty: {
+    at: 'CIVIL_INVESTIGATION',
+    by: 'prosecutor',
+    payload: {
+      name: '某化工有限公司',
+      kind: 'legal_person',
+      identifier: '91310000MA1FL0000X',
+      recordedOn: '2025-03-15',
+    },
+    stage: 'INVESTIGATION',
+    ops: [],
+    data: { partyId: 'party-1', name: '某化工有限公司', kind: 'legal_person', recordedOn: '2025-03-15' },
+  },
+  recordSupport: {
+    at: 'SUPPORT',
+    by: 'prosecutor',
+    payload: {
+      supportedOn: '2025-10-10',
+      court: '某市中级人民法院',
+      forms: ['legal_advice', 'court_appearance'],
+      summary: '提供法律咨询并出庭支持起诉',
+    },
+    stage: 'SUPPORT',
+    ops: [],
+    data: { plaintiff: '某环保协会', court: '某市中级人民法院', forms: ['legal_advice', 'court_appearance'] },
+  },
+  recordPlaintiffSuit: {
+    at: 'CIVIL_REVIEW',
+    by: 'prosecutor',
+    payload: { suedOn: '2025-11-03', plaintiff: '某环保协会', court: '某市中级人民法院', support: true },
+    stage: 'SUPPORT',
+    ops: [meet('litigation_review_civil', '2025-11-03')],
+    data: { suedOn: '2025-11-03', plaintiff: '某环保协会', support: true },
   },
 };

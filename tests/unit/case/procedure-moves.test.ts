@@ -125,6 +125,18 @@ const TAKEN: Taken[] = [
   taken('SUPPORT', 'support_concluded', 'CLOSED', action('SUPPORT', 'recordSupportConcluded')),
   taken(
     'LITIGATION_REVIEW',
+    'other_plaintiff_sued',
+    'SUPPORT',
+    action('CIVIL_REVIEW', 'recordPlaintiffSuit'),
+  ),
+  taken(
+    'SUPPORT',
+    'supported_suit_failed',
+    'LITIGATION_REVIEW',
+    action('SUPPORT', 'recordSupportConcluded', { result: 'plaintiff_withdrew' }),
+  ),
+  taken(
+    'LITIGATION_REVIEW',
     'litigation_approved',
     'LITIGATION',
     action('LITIGATION_PROPOSED', 'decideLitigation'),

@@ -34,9 +34,10 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('civil: when nobody sued within the announcement period (a civil case is not suspended)', () => {
+  it('civil: when nobody sued within the announcement period, or the suit supported was withdrawn or refused for standing (a civil case is not suspended)', () => {
     expect(arrows(howToReach('LITIGATION_REVIEW', 'civil'))).toEqual([
       'ANNOUNCEMENT --nobody_sued--> LITIGATION_REVIEW',
+      'SUPPORT --supported_suit_failed--> LITIGATION_REVIEW',
     ]);
     expect(routeTo('LITIGATION_REVIEW', 'civil')?.map((m) => m.to)).toEqual([
       'EVALUATION',
@@ -47,8 +48,9 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('and from LITIGATION_REVIEW the case is sued, not sued, terminated, or (administrative) suspended', () => {
+  it('and from LITIGATION_REVIEW the case is sued, not sued, terminated, supported (civil) or (administrative) suspended', () => {
     expect(movesFrom('LITIGATION_REVIEW', 'civil').map((m) => m.event)).toEqual([
+      'other_plaintiff_sued',
       'litigation_approved',
       'litigation_refused',
       'transferred_on_review',

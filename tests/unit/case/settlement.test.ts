@@ -311,7 +311,11 @@ describe('who is revisited (回头看) when the case closes', () => {
 
   it('a civil case closed after supporting another plaintiff’s suit has no revisit', () => {
     const s = at('SUPPORT');
-    s.run('recordSupportConcluded', 'prosecutor', { on: '2025-11-20', summary: '法院判决支持诉请' });
+    s.run('recordSupportConcluded', 'prosecutor', {
+      on: '2025-11-20',
+      result: 'upheld',
+      summary: '法院判决支持诉请',
+    });
     expect(s.state.stage).toBe('ARCHIVED');
     expect(Object.keys(s.state.clocks).filter((k) => k.startsWith('revisit'))).toEqual([]);
   });

@@ -119,6 +119,11 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'publishAnnouncement', at: 'ANNOUNCEMENT', message: /不能发布诉前公告/ }),
   w({ name: 'recordAnnouncementOutcome', at: 'CIVIL_INVESTIGATION', message: /不能登记公告结果/ }),
   w({ name: 'recordSupportConcluded', at: 'ANNOUNCEMENT', message: /不能登记支持起诉结束/ }),
+  w({ name: 'recordCivilParty', at: 'INVESTIGATION', message: /被告登记仅适用于民事公益诉讼案件/ }),
+  w({ name: 'recordCivilParty', at: 'SUPPORT', message: /不能登记被告/ }),
+  w({ name: 'recordSupport', at: 'ANNOUNCEMENT', message: /不能登记支持起诉/ }),
+  w({ name: 'recordPlaintiffSuit', at: 'ANNOUNCEMENT', message: /不能登记适格主体起诉/ }),
+  w({ name: 'recordPlaintiffSuit', at: 'LITIGATION_REVIEW', message: /仅适用于民事公益诉讼案件/ }),
 ];
 
 function story(point: WrongStage<ActionName>['at']): Story {

@@ -5,6 +5,9 @@ import {
   EXCLUSION_KINDS,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
+  PARTY_KINDS,
+  SUPPORT_FORMS,
+  SUPPORTED_SUIT_RESULTS,
   TRANSFER_TARGETS,
 } from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
@@ -55,9 +58,6 @@ export const ENUM_LABELS: Record<string, string> = {
   superseded: '整改反弹，已再次提出检察建议',
   judgment: '判决',
   ruling: '裁定',
-  upheld: '支持诉讼请求',
-  partially_upheld: '部分支持',
-  dismissed: '驳回诉讼请求',
   withdrawn: '撤诉',
   procuratorate: '检察院',
   defendant: '被告',
@@ -84,6 +84,9 @@ export const ENUM_LABELS: Record<string, string> = {
   ...NON_PERFORMANCE_REASONS,
   ...LEGACY_NON_PERFORMANCE_REASONS,
   ...EARLY_FINDING_GROUNDS,
+  ...PARTY_KINDS,
+  ...SUPPORT_FORMS,
+  ...SUPPORTED_SUIT_RESULTS,
 };
 
 export const enumLabel = (v: string) => ENUM_LABELS[v] ?? v;

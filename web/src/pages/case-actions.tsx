@@ -37,6 +37,7 @@ export function CaseActions(props: {
         value: r.id,
         label: `${r.organName ?? r.organId}（${RECOMMENDATION_STATUS[r.status] ?? r.status}）`,
       }));
+    if (field === 'partyIds') return detail.parties.map((p) => ({ value: p.id, label: p.name }));
     if (field === 'handlerId') return handlerChoices(users, detail.handlerId);
     if (field === 'clockKey')
       return detail.clocks

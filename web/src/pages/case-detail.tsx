@@ -17,6 +17,7 @@ import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
 import { CaseDocuments } from './case-documents';
+import { CivilParties } from './case-civil';
 import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
 
@@ -81,6 +82,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         </div>
       </header>
       <LeadText detail={d} />
+      <CivilParties detail={d} />
       <StageStepper
         track={d.track}
         stage={d.stage}

@@ -40,6 +40,13 @@ const DATA_LABELS: Record<string, string> = {
   recipient: '接收单位',
   transferredOn: '移送日期',
   letterRef: '文号',
+  name: '被告',
+  identifier: '证件号码',
+  plaintiff: '起诉的机关或组织',
+  suedOn: '起诉日期',
+  court: '受理法院',
+  supportedOn: '支持起诉日期',
+  forms: '支持起诉的方式',
 };
 
 /** A non-empty list of identifiers (a finding's art. 82 reasons), shown by their labels. */
