@@ -8,7 +8,14 @@ import type { ClockId } from '../period/clocks';
 import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
-import type { EarlyFindingGround, TransferTarget } from './vocabulary';
+import type {
+  ClaimChange,
+  ClaimChangeGround,
+  CompensationOutcome,
+  EarlyFindingGround,
+  SupportWithdrawalSituation,
+  TransferTarget,
+} from './vocabulary';
 
 export interface Actor {
   userId: string;
@@ -29,7 +36,10 @@ export interface Actor {
   headReview?: 'required' | 'waived';
 }
 
-export type DecisionKind = 'filing' | 'recommendation' | 'litigation';
+/** `claim_change` (撤回起诉, 变更诉讼请求) is the chief's alone: no delegation names it. */
+export type DecisionKind = 'filing' | 'recommendation' | 'litigation' | 'claim_change';
+/** The decisions the chief may delegate to a head (decision_delegations.kind). */
+export const DELEGABLE_DECISIONS: readonly DecisionKind[] = ['filing', 'recommendation', 'litigation'];
 
 export interface ReminderState {
   stepId: string;
@@ -128,6 +138,16 @@ export interface Proposal {
     summary: string;
   }[];
   organIds?: string[];
+  /** A proposal to withdraw the suit or change its claims (Rules arts. 84, 99). */
+  claimChange?: { change: ClaimChange; ground: ClaimChangeGround; claims: string | null };
+}
+
+/** A decided withdrawal or change of the claims, and its filing with the court. */
+export interface ClaimChangeDecision {
+  change: ClaimChange;
+  ground: ClaimChangeGround;
+  decidedOn: CivilDate;
+  filedWithCourtOn?: CivilDate;
 }
 
 export interface Litigation {
@@ -146,6 +166,13 @@ export interface Litigation {
     appealedBy?: string;
     appealedOn?: CivilDate;
   };
+  /** Withdrawals and changes of the claims the chief decided, in order (absent until the first). */
+  claimChanges?: ClaimChangeDecision[];
+  /**
+   * The defendant's appeal: the copy of the appeal (上诉状副本) received, and its report to the
+   * procuratorate above (Rules art. 62).
+   */
+  defendantAppeal?: { copyReceivedOn: CivilDate; reportedAboveOn?: CivilDate; reportRef?: string | null };
 }
 
 /**
@@ -235,6 +262,20 @@ export interface CaseState {
   majorLead?: MajorLead;
   /** Suspensions under Rules art. 78 and their filing with the procuratorate above (absent until the first). */
   suspensions?: { decidedOn: CivilDate; filedAboveOn?: CivilDate; reportRef?: string | null }[];
+  /**
+   * Support withdrawn (撤回支持起诉, Rules art. 102): the situation and the decision's delivery to
+   * the court and the plaintiff; the case may be filed anew (art. 103).
+   */
+  supportWithdrawal?: {
+    situation: SupportWithdrawalSituation;
+    decidedOn: CivilDate;
+    deliveredOn?: CivilDate;
+  };
+  /**
+   * The 生态环境损害赔偿 right-holder told by the announcement to start its procedure (Rules art.
+   * 91(二)), and how that procedure ended.
+   */
+  compensation?: { rightHolder: string; notifiedOn: CivilDate; outcome?: CompensationOutcome; on?: CivilDate };
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

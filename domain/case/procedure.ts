@@ -21,6 +21,8 @@ export const STAGE_EVENTS = {
   other_plaintiff_sued: '公告期内有机关或组织起诉',
   nobody_sued: '公告期满无人起诉',
   support_concluded: '支持起诉结束',
+  support_withdrawn: '撤回支持起诉',
+  compensation_failed: '生态环境损害赔偿磋商未达成一致，赔偿权利人不起诉',
   litigation_approved: '决定提起诉讼',
   litigation_refused: '决定不提起诉讼',
   decision_rendered: '登记裁判',
@@ -142,6 +144,8 @@ export const PROCEDURE: readonly Move[] = [
   move('ANNOUNCEMENT', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
   move('ANNOUNCEMENT', 'nobody_sued', 'LITIGATION_REVIEW', CIVIL),
   move('SUPPORT', 'support_concluded', 'CLOSED', CIVIL),
+  move('SUPPORT', 'support_withdrawn', 'CLOSED', CIVIL),
+  move('ANNOUNCEMENT', 'compensation_failed', 'LITIGATION_REVIEW', CIVIL),
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),

@@ -69,7 +69,19 @@ export type RuleChange =
    * Confirming a report above, to the People's Congress, the government or the discipline
    * commission is the chief's decision (a head may propose it); the ladder has all of art. 25's rungs.
    */
-  | 'escalationLadder';
+  | 'escalationLadder'
+  /**
+   * After suing, the claim may be withdrawn or changed on the chief's decision, filed with the court
+   * within 3 days (Rules arts. 84, 99); support may be withdrawn (art. 102), delivered within 3 days.
+   */
+  | 'claimChanges'
+  /** The defendant's appeal is reported above within 3 days of receiving its copy (Rules art. 62). */
+  | 'defendantAppealReport'
+  /**
+   * On a civil ecology case the announcement's right-holder notice and the 生态环境损害赔偿 outcome
+   * are recorded (Rules arts. 90(二), 91(二), 96(一)).
+   */
+  | 'ecoCompensation';
 
 export interface RuleContext {
   actor: Actor;

@@ -99,7 +99,11 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
     'prosecutor',
     ['recordRecommendationFiledAbove', 'recordRevisit', 'recordTransferOut', 'addNote'],
   ],
-  ['ANNOUNCEMENT', 'prosecutor', ['recordAnnouncementOutcome', 'recordTransferOut', 'addNote']],
+  [
+    'ANNOUNCEMENT',
+    'prosecutor',
+    ['recordAnnouncementOutcome', 'recordRightHolderNotified', 'recordTransferOut', 'addNote'],
+  ],
   ['TERMINATED', 'prosecutor', ['addNote']],
   ['TERMINATED', 'chief', ['addNote', 'markTypical']],
 ];
