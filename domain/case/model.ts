@@ -275,7 +275,12 @@ export interface CaseState {
    * The 生态环境损害赔偿 right-holder told by the announcement to start its procedure (Rules art.
    * 91(二)), and how that procedure ended.
    */
-  compensation?: { rightHolder: string; notifiedOn: CivilDate; outcome?: CompensationOutcome; on?: CivilDate };
+  compensation?: {
+    rightHolder: string;
+    notifiedOn: CivilDate;
+    outcome?: CompensationOutcome;
+    on?: CivilDate;
+  };
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

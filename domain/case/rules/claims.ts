@@ -4,11 +4,7 @@
  * support given to another plaintiff's suit (撤回支持起诉, art. 102), delivered to the court and
  * the plaintiff within 3 days, after which the case may be filed anew (art. 103).
  */
-import {
-  CLAIM_CHANGE_GROUNDS,
-  CLAIM_CHANGES,
-  SUPPORT_WITHDRAWAL_SITUATIONS,
-} from '../vocabulary';
+import { CLAIM_CHANGE_GROUNDS, CLAIM_CHANGES, SUPPORT_WITHDRAWAL_SITUATIONS } from '../vocabulary';
 import {
   Effects,
   inForce,

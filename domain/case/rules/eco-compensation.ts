@@ -60,7 +60,8 @@ export const recordCompensationOutcome: Rule<'recordCompensationOutcome'> = (sta
     return fx;
   }
   const end = state.clocks.announcement?.due;
-  if (!end || on <= end) throw invalid(`公告期至 ${end ?? '—'} 届满，届满后才能登记磋商未达成一致且赔偿权利人不起诉`);
+  if (!end || on <= end)
+    throw invalid(`公告期至 ${end ?? '—'} 届满，届满后才能登记磋商未达成一致且赔偿权利人不起诉`);
   Object.assign(compensation, { outcome: p.outcome, on });
   state.announcement!.outcome = 'nobody_sued';
   meetClock(state, fx, 'announcement', on);

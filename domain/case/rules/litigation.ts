@@ -193,7 +193,11 @@ export const recordAppealReportedAbove: Rule<'recordAppealReportedAbove'> = (sta
   });
   appeal.reportedAboveOn = reportedOn;
   appeal.reportRef = p.reportRef ?? null;
-  const fx = new Effects().note({ receivedOn: appeal.copyReceivedOn, reportedOn, reportRef: appeal.reportRef });
+  const fx = new Effects().note({
+    receivedOn: appeal.copyReceivedOn,
+    reportedOn,
+    reportRef: appeal.reportRef,
+  });
   meetClock(state, fx, 'appeal_report_above', reportedOn);
   return fx;
 };

@@ -551,7 +551,12 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { approve: true, decidedOn: D.claimChangeDecided, reason: '同意撤回起诉' },
     stage: 'LITIGATION',
     ops: [
-      { op: 'start', key: 'claim_change_filing', clockId: 'claim_change_filing', start: D.claimChangeDecided },
+      {
+        op: 'start',
+        key: 'claim_change_filing',
+        clockId: 'claim_change_filing',
+        start: D.claimChangeDecided,
+      },
     ],
     data: {
       approve: true,
@@ -568,7 +573,12 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { filedOn: '2025-07-11', documentRef: '浦检撤诉〔2025〕1号' },
     stage: 'LITIGATION',
     ops: [meet('claim_change_filing', '2025-07-11')],
-    data: { change: 'withdraw', decidedOn: D.claimChangeDecided, filedOn: '2025-07-11', documentRef: '浦检撤诉〔2025〕1号' },
+    data: {
+      change: 'withdraw',
+      decidedOn: D.claimChangeDecided,
+      filedOn: '2025-07-11',
+      documentRef: '浦检撤诉〔2025〕1号',
+    },
   },
   recordAppealCopyReceived: {
     at: 'DEFENDANT_APPEALED',
@@ -625,7 +635,12 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     stage: 'LITIGATION_REVIEW',
     ops: [
       meet('announcement', '2025-10-10'),
-      { op: 'start', key: 'litigation_review_civil', clockId: 'litigation_review_civil', start: '2025-10-09' },
+      {
+        op: 'start',
+        key: 'litigation_review_civil',
+        clockId: 'litigation_review_civil',
+        start: '2025-10-09',
+      },
     ],
     data: { on: '2025-10-10', outcome: 'consultation_failed', rightHolder: '某市生态环境局' },
   },

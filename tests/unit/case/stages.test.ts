@@ -87,7 +87,11 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'recordClaimChangeFiled', at: 'COURT_FILED', message: /没有待提交人民法院的/ }),
   w({ name: 'recordAppealCopyReceived', at: 'COURT_FILED', message: /没有被告提起的上诉/ }),
   w({ name: 'recordAppealCopyReceived', at: 'APPEAL_COPY_RECEIVED', message: /已登记收到上诉状副本/ }),
-  w({ name: 'recordAppealReportedAbove', at: 'DEFENDANT_APPEALED', message: /没有待报告上一级检察院的被告上诉/ }),
+  w({
+    name: 'recordAppealReportedAbove',
+    at: 'DEFENDANT_APPEALED',
+    message: /没有待报告上一级检察院的被告上诉/,
+  }),
   w({ name: 'withdrawSupport', at: 'ANNOUNCEMENT', message: /不能撤回支持起诉/ }),
   w({ name: 'withdrawSupport', at: 'SUPPORT_WITHDRAWN', message: /已决定撤回支持起诉/ }),
   w({ name: 'recordSupportWithdrawalDelivered', at: 'SUPPORT', message: /没有待提交人民法院并发送原告/ }),
