@@ -39,7 +39,8 @@ export function proposalStepFor(proposal: PendingProposal, person: InboxPerson):
   if (proposal.proposedBy === person.userId || proposal.reviewedBy === person.userId) return null;
   if (hasAnyRole(person.roles, ['chief'])) return 'decide';
   const delegable = DELEGABLE_DECISIONS.includes(proposal.kind);
-  if (hasAnyRole(person.roles, ['head']) && delegable && person.delegated.includes(proposal.kind)) return 'decide';
+  if (hasAnyRole(person.roles, ['head']) && delegable && person.delegated.includes(proposal.kind))
+    return 'decide';
   return null;
 }
 

@@ -13,28 +13,49 @@ const ROOT = join(__dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const DOMAIN_MD = join(ROOT, '..', 'shared', 'DOMAIN.md');
 
-/** Rows of the markdown tables in `text` whose first cell is a `code` identifier, as id → row. */
-function codeRows(text: string): Map<string, string> {
-  const rows = new Map<string, string>();
+/** The cells of a markdown table row, trimmed (prettier pads them to align the columns). */
+const cellsOf = (line: string) =>
+  line
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
+
+/** Rows of the markdown tables in `text` whose first cell is a `code` identifier, as id → cells. */
+function codeRows(text: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
   for (const line of text.split('\n')) {
-    const id = /^\| `([a-z_]+)` \|/.exec(line)?.[1];
-    if (id) rows.set(id, line);
+    const cells = cellsOf(line);
+    const id = /^`([a-z_]+)`$/.exec(cells[0] ?? '')?.[1];
+    if (id) rows.set(id, cells);
   }
   return rows;
 }
 
-const readmeRows = codeRows(README.slice(README.indexOf(CLOCK_TABLE_HEADER[0]!)));
+const HEADER = cellsOf(CLOCK_TABLE_HEADER[0]!);
+const tableStart = README.split('\n').findIndex(
+  (line) => JSON.stringify(cellsOf(line)) === JSON.stringify(HEADER),
+);
+const lines = README.split('\n').slice(Math.max(tableStart, 0));
+/** The table's own rows: the lines from its header to the first line that is not a row. */
+const readmeRows = codeRows(
+  lines
+    .slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('|')),
+    )
+    .join('\n'),
+);
 const expected = clockRows();
 
 describe('README.md clock table', () => {
   it('when the README shows the table, then it has the table’s header', () => {
-    expect(README).toContain(CLOCK_TABLE_HEADER.join('\n'));
+    expect(tableStart).toBeGreaterThan(0);
   });
 
   it.each([...expected])(
     'when the catalogue has %s, then the README row says its name, start, length, counting and basis',
     (id, row) => {
-      expect(readmeRows.get(id)).toBe(row);
+      expect(readmeRows.get(id)).toEqual(cellsOf(row));
     },
   );
 
