@@ -7,15 +7,14 @@
 import { CLAIM_CHANGE_GROUNDS, CLAIM_CHANGES, SUPPORT_WITHDRAWAL_SITUATIONS } from '../vocabulary';
 import {
   Effects,
-  inForce,
   invalid,
   meetClock,
   requireDate,
+  requireRuleInForce,
   requireStage,
   startClock,
   wrongStage,
   type Rule,
-  type RuleContext,
 } from './common';
 import { propose, requireNoPendingProposal, takeDecision } from './proposals';
 import { closeCase } from './recommendation';
@@ -24,11 +23,6 @@ import type { CaseState } from '../model';
 const CLAIM_CHANGE_CLOCK = 'claim_change_filing';
 const SUPPORT_WITHDRAWAL_CLOCK = 'support_withdrawal_notice';
 
-/** Checked before the payload is read, so the forms are offered only where the rule applies. */
-function requireRule(ctx: RuleContext, change: 'claimChanges', action: string): void {
-  if (!inForce(ctx, change)) throw wrongStage(`本案办理时尚无「${action}」`);
-}
-
 /** The suit is before the court: filed and not yet decided at this instance. */
 function requireSuitPending(state: CaseState, action: string): void {
   requireStage(state, ['LITIGATION'], action);
@@ -36,7 +30,7 @@ function requireSuitPending(state: CaseState, action: string): void {
 }
 
 export const proposeClaimChange: Rule<'proposeClaimChange'> = (state, p, ctx) => {
-  requireRule(ctx, 'claimChanges', '提请撤回起诉或变更诉讼请求');
+  requireRuleInForce(ctx, 'claimChanges', '提请撤回起诉或变更诉讼请求');
   requireSuitPending(state, '提请撤回起诉或变更诉讼请求');
   requireNoPendingProposal(state);
   const claims = p.claims?.trim() ? p.claims : null;
@@ -88,7 +82,7 @@ export const recordClaimChangeFiled: Rule<'recordClaimChangeFiled'> = (state, p,
 
 /** The chief withdraws the support (art. 102), naming its situation; the case waits for the delivery. */
 export const withdrawSupport: Rule<'withdrawSupport'> = (state, p, ctx) => {
-  requireRule(ctx, 'claimChanges', '撤回支持起诉');
+  requireRuleInForce(ctx, 'claimChanges', '撤回支持起诉');
   requireStage(state, ['SUPPORT'], '撤回支持起诉');
   if (state.supportWithdrawal) throw wrongStage('已决定撤回支持起诉');
   const decidedOn = requireDate(p.decidedOn, '决定日期', ctx, {

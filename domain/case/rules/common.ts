@@ -94,6 +94,18 @@ export interface RuleContext {
 export const inForce = (ctx: Pick<RuleContext, 'inForce'>, change: RuleChange): boolean =>
   ctx.inForce?.(change) ?? true;
 
+/**
+ * An action that a later rule brought: refused on a case replaying from before it. Checked before
+ * the payload is read, so its form is offered only where the rule applies.
+ */
+export function requireRuleInForce(
+  ctx: Pick<RuleContext, 'inForce'>,
+  change: RuleChange,
+  action: string,
+): void {
+  if (!inForce(ctx, change)) throw wrongStage(`本案办理时尚无「${action}」`);
+}
+
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;
 

@@ -8,11 +8,11 @@ import { COMPENSATION_OUTCOMES } from '../vocabulary';
 import type { CaseState } from '../model';
 import {
   Effects,
-  inForce,
   invalid,
   meetClock,
   moveStage,
   requireDate,
+  requireRuleInForce,
   requireStage,
   startClock,
   wrongStage,
@@ -24,7 +24,7 @@ import {
 export const COMPENSATION_DOMAIN = 'ecology';
 
 function requireEcologyAnnouncement(state: CaseState, ctx: RuleContext, action: string): void {
-  if (!inForce(ctx, 'ecoCompensation')) throw wrongStage(`本案办理时尚无「${action}」`);
+  requireRuleInForce(ctx, 'ecoCompensation', action);
   requireStage(state, ['ANNOUNCEMENT'], action);
   if (state.info.domainCode !== COMPENSATION_DOMAIN)
     throw wrongStage('生态环境损害赔偿仅适用于生态环境和资源保护领域的民事公益诉讼案件');

@@ -3,11 +3,11 @@ import type { CaseState } from '../model';
 import {
   Effects,
   cancelRunningClocks,
-  inForce,
   invalid,
   meetClock,
   moveStage,
   requireDate,
+  requireRuleInForce,
   requireStage,
   startClock,
   wrongStage,
@@ -168,7 +168,7 @@ export const recordEnforcement: Rule<'recordEnforcement'> = (state, p, ctx) => {
  * and the appeal is reported to the procuratorate above within 3 days of receiving it (Rules art. 62).
  */
 export const recordAppealCopyReceived: Rule<'recordAppealCopyReceived'> = (state, p, ctx) => {
-  if (!inForce(ctx, 'defendantAppealReport')) throw wrongStage('本案办理时尚无「登记收到上诉状副本」');
+  requireRuleInForce(ctx, 'defendantAppealReport', '登记收到被告上诉状副本');
   requireStage(state, ['LITIGATION'], '登记收到被告上诉状副本');
   const lit = state.litigation!;
   if (lit.instance !== 2 || lit.decision?.appealedBy !== 'defendant')

@@ -190,6 +190,13 @@ describe('the defendant’s appeal reported above (被告上诉报告上一级�
     expect(s.clock('appeal_report_above').due).toBe('2025-10-09');
   });
 
+  it('a case appealed before the rule replays without it: no copy is recorded there', () => {
+    const s = before(at('DEFENDANT_APPEALED'), 'defendantAppealReport');
+    expect(s.refusal('recordAppealCopyReceived', 'prosecutor', { receivedOn: D.appealCopy }).message).toMatch(
+      /本案办理时尚无/,
+    );
+  });
+
   it('an appeal the procuratorate brought itself has no copy to report', () => {
     const s = at('JUDGMENT').does('recordAppeal', 'prosecutor', {
       appealedBy: 'procuratorate',
@@ -223,6 +230,14 @@ describe('生态环境损害赔偿 on a civil ecology case', () => {
       ground: 'compensation_settled',
     });
     expect(s.state.stage).toBe('TERMINATED');
+  });
+
+  it('a case announced before the rule replays without it: no right-holder notice there', () => {
+    const s = before(at('ANNOUNCEMENT'), 'ecoCompensation');
+    expect(
+      s.refusal('recordRightHolderNotified', 'prosecutor', { notifiedOn: '2025-09-08', rightHolder: '某局' })
+        .kind,
+    ).toBe('WrongStage');
   });
 
   it('the right-holder sued itself: the same ground ends the case', () => {
