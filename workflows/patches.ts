@@ -106,6 +106,22 @@ export const PATCHES = {
    * brought during the review is recorded (rule `supportContent`).
    */
   supportContent: 'civil-support-content-2026-12-02',
+  /**
+   * 2026-12-02: after suing, withdrawing or changing the claim (Rules arts. 84, 99) on the chief's
+   * decision with its 3-day filing with the court; withdrawing support (art. 102) with its 3-day
+   * delivery to the court and the plaintiff (rule `claimChanges`).
+   */
+  claimChanges: 'ending-claim-changes-2026-12-02',
+  /**
+   * 2026-12-02: the copy of a defendant's appeal starts the 3-day report to the procuratorate above
+   * (Rules art. 62, rule `defendantAppealReport`).
+   */
+  defendantAppealReport: 'ending-defendant-appeal-report-2026-12-02',
+  /**
+   * 2026-12-02: the 生态环境损害赔偿 right-holder's notice and outcome on a civil ecology case (Rules
+   * arts. 90(二), 91(二), 96(一), rule `ecoCompensation`).
+   */
+  ecoCompensation: 'ending-eco-compensation-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -123,4 +139,7 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   escalationLadder: PATCHES.escalationLadder,
   civilParties: PATCHES.civilParties,
   supportContent: PATCHES.supportContent,
+  claimChanges: PATCHES.claimChanges,
+  defendantAppealReport: PATCHES.defendantAppealReport,
+  ecoCompensation: PATCHES.ecoCompensation,
 };

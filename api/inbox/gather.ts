@@ -30,6 +30,7 @@ const DECIDE: Record<DecisionKind, keyof typeof ACTIONS> = {
   filing: 'decideFiling',
   recommendation: 'decideRecommendation',
   litigation: 'decideLitigation',
+  claim_change: 'decideClaimChange',
 };
 
 const ALERT_LABELS: Record<string, string> = {

@@ -22,6 +22,8 @@ import {
   recordSupportConcluded,
 } from './rules/civil';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
+import * as claims from './rules/claims';
+import { recordCompensationOutcome, recordRightHolderNotified } from './rules/eco-compensation';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
 import { recordRevisit, recordSuspensionFiledAbove, resume, suspend, terminate } from './rules/closure';
 import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
@@ -103,6 +105,32 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   },
   recordJudgment: { label: '登记裁判', who: 'handler', apply: lit.recordJudgment },
   recordAppeal: { label: '登记上诉', who: 'handler', apply: lit.recordAppeal },
+  recordAppealCopyReceived: {
+    label: '登记收到被告上诉状副本',
+    who: 'handler',
+    apply: lit.recordAppealCopyReceived,
+  },
+  recordAppealReportedAbove: {
+    label: '登记被告上诉报上级院',
+    who: 'handler',
+    apply: lit.recordAppealReportedAbove,
+  },
+  proposeClaimChange: {
+    label: '提请撤回起诉或变更诉讼请求',
+    who: 'handler',
+    apply: claims.proposeClaimChange,
+  },
+  decideClaimChange: {
+    label: '决定撤回起诉或变更诉讼请求',
+    who: 'chief',
+    decision: 'claim_change',
+    apply: claims.decideClaimChange,
+  },
+  recordClaimChangeFiled: {
+    label: '登记决定书提交人民法院',
+    who: 'handler',
+    apply: claims.recordClaimChangeFiled,
+  },
   recordEnforcement: { label: '登记执行完毕', who: 'handler', apply: lit.recordEnforcement },
   recordRevisit: { label: '登记回头看', who: 'handler', apply: recordRevisit },
   terminate: { label: '终结审查', who: 'chief', apply: terminate },
@@ -133,6 +161,22 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     label: '登记适格主体起诉（第九十条第四项）',
     who: 'handler',
     apply: recordPlaintiffSuit,
+  },
+  withdrawSupport: { label: '撤回支持起诉', who: 'chief', apply: claims.withdrawSupport },
+  recordSupportWithdrawalDelivered: {
+    label: '登记撤回支持起诉决定书提交法院并发送原告',
+    who: 'handler',
+    apply: claims.recordSupportWithdrawalDelivered,
+  },
+  recordRightHolderNotified: {
+    label: '登记告知赔偿权利人启动生态环境损害赔偿程序',
+    who: 'handler',
+    apply: recordRightHolderNotified,
+  },
+  recordCompensationOutcome: {
+    label: '登记生态环境损害赔偿结果',
+    who: 'handler',
+    apply: recordCompensationOutcome,
   },
   acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },
 };
@@ -248,7 +292,14 @@ export function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-const PERSONAL = new Set<ActionName>(['terminate', 'suspend', 'resume', 'extendDeadline']);
+const PERSONAL = new Set<ActionName>([
+  'terminate',
+  'suspend',
+  'resume',
+  'extendDeadline',
+  'decideClaimChange',
+  'withdrawSupport',
+]);
 
 /**
  * Decisions a person takes signed in, never through an integration token: filing, the

@@ -9,10 +9,14 @@ import type { RecipientRole } from '../reminders';
 import type { Role } from '../roles';
 import type { LeadSource, Stage, Track } from './stages';
 import type {
+  ClaimChange,
+  ClaimChangeGround,
+  CompensationOutcome,
   EarlyFindingGround,
   PartyKind,
-  SupportedSuitResult,
   SupportForm,
+  SupportWithdrawalSituation,
+  SupportedSuitResult,
   TransferTarget,
 } from './vocabulary';
 
@@ -35,7 +39,10 @@ export interface Actor {
   headReview?: 'required' | 'waived';
 }
 
-export type DecisionKind = 'filing' | 'recommendation' | 'litigation';
+/** `claim_change` (撤回起诉, 变更诉讼请求) is the chief's alone: no delegation names it. */
+export type DecisionKind = 'filing' | 'recommendation' | 'litigation' | 'claim_change';
+/** The decisions the chief may delegate to a head (decision_delegations.kind). */
+export const DELEGABLE_DECISIONS: readonly DecisionKind[] = ['filing', 'recommendation', 'litigation'];
 
 export interface ReminderState {
   stepId: string;
@@ -136,6 +143,16 @@ export interface Proposal {
   organIds?: string[];
   /** The civil defendants (CaseState.parties) the suit is to be brought against. */
   partyIds?: string[];
+  /** A proposal to withdraw the suit or change its claims (Rules arts. 84, 99). */
+  claimChange?: { change: ClaimChange; ground: ClaimChangeGround; claims: string | null };
+}
+
+/** A decided withdrawal or change of the claims, and its filing with the court. */
+export interface ClaimChangeDecision {
+  change: ClaimChange;
+  ground: ClaimChangeGround;
+  decidedOn: CivilDate;
+  filedWithCourtOn?: CivilDate;
 }
 
 export interface Litigation {
@@ -156,6 +173,13 @@ export interface Litigation {
     appealedBy?: string;
     appealedOn?: CivilDate;
   };
+  /** Withdrawals and changes of the claims the chief decided, in order (absent until the first). */
+  claimChanges?: ClaimChangeDecision[];
+  /**
+   * The defendant's appeal: the copy of the appeal (上诉状副本) received, and its report to the
+   * procuratorate above (Rules art. 62).
+   */
+  defendantAppeal?: { copyReceivedOn: CivilDate; reportedAboveOn?: CivilDate; reportRef?: string | null };
 }
 
 /**
@@ -272,6 +296,25 @@ export interface CaseState {
   parties?: CivilParty[];
   /** Suits qualified organs or organisations brought, the current one last (absent until the first). */
   plaintiffSuits?: PlaintiffSuit[];
+  /**
+   * Support withdrawn (撤回支持起诉, Rules art. 102): the situation and the decision's delivery to
+   * the court and the plaintiff; the case may be filed anew (art. 103).
+   */
+  supportWithdrawal?: {
+    situation: SupportWithdrawalSituation;
+    decidedOn: CivilDate;
+    deliveredOn?: CivilDate;
+  };
+  /**
+   * The 生态环境损害赔偿 right-holder told by the announcement to start its procedure (Rules art.
+   * 91(二)), and how that procedure ended.
+   */
+  compensation?: {
+    rightHolder: string;
+    notifiedOn: CivilDate;
+    outcome?: CompensationOutcome;
+    on?: CivilDate;
+  };
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

@@ -7,14 +7,18 @@ import { z } from 'zod';
 import { civilDate, identifier, optionalText, text } from '../text';
 import { ALERT_KINDS, ESCALATION_LADDER } from './model';
 import {
+  CLAIM_CHANGE_GROUNDS,
+  CLAIM_CHANGES,
+  COMPENSATION_OUTCOMES,
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   keysOf,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
   PARTY_KINDS,
-  SUPPORT_FORMS,
   SUPPORTED_SUIT_RESULTS,
+  SUPPORT_FORMS,
+  SUPPORT_WITHDRAWAL_SITUATIONS,
   TERMINATION_GROUNDS,
   TRANSFER_TARGETS,
 } from './vocabulary';
@@ -162,6 +166,41 @@ export const ACTION_SCHEMAS = {
     appealedBy: z.enum(['procuratorate', 'defendant']).describe('上诉方'),
     filedOn: civilDate.describe('上诉日期'),
   }),
+  proposeClaimChange: z.strictObject({
+    change: z.enum(keysOf(CLAIM_CHANGES)).describe('withdraw 撤回起诉，amend 变更诉讼请求'),
+    ground: z
+      .enum(keysOf(CLAIM_CHANGE_GROUNDS))
+      .describe(
+        '依据：claims_realized 诉讼请求全部实现，claims_partly_realized 诉讼请求部分实现，mediation_settled 经法院调解达成协议，other 其他（《办案规则》第八十四条、第九十九条）',
+      ),
+    claims: optionalText('变更后的诉讼请求（变更诉讼请求时填写）', 10_000).optional(),
+    reason: text('提请理由', 2000),
+  }),
+  decideClaimChange: decision,
+  recordClaimChangeFiled: z.strictObject({
+    filedOn: civilDate.describe('决定书提交人民法院的日期'),
+    documentRef: optionalText('决定书文号', 200).optional(),
+  }),
+  withdrawSupport: z.strictObject({
+    decidedOn: civilDate.describe('决定撤回支持起诉的日期'),
+    situation: z
+      .enum(keysOf(SUPPORT_WITHDRAWAL_SITUATIONS))
+      .describe(
+        '《办案规则》第一百零二条的情形：claims_dropped 原告无正当理由变更、撤回部分诉讼请求，withdrawn_or_settled 原告撤回起诉或者与被告达成和解协议，excessive_costs 律师费等费用过高，other 其他不适合支持起诉的情形',
+      ),
+    reason: text('撤回理由', 2000),
+  }),
+  recordSupportWithdrawalDelivered: z.strictObject({
+    deliveredOn: civilDate.describe('撤回支持起诉决定书提交人民法院并发送原告的日期'),
+    documentRef: optionalText('决定书文号', 200).optional(),
+  }),
+  recordAppealCopyReceived: z.strictObject({
+    receivedOn: civilDate.describe('收到被告上诉状副本的日期'),
+  }),
+  recordAppealReportedAbove: z.strictObject({
+    reportedOn: civilDate.describe('上诉情况报告上一级检察院的日期'),
+    reportRef: optionalText('报告文号', 200).optional(),
+  }),
   recordEnforcement: z.strictObject({
     completedOn: civilDate.describe('执行完毕日期'),
     summary: text('执行情况', 10_000),
@@ -273,6 +312,19 @@ export const ACTION_SCHEMAS = {
     on: civilDate.describe('登记日期'),
     outcome: z.enum(['sued_by_other', 'nobody_sued']).describe('公告结果'),
     plaintiff: optionalText('起诉的机关或组织', 200).optional(),
+  }),
+  recordRightHolderNotified: z.strictObject({
+    notifiedOn: civilDate.describe('告知赔偿权利人启动生态环境损害赔偿程序的日期'),
+    rightHolder: text('生态环境损害赔偿权利人', 200),
+  }),
+  recordCompensationOutcome: z.strictObject({
+    on: civilDate.describe('登记日期'),
+    outcome: z
+      .enum(keysOf(COMPENSATION_OUTCOMES))
+      .describe(
+        '生态环境损害赔偿程序结果：settled 磋商达成赔偿协议，right_holder_sued 赔偿权利人提起诉讼，consultation_failed 磋商未达成一致且赔偿权利人不起诉',
+      ),
+    summary: text('情况说明', 10_000),
   }),
   recordSupportConcluded: supportConcluded(suitResult),
   recordCivilParty: z.strictObject({

@@ -22,6 +22,8 @@ export const STAGE_EVENTS = {
   nobody_sued: '公告期满无人起诉',
   support_concluded: '支持起诉结束',
   supported_suit_failed: '起诉的机关或组织撤回起诉或不具备原告资格，回到审查起诉',
+  support_withdrawn: '撤回支持起诉',
+  compensation_failed: '生态环境损害赔偿磋商未达成一致，赔偿权利人不起诉',
   litigation_approved: '决定提起诉讼',
   litigation_refused: '决定不提起诉讼',
   decision_rendered: '登记裁判',
@@ -147,6 +149,8 @@ export const PROCEDURE: readonly Move[] = [
   // without protecting anything (withdrawn, no standing): back to the review.
   move('LITIGATION_REVIEW', 'other_plaintiff_sued', 'SUPPORT', CIVIL),
   move('SUPPORT', 'supported_suit_failed', 'LITIGATION_REVIEW', CIVIL),
+  move('SUPPORT', 'support_withdrawn', 'CLOSED', CIVIL),
+  move('ANNOUNCEMENT', 'compensation_failed', 'LITIGATION_REVIEW', CIVIL),
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),

@@ -134,3 +134,40 @@ export const SUIT_RESULTS_BACK_TO_REVIEW: readonly SupportedSuitResult[] = [
   'plaintiff_withdrew',
   'no_standing',
 ];
+
+/** What the procuratorate asks of the court after suing (《人民检察院公益诉讼办案规则》第八十四条、第九十九条). */
+export const CLAIM_CHANGES = {
+  withdraw: '撤回起诉',
+  amend: '变更诉讼请求',
+} as const;
+export type ClaimChange = keyof typeof CLAIM_CHANGES;
+
+/** Why the claim is withdrawn or changed: the situations of arts. 84 and 99, and a court-mediated settlement. */
+export const CLAIM_CHANGE_GROUNDS = {
+  claims_realized: '被告纠正违法行为、依法履行职责或者履行义务，诉讼请求全部实现（第八十四条、第九十九条）',
+  claims_partly_realized: '诉讼请求部分实现，需要变更诉讼请求（第八十四条、第九十九条）',
+  mediation_settled: '经人民法院主持调解达成调解协议',
+  other: '其他需要撤回起诉或者变更诉讼请求的情形',
+} as const;
+export type ClaimChangeGround = keyof typeof CLAIM_CHANGE_GROUNDS;
+
+/** 《人民检察院公益诉讼办案规则》第一百零二条: the situations in which support for a suit is withdrawn, in order. */
+export const SUPPORT_WITHDRAWAL_SITUATIONS = {
+  claims_dropped: '原告无正当理由变更、撤回部分诉讼请求，致使社会公共利益不能得到有效保护',
+  withdrawn_or_settled: '原告撤回起诉或者与被告达成和解协议，致使社会公共利益不能得到有效保护',
+  excessive_costs: '原告请求被告承担的律师费以及为诉讼支出的其他费用过高，对社会公共利益保护产生明显不利影响',
+  other: '其他不适合支持起诉的情形',
+} as const;
+export type SupportWithdrawalSituation = keyof typeof SUPPORT_WITHDRAWAL_SITUATIONS;
+
+/**
+ * How the 生态环境损害赔偿 procedure the announcement told the right-holder of ended: a settlement
+ * or the right-holder's own suit ends the case (Rules art. 90(二)); a failed consultation with no
+ * suit leads to the litigation review (art. 96(一)).
+ */
+export const COMPENSATION_OUTCOMES = {
+  settled: '赔偿权利人与赔偿义务人经磋商达成赔偿协议',
+  right_holder_sued: '赔偿权利人已经提起生态环境损害赔偿诉讼',
+  consultation_failed: '磋商未达成一致，赔偿权利人又不提起诉讼',
+} as const;
+export type CompensationOutcome = keyof typeof COMPENSATION_OUTCOMES;

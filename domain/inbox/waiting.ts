@@ -3,7 +3,7 @@
  * reads the rows, these rules say whose they are and which comes first.
  */
 import { hasAnyRole, type Role } from '../roles';
-import type { DecisionKind } from '../case/model';
+import { DELEGABLE_DECISIONS, type DecisionKind } from '../case/model';
 
 /** What a person is asked to do with a pending proposal: review it (head) or decide it. */
 export type ProposalStep = 'review' | 'decide';
@@ -38,7 +38,9 @@ export function proposalStepFor(proposal: PendingProposal, person: InboxPerson):
   }
   if (proposal.proposedBy === person.userId || proposal.reviewedBy === person.userId) return null;
   if (hasAnyRole(person.roles, ['chief'])) return 'decide';
-  if (hasAnyRole(person.roles, ['head']) && person.delegated.includes(proposal.kind)) return 'decide';
+  const delegable = DELEGABLE_DECISIONS.includes(proposal.kind);
+  if (hasAnyRole(person.roles, ['head']) && delegable && person.delegated.includes(proposal.kind))
+    return 'decide';
   return null;
 }
 

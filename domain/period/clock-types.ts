@@ -18,7 +18,10 @@ export type ClockId =
   | 'appeal_judgment'
   | 'appeal_ruling'
   | 'revisit'
-  | 'rebound_follow_up';
+  | 'rebound_follow_up'
+  | 'claim_change_filing'
+  | 'support_withdrawal_notice'
+  | 'appeal_report_above';
 
 export interface LegalBasis {
   /** e.g. 《人民检察院公益诉讼办案规则》, or 本院工作惯例 for local practice. */

@@ -80,7 +80,19 @@ export type RuleChange =
    * and the suit's result; a suit withdrawn or refused for standing returns the case to litigation
    * review, and a suit brought during the review is recorded there.
    */
-  | 'supportContent';
+  | 'supportContent'
+  /**
+   * After suing, the claim may be withdrawn or changed on the chief's decision, filed with the court
+   * within 3 days (Rules arts. 84, 99); support may be withdrawn (art. 102), delivered within 3 days.
+   */
+  | 'claimChanges'
+  /** The defendant's appeal is reported above within 3 days of receiving its copy (Rules art. 62). */
+  | 'defendantAppealReport'
+  /**
+   * On a civil ecology case the announcement's right-holder notice and the 生态环境损害赔偿 outcome
+   * are recorded (Rules arts. 90(二), 91(二), 96(一)).
+   */
+  | 'ecoCompensation';
 
 export interface RuleContext {
   actor: Actor;
@@ -92,6 +104,18 @@ export interface RuleContext {
 
 export const inForce = (ctx: Pick<RuleContext, 'inForce'>, change: RuleChange): boolean =>
   ctx.inForce?.(change) ?? true;
+
+/**
+ * An action that a later rule brought: refused on a case replaying from before it. Checked before
+ * the payload is read, so its form is offered only where the rule applies.
+ */
+export function requireRuleInForce(
+  ctx: Pick<RuleContext, 'inForce'>,
+  change: RuleChange,
+  action: string,
+): void {
+  if (!inForce(ctx, change)) throw wrongStage(`本案办理时尚无「${action}」`);
+}
 
 /** An action's rule: checks the action against the case and applies it to `state`, or throws a Rejection. */
 export type Rule<N extends ActionName> = (state: CaseState, p: Payloads[N], ctx: RuleContext) => Effects;

@@ -8,6 +8,7 @@ import {
   meetClock,
   moveStage,
   requireDate,
+  requireRuleInForce,
   requireStage,
   startClock,
   wrongStage,
@@ -182,5 +183,44 @@ export const recordEnforcement: Rule<'recordEnforcement'> = (state, p, ctx) => {
   });
   const fx = new Effects().note({ completedOn, summary: p.summary });
   closeCase(state, 'enforcement_completed', fx, completedOn, ctx);
+  return fx;
+};
+
+/**
+ * The defendant appealed: the court serves the procuratorate a copy of the appeal (上诉状副本),
+ * and the appeal is reported to the procuratorate above within 3 days of receiving it (Rules art. 62).
+ */
+export const recordAppealCopyReceived: Rule<'recordAppealCopyReceived'> = (state, p, ctx) => {
+  requireRuleInForce(ctx, 'defendantAppealReport', '登记收到被告上诉状副本');
+  requireStage(state, ['LITIGATION'], '登记收到被告上诉状副本');
+  const lit = state.litigation!;
+  if (lit.instance !== 2 || lit.decision?.appealedBy !== 'defendant')
+    throw wrongStage('没有被告提起的上诉，无需登记上诉状副本');
+  if (lit.defendantAppeal) throw wrongStage('已登记收到上诉状副本');
+  const receivedOn = requireDate(p.receivedOn, '收到上诉状副本日期', ctx, {
+    date: lit.decision.appealedOn,
+    label: '上诉日期',
+  });
+  lit.defendantAppeal = { copyReceivedOn: receivedOn };
+  const fx = new Effects().note({ receivedOn });
+  startClock(fx, { key: 'appeal_report_above', clockId: 'appeal_report_above', start: receivedOn });
+  return fx;
+};
+
+export const recordAppealReportedAbove: Rule<'recordAppealReportedAbove'> = (state, p, ctx) => {
+  const appeal = state.litigation?.defendantAppeal;
+  if (!appeal || appeal.reportedAboveOn) throw wrongStage('没有待报告上一级检察院的被告上诉');
+  const reportedOn = requireDate(p.reportedOn, '报告日期', ctx, {
+    date: appeal.copyReceivedOn,
+    label: '收到上诉状副本日期',
+  });
+  appeal.reportedAboveOn = reportedOn;
+  appeal.reportRef = p.reportRef ?? null;
+  const fx = new Effects().note({
+    receivedOn: appeal.copyReceivedOn,
+    reportedOn,
+    reportRef: appeal.reportRef,
+  });
+  meetClock(state, fx, 'appeal_report_above', reportedOn);
   return fx;
 };

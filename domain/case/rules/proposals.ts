@@ -33,9 +33,9 @@ export function propose(
   ctx: RuleContext,
   kind: DecisionKind,
   proposal: Omit<Proposal, 'kind' | 'proposedBy' | 'proposedOn'>,
-  dated: { proposedOn?: CivilDate; since: { date?: CivilDate; label: string } },
+  dated?: { proposedOn?: CivilDate; since: { date?: CivilDate; label: string } },
 ): CivilDate {
-  const proposedOn = dated.proposedOn
+  const proposedOn = dated?.proposedOn
     ? requireDate(dated.proposedOn, '提请日期', ctx, dated.since)
     : ctx.today;
   state.proposal = { kind, proposedBy: ctx.actor.userId, proposedOn, ...proposal };

@@ -96,6 +96,14 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     body: (_o, d) => ({ kind: 'ruling', decidedOn: d, servedOn: d, outcome: 'dismissed', summary: '驳回' }),
   },
   recordAppeal: { fixture: 'judgment', body: (_o, d) => ({ appealedBy: 'procuratorate', filedOn: d }) },
+  proposeClaimChange: {
+    fixture: 'courtFiled',
+    body: () => ({ change: 'withdraw', ground: 'claims_realized', reason: '诉讼请求全部实现' }),
+  },
+  decideClaimChange: { fixture: 'claimChangeProposed', body: decided },
+  recordClaimChangeFiled: { fixture: 'claimChangeDecided', body: (_o, d) => ({ filedOn: d }) },
+  recordAppealCopyReceived: { fixture: 'appealed', body: (_o, d) => ({ receivedOn: d }) },
+  recordAppealReportedAbove: { fixture: 'appealCopy', body: (_o, d) => ({ reportedOn: d }) },
   recordEnforcement: { fixture: 'enforcement', body: (_o, d) => ({ completedOn: d, summary: '执行完毕' }) },
   recordRevisit: {
     fixture: 'closed',
@@ -181,6 +189,19 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     fixture: 'announcement',
     body: (_o, d) => ({ suedOn: d, plaintiff: '某环保公益组织', court: '某市中级人民法院', support: true }),
     rule: { prosecutor: 409, head: 409 },
+  },
+  withdrawSupport: {
+    fixture: 'support',
+    body: (_o, d) => ({ decidedOn: d, situation: 'excessive_costs', reason: '律师费过高' }),
+  },
+  recordSupportWithdrawalDelivered: { fixture: 'supportWithdrawn', body: (_o, d) => ({ deliveredOn: d }) },
+  recordRightHolderNotified: {
+    fixture: 'announcement',
+    body: (_o, d) => ({ notifiedOn: d, rightHolder: '某市生态环境局' }),
+  },
+  recordCompensationOutcome: {
+    fixture: 'rightHolderNotified',
+    body: (_o, d) => ({ on: d, outcome: 'settled', summary: '达成赔偿协议' }),
   },
   // A fixture case has no alert to acknowledge: every role it admits is refused for the case's state.
   acknowledgeAlert: {

@@ -28,7 +28,12 @@ export type Fixture =
   | 'civilLead'
   | 'civilInvestigation'
   | 'announcement'
-  | 'support';
+  | 'support'
+  | 'claimChangeProposed'
+  | 'claimChangeDecided'
+  | 'appealCopy'
+  | 'supportWithdrawn'
+  | 'rightHolderNotified';
 
 type Payload = (org: TestOrg, today: string) => object;
 export interface Step {
@@ -171,6 +176,40 @@ const PATHS: Record<Fixture, Path> = {
         on: today,
         outcome: 'sued_by_other',
         plaintiff: '某环保公益组织',
+      })),
+    ],
+  },
+  claimChangeProposed: {
+    after: 'courtFiled',
+    steps: [
+      handler('proposeClaimChange', () => ({
+        change: 'withdraw',
+        ground: 'claims_realized',
+        reason: '行政机关已依法履职',
+      })),
+    ],
+  },
+  claimChangeDecided: { after: 'claimChangeProposed', steps: [chief('decideClaimChange', approve)] },
+  appealCopy: {
+    after: 'appealed',
+    steps: [handler('recordAppealCopyReceived', (_o, today) => ({ receivedOn: today }))],
+  },
+  supportWithdrawn: {
+    after: 'support',
+    steps: [
+      chief('withdrawSupport', (_o, today) => ({
+        decidedOn: today,
+        situation: 'withdrawn_or_settled',
+        reason: '原告与被告和解',
+      })),
+    ],
+  },
+  rightHolderNotified: {
+    after: 'announcement',
+    steps: [
+      handler('recordRightHolderNotified', (_o, today) => ({
+        notifiedOn: today,
+        rightHolder: '某市生态环境局',
       })),
     ],
   },

@@ -102,7 +102,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
   [
     'ANNOUNCEMENT',
     'prosecutor',
-    ['recordAnnouncementOutcome', 'recordCivilParty', 'recordTransferOut', 'addNote'],
+    ['recordAnnouncementOutcome', 'recordCivilParty', 'recordRightHolderNotified', 'recordTransferOut', 'addNote'],
   ],
   ['TERMINATED', 'prosecutor', ['addNote']],
   ['TERMINATED', 'chief', ['addNote', 'markTypical']],

@@ -20,7 +20,12 @@ export const D = {
   courtServed: '2025-06-26',
   judged: '2025-08-01',
   judgmentServed: '2025-08-04',
+  claimChangeDecided: '2025-07-10',
+  appealed: '2025-08-10',
+  appealCopy: '2025-08-12',
   published: '2025-09-05',
+  rightHolderNotified: '2025-09-08',
+  supportWithdrawn: '2025-10-20',
 };
 
 const ADMIN = {
@@ -115,6 +120,22 @@ const ADMIN = {
       summary: '确认违法，责令履职',
     }),
   ENFORCEMENT: () => ADMIN.JUDGMENT().expired('appeal'),
+  CLAIM_CHANGE_PROPOSED: () =>
+    ADMIN.COURT_FILED().does('proposeClaimChange', 'prosecutor', {
+      change: 'withdraw',
+      ground: 'claims_realized',
+      reason: '行政机关已依法履职，诉讼请求全部实现',
+    }),
+  CLAIM_CHANGE_DECIDED: () =>
+    ADMIN.CLAIM_CHANGE_PROPOSED().does('decideClaimChange', 'chief', {
+      approve: true,
+      decidedOn: D.claimChangeDecided,
+      reason: '同意撤回起诉',
+    }),
+  DEFENDANT_APPEALED: () =>
+    ADMIN.JUDGMENT().does('recordAppeal', 'prosecutor', { appealedBy: 'defendant', filedOn: D.appealed }),
+  APPEAL_COPY_RECEIVED: () =>
+    ADMIN.DEFENDANT_APPEALED().does('recordAppealCopyReceived', 'prosecutor', { receivedOn: D.appealCopy }),
   CLOSED: () =>
     ADMIN.FOLLOW_UP().does('recordFinding', 'prosecutor', {
       recommendationId: 'rec-1',
@@ -176,6 +197,17 @@ const CIVIL = {
       on: '2025-09-20',
       outcome: 'sued_by_other',
       plaintiff: '某环保协会',
+    }),
+  SUPPORT_WITHDRAWN: () =>
+    CIVIL.SUPPORT().does('withdrawSupport', 'chief', {
+      decidedOn: D.supportWithdrawn,
+      situation: 'withdrawn_or_settled',
+      reason: '原告与被告和解，致使社会公共利益不能得到有效保护',
+    }),
+  RIGHT_HOLDER_NOTIFIED: () =>
+    CIVIL.ANNOUNCEMENT().does('recordRightHolderNotified', 'prosecutor', {
+      notifiedOn: D.rightHolderNotified,
+      rightHolder: '某市生态环境局',
     }),
   CIVIL_REVIEW: () =>
     CIVIL.ANNOUNCEMENT().does('recordAnnouncementOutcome', 'prosecutor', {

@@ -124,6 +124,18 @@ const TAKEN: Taken[] = [
   ),
   taken('SUPPORT', 'support_concluded', 'CLOSED', action('SUPPORT', 'recordSupportConcluded')),
   taken(
+    'SUPPORT',
+    'support_withdrawn',
+    'CLOSED',
+    action('SUPPORT_WITHDRAWN', 'recordSupportWithdrawalDelivered'),
+  ),
+  taken(
+    'ANNOUNCEMENT',
+    'compensation_failed',
+    'LITIGATION_REVIEW',
+    action('RIGHT_HOLDER_NOTIFIED', 'recordCompensationOutcome'),
+  ),
+  taken(
     'LITIGATION_REVIEW',
     'other_plaintiff_sued',
     'SUPPORT',

@@ -34,10 +34,11 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('civil: when nobody sued within the announcement period, or the suit supported was withdrawn or refused for standing (a civil case is not suspended)', () => {
+  it('civil: when nobody sued within the announcement period, the suit supported was withdrawn or refused for standing, or the 生态环境损害赔偿 consultation failed and the right-holder did not sue (a civil case is not suspended)', () => {
     expect(arrows(howToReach('LITIGATION_REVIEW', 'civil'))).toEqual([
       'ANNOUNCEMENT --nobody_sued--> LITIGATION_REVIEW',
       'SUPPORT --supported_suit_failed--> LITIGATION_REVIEW',
+      'ANNOUNCEMENT --compensation_failed--> LITIGATION_REVIEW',
     ]);
     expect(routeTo('LITIGATION_REVIEW', 'civil')?.map((m) => m.to)).toEqual([
       'EVALUATION',

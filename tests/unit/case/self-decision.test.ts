@@ -16,7 +16,12 @@ const DECISIONS = ACTION_NAMES.filter((name) => ACTIONS[name].decision !== undef
 const prosecutorAndChief: Actor = { ...ACTORS.prosecutor, roles: ['prosecutor', 'chief'] };
 
 it('there are decisions to check', () => {
-  expect(DECISIONS.map(([, kind]) => kind).sort()).toEqual(['filing', 'litigation', 'recommendation']);
+  expect(DECISIONS.map(([, kind]) => kind).sort()).toEqual([
+    'claim_change',
+    'filing',
+    'litigation',
+    'recommendation',
+  ]);
 });
 
 describe.each(DECISIONS)('%s (%s)', (name, _kind, row) => {

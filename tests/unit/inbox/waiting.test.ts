@@ -10,11 +10,12 @@ import {
   type InboxPerson,
 } from '../../../domain/inbox/waiting';
 
-const KINDS: DecisionKind[] = ['filing', 'recommendation', 'litigation'];
+const KINDS: DecisionKind[] = ['filing', 'recommendation', 'litigation', 'claim_change'];
 const DECIDE = {
   filing: 'decideFiling',
   recommendation: 'decideRecommendation',
   litigation: 'decideLitigation',
+  claim_change: 'decideClaimChange',
 } as const;
 
 const person = (roles: Role[], delegated: DecisionKind[] = []): InboxPerson => ({

@@ -31,6 +31,9 @@ describe('clock catalogue', () => {
         'appeal_ruling',
         'revisit',
         'rebound_follow_up',
+        'claim_change_filing',
+        'support_withdrawal_notice',
+        'appeal_report_above',
       ].sort(),
     );
     for (const id of CLOCK_IDS) {
@@ -48,6 +51,11 @@ describe('clock catalogue', () => {
     expect(clocks.reply.defaultLength).toEqual({ unit: 'months', count: 2 });
     expect(clocks.reply.urgentLength).toEqual({ unit: 'days', count: 15 });
     expect(clocks.rectification.defaultLength).toBeNull();
+    for (const id of ['claim_change_filing', 'support_withdrawal_notice', 'appeal_report_above'] as const)
+      expect(clocks[id]).toMatchObject({ defaultLength: { unit: 'days', count: 3 }, target: 'statutory' });
+    expect(clocks.appeal_report_above.basis).toEqual([
+      { instrument: '《人民检察院公益诉讼办案规则》', article: '第六十二条' },
+    ]);
     expect(clocks.appeal_judgment.defaultLength).toEqual({ unit: 'days', count: 15 });
     expect(clocks.appeal_ruling.defaultLength).toEqual({ unit: 'days', count: 10 });
     expect(basisText(clocks.recommendation_service.basis)).toBe('《人民检察院公益诉讼办案规则》第七十六条');

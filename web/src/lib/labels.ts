@@ -1,13 +1,17 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
 import {
+  CLAIM_CHANGE_GROUNDS,
+  CLAIM_CHANGES,
+  COMPENSATION_OUTCOMES,
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
   PARTY_KINDS,
-  SUPPORT_FORMS,
   SUPPORTED_SUIT_RESULTS,
+  SUPPORT_FORMS,
+  SUPPORT_WITHDRAWAL_SITUATIONS,
   TRANSFER_TARGETS,
 } from '../../../domain/case/vocabulary';
 import { ROLE_LABELS, type Role } from '../../../domain/roles';
@@ -75,6 +79,7 @@ export const ENUM_LABELS: Record<string, string> = {
   filing: '立案',
   recommendation: '发出检察建议',
   litigation: '提起诉讼',
+  claim_change: '撤回起诉或变更诉讼请求',
   district: '各级检察院均可办理',
   city: '设区的市级以上检察院办理',
   ...EXCLUSION_KINDS,
@@ -87,6 +92,12 @@ export const ENUM_LABELS: Record<string, string> = {
   ...PARTY_KINDS,
   ...SUPPORT_FORMS,
   ...SUPPORTED_SUIT_RESULTS,
+  ...CLAIM_CHANGES,
+  ...CLAIM_CHANGE_GROUNDS,
+  ...SUPPORT_WITHDRAWAL_SITUATIONS,
+  ...COMPENSATION_OUTCOMES,
+  // Several lists end with their own 其他 situation; one value, one label.
+  other: '其他情形',
 };
 
 export const enumLabel = (v: string) => ENUM_LABELS[v] ?? v;

@@ -47,6 +47,17 @@ const DATA_LABELS: Record<string, string> = {
   court: '受理法院',
   supportedOn: '支持起诉日期',
   forms: '支持起诉的方式',
+  changeLabel: '撤回起诉或变更诉讼请求',
+  basisLabel: '依据',
+  claims: '变更后的诉讼请求',
+  documentRef: '决定书文号',
+  situationLabel: '第一百零二条情形',
+  deliveredOn: '提交法院并发送原告日期',
+  refiling: '另行立案',
+  rightHolder: '赔偿权利人',
+  notifiedOn: '告知日期',
+  outcomeLabel: '结果',
+  next: '后续',
 };
 
 /** A non-empty list of identifiers (a finding's art. 82 reasons), shown by their labels. */
