@@ -102,7 +102,13 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
   [
     'ANNOUNCEMENT',
     'prosecutor',
-    ['recordAnnouncementOutcome', 'recordCivilParty', 'recordRightHolderNotified', 'recordTransferOut', 'addNote'],
+    [
+      'recordAnnouncementOutcome',
+      'recordCivilParty',
+      'recordRightHolderNotified',
+      'recordTransferOut',
+      'addNote',
+    ],
   ],
   ['TERMINATED', 'prosecutor', ['addNote']],
   ['TERMINATED', 'chief', ['addNote', 'markTypical']],
