@@ -89,6 +89,11 @@ export const PATCHES = {
    * government or the discipline commission is the chief's decision (rule `escalationLadder`).
    */
   escalationLadder: 'ladder-escalation-ladder-2026-12-02',
+  /**
+   * 2026-12-02: an issued recommendation is mailed to its organ's registered contact with a link to
+   * its own page, where the organ confirms receipt and answers item by item (rule `organAccess`).
+   */
+  organAccess: 'organ-access-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -104,4 +109,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   headReview: PATCHES.headReview,
   delegationBounds: PATCHES.delegationBounds,
   escalationLadder: PATCHES.escalationLadder,
+  organAccess: PATCHES.organAccess,
 };

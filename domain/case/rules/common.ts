@@ -69,7 +69,12 @@ export type RuleChange =
    * Confirming a report above, to the People's Congress, the government or the discipline
    * commission is the chief's decision (a head may propose it); the ladder has all of art. 25's rungs.
    */
-  | 'escalationLadder';
+  | 'escalationLadder'
+  /**
+   * The organ acts online on its recommendation: it is mailed a link when the recommendation is
+   * issued, confirms receipt (starting the reply clock) and answers item by item.
+   */
+  | 'organAccess';
 
 export interface RuleContext {
   actor: Actor;
