@@ -159,12 +159,7 @@ export const FORM_ACTION_NAMES = ACTION_NAMES.filter(
   (name): name is FormActionName => !(INTERNAL_ACTIONS as readonly string[]).includes(name),
 );
 /** Actions a case in any stage, ended or not, still takes. */
-const EVER_OPEN: ReadonlySet<ActionName> = new Set<ActionName>([
-  'addNote',
-  'markTypical',
-  'attachEvidence',
-  'recordOrganAccess',
-]);
+const EVER_OPEN: ReadonlySet<ActionName> = new Set<ActionName>(['addNote', 'markTypical', 'attachEvidence']);
 
 /** The roles that may send an action through the API at all; the rule then checks the case. */
 export function actionRoles(name: ActionName): readonly Role[] {

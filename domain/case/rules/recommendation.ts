@@ -119,6 +119,7 @@ function supersedeRebounds(state: CaseState, fx: Effects, issued: Recommendation
 }
 
 export const recordRecommendationService: Rule<'recordRecommendationService'> = (state, p, ctx) => {
+  requireReceiptAwaited(state);
   const rec = awaitingReceipt(state, p.recommendationId);
   const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: rec.decidedOn, label: '决定日期' });
   const receivedOn = requireDate(p.receivedOn, '行政机关签收日期', ctx, {
@@ -130,10 +131,15 @@ export const recordRecommendationService: Rule<'recordRecommendationService'> = 
   return fx;
 };
 
-/** The recommendation `id` when its service and receipt are still to be recorded (refused otherwise). */
-export function awaitingReceipt(state: CaseState, id: string): Recommendation {
+/** Refuses (before the payload is read) when no recommendation waits for its service to be recorded. */
+export function requireReceiptAwaited(state: CaseState): void {
   requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
   requireAwaiting(state, ['approved'], '没有待登记送达的检察建议');
+}
+
+/** The recommendation `id` when its service and receipt are still to be recorded (refused otherwise). */
+export function awaitingReceipt(state: CaseState, id: string): Recommendation {
+  requireReceiptAwaited(state);
   const rec = findRecommendation(state, id);
   if (rec.status !== 'approved') throw wrongStage(`检察建议 ${rec.id} 已登记送达`);
   return rec;
