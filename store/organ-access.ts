@@ -36,7 +36,14 @@ export async function ensureOrganAccess(
   await tx.query(
     `INSERT INTO organ_access (token, case_id, recommendation_id, procuratorate_id, organ_id, email)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (case_id, recommendation_id) DO NOTHING`,
-    [randomBytes(24).toString('base64url'), a.caseId, a.recommendationId, a.procuratorateId, a.organId, organ.email],
+    [
+      randomBytes(24).toString('base64url'),
+      a.caseId,
+      a.recommendationId,
+      a.procuratorateId,
+      a.organId,
+      organ.email,
+    ],
   );
   const [row] = await tx.query<{ token: string; email: string }>(
     'SELECT token, email FROM organ_access WHERE case_id = $1 AND recommendation_id = $2',
@@ -164,7 +171,11 @@ export async function organReplyOf(
      ORDER BY issued_at DESC LIMIT 1`,
     [a.caseId, a.organId],
   );
-  const entries = await db.query<{ seq: number; at: Date; data: { answers: OrganAnswer[]; answeredBy: string } }>(
+  const entries = await db.query<{
+    seq: number;
+    at: Date;
+    data: { answers: OrganAnswer[]; answeredBy: string };
+  }>(
     `SELECT seq, at, data FROM audit_entries
      WHERE case_id = $1 AND kind = 'answerRecommendationItems' AND data->>'recommendationId' = $2 ORDER BY seq`,
     [a.caseId, a.recommendationId],

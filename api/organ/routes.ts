@@ -13,7 +13,14 @@ import { recommendationsOf } from '../../store/case-reads';
 import { organReplyOf, type OrganAccessRow } from '../../store/organ-access';
 import type { Actor } from '../../domain/case/model';
 import { sendCaseAction, type ActDeps } from '../cases/act';
-import { attachPayload, discardRest, fileTooLarge, limitsOf, storeBody, type EvidenceDeps } from '../cases/evidence';
+import {
+  attachPayload,
+  discardRest,
+  fileTooLarge,
+  limitsOf,
+  storeBody,
+  type EvidenceDeps,
+} from '../cases/evidence';
 import { problems } from '../problem';
 import { routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute } from '../routing';
@@ -34,7 +41,10 @@ export type OrganDeps = OrganSessionDeps & ActDeps & EvidenceDeps;
 
 const TAG = { tag: '行政机关在线办理', auth: 'public' } as const;
 const tokenParam = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '链接格式不正确').describe('检察建议书链接中的访问码'),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, '链接格式不正确')
+    .describe('检察建议书链接中的访问码'),
 });
 const SESSION_NOTE = '凭验证码进入后的会话（Cookie duban_organ，仅限该份检察建议）';
 
@@ -133,9 +143,15 @@ const sessionRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       path: '/links/:token/session',
       ...TAG,
       summary: '凭验证码进入：设置仅限该份检察建议的短时会话 Cookie',
-      description: '验证码错误或过期时答复 422；15 分钟内错误 5 次后答复 429，并在 Retry-After 中说明等待秒数。',
+      description:
+        '验证码错误或过期时答复 422；15 分钟内错误 5 次后答复 429，并在 Retry-After 中说明等待秒数。',
       params: tokenParam,
-      body: z.strictObject({ code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字').describe('邮件中的验证码') }),
+      body: z.strictObject({
+        code: z
+          .string()
+          .regex(/^\d{6}$/, '验证码为 6 位数字')
+          .describe('邮件中的验证码'),
+      }),
       idempotent: false,
       beforeBody: async (req) => {
         const token = String(req.params.token ?? '');
@@ -218,7 +234,10 @@ const receiptRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
     async ({ req, res, body }) => {
       const { access, actor } = await requireOrganSession(deps, req);
       const recommendationId = access.recommendation_id;
-      await act(deps, access, actor, 'confirmReceiptOnline', { recommendationId, confirmedBy: body.confirmedBy });
+      await act(deps, access, actor, 'confirmReceiptOnline', {
+        recommendationId,
+        confirmedBy: body.confirmedBy,
+      });
       res.json(await viewOf(deps, access));
     },
   );
@@ -249,7 +268,10 @@ const answersRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
           { path: 'answers.item', message: '超出建议事项' },
         ]);
       const recommendationId = access.recommendation_id;
-      await act(deps, access, actor, 'answerRecommendationItems', { recommendationId, answers: body.answers });
+      await act(deps, access, actor, 'answerRecommendationItems', {
+        recommendationId,
+        answers: body.answers,
+      });
       res.json(await viewOf(deps, access));
     },
   );
@@ -280,7 +302,8 @@ const fileRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       try {
         const { access, actor } = await requireOrganSession(deps, req);
         const declared = Number(req.get('content-length') ?? NaN);
-        if (Number.isFinite(declared) && declared > limitsOf(deps).fileBytes) throw fileTooLarge(limitsOf(deps));
+        if (Number.isFinite(declared) && declared > limitsOf(deps).fileBytes)
+          throw fileTooLarge(limitsOf(deps));
         const recommendationId = access.recommendation_id;
         const stored = await storeBody(deps, req, {
           caseId: access.case_id,

@@ -54,7 +54,12 @@ export async function openLink(db: Db, token: string): Promise<OrganAccessRow> {
   const access = await findOrganAccess(db, token);
   if (!access) throw problems.notFound('链接无效，请核对检察建议书上的链接或二维码');
   if (access.outcome === 'superseded')
-    throw new Problem(410, 'recommendation-superseded', '检察建议已被替代', '该检察建议已被新的检察建议替代，此链接不再使用');
+    throw new Problem(
+      410,
+      'recommendation-superseded',
+      '检察建议已被替代',
+      '该检察建议已被新的检察建议替代，此链接不再使用',
+    );
   if (access.status === null || access.case_stage === 'TERMINATED')
     throw new Problem(410, 'recommendation-withdrawn', '检察建议已撤回', '该检察建议已撤回，此链接不再使用');
   return access;
@@ -71,7 +76,11 @@ export async function sendCode(deps: OrganSessionDeps, access: OrganAccessRow): 
     codeHash: codeHash(deps, access.token, code),
     ttlSeconds: minutesValid * 60,
   });
-  const mail = renderMail('organ_code', { publicUrl: '', recipientName: access.organ_name }, { code, minutes: minutesValid });
+  const mail = renderMail(
+    'organ_code',
+    { publicUrl: '', recipientName: access.organ_name },
+    { code, minutes: minutesValid },
+  );
   const dedupeKey = `organ_code:${access.token}:${randomBytes(8).toString('hex')}`;
   await deps.db.withTransaction((tx) =>
     enqueueMail(tx, {

@@ -4,7 +4,16 @@
  * the numbered items, each once: it may add answers and files, never change what it submitted.
  */
 import type { Recommendation, CaseState } from '../model';
-import { Effects, findRecommendation, forbidden, inForce, invalid, wrongStage, type Rule, type RuleContext } from './common';
+import {
+  Effects,
+  findRecommendation,
+  forbidden,
+  inForce,
+  invalid,
+  wrongStage,
+  type Rule,
+  type RuleContext,
+} from './common';
 import { awaitingReceipt, recordReceipt } from './recommendation';
 
 /** The recommendation the organ's session opens; any other is refused. */

@@ -68,7 +68,11 @@ class OrganClient {
     const res = await fetch(world.system.baseUrl + path, {
       method,
       headers: {
-        ...(raw ? { 'content-type': 'application/octet-stream' } : body ? { 'content-type': 'application/json' } : {}),
+        ...(raw
+          ? { 'content-type': 'application/octet-stream' }
+          : body
+            ? { 'content-type': 'application/json' }
+            : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -83,8 +87,8 @@ class OrganClient {
   async code(to: string): Promise<string> {
     const before = world.system.mail.messages.length;
     expect((await this.send('POST', `/api/organ/links/${this.token}/code`)).status).toBe(202);
-    const mails = await world.system.mail.waitFor(
-      (m) => m.slice(before).some((x) => x.to.includes(to) && x.subject.includes('验证码')),
+    const mails = await world.system.mail.waitFor((m) =>
+      m.slice(before).some((x) => x.to.includes(to) && x.subject.includes('验证码')),
     );
     const mail = mails.slice(before).find((x) => x.to.includes(to) && x.subject.includes('验证码'))!;
     return /验证码是：(\d{6})/.exec(mail.text)![1]!;
@@ -159,14 +163,23 @@ describe('when the chief issues a recommendation', () => {
       answers: [{ item: 1, answer: 'disputed', reasons: '改口' }],
     });
     expect(changed.status).toBe(409);
-    const photo = await eco.send('POST', '/api/organ/recommendation/files?name=%E6%95%B4%E6%94%B9.jpg', undefined, JPEG);
+    const photo = await eco.send(
+      'POST',
+      '/api/organ/recommendation/files?name=%E6%95%B4%E6%94%B9.jpg',
+      undefined,
+      JPEG,
+    );
     expect(photo.status).toBe(201);
 
     const seen = await prosecutor.get(`/api/cases/${caseId}/organ-replies`);
     expect(seen.status).toBe(200);
     const reply = (seen.body as { recommendationId: string; organId: string }[]).find(
       (r) => r.organId === world.org.organs.eco,
-    ) as unknown as { items: string[]; answers: { item: number; answer: string }[]; files: { sha256: string }[] };
+    ) as unknown as {
+      items: string[];
+      answers: { item: number; answer: string }[];
+      files: { sha256: string }[];
+    };
     expect(reply.answers.map((a) => [a.item, a.answer])).toEqual([
       [1, 'accepted'],
       [2, 'in_progress'],
@@ -176,11 +189,21 @@ describe('when the chief issues a recommendation', () => {
     const entries = await timeline(caseId);
     const kinds = entries.filter((e) => e.actorId === `organ:${world.org.organs.eco}`).map((e) => e.kind);
     expect(kinds).toEqual(
-      expect.arrayContaining(['recordOrganAccess', 'confirmReceiptOnline', 'answerRecommendationItems', 'attachEvidence']),
+      expect.arrayContaining([
+        'recordOrganAccess',
+        'confirmReceiptOnline',
+        'answerRecommendationItems',
+        'attachEvidence',
+      ]),
     );
     const confirm = entries.find((e) => e.kind === 'confirmReceiptOnline')!;
-    expect(confirm.data).toMatchObject({ receivedOn: today, basis: '行政机关在线确认签收（确认人：张科长）' });
-    const replyClock = entries.find((e) => e.kind === 'clock_started' && String(e.data.clockKey).startsWith('reply'));
+    expect(confirm.data).toMatchObject({
+      receivedOn: today,
+      basis: '行政机关在线确认签收（确认人：张科长）',
+    });
+    const replyClock = entries.find(
+      (e) => e.kind === 'clock_started' && String(e.data.clockKey).startsWith('reply'),
+    );
     expect(replyClock?.data).toMatchObject({ start: today });
     const events = entries.filter((e) => e.kind === 'recordOrganAccess').map((e) => e.data.event);
     expect(events).toEqual(expect.arrayContaining(['code_sent', 'signed_in']));
@@ -204,7 +227,9 @@ describe('when the chief issues a recommendation', () => {
       if (last.status !== 422) break;
     }
     expect(last!.body.detail).toContain('验证码错误或已过期');
-    const throttled = await street.send('POST', `/api/organ/links/${street.token}/session`, { code: '000000' });
+    const throttled = await street.send('POST', `/api/organ/links/${street.token}/session`, {
+      code: '000000',
+    });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(throttled.body.detail).toContain('错误次数过多');

@@ -213,7 +213,12 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { recommendationId: 'rec-1', event: 'signed_in' },
     stage: 'RECOMMENDATION',
     ops: [],
-    data: { recommendationId: 'rec-1', organId: ORGANS.eco, event: 'signed_in', contact: 'eco@organ.example' },
+    data: {
+      recommendationId: 'rec-1',
+      organId: ORGANS.eco,
+      event: 'signed_in',
+      contact: 'eco@organ.example',
+    },
   },
   confirmReceiptOnline: {
     at: 'RECOMMENDATION',
@@ -229,7 +234,14 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
         start: TODAY,
         recommendationId: 'rec-1',
       },
-      { op: 'start', key: 'reply:rec-1', clockId: 'reply', start: TODAY, recommendationId: 'rec-1', urgent: false },
+      {
+        op: 'start',
+        key: 'reply:rec-1',
+        clockId: 'reply',
+        start: TODAY,
+        recommendationId: 'rec-1',
+        urgent: false,
+      },
       {
         op: 'start',
         key: 'rectification:rec-1',
