@@ -53,7 +53,8 @@ export interface OrganCodeVars {
 }
 
 /** The organ's page of one recommendation. */
-export const organLink = (publicUrl: string, token: string) => `${publicUrl.replace(/\/$/, '')}/organ/${token}`;
+export const organLink = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/organ/${token}`;
 
 const caseLink = (ctx: TemplateContext, caseId: string) =>
   `${ctx.publicUrl.replace(/\/$/, '')}/cases/${caseId}`;

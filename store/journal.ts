@@ -76,7 +76,8 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
     const mailKeys: string[] = [];
     for (const mail of input.mail ?? [])
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
-    for (const mail of input.organMail ?? []) mailKeys.push(...(await queueOrganMail(tx, publicUrl, input, mail)));
+    for (const mail of input.organMail ?? [])
+      mailKeys.push(...(await queueOrganMail(tx, publicUrl, input, mail)));
     return { seqs: input.entries.map((e) => e.seq), hashes, mailKeys };
   });
 }

@@ -230,7 +230,9 @@ export function discardRest(req: Request, res: Response): void {
   if (!req.readableEnded) req.resume();
 }
 
-export function attachPayload(f: Stored & { source: 'upload' | 'public_lead'; publicLeadId?: string | null }) {
+export function attachPayload(
+  f: Stored & { source: 'upload' | 'public_lead'; publicLeadId?: string | null },
+) {
   return {
     id: f.id,
     sha256: f.sha256,

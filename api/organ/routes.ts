@@ -8,9 +8,8 @@ import { z } from 'zod';
 import { itemAnswer } from '../../domain/case/payloads';
 import type { ActionName, Payloads } from '../../domain/case/payloads';
 import { text } from '../../domain/text';
-import { findCaseInScope } from '../../store/case-reads';
-import { recommendationsOf } from '../../store/case-reads';
-import { organReplyOf, type OrganAccessRow } from '../../store/organ-access';
+import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
+import { codeWait, organReplyOf, type OrganAccessRow } from '../../store/organ-access';
 import type { Actor } from '../../domain/case/model';
 import { sendCaseAction, type ActDeps } from '../cases/act';
 import {
@@ -23,7 +22,7 @@ import {
 } from '../cases/evidence';
 import { problems } from '../problem';
 import { routerOf, type RouteDeclaration } from '../route-kit';
-import { defineRoute } from '../routing';
+import { defineRoute, type RouteRegistry } from '../routing';
 import {
   openLink,
   organActor,
@@ -34,7 +33,6 @@ import {
   wrongCode,
   type OrganSessionDeps,
 } from './session';
-import { codeWait } from '../../store/organ-access';
 import { organReplyResponse, organViewResponse } from './schemas';
 
 export type OrganDeps = OrganSessionDeps & ActDeps & EvidenceDeps;
@@ -48,7 +46,7 @@ const tokenParam = z.strictObject({
 });
 const SESSION_NOTE = '凭验证码进入后的会话（Cookie duban_organ，仅限该份检察建议）';
 
-export function organRoutes(deps: OrganDeps, registry: import('../routing').RouteRegistry): Router {
+export function organRoutes(deps: OrganDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/organ', deps, [
     linkRoute,
     codeRoute,

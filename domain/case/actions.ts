@@ -42,15 +42,7 @@ import * as rec from './rules/recommendation';
  * administrative organ online, on its own recommendation; contributor: staff or that organ.
  */
 type Who =
-  | 'handler'
-  | 'decision'
-  | 'chief'
-  | 'head'
-  | 'supervisor'
-  | 'staff'
-  | 'overseer'
-  | 'organ'
-  | 'contributor';
+  'handler' | 'decision' | 'chief' | 'head' | 'supervisor' | 'staff' | 'overseer' | 'organ' | 'contributor';
 
 interface ActionDef<N extends ActionName> {
   label: string;

@@ -56,7 +56,9 @@ export const itemAnswer = z.strictObject({
   item: z.number().int().min(1).max(100).describe('建议事项序号'),
   answer: z
     .enum(['accepted', 'in_progress', 'disputed'])
-    .describe('accepted 采纳并已整改，in_progress 正在整改（须填写计划和起止日期），disputed 有异议（须说明理由）'),
+    .describe(
+      'accepted 采纳并已整改，in_progress 正在整改（须填写计划和起止日期），disputed 有异议（须说明理由）',
+    ),
   plan: optionalText('整改计划', 5000).optional(),
   startsOn: civilDate.optional().describe('整改开始日期'),
   endsOn: civilDate.optional().describe('整改完成日期'),

@@ -148,7 +148,9 @@ export class CaseRun {
       let written: Written;
       try {
         changes = await executeClockOps(this.state, fx.clockOps, Date.now());
-        written = await this.journal.write(this.withOrganMail(name, batchOf(name, envelope.actor.userId, fx, changes), fx));
+        written = await this.journal.write(
+          this.withOrganMail(name, batchOf(name, envelope.actor.userId, fx, changes), fx),
+        );
       } catch (err) {
         // Not on the timeline, so it did not happen: the case is as it was, plus an alert.
         if (!unrecorded(err) || !refusesUnrecordedActions()) throw err;
