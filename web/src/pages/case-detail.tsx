@@ -18,6 +18,7 @@ import { useApi } from '../lib/use-api';
 import { CaseActions } from './case-actions';
 import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
+import { OrganReplies } from './organ-replies';
 
 export function CaseDetailPage({ user, caseId }: { user: User; caseId: string }) {
   const [version, setVersion] = useState(0);
@@ -157,6 +158,11 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
               ))}
             </section>
           )}
+          <OrganReplies
+            caseId={d.id}
+            organName={(id) => d.recommendations.find((r) => r.organId === id)?.organName ?? id}
+            version={version}
+          />
           <CaseEvidence
             caseId={d.id}
             canUpload={hasAnyRole(user.roles, CASE_ACTING_ROLES)}
