@@ -38,6 +38,8 @@ import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './rout
 import { statisticsRoutes } from './statistics/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
+import { organRoutes as organAccessRoutes } from './organ/routes';
+import { DEFAULT_ORGAN_LIMITS, type OrganAccessLimits } from './organ/session';
 import { webApp } from '../web/serve';
 
 export interface AppDeps {
@@ -70,6 +72,8 @@ export interface AppDeps {
   stuckCases?: StuckCaseWatch;
   /** Largest evidence file and largest total per case, in bytes (default 200 MB and 2 GB). */
   evidenceLimits?: EvidenceLimits;
+  /** The organ's one-time codes, sessions and throttle (default: 10-minute codes, 30-minute sessions). */
+  organLimits?: OrganAccessLimits;
 }
 
 /**
@@ -135,6 +139,24 @@ export function createApp(deps: AppDeps): Express {
           now,
           answerMs: deps.answerTimeoutMs ?? 10_000,
           stuckCases,
+          ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
+        },
+        routes,
+      ),
+    ],
+    [
+      '/api/organ',
+      organAccessRoutes(
+        {
+          db,
+          temporal: deps.temporal,
+          taskQueue: deps.taskQueue,
+          now,
+          answerMs: deps.answerTimeoutMs ?? 10_000,
+          mailer: deps.mailer,
+          secret,
+          https: deps.https === true,
+          limits: deps.organLimits ?? DEFAULT_ORGAN_LIMITS,
           ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
         },
         routes,

@@ -40,6 +40,22 @@ export interface ClockChangedVars {
   reason: string;
 }
 
+export interface OrganRecommendationVars {
+  caseId: string;
+  title: string;
+  decidedOn: string;
+  token: string;
+}
+
+export interface OrganCodeVars {
+  code: string;
+  minutes: number;
+}
+
+/** The organ's page of one recommendation. */
+export const organLink = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/$/, '')}/organ/${token}`;
+
 const caseLink = (ctx: TemplateContext, caseId: string) =>
   `${ctx.publicUrl.replace(/\/$/, '')}/cases/${caseId}`;
 
@@ -94,6 +110,32 @@ const templates = {
         `原因：${v.reason}`,
         '',
         `查看案件：${caseLink(ctx, v.caseId)}`,
+      ].join('\n'),
+    };
+  },
+  organ_recommendation(ctx: TemplateContext, v: OrganRecommendationVars): RenderedMail {
+    return {
+      subject: `【检察建议】${v.title}`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `本院已于 ${v.decidedOn} 决定就「${v.title}」向贵单位发出检察建议书（案件编号 ${v.caseId}）。`,
+        '请通过以下链接查看检察建议书，在线确认签收，并逐项答复整改情况：',
+        organLink(ctx.publicUrl, v.token),
+        '',
+        '打开链接后，系统将向本邮箱发送一次性验证码，凭验证码进入。回复期限自确认签收之日起计算。',
+        '此链接仅用于本份检察建议，请勿转发。',
+      ].join('\n'),
+    };
+  },
+  organ_code(ctx: TemplateContext, v: OrganCodeVars): RenderedMail {
+    return {
+      subject: `【检察建议】验证码 ${v.code}`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `您查看检察建议书的验证码是：${v.code}`,
+        `验证码 ${v.minutes} 分钟内有效，仅可使用一次。如非本单位操作，请忽略本邮件。`,
       ].join('\n'),
     };
   },

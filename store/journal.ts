@@ -9,6 +9,7 @@ import {
 import { enqueueMail } from './outbox';
 import type { Db, Tx } from './pool';
 import { leadTextOf } from './lead-text';
+import { ensureOrganAccess } from './organ-access';
 import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
 import { findUser, usersWithRole, type UserRow } from './users';
 import { renderMail, type TemplateName, type TemplateVars } from '../mail/templates';
@@ -35,6 +36,16 @@ export interface JournalInput {
   mail?: MailRequest[];
   /** Alerts the batch's first entry acknowledged. */
   acknowledgedAlerts?: AcknowledgedAlert[];
+  /** Issued recommendations whose organ gets its link (once per recommendation). */
+  organMail?: OrganMailRequest[];
+}
+
+/** The mail to an organ's registered address with the link to its recommendation's page. */
+export interface OrganMailRequest {
+  recommendationId: string;
+  organId: string;
+  title: string;
+  decidedOn: string;
 }
 
 export interface JournalResult {
@@ -65,6 +76,8 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
     const mailKeys: string[] = [];
     for (const mail of input.mail ?? [])
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
+    for (const mail of input.organMail ?? [])
+      mailKeys.push(...(await queueOrganMail(tx, publicUrl, input, mail)));
     return { seqs: input.entries.map((e) => e.seq), hashes, mailKeys };
   });
 }
@@ -107,6 +120,30 @@ async function queueTemplatedMail(
     keys.push(dedupeKey);
   }
   return keys;
+}
+
+async function queueOrganMail(
+  tx: Tx,
+  publicUrl: string,
+  input: JournalInput,
+  mail: OrganMailRequest,
+): Promise<string[]> {
+  const { caseId, procuratorateId } = input;
+  const access = await ensureOrganAccess(tx, { caseId, procuratorateId, ...mail });
+  if (!access) return [];
+  const vars = { caseId, title: mail.title, decidedOn: mail.decidedOn, token: access.token };
+  const rendered = renderMail('organ_recommendation', { publicUrl, recipientName: access.organName }, vars);
+  const dedupeKey = `case:${caseId}:organ_access:${mail.recommendationId}`;
+  await enqueueMail(tx, {
+    dedupeKey,
+    caseId,
+    kind: 'organ_recommendation',
+    recipientUserId: null,
+    toAddress: access.email,
+    subject: rendered.subject,
+    bodyText: rendered.text,
+  });
+  return [dedupeKey];
 }
 
 async function resolveRecipients(

@@ -122,6 +122,11 @@ export const PATCHES = {
    * arts. 90(二), 91(二), 96(一), rule `ecoCompensation`).
    */
   ecoCompensation: 'ending-eco-compensation-2026-12-02',
+  /**
+   * 2026-12-02: an issued recommendation is mailed to its organ's registered contact with a link to
+   * its own page, where the organ confirms receipt and answers item by item (rule `organAccess`).
+   */
+  organAccess: 'organ-access-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -142,4 +147,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   claimChanges: PATCHES.claimChanges,
   defendantAppealReport: PATCHES.defendantAppealReport,
   ecoCompensation: PATCHES.ecoCompensation,
+  organAccess: PATCHES.organAccess,
 };

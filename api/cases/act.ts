@@ -46,10 +46,25 @@ export async function performAction<N extends ActionName>(
     throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再办理`);
   await checkReferences(deps.db, principal.procuratorateId, payload);
   const actor: Actor = await actorOf(deps.db, principal);
+  const { procuratorateId } = principal;
+  return sendCaseAction(deps, { row, procuratorateId, actor }, name, payload, idempotencyKey);
+}
+
+/**
+ * Sends an action, taken by `actor`, to the case workflow of `row` and waits for its answer
+ * within the deadline (the same user's same key is the same update: Temporal runs it once).
+ */
+export async function sendCaseAction<N extends ActionName>(
+  deps: ActDeps,
+  to: { row: CaseRow; procuratorateId: string; actor: Actor },
+  name: N,
+  payload: Payloads[N],
+  idempotencyKey: string | undefined,
+): Promise<ActOutcome> {
+  const { row, actor } = to;
   const key = idempotencyKey ?? randomUUID();
-  // The same user's same key is the same update: Temporal runs it once, however often it is sent.
-  const updateId = createHash('sha256').update(`${principal.userId}:${key}`).digest('hex').slice(0, 32);
-  const handle = deps.temporal.workflow.getHandle(caseWorkflowId(caseId));
+  const updateId = createHash('sha256').update(`${actor.userId}:${key}`).digest('hex').slice(0, 32);
+  const handle = deps.temporal.workflow.getHandle(caseWorkflowId(row.id));
   const deadline = Date.now() + deps.answerMs;
   const accepted = await within(deps.temporal, deps.answerMs, () =>
     handle.startUpdate(ACTION_UPDATES[name], {
@@ -62,7 +77,7 @@ export async function performAction<N extends ActionName>(
   const finished = await within(deps.temporal, Math.max(1, deadline - Date.now()), () =>
     accepted.value.result(),
   );
-  const after = (await findCaseInScope(deps.db, caseId, principal.procuratorateId)) ?? row;
+  const after = (await findCaseInScope(deps.db, row.id, to.procuratorateId)) ?? row;
   return finished.done
     ? { kind: 'done', result: finished.value, row: after }
     : { kind: 'pending', actionId: updateId, row: after };

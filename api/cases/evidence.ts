@@ -126,10 +126,10 @@ async function requireCase(deps: EvidenceDeps, caseId: string, principal: Princi
   return row;
 }
 
-const limitsOf = (deps: EvidenceDeps) => deps.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS;
+export const limitsOf = (deps: EvidenceDeps) => deps.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS;
 const storageOf = (deps: EvidenceDeps) => deps.evidence?.storage ?? pgChunkStorage;
 
-const fileTooLarge = (limits: EvidenceLimits) =>
+export const fileTooLarge = (limits: EvidenceLimits) =>
   problems.payloadTooLarge(`单个文件不得超过 ${megabytes(limits.fileBytes)}，未保存`);
 const caseFull = (limits: EvidenceLimits, used: number) =>
   problems.payloadTooLarge(
@@ -166,7 +166,7 @@ interface Stored {
 }
 
 /** Streams the body into storage in one transaction: refused (and nothing kept) over a limit or of a refused type. */
-async function storeBody(
+export async function storeBody(
   deps: EvidenceDeps,
   req: Request,
   file: { caseId: string; procuratorateId: string; name: string; addedBy: string } & Pick<
@@ -225,12 +225,14 @@ async function storeBody(
 }
 
 /** A refused upload answers at once; the rest of its body is read and thrown away, then the connection closes. */
-function discardRest(req: Request, res: Response): void {
+export function discardRest(req: Request, res: Response): void {
   res.setHeader('Connection', 'close');
   if (!req.readableEnded) req.resume();
 }
 
-function attachPayload(f: Stored & { source: 'upload' | 'public_lead'; publicLeadId?: string | null }) {
+export function attachPayload(
+  f: Stored & { source: 'upload' | 'public_lead'; publicLeadId?: string | null },
+) {
   return {
     id: f.id,
     sha256: f.sha256,

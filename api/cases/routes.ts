@@ -10,6 +10,7 @@ import { problems } from '../problem';
 import { performAction } from './act';
 import { createCase, type CaseServiceDeps } from './create-case';
 import { documentDownloadRoute, documentListRoute, documentReviseRoute } from './documents';
+import { organRepliesRoute } from './organ-replies';
 import { evidenceRoutes, recordPendingEvidence, type EvidenceDeps } from './evidence';
 import { caseDetail } from './detail';
 import { caseList, caseListQuery, caseListResponse } from './list';
@@ -40,6 +41,7 @@ export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router 
     documentDownloadRoute,
     documentReviseRoute,
     ...evidenceRoutes,
+    organRepliesRoute,
     ...FORM_ACTION_NAMES.map(actionRoute),
   ]);
 }

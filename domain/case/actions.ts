@@ -21,6 +21,7 @@ import {
   recordSupport,
   recordSupportConcluded,
 } from './rules/civil';
+import { answerRecommendationItems, confirmReceiptOnline, recordOrganAccess } from './rules/organ';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import * as claims from './rules/claims';
 import { recordCompensationOutcome, recordRightHolderNotified } from './rules/eco-compensation';
@@ -46,9 +47,11 @@ import * as rec from './rules/recommendation';
  * handler: the handling prosecutor, or a head; decision: the chief, or a head the chief delegated
  * the decision to; chief: the chief alone; head: a head alone (reviewing proposals); supervisor: a
  * head or the chief; staff: any of them;
- * overseer: any of them or the case office (which watches every case's alerts).
+ * overseer: any of them or the case office (which watches every case's alerts); organ: the
+ * administrative organ online, on its own recommendation; contributor: staff or that organ.
  */
-type Who = 'handler' | 'decision' | 'chief' | 'head' | 'supervisor' | 'staff' | 'overseer';
+type Who =
+  'handler' | 'decision' | 'chief' | 'head' | 'supervisor' | 'staff' | 'overseer' | 'organ' | 'contributor';
 
 interface ActionDef<N extends ActionName> {
   label: string;
@@ -148,7 +151,14 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   recordTransferOut: { label: '登记移送', who: 'handler', apply: recordTransferOut },
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
-  attachEvidence: { label: '添加证据材料', who: 'staff', apply: attachEvidence },
+  attachEvidence: { label: '添加证据材料', who: 'contributor', apply: attachEvidence },
+  recordOrganAccess: { label: '行政机关在线访问', who: 'organ', apply: recordOrganAccess },
+  confirmReceiptOnline: { label: '行政机关在线确认签收', who: 'organ', apply: confirmReceiptOnline },
+  answerRecommendationItems: {
+    label: '行政机关逐项答复',
+    who: 'organ',
+    apply: answerRecommendationItems,
+  },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
   proposeEscalation: { label: '提请检察长决定督促措施', who: 'head', apply: proposeEscalation },
   confirmEscalation: { label: '确认督促措施', who: 'supervisor', apply: confirmEscalation },
@@ -185,9 +195,15 @@ export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
 
 /**
  * Actions the API takes itself, from another route (the evidence upload sends `attachEvidence`
- * once the bytes are stored): neither an `/actions/…` route nor a form on the case page.
+ * once the bytes are stored; the organ's page sends the organ's): neither an `/actions/…` route
+ * nor a form on the case page.
  */
-export const INTERNAL_ACTIONS = ['attachEvidence'] as const;
+export const INTERNAL_ACTIONS = [
+  'attachEvidence',
+  'recordOrganAccess',
+  'confirmReceiptOnline',
+  'answerRecommendationItems',
+] as const;
 export type FormActionName = Exclude<ActionName, (typeof INTERNAL_ACTIONS)[number]>;
 export const FORM_ACTION_NAMES = ACTION_NAMES.filter(
   (name): name is FormActionName => !(INTERNAL_ACTIONS as readonly string[]).includes(name),
@@ -204,7 +220,9 @@ export function actionRoles(name: ActionName): readonly Role[] {
 export function authorize(state: CaseState, name: ActionName, actor: Actor): void {
   const def = ACTIONS[name];
   if (actor.procuratorateId !== state.info.procuratorateId) throw forbidden('不能办理其他检察院的案件');
-  const roles = actor.roles;
+  // An organ's actor holds no role, so it can take no staff action, and staff no organ's one.
+  const isOrgan = actor.organ !== undefined && actor.roles.length === 0;
+  const roles = isOrgan ? [] : actor.roles;
   const isHandler = hasAnyRole(roles, ['prosecutor']) && actor.userId === state.handlerId;
   const isHead = hasAnyRole(roles, ['head']);
   const isChief = hasAnyRole(roles, ['chief']);
@@ -217,6 +235,8 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     supervisor: isHead || isChief,
     staff: isHandler || isHead || isChief,
     overseer: isHandler || isHead || isChief || hasAnyRole(roles, ['case_office']),
+    organ: isOrgan,
+    contributor: isOrgan || isHandler || isHead || isChief,
   };
   if (allowed[def.who]) return;
   const needed: Record<Who, string> = {
@@ -227,6 +247,8 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     supervisor: '部门负责人或检察长',
     staff: '本案承办检察官、部门负责人或检察长',
     overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
+    organ: '被建议的行政机关（凭检察建议书链接和验证码）',
+    contributor: '本案承办检察官、部门负责人、检察长或被建议的行政机关',
   };
   throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
 }

@@ -37,6 +37,18 @@ export interface Actor {
    * existed: such proposals went straight to the decision.
    */
   headReview?: 'required' | 'waived';
+  /**
+   * Set only on an organ's envelope (the API builds it from an organ session, never from a staff
+   * sign-in): the organ and the one recommendation its session opens. Such an actor holds no role.
+   */
+  organ?: OrganActor;
+}
+
+/** The administrative organ acting online on its own recommendation, through `contact` (a name). */
+export interface OrganActor {
+  organId: string;
+  recommendationId: string;
+  contact: string;
 }
 
 /** `claim_change` (撤回起诉, 变更诉讼请求) is the chief's alone: no delegation names it. */
@@ -105,6 +117,8 @@ export interface Recommendation {
   receivedOn?: CivilDate;
   filedAboveOn?: CivilDate;
   reply?: { repliedOn: CivilDate; onTime: boolean; claim: ReplyClaim };
+  /** The item numbers the organ has answered online (each answered once, never changed). */
+  answeredItems?: number[];
   finding?: {
     checkedOn: CivilDate;
     result: FindingResult;

@@ -60,6 +60,20 @@ const recommendation = z.strictObject({
   otherMatters: optionalText('其他事项', 2000).optional(),
 });
 
+/** The organ's answer to one numbered item of its recommendation. */
+export const itemAnswer = z.strictObject({
+  item: z.number().int().min(1).max(100).describe('建议事项序号'),
+  answer: z
+    .enum(['accepted', 'in_progress', 'disputed'])
+    .describe(
+      'accepted 采纳并已整改，in_progress 正在整改（须填写计划和起止日期），disputed 有异议（须说明理由）',
+    ),
+  plan: optionalText('整改计划', 5000).optional(),
+  startsOn: civilDate.optional().describe('整改开始日期'),
+  endsOn: civilDate.optional().describe('整改完成日期'),
+  reasons: optionalText('异议理由', 5000).optional(),
+});
+
 const extendDeadline = z
   .strictObject({
     clockKey: identifier('期限标识，如 litigation_review_admin'),
@@ -266,6 +280,20 @@ export const ACTION_SCHEMAS = {
     actionSeq: z.number().int().min(1).optional().describe('所附的时间线条目（办理操作）序号'),
     supersedes: identifier('被替代的文件编号').optional(),
     reason: optionalText('替代理由', 2000).optional(),
+  }),
+  recordOrganAccess: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    event: z
+      .enum(['code_sent', 'signed_in', 'code_refused'])
+      .describe('code_sent 已向联系人发送验证码，signed_in 凭验证码进入，code_refused 验证码错误或过期'),
+  }),
+  confirmReceiptOnline: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    confirmedBy: text('确认签收人姓名', 100),
+  }),
+  answerRecommendationItems: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    answers: z.array(itemAnswer).min(1).max(100).describe('逐项答复'),
   }),
   flagMajorLead: z.strictObject({
     flaggedOn: civilDate.describe('认定为重大线索的日期'),

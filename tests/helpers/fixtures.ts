@@ -13,7 +13,7 @@ export interface TestUser {
   roles: Role[];
   procuratorateId: string;
   /** What the API would add to this user's actor from the procuratorate's settings (policy, delegation). */
-  actor?: Partial<Pick<Actor, 'headReview' | 'delegated' | 'delegatedBy'>>;
+  actor?: Partial<Pick<Actor, 'headReview' | 'delegated' | 'delegatedBy' | 'organ'>>;
 }
 
 export interface TestOrg {

@@ -17,6 +17,7 @@ import { MailPage } from './pages/mail';
 import { InboxPage } from './pages/inbox';
 import { inboxCount } from './api/inbox';
 import { VerifyPage } from './pages/verify';
+import { OrganPage } from './pages/organ';
 
 interface NavItem {
   to: string;
@@ -41,6 +42,8 @@ export function App() {
   // A document's verification page is public: whoever holds the paper copy, signed in or not.
   const verify = match('/verify/:token', path);
   if (verify) return <VerifyPage token={verify.token!} />;
+  const organ = match('/organ/:token', path);
+  if (organ) return <OrganPage token={organ.token!} />;
   if (!user) return <LoginPage />;
   return (
     <Shell user={user} path={path}>

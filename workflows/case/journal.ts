@@ -1,5 +1,5 @@
 import type { AcknowledgedAlert } from '../../store/case-alerts';
-import type { MailRequest } from '../../store/journal';
+import type { MailRequest, OrganMailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
@@ -26,6 +26,7 @@ export interface JournalBatch {
   recommendations?: boolean;
   /** Alerts the batch's first entry acknowledged. */
   acknowledgedAlerts?: AcknowledgedAlert[];
+  organMail?: OrganMailRequest[];
 }
 
 /**
@@ -75,6 +76,7 @@ export class Journal {
       ...(batch.recommendations ? { recommendations: recommendationRows(state) } : {}),
       mail: batch.mail ?? [],
       ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
+      ...(batch.organMail ? { organMail: batch.organMail } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);

@@ -30,7 +30,7 @@ import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { actionDocumentOf, documentsOf, issueActionDocument, MAKES_DOCUMENTS } from './documents';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
-import { Journal, type Written } from './journal';
+import { Journal, type JournalBatch, type Written } from './journal';
 import { RULE_PATCHES } from '../patches';
 import { Lock } from './lock';
 import { PATCHES } from '../patches';
@@ -148,7 +148,9 @@ export class CaseRun {
       let written: Written;
       try {
         changes = await executeClockOps(this.state, fx.clockOps, Date.now());
-        written = await this.journal.write(batchOf(name, envelope.actor.userId, fx, changes));
+        written = await this.journal.write(
+          this.withOrganMail(name, batchOf(name, envelope.actor.userId, fx, changes), fx),
+        );
       } catch (err) {
         // Not on the timeline, so it did not happen: the case is as it was, plus an alert.
         if (!unrecorded(err) || !refusesUnrecordedActions()) throw err;
@@ -164,6 +166,18 @@ export class CaseRun {
       this.changes += 1;
       return result;
     });
+  }
+
+  /** An issued recommendation's organ is mailed the link to its page (once, by the outbox key). */
+  private withOrganMail(name: ActionName, batch: JournalBatch, fx: Effects): JournalBatch {
+    if (name !== 'decideRecommendation') return batch;
+    const ids = (fx.data.recommendationIds as string[] | undefined) ?? [];
+    if (ids.length === 0 || !patched(PATCHES.organAccess)) return batch;
+    const { title } = this.state.info;
+    batch.organMail = this.state.recommendations
+      .filter((r) => ids.includes(r.id))
+      .map((r) => ({ recommendationId: r.id, organId: r.organId, title, decidedOn: r.decidedOn! }));
+    return batch;
   }
 
   /** Only the case's handler (or a department head) edits its drafts, and the case must be open. */

@@ -92,7 +92,12 @@ export type RuleChange =
    * On a civil ecology case the announcement's right-holder notice and the 生态环境损害赔偿 outcome
    * are recorded (Rules arts. 90(二), 91(二), 96(一)).
    */
-  | 'ecoCompensation';
+  | 'ecoCompensation'
+  /**
+   * The organ acts online on its recommendation: it is mailed a link when the recommendation is
+   * issued, confirms receipt (starting the reply clock) and answers item by item.
+   */
+  | 'organAccess';
 
 export interface RuleContext {
   actor: Actor;

@@ -1,5 +1,6 @@
 /** Evidence files on a case: the API stores the bytes, the case records each file here. */
 import { Effects, inForce, invalid, wrongStage, type Rule } from './common';
+import { organsRecommendation } from './organ';
 
 /**
  * Records a file on the case's timeline with its SHA-256, size, type, name and who added it; what
@@ -8,6 +9,8 @@ import { Effects, inForce, invalid, wrongStage, type Rule } from './common';
  */
 export const attachEvidence: Rule<'attachEvidence'> = (state, p, ctx) => {
   if (!inForce(ctx, 'evidenceFiles')) throw wrongStage('本案不能添加证据材料');
+  // The organ adds files to its own recommendation only.
+  if (ctx.actor.organ) organsRecommendation(state, p.recommendationId ?? '', ctx);
   if (p.recommendationId !== undefined && !state.recommendations.some((r) => r.id === p.recommendationId))
     throw invalid(`本案没有检察建议 ${p.recommendationId}`);
   if (p.actionSeq !== undefined && p.actionSeq > state.seq)

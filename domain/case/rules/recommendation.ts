@@ -129,17 +129,43 @@ function supersedeRebounds(state: CaseState, fx: Effects, issued: Recommendation
 }
 
 export const recordRecommendationService: Rule<'recordRecommendationService'> = (state, p, ctx) => {
-  requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
-  requireAwaiting(state, ['approved'], '没有待登记送达的检察建议');
-  const rec = findRecommendation(state, p.recommendationId);
-  if (rec.status !== 'approved') throw wrongStage(`检察建议 ${rec.id} 已登记送达`);
+  requireReceiptAwaited(state);
+  const rec = awaitingReceipt(state, p.recommendationId);
   const servedOn = requireDate(p.servedOn, '送达日期', ctx, { date: rec.decidedOn, label: '决定日期' });
   const receivedOn = requireDate(p.receivedOn, '行政机关签收日期', ctx, {
     date: servedOn,
     label: '送达日期',
   });
-  Object.assign(rec, { status: 'served', servedOn, receivedOn });
   const fx = new Effects().note({ recommendationId: rec.id, organId: rec.organId, servedOn, receivedOn });
+  recordReceipt(state, rec, { servedOn, receivedOn }, fx);
+  return fx;
+};
+
+/** Refuses (before the payload is read) when no recommendation waits for its service to be recorded. */
+export function requireReceiptAwaited(state: CaseState): void {
+  requireStage(state, ['RECOMMENDATION', 'FOLLOW_UP'], '登记检察建议书送达');
+  requireAwaiting(state, ['approved'], '没有待登记送达的检察建议');
+}
+
+/** The recommendation `id` when its service and receipt are still to be recorded (refused otherwise). */
+export function awaitingReceipt(state: CaseState, id: string): Recommendation {
+  requireReceiptAwaited(state);
+  const rec = findRecommendation(state, id);
+  if (rec.status !== 'approved') throw wrongStage(`检察建议 ${rec.id} 已登记送达`);
+  return rec;
+}
+
+/**
+ * Service and receipt recorded (by staff from the 送达回证, or by the organ online): the service
+ * clock is met; the filing above runs from service, the reply and rectification from receipt.
+ */
+export function recordReceipt(
+  state: CaseState,
+  rec: Recommendation,
+  { servedOn, receivedOn }: { servedOn: CivilDate; receivedOn: CivilDate },
+  fx: Effects,
+): void {
+  Object.assign(rec, { status: 'served', servedOn, receivedOn });
   meetClock(state, fx, recClockKey('recommendation_service', rec), servedOn);
   const id = rec.id;
   startClock(fx, {
@@ -162,8 +188,7 @@ export const recordRecommendationService: Rule<'recordRecommendationService'> = 
     recommendationId: id,
     length: rec.rectificationPeriod,
   });
-  return fx;
-};
+}
 
 export const recordRecommendationFiledAbove: Rule<'recordRecommendationFiledAbove'> = (state, p, ctx) => {
   const awaiting = (r: Recommendation) =>

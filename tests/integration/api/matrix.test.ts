@@ -46,15 +46,15 @@ async function walk(route: RegisteredRoute, expectation: RouteExpectation): Prom
   return mismatches;
 }
 
-/** What a route's declaration alone implies: roles it does not list get 403, no account 401. */
+/** What a route's declaration alone implies: roles it does not list get 403, no account (nor an organ) 401. */
 async function refusals(route: RegisteredRoute): Promise<string[]> {
   if (route.spec.auth === 'public') return [];
   const allowed: readonly string[] = route.spec.roles ?? ROLES;
   const path = route.fullPath.replace(/:\w+/g, 'matrix-placeholder');
   const body = ['post', 'put', 'patch'].includes(route.spec.method) ? {} : undefined;
   const mismatches: string[] = [];
-  for (const caller of CALLERS.filter((c) => c === 'anonymous' || !allowed.includes(c))) {
-    const want = caller === 'anonymous' ? 401 : 403;
+  for (const caller of CALLERS.filter((c) => c === 'anonymous' || c === 'organ' || !allowed.includes(c))) {
+    const want = caller === 'anonymous' || caller === 'organ' ? 401 : 403;
     const before = await snapshot(world);
     const res = await world.callers[caller].request(route.spec.method.toUpperCase(), path, body);
     if (res.status !== want) mismatches.push(`${caller}: expected ${want}, got ${res.status}`);

@@ -20,6 +20,8 @@ export const ADMITS: Record<Who, ActingRole[]> = {
   supervisor: ['head', 'chief'],
   staff: ['prosecutor', 'head', 'chief'],
   overseer: ['prosecutor', 'head', 'chief'],
+  organ: [],
+  contributor: ['prosecutor', 'head', 'chief'],
 };
 
 export interface ActionCell {

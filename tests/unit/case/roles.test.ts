@@ -11,32 +11,40 @@ type Who = (typeof ACTIONS)[ActionName]['who'];
 /** Who is refused and who is let through, by the action's kind of actor. */
 const WHO: Record<Who, { refused: ActorName[]; allowed: ActorName[] }> = {
   handler: {
-    refused: ['otherProsecutor', 'chief', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'otherProsecutor', 'chief', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['prosecutor', 'head', 'delegatedHead'],
   },
   decision: {
-    refused: ['prosecutor', 'otherProsecutor', 'head', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'prosecutor', 'otherProsecutor', 'head', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['chief', 'delegatedHead'],
   },
   chief: {
-    refused: ['prosecutor', 'head', 'delegatedHead', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'prosecutor', 'head', 'delegatedHead', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['chief'],
   },
   head: {
-    refused: ['prosecutor', 'otherProsecutor', 'chief', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'prosecutor', 'otherProsecutor', 'chief', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['head', 'delegatedHead'],
   },
   supervisor: {
-    refused: ['prosecutor', 'otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'prosecutor', 'otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['head', 'chief'],
   },
   staff: {
-    refused: ['otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
     allowed: ['prosecutor', 'head', 'chief'],
   },
   overseer: {
-    refused: ['otherProsecutor', 'admin', 'foreignChief'],
+    refused: ['ecoOrgan', 'otherProsecutor', 'admin', 'foreignChief'],
     allowed: ['prosecutor', 'head', 'chief', 'caseOffice'],
+  },
+  organ: {
+    refused: ['prosecutor', 'head', 'chief', 'caseOffice', 'admin', 'foreignChief'],
+    allowed: ['ecoOrgan'],
+  },
+  contributor: {
+    refused: ['otherProsecutor', 'caseOffice', 'admin', 'foreignChief'],
+    allowed: ['prosecutor', 'head', 'chief', 'ecoOrgan'],
   },
 };
 

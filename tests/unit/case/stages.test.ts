@@ -64,6 +64,8 @@ const NOT_NOW: WrongStage<ActionName>[] = [
     at: 'RECOMMENDATION',
     message: /没有待报上级院备案的检察建议/,
   }),
+  w({ name: 'confirmReceiptOnline', at: 'SERVED', message: /没有待登记送达的检察建议/ }),
+  w({ name: 'answerRecommendationItems', at: 'RECOMMENDATION', message: /请先确认签收/ }),
   w({ name: 'recordReply', at: 'RECOMMENDATION', message: /未送达或已登记回复/ }),
   w({ name: 'recordReply', at: 'FOLLOW_UP', message: /未送达或已登记回复/ }),
   w({ name: 'recordReply', at: 'LITIGATION_REVIEW', message: /不能登记行政机关回复/ }),
@@ -165,6 +167,7 @@ it('every action has a stage (or state) where it is refused, except transfers, n
     'reassign',
     'addNote',
     'attachEvidence',
+    'recordOrganAccess',
     'markTypical',
   ]);
 });

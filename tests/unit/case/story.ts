@@ -38,6 +38,10 @@ export const ACTORS = {
   caseOffice: actor('u-office', ['case_office']),
   admin: actor('u-admin', ['admin']),
   foreignChief: actor('u-foreign', ['chief'], { procuratorateId: 'p-elsewhere' }),
+  /** The eco bureau online, on its recommendation rec-1 (no role: an organ's session). */
+  ecoOrgan: actor('organ:organ-eco', [], {
+    organ: { organId: 'organ-eco', recommendationId: 'rec-1', contact: 'eco@organ.example' },
+  }),
 };
 export type ActorName = keyof typeof ACTORS;
 

@@ -20,6 +20,7 @@ import { CaseDocuments } from './case-documents';
 import { CivilParties } from './case-civil';
 import { CaseEvidence } from './case-evidence';
 import { CaseTimeline } from './case-timeline';
+import { OrganReplies } from './organ-replies';
 
 export function CaseDetailPage({ user, caseId }: { user: User; caseId: string }) {
   const [version, setVersion] = useState(0);
@@ -166,6 +167,11 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
             nameOf={nameOf}
             version={version}
             onDone={() => setVersion((v) => v + 1)}
+          />
+          <OrganReplies
+            caseId={d.id}
+            organName={(id) => d.recommendations.find((r) => r.organId === id)?.organName ?? id}
+            version={version}
           />
           <CaseEvidence
             caseId={d.id}

@@ -12,8 +12,9 @@ import { ROLES, type Role } from '../../../../domain/roles';
 import type { TestOrg } from '../../../helpers/fixtures';
 import type { MatrixWorld } from './world';
 
-export type CallerName = Role | 'anonymous';
-export const CALLERS: readonly CallerName[] = [...ROLES, 'anonymous'];
+/** Every role, no account, and an organ's session on one recommendation of the own procuratorate. */
+export type CallerName = Role | 'anonymous' | 'organ';
+export const CALLERS: readonly CallerName[] = [...ROLES, 'anonymous', 'organ'];
 export type Expected = Record<CallerName, number>;
 
 /** The cell a request is built for: a fixture a refused cell leaves unchanged may be shared. */
@@ -43,9 +44,9 @@ export interface RouteExpectation {
   other?: Expected;
 }
 
-/** `roles` get `status`, every other role `denied` (403), no account 401. */
+/** `roles` get `status`, every other role `denied` (403), no account and an organ's session 401. */
 export function allow(roles: readonly Role[], status: number, denied = 403): Expected {
-  const expected = { anonymous: 401 } as Expected;
+  const expected = { anonymous: 401, organ: 401 } as Expected;
   for (const role of ROLES) expected[role] = roles.includes(role) ? status : denied;
   return expected;
 }

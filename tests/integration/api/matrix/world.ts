@@ -7,6 +7,7 @@ import { createTestOrg, type TestOrg } from '../../../helpers/fixtures';
 import type { System } from '../../../helpers/system';
 import { Caller, signIn } from '../helpers';
 import type { CallerName } from './harness';
+import { sharedCase } from '../../cases/stage-fixtures';
 
 /** Two procuratorates, a signed-in client per role of the first, and fresh-resource makers. */
 export interface MatrixWorld {
@@ -31,7 +32,37 @@ export async function createWorld(system: System): Promise<MatrixWorld> {
   for (const [role, key] of Object.entries(ROLE_USERS)) {
     callers[role as Role] = (await signIn(system.baseUrl, own[key] as { username: string })).client;
   }
-  return { system, own, other, callers, fresh: freshMakers(system.db) };
+  const world = { system, own, other, callers, fresh: freshMakers(system.db) };
+  callers.organ = await organCaller(world);
+  return world;
+}
+
+/**
+ * The organ's caller: the eco bureau signed in, by the mailed code, on the recommendation of the own
+ * procuratorate's shared case; it holds the organ's cookie and no staff token.
+ */
+async function organCaller(world: MatrixWorld): Promise<Caller> {
+  const caseId = await sharedCase(world, world.own, 'recommendation');
+  const [access] = await world.system.db.query<{ token: string; email: string }>(
+    "SELECT token, email FROM organ_access WHERE case_id = $1 AND recommendation_id = 'rec-1'",
+    [caseId],
+  );
+  const anonymous = new Caller(world.system.baseUrl, undefined);
+  const before = world.system.mail.messages.length;
+  await anonymous.post(`/api/organ/links/${access!.token}/code`);
+  const mails = await world.system.mail.waitFor((m) =>
+    m.slice(before).some((x) => x.to.includes(access!.email)),
+  );
+  const code = /验证码是：(\d{6})/.exec(
+    mails.slice(before).find((x) => x.to.includes(access!.email))!.text,
+  )![1];
+  const res = await fetch(`${world.system.baseUrl}/api/organ/links/${access!.token}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return new Caller(world.system.baseUrl, undefined, { 'x-forwarded-for': '198.51.100.7', cookie });
 }
 
 const uniq = () => randomBytes(5).toString('hex');

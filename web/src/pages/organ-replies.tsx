@@ -1,0 +1,66 @@
+/** What the organs answered online, beside each recommendation's numbered items, on the case page. */
+import { api } from '../api/client';
+import { useApi } from '../lib/use-api';
+
+interface OrganReply {
+  recommendationId: string;
+  organId: string;
+  items: string[];
+  answers: {
+    item: number;
+    answer: 'accepted' | 'in_progress' | 'disputed';
+    plan?: string;
+    startsOn?: string;
+    endsOn?: string;
+    reasons?: string;
+    at: string;
+  }[];
+  files: { id: string; name: string }[];
+}
+
+const LABELS = { accepted: '采纳，已整改', in_progress: '正在整改', disputed: '有异议' } as const;
+
+export function OrganReplies({
+  caseId,
+  organName,
+  version,
+}: {
+  caseId: string;
+  organName: (organId: string) => string;
+  version: number;
+}) {
+  const { data } = useApi(
+    () => api.get<OrganReply[]>(`/api/cases/${caseId}/organ-replies`),
+    [caseId, version],
+  );
+  const shown = (data ?? []).filter((r) => r.items.length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <section aria-labelledby="organ-replies-title">
+      <h2 id="organ-replies-title">被建议机关逐项答复</h2>
+      {shown.map((r) => (
+        <section key={r.recommendationId} className="card" aria-label={`逐项答复：${organName(r.organId)}`}>
+          <h3>
+            {organName(r.organId)}（{r.recommendationId}）
+          </h3>
+          <ol>
+            {r.items.map((text, i) => {
+              const a = r.answers.find((x) => x.item === i + 1);
+              return (
+                <li key={i}>
+                  <span>{text}</span>
+                  <p className={a ? '' : 'muted'}>
+                    {a
+                      ? `${LABELS[a.answer]}${a.plan ? `：${a.plan}（${a.startsOn} 至 ${a.endsOn}）` : ''}${a.reasons ? `：${a.reasons}` : ''}`
+                      : '尚未答复'}
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+          {r.files.length > 0 && <p>整改材料：{r.files.map((f) => f.name).join('、')}（见证据材料）</p>}
+        </section>
+      ))}
+    </section>
+  );
+}
