@@ -23,7 +23,13 @@ export function useUiApp(name: string): UiApp {
   let dataDir: string | undefined;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `duban-${name}-`));
-    ui.app = await startNpmStart({ dataDir, ports: await freePorts(), timeoutMs: START_TIMEOUT_MS });
+    // Each browser test makes the cases it is about; the demo cases stay out of its inboxes.
+    ui.app = await startNpmStart({
+      dataDir,
+      ports: await freePorts(),
+      timeoutMs: START_TIMEOUT_MS,
+      args: ['--no-demo-cases'],
+    });
     ui.browser = await openBrowser();
   }, START_TIMEOUT_MS + 30_000);
   afterAll(async () => {
