@@ -61,4 +61,4 @@ it('a lead acknowledgement the mail server refused for two days is sent again wh
       data: { alert: { at, kind, subject }, note: '邮件服务器已恢复', resend: true },
     });
   });
-}, 180_000);
+}, 360_000);
