@@ -11,14 +11,5 @@ fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 { command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; } || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-command -v apt-get >/dev/null 2>&1 || die "${missing[*]} missing and apt-get is not available: install Debian's libreoffice-writer-nogui, fonts-noto-cjk and poppler-utils."
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || die "installing ${missing[*]} needs root or sudo."
-  sudo_cmd=(sudo)
-fi
-log "installing ${missing[*]} (apt-get)…"
-"${sudo_cmd[@]}" apt-get update -qq >&2 || die "apt-get update failed"
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
-  die "apt-get install ${missing[*]} failed"
+apt_install "install Debian's libreoffice-writer-nogui, fonts-noto-cjk and poppler-utils." "${missing[@]}"
 command -v soffice >/dev/null 2>&1 || die "libreoffice-writer-nogui was installed but soffice is not on PATH"

@@ -19,3 +19,20 @@ use_path_from() {
   echo "$path"
   exit 0
 }
+
+# Installs Debian packages with apt-get (as root, or through sudo), or fails saying what to install
+# by hand. $1 is the hint shown when apt-get is unavailable; the rest are the packages.
+apt_install() {
+  local hint=$1
+  shift
+  local sudo_cmd=()
+  command -v apt-get >/dev/null 2>&1 || die "$* missing and apt-get is not available: $hint"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "installing $* needs root or sudo."
+    sudo_cmd=(sudo)
+  fi
+  log "installing $* (apt-get)…"
+  "${sudo_cmd[@]}" apt-get update -qq >&2 || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@" >&2 ||
+    die "apt-get install $* failed"
+}
