@@ -28,25 +28,29 @@ export function organOutcomes(db: Db, procuratorateId: string, p: Period) {
   );
 }
 
-/** Leads received in the period, by source. */
-export function leadSources(db: Db, procuratorateId: string, p: Period) {
-  return db.query<{ source: string; n: number }>(
-    `SELECT c.source, count(*)::int AS n FROM cases c
-     WHERE c.procuratorate_id = $1 AND ${RECEIVED_ON} BETWEEN $2::date AND $3::date
-     GROUP BY c.source ORDER BY n DESC, c.source`,
+/** Cases whose date `dateExpr` falls in the period, counted by `column` (source or track). */
+function casesBy<K extends 'source' | 'track'>(
+  db: Db,
+  column: K,
+  dateExpr: string,
+  procuratorateId: string,
+  p: Period,
+) {
+  return db.query<Record<K, string> & { n: number }>(
+    `SELECT c.${column}, count(*)::int AS n FROM cases c
+     WHERE c.procuratorate_id = $1 AND ${dateExpr} BETWEEN $2::date AND $3::date
+     GROUP BY c.${column} ORDER BY n DESC, c.${column}`,
     [procuratorateId, p.from, p.to],
   );
 }
 
+/** Leads received in the period, by source. */
+export const leadSources = (db: Db, procuratorateId: string, p: Period) =>
+  casesBy(db, 'source', RECEIVED_ON, procuratorateId, p);
+
 /** Cases filed (立案) in the period, by track. */
-export function filedByTrack(db: Db, procuratorateId: string, p: Period) {
-  return db.query<{ track: string; n: number }>(
-    `SELECT c.track, count(*)::int AS n FROM cases c
-     WHERE c.procuratorate_id = $1 AND ${FILED_ON} BETWEEN $2::date AND $3::date
-     GROUP BY c.track ORDER BY n DESC, c.track`,
-    [procuratorateId, p.from, p.to],
-  );
-}
+export const filedByTrack = (db: Db, procuratorateId: string, p: Period) =>
+  casesBy(db, 'track', FILED_ON, procuratorateId, p);
 
 /** The Rules art. 82 reasons named by the non-performance findings of the period. */
 export function nonPerformanceReasons(db: Db, procuratorateId: string, p: Period) {

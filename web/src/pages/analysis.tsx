@@ -82,6 +82,45 @@ const bars = (names: string[], values: number[], color: string): ChartOption => 
   series: [{ type: 'bar', data: values, barMaxWidth: 36, label: { show: true, position: 'top' } }],
 });
 
+const labelOf = (row: { label: string }) => row.label;
+const trackName = (row: { track: string }) => TRACK_LABELS[row.track] ?? row.track;
+
+/** One count per row as bars; picking a bar drills down to that row's cases. */
+function BarFigure<R extends Counted>(props: {
+  caption: string;
+  label?: string;
+  wide?: boolean;
+  rows: R[];
+  name: (row: R) => string;
+  color: string;
+  onPick: (row: R) => void;
+}) {
+  const { rows, name, color } = props;
+  const option = useMemo(
+    () =>
+      bars(
+        rows.map(name),
+        rows.map((r) => r.count),
+        color,
+      ),
+    [rows, name, color],
+  );
+  return (
+    <figure className={props.wide ? 'card wide' : 'card'}>
+      <figcaption>{props.caption}</figcaption>
+      <Chart
+        option={option}
+        label={props.label ?? props.caption.replace(/（.*$/, '')}
+        height={props.wide ? 340 : undefined}
+        onPick={(p) => {
+          const row = rows[p.dataIndex];
+          if (row) props.onPick(row);
+        }}
+      />
+    </figure>
+  );
+}
+
 export function SimilarCaseAnalysis({
   period,
   domainName,
@@ -100,21 +139,6 @@ export function SimilarCaseAnalysis({
         a.domainOutcomes.map((r) => ({ ...r, key: r.domainCode, name: domainName(r.domainCode) })),
       ),
       organ: stacked(a.organOutcomes.map((r) => ({ ...r, key: r.organId }))),
-      sources: bars(
-        a.leadSources.map((r) => r.label),
-        a.leadSources.map((r) => r.count),
-        '#1f5fa8',
-      ),
-      tracks: bars(
-        a.tracks.map((r) => TRACK_LABELS[r.track] ?? r.track),
-        a.tracks.map((r) => r.count),
-        '#4aa3c8',
-      ),
-      reasons: bars(
-        a.nonPerformanceReasons.map((r) => r.label),
-        a.nonPerformanceReasons.map((r) => r.count),
-        '#e39b1b',
-      ),
     };
   }, [a, domainName]);
   if (analysis.error) return <Problem error={analysis.error} title="无法读取类案分析" />;
@@ -159,45 +183,36 @@ export function SimilarCaseAnalysis({
             }}
           />
         </figure>
-        <figure className="card">
-          <figcaption>线索来源（受理日期）</figcaption>
-          <Chart
-            option={charts.sources}
-            label="线索来源"
-            onPick={(p) => {
-              const s = a.leadSources[p.dataIndex];
-              if (s)
-                onDrill({ title: sourceLabel(s.source), criteria: { figure: 'received', source: s.source } });
-            }}
-          />
-        </figure>
-        <figure className="card">
-          <figcaption>案件类别（立案日期）</figcaption>
-          <Chart
-            option={charts.tracks}
-            label="案件类别"
-            onPick={(p) => {
-              const t = a.tracks[p.dataIndex];
-              if (t)
-                onDrill({
-                  title: TRACK_LABELS[t.track] ?? t.track,
-                  criteria: { figure: 'filed', track: t.track },
-                });
-            }}
-          />
-        </figure>
-        <figure className="card wide">
-          <figcaption>认定不依法履职的情形（《办案规则》第八十二条）</figcaption>
-          <Chart
-            option={charts.reasons}
-            label="第八十二条情形"
-            height={340}
-            onPick={(p) => {
-              const x = a.nonPerformanceReasons[p.dataIndex];
-              if (x) onDrill({ title: x.label, criteria: { figure: 'reason', reason: x.reason } });
-            }}
-          />
-        </figure>
+        <BarFigure
+          caption="线索来源（受理日期）"
+          rows={a.leadSources}
+          name={labelOf}
+          color="#1f5fa8"
+          onPick={(s) =>
+            onDrill({ title: sourceLabel(s.source), criteria: { figure: 'received', source: s.source } })
+          }
+        />
+        <BarFigure
+          caption="案件类别（立案日期）"
+          rows={a.tracks}
+          name={trackName}
+          color="#4aa3c8"
+          onPick={(t) =>
+            onDrill({
+              title: TRACK_LABELS[t.track] ?? t.track,
+              criteria: { figure: 'filed', track: t.track },
+            })
+          }
+        />
+        <BarFigure
+          caption="认定不依法履职的情形（《办案规则》第八十二条）"
+          label="第八十二条情形"
+          wide
+          rows={a.nonPerformanceReasons}
+          name={labelOf}
+          color="#e39b1b"
+          onPick={(x) => onDrill({ title: x.label, criteria: { figure: 'reason', reason: x.reason } })}
+        />
       </div>
       <h3>屡次不履职的行政机关（期间内不履职与反弹合计 ≥ {a.repeatOffenderThreshold} 次）</h3>
       {a.repeatOffenders.length === 0 ? (
