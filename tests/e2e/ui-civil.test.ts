@@ -3,8 +3,8 @@
  * is brought against through its generated form, and the support of an organisation's suit with its
  * court and ways of support (Rules art. 101); the case page shows both.
  */
-import type { Locator, Page } from 'playwright-core';
-import { screenshot, signIn } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { act, screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
 
 const TEST = 'ui-civil';
@@ -13,18 +13,6 @@ const TITLE = '某化工企业向河道排放有毒废液';
 const ui = useUiApp('ui-civil');
 
 const shanghaiDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-/** Opens the action's form on the case page, lets `fill` fill it in, submits it, waits for the answer. */
-async function act(page: Page, label: string, fill: (form: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('heading', { name: label, exact: true }).waitFor();
-  await fill(page.locator('.action-form'));
-  await page.getByRole('button', { name: `提交：${label}` }).click();
-  await page
-    .getByRole('status')
-    .filter({ hasText: `已办理：${label}` })
-    .waitFor();
-}
 
 /** Approves the pending proposal as `reviewer` (head review), then as `decider` (the chief's decision). */
 async function approve(page: Page, label: string, reason: string): Promise<void> {
