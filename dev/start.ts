@@ -17,6 +17,7 @@ import { demoCases, demoCasesWanted, demoToday, loadDemoCases } from './demo-cas
 import { DEMO_PASSWORD, DEMO_USERS, demoWanted, seedDemoData } from './demo-data';
 import { startEmbeddedServices, type EmbeddedServices } from './embedded-services';
 import { stopChild } from './temporal-dev-server';
+import { cachedWorkflowBundle, type CachedBundle } from './workflow-bundle-cache';
 
 const ROOT = join(__dirname, '..');
 const DATA_DIR = process.env.DUBAN_DATA_DIR ?? join(ROOT, 'data');
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
   const mailbox: { db?: Db } = {};
+  // Built (or found) while the servers start; the worker then loads it instead of bundling at start.
+  const bundle = process.env.WORKFLOW_BUNDLE_PATH ? undefined : cachedWorkflowBundle();
+  bundle?.catch(() => undefined);
   const services = await startEmbeddedServices({
     dataDir: DATA_DIR,
     env: process.env,
@@ -54,7 +58,13 @@ async function main(): Promise<void> {
   if (demo) await seedDemoData(db);
   const demoExtra = demo ? demoCasesWanted(argv) : undefined;
 
-  const env = { ...process.env, ...services.env, ...devAuditSigning(process.env), PORT: String(port) };
+  const env = {
+    ...process.env,
+    ...services.env,
+    ...devAuditSigning(process.env),
+    ...(bundle && { WORKFLOW_BUNDLE_PATH: await workflowCode(bundle) }),
+    PORT: String(port),
+  };
   const children = [runChild('worker', 'worker/main.ts', env), runChild('api', 'api/main.ts', env)];
   const shutdown = onceShutdown(children, services, db);
   process.once('SIGINT', shutdown);
@@ -92,6 +102,17 @@ async function loadDemoCasesOnce(db: Db, baseUrl: string, extra: number): Promis
     await loadDemoCases(baseUrl, cases, say);
   } catch (err) {
     if (!stopping) say(`demo cases: stopped loading (${(err as Error).message})`);
+  }
+}
+
+/** The bundle's path, saying whether it was built now; a failed build is fatal, as it is in the worker. */
+async function workflowCode(bundle: Promise<CachedBundle>): Promise<string> {
+  try {
+    const { path, cached } = await bundle;
+    say(`workflow code: ${cached ? 'unchanged since the last start' : 'bundled'} (${path})`);
+    return path;
+  } catch (err) {
+    return fatal(`the workflow code could not be bundled: ${(err as Error).message}`);
   }
 }
 

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cachedWorkflowBundle } from '../../dev/workflow-bundle-cache';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -137,16 +138,20 @@ export function commonEnv(e: ServiceEnv): Record<string, string> {
   };
 }
 
-/** worker/main.ts as a process; `extra` sets e.g. WORKER_MAX_CACHED_WORKFLOWS. */
-export function startWorkerProcess(
+/**
+ * worker/main.ts as a process, on the workflow bundle of the sources as they are (built once for
+ * the suite, as `npm start` does); `extra` sets e.g. WORKER_MAX_CACHED_WORKFLOWS.
+ */
+export async function startWorkerProcess(
   e: ServiceEnv,
   logFile: string,
   extra: Record<string, string> = {},
 ): Promise<ServiceProcess> {
+  const bundle = await cachedWorkflowBundle();
   return startNodeService({
     name: 'worker',
     entry: 'worker/main.ts',
-    env: { ...commonEnv(e), ...extra },
+    env: { ...commonEnv(e), WORKFLOW_BUNDLE_PATH: bundle.path, ...extra },
     logFile,
     readyText: 'worker running',
   });

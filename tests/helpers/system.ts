@@ -4,8 +4,9 @@
  */
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import pino from 'pino';
 import { createActivities } from '../../activities';
 import { createCalendarStore } from '../../calendar/store';
@@ -14,6 +15,7 @@ import { createMailer, type Mailer } from '../../mail/mailer';
 import { createApp, type AppDeps } from '../../api/app';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { createCaseWorker } from '../../worker/create-worker';
+import { cachedWorkflowBundle, quietLogger } from '../../dev/workflow-bundle-cache';
 
 export interface System {
   baseUrl: string;
@@ -26,14 +28,10 @@ export interface System {
 }
 
 let bundle: Promise<{ code: string }> | undefined;
+/** The workflow code of the sources as they are, bundled once for all test files (dev/workflow-bundle-cache.ts). */
 export function workflowBundle(): Promise<{ code: string }> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger() });
+  bundle ??= cachedWorkflowBundle().then(({ path }) => ({ code: readFileSync(path, 'utf8') }));
   return bundle;
-}
-
-function quietLogger() {
-  const noop = () => undefined;
-  return { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
 }
 
 export function testDb(max = 5): Db {

@@ -39,7 +39,7 @@ export interface WorkflowTestEnv {
  * The SDK gives the Java test server five seconds to start; on a busy machine (the whole suite
  * in parallel) the JVM can miss that, so a start is tried a few times.
  */
-async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+async function startTestServer(attempts = 5): Promise<TestWorkflowEnvironment> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await TestWorkflowEnvironment.createTimeSkipping({
