@@ -25,12 +25,13 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 it('when a workflow, a domain file or the lock file changes, then the hash changes', () => {
   const before = sourcesHash(root);
   expect(sourcesHash(root)).toBe(before);
-  for (const [name, text] of [
+  const changes: [string, string][] = [
     ['workflows/index.ts', 'export const a = 3;'],
     ['domain/case/model.ts', 'export const b = 4;'],
     ['domain/case/new-rule.ts', 'export const c = 5;'],
     ['package-lock.json', '{"lockfileVersion":3,"x":1}'],
-  ]) {
+  ];
+  for (const [name, text] of changes) {
     const previous = sourcesHash(root);
     write(name, text);
     expect(sourcesHash(root)).not.toBe(previous);
