@@ -34,3 +34,8 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: strin
 export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string })[] = [
   { id: 'default/recommendation', version: 1, file: 'recommendation.docx' },
 ];
+
+/** The templates of period reports, which belong to no case (api/statistics/situation-report.ts). */
+export const REPORT_TEMPLATES = {
+  situation_report: { id: 'default/situation_report', version: 1, file: 'situation_report.docx' },
+} as const;

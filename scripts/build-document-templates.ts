@@ -40,6 +40,40 @@ function paragraph({
   );
 }
 
+/**
+ * A table with a header row and one row per item of a list in the data: `each` is the loop, e.g.
+ * 'd IN domains', and each cell a placeholder such as '{{INS $d.name}}' (docx-templates repeats the
+ * rows between the FOR and END-FOR rows, which it removes).
+ */
+interface Table {
+  header: string[];
+  each: string;
+  cells: string[];
+}
+
+const cell = (text: string, bold = false) =>
+  `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>${paragraph({ text, size: 24, align: 'center', bold })}</w:tc>`;
+const row = (cells: string[], bold = false) => `<w:tr>${cells.map((c) => cell(c, bold)).join('')}</w:tr>`;
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+  .join('');
+
+function tableXml({ header, each, cells }: Table): string {
+  const variable = each.split(' ')[0]!;
+  const empty = cells.slice(1).map(() => '');
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>${BORDERS}</w:tblBorders></w:tblPr>` +
+    `<w:tblGrid>${cells.map(() => '<w:gridCol/>').join('')}</w:tblGrid>` +
+    row(header, true) +
+    row([`{{FOR ${each}}}`, ...empty]) +
+    row(cells) +
+    row([`{{END-FOR ${variable}}}`, ...empty]) +
+    '</w:tbl>'
+  );
+}
+
+const isTable = (part: Line | Table): part is Table => 'cells' in part;
+
 const body = (text: string): Line => ({ text, indent: true });
 const heading = (text: string): Line => ({ text, font: '黑体', indent: true });
 const blank: Line = { text: '' };
@@ -200,12 +234,12 @@ const DRAWING_NAMESPACES =
   ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"' +
   ' xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
 
-function documentXml(lines: Line[]): string {
+function documentXml(lines: (Line | Table)[]): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"${
-      lines.some((l) => l.text.includes('{{IMAGE')) ? DRAWING_NAMESPACES : ''
+      lines.some((l) => !isTable(l) && l.text.includes('{{IMAGE')) ? DRAWING_NAMESPACES : ''
     }><w:body>` +
-    lines.map(paragraph).join('') +
+    lines.map((l) => (isTable(l) ? tableXml(l) : paragraph(l))).join('') +
     `${SECTION}</w:body></w:document>`
   );
 }
@@ -238,7 +272,7 @@ const DOCUMENT_RELS =
   '</Relationships>';
 
 /** The .docx bytes of a layout; a fixed date keeps the files the same from build to build. */
-export async function buildTemplate(lines: Line[]): Promise<Buffer> {
+export async function buildTemplate(lines: (Line | Table)[]): Promise<Buffer> {
   const zip = new JSZip();
   const date = new Date('2026-01-01T00:00:00Z');
   zip.file('[Content_Types].xml', CONTENT_TYPES, { date, createFolders: false });
@@ -249,8 +283,58 @@ export async function buildTemplate(lines: Line[]): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+/** The 情况汇报 for a period (api/statistics/situation-report.ts), for the staff to finish by hand. */
+const SITUATION_REPORT: (Line | Table)[] = [
+  { text: '{{INS title}}', font: '黑体', size: 44, align: 'center' },
+  blank,
+  { text: '{{INS recipient}}：' },
+  body('现将本院{{INS periodText}}开展公益诉讼检察工作的情况报告如下。'),
+  heading('一、总体情况'),
+  body('{{INS overview}}'),
+  heading('二、各领域办案情况'),
+  {
+    header: ['领域', '受理线索（件）', '立案（件）'],
+    each: 'd IN domains',
+    cells: ['{{INS $d.name}}', '{{INS $d.received}}', '{{INS $d.filed}}'],
+  },
+  heading('三、诉前检察建议及整改情况'),
+  body('{{INS recommendationText}}'),
+  {
+    header: ['行政机关', '收到检察建议（件）', '按期回复率', '整改到位率', '认定未依法履职（件）'],
+    each: 'o IN organs',
+    cells: [
+      '{{INS $o.name}}',
+      '{{INS $o.recommendations}}',
+      '{{INS $o.onTime}}',
+      '{{INS $o.rectification}}',
+      '{{INS $o.nonPerformance}}',
+    ],
+  },
+  heading('四、提起诉讼及裁判情况'),
+  body('{{INS litigationText}}'),
+  heading('五、与上一同期比较'),
+  body('上一同期为{{INS previousText}}。'),
+  {
+    header: ['项目', '本期', '上一同期', '变化'],
+    each: 'c IN comparison',
+    cells: ['{{INS $c.label}}', '{{INS $c.current}}', '{{INS $c.previous}}', '{{INS $c.change}}'],
+  },
+  heading('六、典型案例'),
+  body('{{INS typicalText}}'),
+  { text: '{{FOR t IN typical}}' },
+  body('{{INS $t.line}}'),
+  { text: '{{END-FOR t}}' },
+  heading('七、存在的问题和下一步工作'),
+  body('（请在此补充。）'),
+  blank,
+  blank,
+  { text: '{{INS procuratorate}}', align: 'right' },
+  { text: '{{INS issuedDate}}', align: 'right' },
+];
+
 async function main(): Promise<void> {
-  for (const [kind, lines] of Object.entries(LAYOUTS)) {
+  const reports: Record<string, (Line | Table)[]> = { situation_report: SITUATION_REPORT };
+  for (const [kind, lines] of Object.entries({ ...LAYOUTS, ...reports })) {
     const file = join(TEMPLATE_DIR, `${kind}.docx`);
     writeFileSync(file, await buildTemplate(lines));
     console.log(`wrote ${file}`);

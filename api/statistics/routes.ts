@@ -1,8 +1,10 @@
 import type { Router } from 'express';
+import { attachmentDisposition } from '../cases/documents';
 import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { analysisRoute, figureCasesRoute, policyRoutes } from './analysis-routes';
-import { organTableResponse, periodQuery, summaryResponse } from './schemas';
+import { organTableResponse, periodQuery, situationReportQuery, summaryResponse } from './schemas';
+import { reportFileName, situationReport, situationReportCsv, situationReportDocx } from './situation-report';
 import { organTable, periodSummary, reportCsv, type StatisticsDeps } from './summary';
 
 const READ = { tag: '统计', auth: 'user' } as const;
@@ -12,6 +14,7 @@ export function statisticsRoutes(deps: StatisticsDeps, registry: RouteRegistry):
     organsRoute,
     summaryRoute,
     reportRoute,
+    situationReportRoute,
     analysisRoute,
     figureCasesRoute,
     ...policyRoutes,
@@ -71,3 +74,32 @@ function reportRoute(target: RouteTarget, deps: StatisticsDeps): void {
     },
   );
 }
+
+function situationReportRoute(target: RouteTarget, deps: StatisticsDeps): void {
+  defineRoute(
+    target,
+    {
+      method: 'get',
+      path: '/situation-report',
+      ...READ,
+      summary:
+        '情况汇报（Word）：期间内的办案数字、与上一同期的比较和典型案例，供补充完善后报送；或其中的数字（CSV）',
+      query: situationReportQuery,
+      responses: {
+        200: { description: '情况汇报（docx）或其数字（csv）', contentType: DOCX, alsoAs: ['text/csv'] },
+        422: { description: '期间或报送对象有误' },
+      },
+    },
+    async ({ res, query, principal }) => {
+      const report = await situationReport(deps, principal.procuratorateId, query);
+      const csv = query.format === 'csv';
+      const name = `${reportFileName(report)}.${query.format}`;
+      res
+        .type(csv ? 'text/csv; charset=utf-8' : DOCX)
+        .setHeader('Content-Disposition', attachmentDisposition(name, false, 'report'))
+        .send(csv ? situationReportCsv(report) : await situationReportDocx(report));
+    },
+  );
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATISTICS_FIGURES, STATISTICS_OUTCOME_KEYS } from '../../domain/case/statistics';
-import { civilDate, resourceId } from '../validation';
+import { civilDate, resourceId, text } from '../validation';
 
 const when = '按事件的法定日期（上海时间的公历日）计入期间';
 
@@ -9,6 +9,18 @@ export const periodQuery = z
   .describe(`统计期间，默认本年；${when}`);
 
 const period = z.object({ from: z.string(), to: z.string() });
+
+export const situationReportQuery = z
+  .strictObject({
+    from: civilDate.optional(),
+    to: civilDate.optional(),
+    recipient: text(60, '报送对象').optional().describe('开头称谓，默认“区人大常委会”'),
+    format: z
+      .enum(['docx', 'csv'])
+      .default('docx')
+      .describe('docx：情况汇报（Word）；csv：其中的数字及与上一同期的比较'),
+  })
+  .describe(`报告期间，默认本年；上一同期为紧接其前、天数相同的期间；${when}`);
 
 export const organRecord = z.object({
   organId: z.string(),

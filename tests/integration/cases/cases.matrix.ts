@@ -120,6 +120,7 @@ export const matrix: RouteExpectation[] = [
   plain('GET /api/statistics/organs', '/api/statistics/organs', allow(ROLES, 200)),
   plain('GET /api/statistics/summary', '/api/statistics/summary', allow(ROLES, 200)),
   plain('GET /api/statistics/report', '/api/statistics/report', allow(ROLES, 200)),
+  plain('GET /api/statistics/situation-report', '/api/statistics/situation-report', allow(ROLES, 200)),
   plain('GET /api/statistics/analysis', '/api/statistics/analysis', allow(ROLES, 200)),
   plain(
     'GET /api/statistics/cases',

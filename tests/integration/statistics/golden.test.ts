@@ -3,7 +3,13 @@
  * tables below, for the half-year before and the quarter after the 2025-06-30 / 07-01 boundary —
  * with the PostgreSQL session in UTC and in Asia/Shanghai, which must give the same figures.
  */
+import mammoth from 'mammoth';
 import { similarCaseAnalysis } from '../../../api/statistics/analysis';
+import {
+  situationReport,
+  situationReportCsv,
+  situationReportDocx,
+} from '../../../api/statistics/situation-report';
 import { organTable, periodSummary } from '../../../api/statistics/summary';
 import { createDb, type Db } from '../../../store/pool';
 import { casesOfFigure, type FigureCriteria } from '../../../store/statistics-cases';
@@ -195,6 +201,58 @@ describe.each(['UTC', 'Asia/Shanghai'])('with the PostgreSQL session in %s', (zo
     expect(a.repeatOffenders).toEqual([
       { organId: org.organs.eco, name: '区生态环境局', nonPerformance: 2, rebounds: 1 },
     ]);
+  });
+
+  it('when the quarter is reported, then the 情况汇报 gives its figures and the change from the quarter before', async () => {
+    const report = await situationReport({ db, now }, org.procuratorateId, {
+      ...Q3,
+      recipient: '区人大常委会',
+    });
+    expect(report.previous).toEqual({ from: '2025-03-31', to: '2025-06-30' });
+    const text = (await mammoth.extractRawText({ buffer: await situationReportDocx(report) })).value;
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.slice(0, 2)).toEqual([
+      '关于2025年7月1日至2025年9月30日公益诉讼检察工作情况的报告',
+      '区人大常委会：',
+    ]);
+    // The quarter before (03-31 to 06-30) holds two leads received and filed (05-10/05-20 and
+    // 06-30 23:30), one recommendation (06-01) replied to on 06-30, a suit filed on 06-30, and no
+    // finding (the street office's was on 03-10).
+    expect(text).toContain(
+      '本院共受理公益诉讼案件线索2件，较上一同期（2025年3月31日至2025年6月30日）持平；立案2件，持平。',
+    );
+    expect(text).toContain(
+      '期间内制发诉前检察建议4件，增加3件；收到行政机关回复3件，其中按期回复2件（按期回复率66.7%）。',
+    );
+    expect(text).toContain('跟进调查认定整改到位3件、未依法履职3件；回复整改率50%（上一同期无可计算数据）。');
+    expect(text).toContain('期间内提起公益诉讼1件，持平；法院作出裁判1件，其中支持起诉请求1件');
+    const table = (header: string, columns: number) => {
+      const at = lines.indexOf(header);
+      const rows: string[][] = [];
+      for (
+        let i = at + columns;
+        i + columns <= lines.length && !/^[一二三四五六七]、/.test(lines[i]!);
+        i += columns
+      )
+        rows.push(lines.slice(i, i + columns));
+      return rows;
+    };
+    expect(table('项目', 4)).toEqual([
+      ['受理公益诉讼案件线索', '2', '2', '持平'],
+      ['立案', '2', '2', '持平'],
+      ['制发诉前检察建议', '4', '1', '增加3件'],
+      ['行政机关回复', '3', '1', '增加2件'],
+      ['跟进调查认定整改到位', '3', '0', '增加3件'],
+      ['认定行政机关未依法履职', '3', '0', '增加3件'],
+      ['提起公益诉讼', '1', '1', '持平'],
+      ['法院作出裁判', '1', '0', '增加1件'],
+    ]);
+    expect(table('行政机关', 5)).toEqual([
+      ['区生态环境局', '2', '50%', '50%', '2'],
+      ['区市场监督管理局', '2', '50%', '50%', '1'],
+    ]);
+    expect(table('领域', 3)).toEqual([['生态环境和资源保护', '2', '2']]);
+    expect(situationReportCsv(report).split('\r\n')[3]).toBe('制发诉前检察建议,4,1,增加3件');
   });
 
   it('when a figure is drilled into, then it lists exactly the cases it counted', async () => {

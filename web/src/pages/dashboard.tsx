@@ -12,6 +12,7 @@ import { chineseDate, today } from '../lib/format';
 import { stageLabel } from '../lib/labels';
 import { useApi } from '../lib/use-api';
 import { SimilarCaseAnalysis } from './analysis';
+import { SituationReportDownload } from './situation-report';
 import { RepeatOffenderThreshold } from './statistics-policy';
 
 interface Summary {
@@ -145,6 +146,7 @@ export function DashboardPage({ user }: { user: User }) {
             </figure>
           </div>
           <SimilarCaseAnalysis period={range} domainName={domainName} onDrill={setDrill} />
+          <SituationReportDownload period={range} />
         </>
       )}
       {hasAnyRole(user.roles, ['admin']) && <RepeatOffenderThreshold />}
