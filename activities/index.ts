@@ -8,6 +8,7 @@ import { recordJournal, type JournalInput, type JournalResult } from '../store/j
 import type { Mailer } from '../mail/mailer';
 import { actionDocumentActivities, type ActionDocumentInput } from './action-documents';
 import { documentActivities } from './documents';
+import { litigationDocumentActivities, type LitigationDocumentsInput } from './litigation-documents';
 import { refusingBadData } from './failures';
 
 export interface ActivityDeps {
@@ -21,6 +22,7 @@ export interface ActivityDeps {
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
   const documents = documentActivities(db, undefined, publicUrl);
   const actionDocuments = actionDocumentActivities(db, undefined, publicUrl);
+  const litigationDocuments = litigationDocumentActivities(db, undefined, publicUrl);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));
@@ -54,6 +56,11 @@ export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDe
     },
     async issueActionDocument(input: ActionDocumentInput) {
       return refusingBadData('issueActionDocument', () => actionDocuments.issueActionDocument(input));
+    },
+    async makeLitigationDocuments(input: LitigationDocumentsInput) {
+      return refusingBadData('makeLitigationDocuments', () =>
+        litigationDocuments.makeLitigationDocuments(input),
+      );
     },
   };
 }

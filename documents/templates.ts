@@ -15,6 +15,12 @@ export interface TemplateRef {
   version: number;
 }
 
+/** Version 1 of each kind's default template, in the file named after the kind. */
+function firstVersions<K extends DocumentKind>(kinds: K[]): Record<K, TemplateRef & { file: string }> {
+  const refs = kinds.map((k) => [k, { id: `default/${k}`, version: 1, file: `${k}.docx` }]);
+  return Object.fromEntries(refs) as Record<K, TemplateRef & { file: string }>;
+}
+
 /**
  * The default template of each kind. A changed layout is a new version in a new file: documents
  * drafted from an earlier version are issued with that version (EARLIER_DEFAULT_TEMPLATES).
@@ -29,6 +35,16 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: strin
   suspension_decision: { id: 'default/suspension_decision', version: 1, file: 'suspension_decision.docx' },
   resumption_decision: { id: 'default/resumption_decision', version: 1, file: 'resumption_decision.docx' },
   pretrial_notice: { id: 'default/pretrial_notice', version: 1, file: 'pretrial_notice.docx' },
+  ...firstVersions([
+    'investigation_report',
+    'review_report',
+    'administrative_complaint',
+    'civil_complaint',
+    'support_opinion',
+    'suit_withdrawal_decision',
+    'support_withdrawal_decision',
+    'court_appearance_notice',
+  ]),
 };
 
 export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string })[] = [

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { TEMPLATE_DIR } from '../documents/templates';
+import { litigationLayouts } from './litigation-layouts';
 
 type Align = 'left' | 'center' | 'right' | 'both';
 interface Line {
@@ -218,6 +219,11 @@ LAYOUTS['recommendation-v2'] = [
   { text: '扫码核验本文书真伪：{{INS verifyUrl}}', size: 21, align: 'left' },
   { text: '{{END-IF}}' },
 ];
+
+Object.assign(
+  LAYOUTS,
+  litigationLayouts<Line>({ head, foot, body, heading, line: (text) => ({ text }), caseLines }),
+);
 
 /** A4 (210 × 297 mm) with the standard margins: top 37, bottom 35, left 28, right 26 mm. */
 const SECTION =

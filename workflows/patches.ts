@@ -127,6 +127,13 @@ export const PATCHES = {
    * its own page, where the organ confirms receipt and answers item by item (rule `organAccess`).
    */
   organAccess: 'organ-access-2026-12-02',
+  /**
+   * 2026-12-02: the documents of the end of the investigation, the review and the suit — 调查终结
+   * and 审查终结报告, both 起诉书 and the 撤回起诉决定书 drafted on the proposal and issued on the
+   * decision; 支持起诉意见书, 撤回支持起诉决定书 and 派员出庭通知书 issued by their action
+   * (activity makeLitigationDocuments, then `document_drafted` and `document_issued`).
+   */
+  litigationDocuments: 'litigation-documents-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -8,8 +8,8 @@ import type { CivilDate } from '../period/dates';
 import { chineseDate } from './chinese-date';
 import { DRAFT_DATE, DRAFT_NUMBER, type CaseFacts } from './content';
 
-const RULES = '《人民检察院公益诉讼办案规则》';
-type Track = 'administrative' | 'civil';
+export const RULES = '《人民检察院公益诉讼办案规则》';
+export type Track = 'administrative' | 'civil';
 
 /** The article that lists when a case of the track is ended (or not filed): 74 administrative, 90 civil. */
 function endingArticle(track: Track): string {
@@ -17,7 +17,7 @@ function endingArticle(track: Track): string {
 }
 
 /** What every decision on the case names: the procuratorate, the case, and the draft's number and date. */
-function caseHead(c: CaseFacts): Record<string, string> {
+export function caseHead(c: CaseFacts): Record<string, string> {
   return {
     procuratorate: c.procuratorate,
     caseTitle: c.caseTitle,

@@ -44,6 +44,46 @@ export const DOCUMENT_KINDS = {
     code: '民公告',
     basis: '《人民检察院公益诉讼办案规则》第九十一条',
   },
+  investigation_report: {
+    title: '调查终结报告',
+    code: '公调终',
+    basis: '《人民检察院公益诉讼办案规则》第七十三条、第八十九条',
+  },
+  review_report: {
+    title: '审查终结报告',
+    code: '公审终',
+    basis: '《人民检察院公益诉讼办案规则》第七十九条、第九十四条',
+  },
+  administrative_complaint: {
+    title: '行政公益诉讼起诉书',
+    code: '行公诉',
+    basis: '《中华人民共和国行政诉讼法》第二十五条第四款',
+  },
+  civil_complaint: {
+    title: '民事公益诉讼起诉书',
+    code: '民公诉',
+    basis: '《中华人民共和国民事诉讼法》第五十八条第二款',
+  },
+  support_opinion: {
+    title: '支持起诉意见书',
+    code: '民公支',
+    basis: '《人民检察院公益诉讼办案规则》第一百零一条',
+  },
+  suit_withdrawal_decision: {
+    title: '撤回起诉决定书',
+    code: '公撤诉',
+    basis: '《人民检察院公益诉讼办案规则》第八十四条、第九十九条',
+  },
+  support_withdrawal_decision: {
+    title: '撤回支持起诉决定书',
+    code: '民公撤支',
+    basis: '《人民检察院公益诉讼办案规则》第一百零二条',
+  },
+  court_appearance_notice: {
+    title: '派员出庭通知书',
+    code: '公出庭',
+    basis: '《人民检察院公益诉讼办案规则》第二章第六节（出席第一审法庭）',
+  },
 } as const;
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;

@@ -261,3 +261,22 @@ export async function quiet(c: CaseDriver, timeoutMs = 150_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** An administrative case sued (the organ refused to rectify) and filed with the court today. */
+export async function suedCase(t: WorkflowWorld, taskQueue: string): Promise<CaseDriver> {
+  const { c, s } = await startCase(t, taskQueue);
+  await s.file();
+  await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
+  await s.serve('rec-1');
+  await recordReply(s, 'rec-1', 'refused');
+  await s.find('rec-1', 'not_rectified', ['replied_without_action'], 'organ_refused');
+  await c.act('proposeLitigation', t.org.prosecutor, { reason: '拒不整改', organIds: [t.org.organs.eco] });
+  const today = await c.today();
+  await c.act('decideLitigation', t.org.chief, { approve: true, decidedOn: today, reason: '起诉' });
+  await c.act('recordCourtFiling', t.org.prosecutor, {
+    court: '某区人民法院',
+    filedOn: today,
+    servedOn: today,
+  });
+  return c;
+}

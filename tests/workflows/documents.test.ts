@@ -1,6 +1,14 @@
 // Statutory documents made where the procedure makes them: filing issues the 立案决定书; proposing
 // a recommendation drafts one 检察建议书 per organ; the chief's decision issues them.
-import { CaseDriver, CaseSteps, newCaseInput, recordReply, startCase } from '../helpers/case-driver';
+import { announcedCivilCase, COMPANY, nobodySued } from '../helpers/civil-steps';
+import {
+  CaseDriver,
+  CaseSteps,
+  newCaseInput,
+  recordReply,
+  startCase,
+  suedCase,
+} from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
 
 const t = useWorkflowWorld();
@@ -51,7 +59,8 @@ it('filed, recommended to two organs, decided: the filing decision and both reco
       .map((e) => [e.data.number, e.data.sha256]);
     const all = await documentsOf(caseId);
     expect(onTimeline).toEqual(all.filter((d) => d.status === 'issued').map((d) => [d.number, d.sha256]));
-    expect(timeline.filter((e) => e.kind === 'document_drafted')).toHaveLength(2);
+    const drafted = timeline.filter((e) => e.kind === 'document_drafted' && e.data.kind === 'recommendation');
+    expect(drafted).toHaveLength(2);
   });
 });
 
@@ -133,3 +142,104 @@ it('a refused filing issues the 不立案决定书; a civil case’s pre-suit no
     });
   });
 });
+
+/** The statuses of the case's documents of `kind`, oldest first. */
+async function statusesOf(caseId: string, kind: string): Promise<string[]> {
+  return (await documentsOf(caseId)).filter((d) => d.kind === kind).map((d) => d.status);
+}
+
+it('sued and withdrawn: the 调查终结报告 and 审查终结报告 and the 起诉书 are drafted on the proposals and issued on the decisions, the 派员出庭通知书 on filing, the 撤回起诉决定书 on the chief’s decision', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const c = await suedCase(t, taskQueue);
+    const caseId = c.input.caseId;
+    const year = (await c.today()).slice(0, 4);
+    const [report] = await issuedOnTimeline(c, 'investigation_report');
+    expect(report!.number).toMatch(new RegExp(`公调终〔${year}〕\\d+号$`));
+    const [review] = await issuedOnTimeline(c, 'review_report');
+    expect(review!.number).toMatch(new RegExp(`公审终〔${year}〕\\d+号$`));
+    const [complaint] = await issuedOnTimeline(c, 'administrative_complaint');
+    expect(complaint!.number).toMatch(new RegExp(`行公诉〔${year}〕\\d+号$`));
+    const [recommendation] = await issuedOnTimeline(c, 'recommendation');
+    expect((await dataOf(caseId, 'administrative_complaint'))[0]!.pretrial).toEqual([
+      expect.stringContaining(`检察建议书（${recommendation!.number}）`),
+    ]);
+    const [notice] = await issuedOnTimeline(c, 'court_appearance_notice');
+    expect(notice!.number).toMatch(new RegExp(`公出庭〔${year}〕\\d+号$`));
+    expect((await dataOf(caseId, 'court_appearance_notice'))[0]).toMatchObject({ court: '某区人民法院' });
+    const drafts = (await c.timeline()).filter((e) => e.kind === 'document_drafted').map((e) => e.data.kind);
+    expect(drafts).toEqual(
+      expect.arrayContaining(['investigation_report', 'review_report', 'administrative_complaint']),
+    );
+    expect(drafts).not.toContain('court_appearance_notice');
+
+    await c.act('proposeClaimChange', t.org.prosecutor, {
+      change: 'withdraw',
+      ground: 'claims_realized',
+      reason: '行政机关已依法履职，诉讼请求全部实现',
+    });
+    expect(await statusesOf(caseId, 'suit_withdrawal_decision')).toEqual(['draft']);
+    await c.act('decideClaimChange', t.org.chief, {
+      approve: true,
+      decidedOn: await c.today(),
+      reason: '同意',
+    });
+    const [withdrawal] = await issuedOnTimeline(c, 'suit_withdrawal_decision');
+    expect(withdrawal!.number).toMatch(new RegExp(`公撤诉〔${year}〕\\d+号$`));
+    expect((await dataOf(caseId, 'suit_withdrawal_decision'))[0]).toMatchObject({
+      court: '某区人民法院',
+      basis: expect.stringContaining('第八十四条'),
+    });
+  });
+}, 300_000);
+
+it('civil: the notice issues the 调查终结报告, a suit against the recorded company its 起诉书; an organisation supported with an opinion gets the 支持起诉意见书 and then the 撤回支持起诉决定书', async () => {
+  await t.withWorker(async (taskQueue) => {
+    const announced = await announcedCivilCase(t, taskQueue);
+    const { c } = announced;
+    expect((await dataOf(c.input.caseId, 'investigation_report'))[0]).toMatchObject({
+      conclusion: '发布诉前公告',
+      basis: expect.stringContaining('第八十九条'),
+    });
+    await issuedOnTimeline(c, 'investigation_report');
+    await nobodySued(t, announced);
+    await c.act('recordCivilParty', t.org.prosecutor, COMPANY(await c.today()));
+    await c.act('proposeLitigation', t.org.prosecutor, { reason: '无适格主体起诉', partyIds: ['party-1'] });
+    expect(await statusesOf(c.input.caseId, 'civil_complaint')).toEqual(['draft']);
+    await c.act('decideLitigation', t.org.chief, {
+      approve: true,
+      decidedOn: await c.today(),
+      reason: '起诉',
+    });
+    await issuedOnTimeline(c, 'review_report');
+    await issuedOnTimeline(c, 'civil_complaint');
+    expect((await dataOf(c.input.caseId, 'civil_complaint'))[0]!.defendants).toEqual([
+      '被告：某化工有限公司（法人，91310000MA1FL0000X）',
+    ]);
+
+    const other = await announcedCivilCase(t, taskQueue);
+    const today = await other.c.today();
+    await other.c.act('recordAnnouncementOutcome', t.org.prosecutor, {
+      on: today,
+      outcome: 'sued_by_other',
+      plaintiff: '某环保公益组织',
+    });
+    const support = { supportedOn: today, court: '某市中级人民法院', summary: '提交支持起诉意见书' };
+    await other.c.act('recordSupport', t.org.prosecutor, { ...support, forms: ['support_opinion'] });
+    const [opinion] = await issuedOnTimeline(other.c, 'support_opinion');
+    expect(opinion!.number).toMatch(/民公支〔\d{4}〕1号$/);
+    expect((await dataOf(other.c.input.caseId, 'support_opinion'))[0]).toMatchObject({
+      plaintiff: '某环保公益组织',
+      forms: '提交支持起诉意见书',
+    });
+    await other.c.act('withdrawSupport', t.org.chief, {
+      decidedOn: today,
+      situation: 'withdrawn_or_settled',
+      reason: '原告与被告和解，社会公共利益未得到有效保护',
+    });
+    await issuedOnTimeline(other.c, 'support_withdrawal_decision');
+    expect((await dataOf(other.c.input.caseId, 'support_withdrawal_decision'))[0]).toMatchObject({
+      plaintiff: '某环保公益组织',
+      court: '某市中级人民法院',
+    });
+  });
+}, 300_000);

@@ -6,32 +6,12 @@ import {
   CaseSteps,
   newCaseInput,
   quiet,
-  recordReply,
   reminderEntries,
-  startCase,
+  suedCase,
 } from '../helpers/case-driver';
 import { useWorkflowWorld } from '../helpers/workflow-env';
 
 const t = useWorkflowWorld();
-
-/** An administrative case sued (the organ refused to rectify) and filed with the court today. */
-async function suedCase(taskQueue: string): Promise<CaseDriver> {
-  const { c, s } = await startCase(t, taskQueue);
-  await s.file();
-  await s.recommend([{ organId: t.org.organs.eco, rectificationPeriod: { unit: 'days', count: 10 } }]);
-  await s.serve('rec-1');
-  await recordReply(s, 'rec-1', 'refused');
-  await s.find('rec-1', 'not_rectified', ['replied_without_action'], 'organ_refused');
-  await c.act('proposeLitigation', t.org.prosecutor, { reason: '拒不整改', organIds: [t.org.organs.eco] });
-  const today = await c.today();
-  await c.act('decideLitigation', t.org.chief, { approve: true, decidedOn: today, reason: '起诉' });
-  await c.act('recordCourtFiling', t.org.prosecutor, {
-    court: '某区人民法院',
-    filedOn: today,
-    servedOn: today,
-  });
-  return c;
-}
 
 /** Sleeps past the clock's due day, then waits for the overdue reminder to be written. */
 async function pastDue(c: CaseDriver, key: string): Promise<void> {
@@ -45,7 +25,7 @@ async function pastDue(c: CaseDriver, key: string): Promise<void> {
 
 it('the organ performed while the suit was pending: the chief decides to withdraw, filing the decision late is reminded, and the court allowing it closes the case', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await suedCase(taskQueue);
+    const c = await suedCase(t, taskQueue);
     await c.act('proposeClaimChange', t.org.prosecutor, {
       change: 'withdraw',
       ground: 'claims_realized',
@@ -88,7 +68,7 @@ it('the organ performed while the suit was pending: the chief decides to withdra
 
 it('the defendant appeals: the copy received starts 3 days to report above, overdue it is reminded, reported the clock is met', async () => {
   await t.withWorker(async (taskQueue) => {
-    const c = await suedCase(taskQueue);
+    const c = await suedCase(t, taskQueue);
     const today = await c.today();
     await c.act('recordJudgment', t.org.prosecutor, {
       kind: 'judgment',

@@ -43,6 +43,11 @@ export const documents =
   proxyActivities<
     Pick<
       Activities,
-      'issueFilingDecision' | 'draftRecommendations' | 'issueDrafts' | 'reviseDraft' | 'issueActionDocument'
+      | 'issueFilingDecision'
+      | 'draftRecommendations'
+      | 'issueDrafts'
+      | 'reviseDraft'
+      | 'issueActionDocument'
+      | 'makeLitigationDocuments'
     >
   >(DATABASE);

@@ -123,7 +123,7 @@ export async function issueActionDocument(made: ActionDocumentOf, by: MadeBy): P
   return (await documents.issueActionDocument(input)).map((d) => issued(d, by.actorId));
 }
 
-function issued(d: MadeDocument, actorId: string): JournalEvent {
+export function issued(d: MadeDocument, actorId: string): JournalEvent {
   return {
     kind: 'document_issued',
     actorId,
@@ -138,7 +138,7 @@ function issued(d: MadeDocument, actorId: string): JournalEvent {
   };
 }
 
-function drafted(d: MadeDocument, actorId: string): JournalEvent {
+export function drafted(d: MadeDocument, actorId: string): JournalEvent {
   return {
     kind: 'document_drafted',
     actorId,

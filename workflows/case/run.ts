@@ -29,6 +29,7 @@ import { documents } from './activity-presets';
 import { clockRow, executeClockOps, type ClockChange } from './clocks';
 import { batchOf, clockEvent } from './events';
 import { actionDocumentOf, documentsOf, issueActionDocument, MAKES_DOCUMENTS } from './documents';
+import { litigationDocumentsOf, makeLitigationDocuments } from './litigation-documents';
 import { Alerts, failureType, refusalOf, refusesUnrecordedActions, unrecorded } from './failures';
 import { Journal, type JournalBatch, type Written } from './journal';
 import { RULE_PATCHES } from '../patches';
@@ -242,11 +243,14 @@ export class CaseRun {
     const organOf = (id: string) => this.state.recommendations.find((r) => r.id === id)?.organId;
     const own = actionDocumentOf(name, payload, organOf);
     const issuesOwn = own !== undefined && patched(PATCHES.moreStatutoryDocuments);
-    if (!makes && !issuesOwn) return;
+    const further = litigationDocumentsOf(name, payload, this.state);
+    const makesFurther = further !== undefined && patched(PATCHES.litigationDocuments);
+    if (!makes && !issuesOwn && !makesFurther) return;
     const by = { caseId: this.state.info.caseId, seq, actorId };
     await this.alerts.orAlert(`documents:${name}`, async () => {
       const events = makes ? await documentsOf(name, payload, by) : [];
       if (issuesOwn) events.push(...(await issueActionDocument(own, by)));
+      if (makesFurther) events.push(...(await makeLitigationDocuments(further, by)));
       if (events.length > 0) await this.journal.write({ events });
     });
   }

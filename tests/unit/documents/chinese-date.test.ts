@@ -49,4 +49,22 @@ describe('the document number (文号)', () => {
     expect(formatDocumentNumber(settings, 'recommendation', 2026, 3)).toBe('浦检行公建〔2026〕3号');
     expect(formatDocumentNumber(settings, 'filing_decision', 2026, 1)).toBe('浦检行公立〔2026〕1号');
   });
+
+  it.each([
+    ['investigation_report', '浦检公调终〔2026〕1号'],
+    ['review_report', '浦检公审终〔2026〕1号'],
+    ['administrative_complaint', '浦检行公诉〔2026〕1号'],
+    ['civil_complaint', '浦检民公诉〔2026〕1号'],
+    ['support_opinion', '浦检民公支〔2026〕1号'],
+    ['suit_withdrawal_decision', '浦检公撤诉〔2026〕1号'],
+    ['support_withdrawal_decision', '浦检民公撤支〔2026〕1号'],
+    ['court_appearance_notice', '浦检公出庭〔2026〕1号'],
+  ] as const)('%s is numbered with its own code: %s', (kind, number) => {
+    expect(formatDocumentNumber(defaultNumbering('浦口区人民检察院'), kind, 2026, 1)).toBe(number);
+  });
+
+  it('every kind has a code of its own, so no two kinds share a counter in the number', () => {
+    const codes = Object.values(defaultNumbering('浦口区人民检察院').kindCodes);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
 });

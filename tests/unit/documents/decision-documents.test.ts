@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { findSoffice, systemPdfConverter } from '../../../documents/pdf';
-import { defaultTemplates, renderDocx } from '../../../documents/render';
-import { issuedData, type CaseFacts } from '../../../domain/documents/content';
 import {
   notFilingData,
   pretrialNoticeData,
@@ -19,26 +17,9 @@ import {
   suspensionData,
   terminationData,
 } from '../../../domain/documents/decisions';
-import type { DocumentKind } from '../../../domain/documents/kinds';
+import { describeRenderedKinds, rendered, SEWAGE, type RenderedCase } from '../../helpers/rendered-documents';
 
-const SEWAGE: CaseFacts = {
-  procuratorate: '浦口区人民检察院',
-  caseNumber: '320111-2026-00012',
-  caseTitle: '某化工园区雨水排口偷排废水案',
-  source: '群众举报',
-  domain: '生态环境和资源保护',
-  domainBasis: '《中华人民共和国行政诉讼法》第二十五条第四款',
-  description: '群众反映某化工园区雨水排口在夜间排放有色废水，七里河下游出现死鱼。',
-};
-const ISSUED_ON = '2026-12-02';
-const DATE = '二〇二六年十二月二日';
-
-interface Case {
-  kind: Exclude<DocumentKind, 'filing_decision' | 'recommendation'>;
-  number: string;
-  data: Record<string, unknown>;
-  expected: string[];
-}
+type Case = Omit<RenderedCase, 'required'>;
 
 const CASES: Case[] = [
   {
@@ -140,24 +121,12 @@ const CASES: Case[] = [
   },
 ];
 
-async function rendered(c: Case): Promise<Buffer> {
-  const template = await defaultTemplates.templateFor(c.kind);
-  return renderDocx(template.bytes, issuedData(c.data, c.number, ISSUED_ON));
-}
-
-describe.each(CASES)('$kind $number', (c) => {
-  it('holds each required item, the case, the procuratorate, the number and the date in Chinese numerals', async () => {
-    const text = (await mammoth.extractRawText({ buffer: await rendered(c) })).value;
-    for (const expected of [...c.expected, c.number, DATE, '浦口区人民检察院', SEWAGE.caseTitle])
-      expect({ expected, found: text.includes(expected) }).toEqual({ expected, found: true });
-  });
-
-  it('a value missing from its data fails the rendering', async () => {
-    const template = await defaultTemplates.templateFor(c.kind);
-    const { reason: _r, recipient: _s, medium: _m, ...rest } = c.data;
-    await expect(renderDocx(template.bytes, issuedData(rest, c.number, ISSUED_ON))).rejects.toThrow();
-  });
-});
+/** The key each kind cannot render without. */
+const REQUIRED: Partial<Record<RenderedCase['kind'], string>> = {
+  service_receipt: 'recipient',
+  pretrial_notice: 'medium',
+};
+describeRenderedKinds(CASES.map((c) => ({ ...c, required: REQUIRED[c.kind] ?? 'reason' })));
 
 it('a pre-suit notice without a telephone number sends callers to the case office', async () => {
   const data = pretrialNoticeData(SEWAGE, { medium: '正义网', contactPerson: '张检察官' });
