@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TEST_PASSWORD, type TestUser } from './fixtures';
 
 export interface ApiResponse<T = any> {
@@ -58,6 +59,18 @@ export class ApiClient {
 
   post(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
     return this.request('POST', path, body, headers);
+  }
+
+  /**
+   * A POST with an Idempotency-Key, sent again with the same key while the answer is 202 (the case
+   * workflow accepted it but had not finished within the API's bound, as on a busy machine), as a
+   * client told so does: the answer is the final one, and the action is applied once.
+   */
+  async postSettled(path: string, body?: unknown, attempts = 20): Promise<ApiResponse> {
+    const key = { 'idempotency-key': randomUUID() };
+    let res = await this.post(path, body, key);
+    for (let i = 1; i < attempts && res.status === 202; i++) res = await this.post(path, body, key);
+    return res;
   }
 
   async request(

@@ -47,7 +47,7 @@ export async function freshCase(world: MatrixWorld, owner: TestOrg, fixture: Fix
   for (const step of steps) {
     const res = await (
       await client(world, owner, step.by)
-    ).post(`/api/cases/${id}/actions/${step.action}`, step.body(owner, today()));
+    ).postSettled(`/api/cases/${id}/actions/${step.action}`, step.body(owner, today()));
     if (res.status !== 200)
       throw new Error(`${step.action} on ${id} failed: ${res.status} ${res.body?.detail}`);
   }
