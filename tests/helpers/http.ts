@@ -40,6 +40,12 @@ export class ApiClient {
     return client;
   }
 
+  /** Renews the session with `refreshToken` when the access token expires, as `login`'s `renew` does. */
+  renewingWith(refreshToken: string): this {
+    this.refreshToken = refreshToken;
+    return this;
+  }
+
   /** Sends `token` as the bearer from now on (e.g. one that has expired). */
   useAccessToken(token: string): void {
     this.token = token;

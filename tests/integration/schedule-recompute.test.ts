@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const act = async (client: ApiClient, id: string, action: string, body: unknown) => {
-  const res = await client.post(`/api/cases/${id}/actions/${action}`, body);
+  const res = await client.postSettled(`/api/cases/${id}/actions/${action}`, body);
   if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };

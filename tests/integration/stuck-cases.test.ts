@@ -95,7 +95,7 @@ it('when a deployment breaks the workflow code of a case, then the case office s
   const anonymous = new ApiClient(baseUrl);
 
   const good = await startCaseWorker({ db, mailer, taskQueue });
-  const created = await prosecutor.post('/api/cases', {
+  const created = await prosecutor.postSettled('/api/cases', {
     title: '某公司违规堆放固体废物',
     description: '群众反映某公司在厂区外堆放固体废物。',
     domainCode: 'ecology',

@@ -30,7 +30,9 @@ export async function createWorld(system: System): Promise<MatrixWorld> {
   const [own, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
   const callers = { anonymous: new Caller(system.baseUrl, undefined) } as Record<CallerName, Caller>;
   for (const [role, key] of Object.entries(ROLE_USERS)) {
-    callers[role as Role] = (await signIn(system.baseUrl, own[key] as { username: string })).client;
+    // The matrix outlives an access token on a busy machine: each caller renews its session.
+    const session = await signIn(system.baseUrl, own[key] as { username: string });
+    callers[role as Role] = session.client.renewingWith(session.refreshToken);
   }
   const world = { system, own, other, callers, fresh: freshMakers(system.db) };
   callers.organ = await organCaller(world);
