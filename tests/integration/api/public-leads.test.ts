@@ -130,9 +130,11 @@ describe('public lead intake', () => {
     });
     expectDocumented('POST', '/api/leads/public/:id/decline', res);
     expect(res.body).toMatchObject({ status: 'not_accepted', declinedBy: world.org.prosecutor.id });
-    expect((await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status).toBe(
-      'not_accepted',
-    );
+    // The submitter sees the reason with the tracking code: it is written for them.
+    expect((await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body).toMatchObject({
+      status: 'not_accepted',
+      declineReason: '属于民事纠纷，已告知其他途径',
+    });
     expectProblem(
       await prosecutor.client.post(`/api/leads/public/${id}/decline`, { reason: '再次' }),
       409,
