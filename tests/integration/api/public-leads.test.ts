@@ -73,8 +73,14 @@ describe('public lead intake', () => {
     expect(res.body.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
     const status = await as(world.system.baseUrl).get(`/api/public/leads/${res.body.code.toLowerCase()}`);
     expectDocumented('GET', '/api/public/leads/:code', status);
-    expect(Object.keys(status.body).sort()).toEqual(['code', 'status', 'submittedAt', 'updatedAt']);
-    expect(status.body).toMatchObject({ code: res.body.code, status: 'received' });
+    expect(Object.keys(status.body).sort()).toEqual([
+      'code',
+      'declineReason',
+      'status',
+      'submittedAt',
+      'updatedAt',
+    ]);
+    expect(status.body).toMatchObject({ code: res.body.code, status: 'received', declineReason: null });
   });
 
   it('when staff open the queue, then the lead is there with its contact and attachments, downloadable byte for byte', async () => {
