@@ -86,6 +86,11 @@ export function NewCasePage() {
       </p>
       <h1>登记线索</h1>
       <p className="muted">登记后系统自动编号、开始计算线索评估期限，并向承办检察官发送回执。</p>
+      {lead && (
+        <Notice>
+          受理群众线索：内容、来源和收到日期已按线索填好，请补充线索名称和领域后登记。线索的附件将作为案件的证据材料。
+        </Notice>
+      )}
       {pending && (
         <Notice tone="ok">
           线索已受理，案件编号 {pending}；办案流程正在登记，稍后在<Link to="/">案件列表</Link>中查看。
