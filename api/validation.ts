@@ -41,4 +41,7 @@ export const queryFlag = z
   .transform((v) => v === 'true');
 
 /** A timestamp in responses (ISO 8601, UTC). */
+/** A telephone number as people write it: digits, spaces and hyphens, an optional leading +. */
+export const phoneNumber = z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, '电话号码格式不正确');
+
 export const timestamp = z.string().describe('时间（ISO 8601）');

@@ -109,13 +109,16 @@ export interface PublicLeadStatusRow {
   status: PublicLeadStatus;
   submitted_at: Date;
   updated_at: Date;
+  /** Staff's reason for not accepting it, written for the submitter; null otherwise. */
+  decline_reason: string | null;
 }
 
 /** What the submitter may see, by tracking code. */
 export async function findStatusByCode(db: Db, code: string): Promise<PublicLeadStatusRow | undefined> {
   return firstRow<PublicLeadStatusRow>(
     db,
-    `SELECT pl.tracking_code, ${STATUS} AS status, pl.submitted_at, ${UPDATED} AS updated_at
+    `SELECT pl.tracking_code, ${STATUS} AS status, pl.submitted_at, ${UPDATED} AS updated_at,
+            pl.decline_reason
        FROM ${FROM} WHERE pl.tracking_code = $1`,
     [code],
   );

@@ -149,8 +149,7 @@ async function leads(db: Db, scope: string): Promise<InboxItem[]> {
     detail: `查询码 ${r.tracking_code}`,
     date: r.submitted_on,
     overdue: false,
-    // The staff screen for public leads is not built yet; its API is /api/leads/public/{id}.
-    link: null,
+    link: `/leads/${encodeURIComponent(r.id)}`,
   }));
 }
 

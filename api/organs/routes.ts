@@ -86,6 +86,10 @@ function presentOrgan(row: OrganRow) {
     kind: row.kind,
     email: row.email,
     address: row.address,
+    contactName: row.contact_name,
+    phone: row.phone,
+    active: row.deactivated_at === null,
+    deactivatedAt: row.deactivated_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -129,6 +129,7 @@ function statusRoute(target: RouteTarget, { db }: IntakeDeps): void {
         status: row.status,
         submittedAt: row.submitted_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
+        declineReason: row.status === 'not_accepted' ? row.decline_reason : null,
       };
     },
   );

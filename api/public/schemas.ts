@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PUBLIC_LEAD_STATUSES } from '../../store/public-leads';
-import { resourceId, text, timestamp } from '../validation';
+import { phoneNumber, resourceId, text, timestamp } from '../validation';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BASE64, MAX_ATTACHMENTS } from './attachments';
 import { storable } from '../../domain/text';
 
@@ -24,10 +24,7 @@ export const submitLeadBody = z.strictObject({
   contact: z
     .strictObject({
       name: text(50, '联系人姓名').optional(),
-      phone: z
-        .string()
-        .regex(/^\+?[0-9][0-9 -]{4,19}$/, '电话号码格式不正确')
-        .optional(),
+      phone: phoneNumber.optional(),
       email: z.email().max(254).optional(),
     })
     .optional()
@@ -53,6 +50,7 @@ export const publicStatusResponse = z.object({
     .describe('received 已收到，under_evaluation 正在评估，accepted 已立案办理，not_accepted 未予受理'),
   submittedAt: timestamp,
   updatedAt: timestamp,
+  declineReason: z.string().nullable().describe('未予受理的理由（检察院填写，告知反映人）；其他状态为 null'),
 });
 
 export const trackingCodeParam = z.strictObject({
@@ -74,7 +72,7 @@ export const listLeadsQuery = z.strictObject({
 });
 
 export const declineBody = z.strictObject({
-  reason: text(1000).describe('不予受理的理由'),
+  reason: text(1000).describe('不予受理的理由；反映人凭查询码可以看到'),
 });
 
 export const staffLeadResponse = z.object({

@@ -190,6 +190,10 @@ export const organResponse = z.object({
   kind: z.string(),
   email: z.string().nullable(),
   address: z.string().nullable(),
+  contactName: z.string().nullable().describe('联系人'),
+  phone: z.string().nullable().describe('联系电话'),
+  active: z.boolean().describe('false：已停用（撤销或合并），不再作为新的检察建议的对象'),
+  deactivatedAt: z.string().nullable().describe('停用时间（ISO 8601）'),
   createdAt: z.string().describe('时间（ISO 8601）'),
 });
 

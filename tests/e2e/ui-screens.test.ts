@@ -1,7 +1,8 @@
 /**
  * The screens around the cases, in Chromium against `npm start`: the case office's calendar
  * and statistics, the organ registry, the admin's holiday import with its what-if preview,
- * and the caught mail of development mode.
+ * the caught mail of development mode, the public intake on a phone and the staff's queue of
+ * public leads, and an organ registered, opened and deactivated.
  */
 import { join } from 'node:path';
 import { ApiClient } from '../helpers/http';
@@ -105,7 +106,67 @@ describe('the screens around the cases', () => {
     await admin.locator('.mail-head').first().click();
     await admin.locator('.mail-body').waitFor();
     await screenshot(admin, TEST, '08-mail');
+
+    await admin.getByRole('link', { name: '行政机关' }).click();
+    await admin.getByRole('link', { name: '登记行政机关' }).click();
+    await admin.getByLabel('名称').fill('区水务局');
+    await admin.getByLabel('联系人').fill('王科长');
+    await admin.getByLabel('联系电话').fill('025-5888 0000');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('heading', { name: '区水务局' }).waitFor();
+    await admin.getByRole('button', { name: '停用' }).click();
+    await admin.getByText('已停用').waitFor();
+    await screenshot(admin, TEST, '09-organ-deactivated');
     await admin.close();
+    expect(ui.browser.errors).toEqual([]);
+  });
+
+  it('when the public report leads on a phone, then staff decline one with a reason the submitter reads and accept the other', async () => {
+    const phone = await ui.browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${ui.app.baseUrl}/`);
+    await phone.getByRole('link', { name: '反映公益诉讼线索' }).click();
+    await phone.getByLabel('向哪个检察院反映').selectOption({ label: '浦口区人民检察院' });
+    await phone.getByLabel('反映的问题').fill('河道旁长期堆放工业固体废物，雨后渗滤液流入河道。');
+    await phone.getByLabel('发生地点').fill('某街道某河段东岸');
+    await phone.getByLabel('电话').fill('138 0000 0000');
+    await screenshot(phone, TEST, '10-public-intake-phone');
+    // Nothing wider than the phone: the page scrolls only up and down.
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phone.getByRole('button', { name: '提交' }).click();
+    const code = (await phone.getByLabel('查询码').textContent())!.trim();
+    await screenshot(phone, TEST, '11-public-receipt');
+    const other = await new ApiClient(ui.app.baseUrl).post('/api/public/leads', {
+      procuratorateId: '320111',
+      description: '某小区外卖餐饮店无证经营，后厨卫生状况堪忧。',
+      location: '某街道某小区',
+    });
+    expect(other.status).toBe(201);
+
+    const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
+    const queue = prosecutor
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '群众线索' });
+    await queue.click();
+    await prosecutor.getByRole('link', { name: /河道旁长期堆放/ }).click();
+    await prosecutor.getByText('138 0000 0000').waitFor();
+    await prosecutor.getByLabel('不予受理的理由').fill('该河段不属本院辖区，已转交有管辖权的检察院。');
+    await prosecutor.getByRole('button', { name: '不予受理' }).click();
+    await prosecutor.getByText('未予受理').first().waitFor();
+    await screenshot(prosecutor, TEST, '12-public-lead-declined');
+    await queue.click();
+    await prosecutor.getByRole('link', { name: /外卖餐饮店/ }).click();
+    await prosecutor.getByRole('link', { name: '受理并登记为案件' }).click();
+    await prosecutor.getByLabel('线索名称').fill('某小区外卖餐饮店无证经营');
+    await prosecutor.getByLabel('领域').selectOption({ label: '食品药品安全' });
+    await prosecutor.getByRole('button', { name: '登记', exact: true }).click();
+    await prosecutor.getByRole('heading', { name: '某小区外卖餐饮店无证经营' }).waitFor();
+
+    await phone.goto(`${ui.app.baseUrl}/track?code=${encodeURIComponent(code)}`);
+    await phone.getByText('该河段不属本院辖区').waitFor();
+    await screenshot(phone, TEST, '13-public-track');
+    await phone.close();
+    await prosecutor.close();
     expect(ui.browser.errors).toEqual([]);
   });
 });

@@ -131,7 +131,7 @@ it('when the day has gone by, then each role holds exactly its work in order, an
   ]);
   const mine = await inbox('prosecutor');
   expect(mine[0]).toMatchObject({ date: await runningDue(overdue), link: `/cases/${overdue}` });
-  expect(mine[2]).toMatchObject({ leadId: lead, caseId: null });
+  expect(mine[2]).toMatchObject({ leadId: lead, caseId: null, link: `/leads/${lead}` });
   expect(summary(await inbox('chief'), names)).toEqual(['proposal proposed']);
   expect(summary(await inbox('head'), names)).toEqual(['public_lead lead']);
   expect(summary(await inbox('office'), names)).toEqual(['alert proposed']);

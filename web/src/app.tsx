@@ -18,22 +18,28 @@ import { InboxPage } from './pages/inbox';
 import { inboxCount } from './api/inbox';
 import { VerifyPage } from './pages/verify';
 import { OrganPage } from './pages/organ';
+import { devMailbox } from './api/dev-mailbox';
+import { PublicIntakePage } from './pages/public-intake';
+import { PublicTrackPage } from './pages/public-track';
+import { PublicLeadPage, PublicLeadsPage } from './pages/public-leads';
+import { OrganDetailPage } from './pages/organ-detail';
 
 interface NavItem {
   to: string;
   label: string;
-  show: (u: User) => boolean;
+  show: (u: User, env: { devMailbox: boolean }) => boolean;
 }
 
 const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
 const NAV: NavItem[] = [
   { to: '/inbox', label: '待办', show: staff },
   { to: '/', label: '案件', show: staff },
+  { to: '/leads', label: '群众线索', show: staff },
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
   { to: '/organs', label: '行政机关', show: () => true },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
-  { to: '/mail', label: '邮件（开发）', show: () => true },
+  { to: '/mail', label: '邮件（开发）', show: (_u, env) => env.devMailbox },
 ];
 
 export function App() {
@@ -44,6 +50,9 @@ export function App() {
   if (verify) return <VerifyPage token={verify.token!} />;
   const organ = match('/organ/:token', path);
   if (organ) return <OrganPage token={organ.token!} />;
+  // The public intake and its tracking-code lookup: no account, whoever is signed in.
+  if (path === '/report') return <PublicIntakePage />;
+  if (path === '/track') return <PublicTrackPage />;
   if (!user) return <LoginPage />;
   return (
     <Shell user={user} path={path}>
@@ -65,7 +74,12 @@ function Page({ user, path }: { user: User; path: string }) {
   if (path === '/inbox') return <InboxPage />;
   if (path === '/calendar') return <CalendarPage user={user} />;
   if (path === '/dashboard') return <DashboardPage user={user} />;
-  if (path === '/organs') return <OrgansPage />;
+  if (path === '/leads') return <PublicLeadsPage />;
+  if ((params = match('/leads/:id', path)))
+    return <PublicLeadPage key={params.id} user={user} leadId={params.id!} />;
+  if (path === '/organs') return <OrgansPage user={user} />;
+  if ((params = match('/organs/:id', path)))
+    return <OrganDetailPage key={params.id} user={user} organId={params.id!} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;
   return (
@@ -92,6 +106,7 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
       .catch(() => undefined);
   }, [user.procuratorateId]);
   const count = useSyncExternalStore(inboxCount.subscribe, inboxCount.get);
+  const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get) };
   const isStaff = staff(user);
   useEffect(() => {
     if (isStaff) inboxCount.refresh();
@@ -120,7 +135,7 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
         </div>
         <nav aria-label="主导航">
           <ul>
-            {NAV.filter((n) => n.show(user)).map((n) => (
+            {NAV.filter((n) => n.show(user, env)).map((n) => (
               <li key={n.to}>
                 <Link to={n.to} aria-current={active(n.to) ? 'page' : undefined}>
                   {n.label}

@@ -34,6 +34,25 @@ describe('the organ registry', () => {
     expect(changed.body).toMatchObject({ name: '区农业农村局', email: null, address: '某区某路 1 号' });
   });
 
+  it('when an admin records a contact and deactivates an organ, then the registry keeps it as inactive', async () => {
+    const created = await admin.client.post('/api/organs', {
+      name: '区城市管理局',
+      contactName: '王科长',
+      phone: '021-1234 5678',
+    });
+    expect(created.body).toMatchObject({ contactName: '王科长', phone: '021-1234 5678', active: true });
+    const off = await admin.client.patch(`/api/organs/${created.body.id}`, { active: false, phone: null });
+    expectDocumented('PATCH', '/api/organs/:id', off);
+    expect(off.body).toMatchObject({ active: false, phone: null, contactName: '王科长' });
+    const listed = (await admin.client.get('/api/organs')).body.find(
+      (o: { id: string }) => o.id === created.body.id,
+    );
+    expect(listed).toMatchObject({ active: false, deactivatedAt: off.body.deactivatedAt });
+    const on = await admin.client.patch(`/api/organs/${created.body.id}`, { active: true });
+    expect(on.body).toMatchObject({ active: true, deactivatedAt: null });
+    expectProblem(await admin.client.patch(`/api/organs/${created.body.id}`, { phone: 'call me' }), 422);
+  });
+
   it('when the name is taken in the procuratorate, then 409; another procuratorate may use it', async () => {
     expectProblem(await admin.client.post('/api/organs', { name: '区生态环境局' }), 409, 'organ-name-taken');
     const renamed = await admin.client.patch(`/api/organs/${world.org.organs.street}`, {

@@ -73,8 +73,14 @@ describe('public lead intake', () => {
     expect(res.body.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
     const status = await as(world.system.baseUrl).get(`/api/public/leads/${res.body.code.toLowerCase()}`);
     expectDocumented('GET', '/api/public/leads/:code', status);
-    expect(Object.keys(status.body).sort()).toEqual(['code', 'status', 'submittedAt', 'updatedAt']);
-    expect(status.body).toMatchObject({ code: res.body.code, status: 'received' });
+    expect(Object.keys(status.body).sort()).toEqual([
+      'code',
+      'declineReason',
+      'status',
+      'submittedAt',
+      'updatedAt',
+    ]);
+    expect(status.body).toMatchObject({ code: res.body.code, status: 'received', declineReason: null });
   });
 
   it('when staff open the queue, then the lead is there with its contact and attachments, downloadable byte for byte', async () => {
@@ -130,9 +136,11 @@ describe('public lead intake', () => {
     });
     expectDocumented('POST', '/api/leads/public/:id/decline', res);
     expect(res.body).toMatchObject({ status: 'not_accepted', declinedBy: world.org.prosecutor.id });
-    expect((await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body.status).toBe(
-      'not_accepted',
-    );
+    // The submitter sees the reason with the tracking code: it is written for them.
+    expect((await as(world.system.baseUrl).get(`/api/public/leads/${body.code}`)).body).toMatchObject({
+      status: 'not_accepted',
+      declineReason: '属于民事纠纷，已告知其他途径',
+    });
     expectProblem(
       await prosecutor.client.post(`/api/leads/public/${id}/decline`, { reason: '再次' }),
       409,

@@ -21,6 +21,7 @@ import {
   type Value,
 } from '../lib/schema-values';
 import { Problem } from './problem';
+import { DateInput } from './date-input';
 
 export interface Choice {
   value: string;
@@ -76,9 +77,14 @@ export function SchemaForm(props: {
   onCancel?: () => void;
   /** Labels that differ from the schema's descriptions, by field name. */
   labels?: Record<string, string>;
+  /** Values to start from instead of the schema's defaults, by top-level field name. */
+  prefill?: Record<string, Value>;
 }) {
   const formId = useId();
-  const [value, setValue] = useState<Value>(() => initial(props.schema));
+  const [value, setValue] = useState<Value>(() => ({
+    ...(initial(props.schema) as Record<string, Value>),
+    ...props.prefill,
+  }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -248,9 +254,7 @@ function Field(props: { ctx: Ctx; name: string; schema: JsonSchema; path: Path; 
       />
     );
   } else if (isDate(schema)) {
-    control = (
-      <input {...common} type="date" value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />
-    );
+    control = <DateInput {...common} value={(value as string) ?? ''} onChange={set} />;
   } else if ((schema.maxLength ?? 0) > 500) {
     control = (
       <textarea {...common} rows={3} value={(value as string) ?? ''} onChange={(e) => set(e.target.value)} />

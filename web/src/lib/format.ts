@@ -63,3 +63,18 @@ export function countdown(due: string | null | undefined, overdue = false, now =
 export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
+
+const LOOSE_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A date as people type it in China — 2026-01-01, 2026/1/1, 2026.1.1 or 2026年1月1日 — as an
+ * ISO civil date; null when it is not one (a 2月30日 included).
+ */
+export function parseDateInput(text: string): string | null {
+  const m = LOOSE_DATE.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

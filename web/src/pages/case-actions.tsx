@@ -31,7 +31,10 @@ export function CaseActions(props: {
 
   const choices = (field: string): Choice[] | undefined => {
     if (field === 'organId' || field === 'organIds')
-      return organs.map((o) => ({ value: o.id, label: o.name }));
+      // A deactivated organ is offered only where the case already names it (its reply, its finding).
+      return organs
+        .filter((o) => o.active || detail.organIds.includes(o.id))
+        .map((o) => ({ value: o.id, label: o.name }));
     if (field === 'recommendationId')
       return detail.recommendations.map((r) => ({
         value: r.id,

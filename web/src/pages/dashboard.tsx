@@ -14,6 +14,7 @@ import { useApi } from '../lib/use-api';
 import { SimilarCaseAnalysis } from './analysis';
 import { SituationReportDownload } from './situation-report';
 import { RepeatOffenderThreshold } from './statistics-policy';
+import { DateInput } from '../components/date-input';
 
 interface Summary {
   period: { from: string; to: string };
@@ -89,11 +90,10 @@ export function DashboardPage({ user }: { user: User }) {
         {ENDS.map(([end, label]) => (
           <div className="field" key={end}>
             <label htmlFor={`p-${end}`}>{label}</label>
-            <input
+            <DateInput
               id={`p-${end}`}
-              type="date"
               value={draft[end]}
-              onChange={(e) => setDraft({ ...draft, [end]: e.target.value })}
+              onChange={(v) => setDraft({ ...draft, [end]: v })}
             />
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { session } from '../api/session';
+import { Link } from '../lib/router';
 
 export function LoginPage() {
   const [username, setUsername] = useState('');
@@ -55,6 +56,10 @@ export function LoginPage() {
         <button type="submit" className="primary wide" disabled={busy}>
           {busy ? '正在登录…' : '登录'}
         </button>
+        <p className="public-links">
+          群众：<Link to="/report">反映公益诉讼线索</Link>
+          <Link to="/track">查询办理情况</Link>
+        </p>
       </form>
     </main>
   );

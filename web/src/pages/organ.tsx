@@ -4,6 +4,7 @@
  * receipt and answers each numbered item once. No staff navigation, nothing of other cases.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { DateInput } from '../components/date-input';
 
 interface Answer {
   item: number;
@@ -233,8 +234,8 @@ function ItemAnswer(props: {
             {kind === 'in_progress' && (
               <>
                 <textarea name="plan" placeholder="整改计划" required />
-                <input name="startsOn" type="date" aria-label="开始日期" required />
-                <input name="endsOn" type="date" aria-label="完成日期" required />
+                <DateInput name="startsOn" aria-label="开始日期" required />
+                <DateInput name="endsOn" aria-label="完成日期" required />
               </>
             )}
             {kind === 'disputed' && <textarea name="reasons" placeholder="异议理由" required />}

@@ -6,14 +6,12 @@ import { Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
 import { percent } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { Link } from '../lib/router';
+import type { User } from '../api/session';
+import { hasAnyRole } from '../../../domain/roles';
+import { ORGAN_KINDS as KINDS } from './organ-form';
 
-const KINDS: Record<string, string> = {
-  administrative: '行政机关',
-  subdistrict: '街道办事处/乡镇政府',
-  other: '其他',
-};
-
-export function OrgansPage() {
+export function OrgansPage({ user }: { user: User }) {
   const organs = useApi(() => reference.organs(), []);
   const records = useApi(
     () => api.get<{ items: OrganRecord[]; period: { from: string; to: string } }>('/api/statistics/organs'),
@@ -25,7 +23,14 @@ export function OrgansPage() {
   const repeat = organs.data.filter((o) => recordOf(o.id)?.repeatOffender);
   return (
     <section>
-      <h1>行政机关名录</h1>
+      <div className="page-head">
+        <h1>行政机关名录</h1>
+        {hasAnyRole(user.roles, ['admin']) && (
+          <Link className="button primary" to="/organs/new">
+            登记行政机关
+          </Link>
+        )}
+      </div>
       {repeat.length > 0 && (
         <div className="notice warn" role="alert">
           屡次不履职或整改后反弹：{repeat.map((o) => o.name).join('、')}
@@ -81,12 +86,16 @@ export function OrgansPage() {
               return (
                 <tr key={o.id} className={r?.repeatOffender ? 'row-overdue' : undefined}>
                   <th scope="row">
-                    {o.name} {r?.repeatOffender && <Tag tone="red">屡次不履职</Tag>}
+                    <Link to={`/organs/${o.id}`}>{o.name}</Link>{' '}
+                    {r?.repeatOffender && <Tag tone="red">屡次不履职</Tag>} {!o.active && <Tag>已停用</Tag>}
                     <div className="muted small">{KINDS[o.kind] ?? o.kind}</div>
                   </th>
                   <td className="small">
                     {o.email ?? '—'}
                     {o.address && <div>{o.address}</div>}
+                    {(o.contactName || o.phone) && (
+                      <div>{[o.contactName, o.phone].filter(Boolean).join(' ')}</div>
+                    )}
                   </td>
                   <td className="num">{r?.recommendations ?? '—'}</td>
                   <td className="num">{r?.repliedOnTime ?? '—'}</td>

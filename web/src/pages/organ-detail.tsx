@@ -1,0 +1,195 @@
+/**
+ * One organ of the registry (/organs/:id): its contacts, its record, the cases that name it and
+ * the recommendations it received this year. Admins edit, deactivate and reactivate it.
+ */
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { reference } from '../api/reference';
+import type { User } from '../api/session';
+import type { CaseSummary, Organ, OrganRecord } from '../api/types';
+import { hasAnyRole } from '../../../domain/roles';
+import { DueBadge, Tag } from '../components/badges';
+import { Loading, Problem } from '../components/problem';
+import { chineseDateTime, percent } from '../lib/format';
+import { stageLabel } from '../lib/labels';
+import { Link, navigate } from '../lib/router';
+import { useApi } from '../lib/use-api';
+import { OrganForm, ORGAN_KINDS } from './organ-form';
+
+const isStaff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
+
+export function OrganDetailPage({ user, organId }: { user: User; organId: string }) {
+  const organs = useApi(() => reference.organs(), []);
+  const [editing, setEditing] = useState(false);
+  const admin = hasAnyRole(user.roles, ['admin']);
+  if (organId === 'new' && admin)
+    return (
+      <Frame title="登记行政机关">
+        <OrganForm onSaved={(o) => navigate(`/organs/${o.id}`)} onCancel={() => navigate('/organs')} />
+      </Frame>
+    );
+  if (organs.error) return <Problem error={organs.error} />;
+  if (!organs.data) return <Loading what="行政机关" />;
+  const organ = organs.data.find((o) => o.id === organId);
+  if (!organ) return <Problem error={new ApiError(404, '本院没有这个行政机关')} />;
+  const saved = () => {
+    setEditing(false);
+    organs.reload();
+  };
+  return (
+    <Frame title={organ.name} inactive={!organ.active}>
+      {editing ? (
+        <OrganForm organ={organ} onSaved={saved} onCancel={() => setEditing(false)} />
+      ) : (
+        <Contacts organ={organ} admin={admin} onEdit={() => setEditing(true)} onChanged={saved} />
+      )}
+      {isStaff(user) && <OrganCases organ={organ} />}
+    </Frame>
+  );
+}
+
+function Frame({
+  title,
+  inactive,
+  children,
+}: {
+  title: string;
+  inactive?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="narrow">
+      <p className="crumbs">
+        <Link to="/organs">行政机关</Link> › {title}
+      </p>
+      <div className="page-head">
+        <h1>{title}</h1>
+        {inactive && <Tag>已停用</Tag>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Contacts(props: { organ: Organ; admin: boolean; onEdit: () => void; onChanged: () => void }) {
+  const { organ } = props;
+  const [error, setError] = useState<ApiError | null>(null);
+  const setActive = async (active: boolean) => {
+    try {
+      await api.patch(`/api/organs/${encodeURIComponent(organ.id)}`, { active });
+      reference.forget();
+      props.onChanged();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+    }
+  };
+  return (
+    <div className="card">
+      <dl className="pairs">
+        <dt>类别</dt>
+        <dd>{ORGAN_KINDS[organ.kind] ?? organ.kind}</dd>
+        <dt>电子邮箱</dt>
+        <dd>{organ.email ?? '—'}</dd>
+        <dt>送达地址</dt>
+        <dd>{organ.address ?? '—'}</dd>
+        <dt>联系人</dt>
+        <dd>{organ.contactName ?? '—'}</dd>
+        <dt>联系电话</dt>
+        <dd>{organ.phone ?? '—'}</dd>
+        {organ.deactivatedAt && (
+          <>
+            <dt>停用时间</dt>
+            <dd>{chineseDateTime(organ.deactivatedAt)}（不再作为新的检察建议的对象）</dd>
+          </>
+        )}
+      </dl>
+      {props.admin && (
+        <div className="form-buttons">
+          <button type="button" onClick={props.onEdit}>
+            修改
+          </button>
+          {organ.active ? (
+            <button type="button" onClick={() => void setActive(false)}>
+              停用
+            </button>
+          ) : (
+            <button type="button" onClick={() => void setActive(true)}>
+              恢复使用
+            </button>
+          )}
+        </div>
+      )}
+      {error && <Problem error={error} />}
+    </div>
+  );
+}
+
+interface FigureCases {
+  period: { from: string; to: string };
+  items: { caseId: string; title: string; stage: string }[];
+}
+
+function OrganCases({ organ }: { organ: Organ }) {
+  const loaded = useApi(
+    () =>
+      Promise.all([
+        api.get<{ items: CaseSummary[] }>('/api/cases', { organ: organ.id, limit: 200 }),
+        api.get<FigureCases>('/api/statistics/cases', { figure: 'issued', organId: organ.id }),
+        api.get<{ items: OrganRecord[] }>('/api/statistics/organs'),
+      ]),
+    [organ.id],
+  );
+  if (loaded.error) return <Problem error={loaded.error} />;
+  if (!loaded.data) return <Loading what="案件" />;
+  const [cases, issued, records] = loaded.data;
+  const record = records.items.find((r) => r.organId === organ.id);
+  return (
+    <>
+      {record && (
+        <div className="card">
+          <h2>本年履职记录 {record.repeatOffender && <Tag tone="red">屡次不履职</Tag>}</h2>
+          <p>
+            检察建议 {record.recommendations} 件，按期回复 {record.repliedOnTime} 件，逾期或未回复{' '}
+            {record.repliedLate + record.noReply} 件，整改到位 {record.rectified} 件（
+            {percent(record.rectificationRate)}），被诉 {record.litigatedCases} 件。
+          </p>
+        </div>
+      )}
+      <div className="card">
+        <h2>
+          本年发出的检察建议（{issued.period.from} 至 {issued.period.to}）
+        </h2>
+        {issued.items.length === 0 ? (
+          <p className="empty">本年没有向该机关发出检察建议。</p>
+        ) : (
+          <ul>
+            {issued.items.map((c) => (
+              <li key={c.caseId}>
+                <Link to={`/cases/${c.caseId}`}>{c.title}</Link>{' '}
+                <span className="muted small">{stageLabel(c.stage)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="card">
+        <h2>涉及该机关的案件</h2>
+        {cases.items.length === 0 ? (
+          <p className="empty">没有涉及该机关的案件。</p>
+        ) : (
+          <ul>
+            {cases.items.map((c) => (
+              <li key={c.id}>
+                <Link to={`/cases/${c.id}`}>{c.title}</Link>{' '}
+                <span className="muted small">
+                  {c.id} · {stageLabel(c.stage)}
+                </span>{' '}
+                {c.nextDue && <DueBadge due={c.nextDue} overdue={c.overdue} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </>
+  );
+}
