@@ -45,11 +45,20 @@ export async function ensureOrganAccess(
       organ.email,
     ],
   );
-  const [row] = await tx.query<{ token: string; email: string }>(
-    'SELECT token, email FROM organ_access WHERE case_id = $1 AND recommendation_id = $2',
+  return findOrganLink(tx, a);
+}
+
+/** The recommendation's link made when it was issued, if one was (never makes one). */
+export async function findOrganLink(
+  tx: Tx,
+  a: { caseId: string; recommendationId: string },
+): Promise<{ token: string; email: string; organName: string } | undefined> {
+  const [row] = await tx.query<{ token: string; email: string; organ_name: string }>(
+    `SELECT a.token, a.email, o.name AS organ_name FROM organ_access a JOIN organs o ON o.id = a.organ_id
+     WHERE a.case_id = $1 AND a.recommendation_id = $2`,
     [a.caseId, a.recommendationId],
   );
-  return { token: row!.token, email: row!.email, organName: organ.name };
+  return row && { token: row.token, email: row.email, organName: row.organ_name };
 }
 
 export async function findOrganAccess(db: Db, token: string): Promise<OrganAccessRow | undefined> {
