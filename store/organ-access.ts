@@ -231,7 +231,11 @@ export async function organReplyOf(
     rectificationDue: clock?.due ?? null,
     answers: of('answerRecommendationItems')
       .flatMap((e) =>
-        (e.data.answers as OrganAnswer[]).map((ans) => ({ ...ans, ...stamp(e), by: String(e.data.answeredBy) })),
+        (e.data.answers as OrganAnswer[]).map((ans) => ({
+          ...ans,
+          ...stamp(e),
+          by: String(e.data.answeredBy),
+        })),
       )
       .sort((x, y) => x.item - y.item),
     progress: of('reportRectificationProgress').map((e) => ({
@@ -240,7 +244,10 @@ export async function organReplyOf(
       progress: String(e.data.progress),
       by: String(e.data.reportedBy),
     })),
-    extensionRequests: extensionRequestsOf(of('requestRectificationExtension'), of('decideRectificationExtension')),
+    extensionRequests: extensionRequestsOf(
+      of('requestRectificationExtension'),
+      of('decideRectificationExtension'),
+    ),
     files: files.map((f) => ({
       id: f.id,
       name: f.file_name,

@@ -89,14 +89,16 @@ function rectificationUnderway(state: CaseState, rec: Recommendation): ClockStat
   if (rec.status === 'approved') throw wrongStage('请先确认签收检察建议书');
   if (rec.status === 'settled') throw wrongStage('该检察建议已办结');
   const clock = state.clocks[recClockKey('rectification', rec)];
-  if (clock?.status !== 'running') throw wrongStage('整改期限已届满或已停止计算，不能再报送整改进展或申请延期');
+  if (clock?.status !== 'running')
+    throw wrongStage('整改期限已届满或已停止计算，不能再报送整改进展或申请延期');
   return clock;
 }
 
 export const reportRectificationProgress: Rule<'reportRectificationProgress'> = (state, p, ctx) => {
   const rec = organsRecommendation(state, p.recommendationId, ctx);
   rectificationUnderway(state, rec);
-  if (compareDates(p.asOf, ctx.today) > 0) throw invalid(`进展截至日期（${p.asOf}）不能晚于今日（${ctx.today}）`);
+  if (compareDates(p.asOf, ctx.today) > 0)
+    throw invalid(`进展截至日期（${p.asOf}）不能晚于今日（${ctx.today}）`);
   return new Effects().note({
     recommendationId: rec.id,
     organId: rec.organId,

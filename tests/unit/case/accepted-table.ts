@@ -301,7 +301,12 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: { recommendationId: 'rec-1', decision: 'granted', reason: '理由充分' },
     stage: 'RECOMMENDATION',
     ops: [recompute('rectification:rec-1')],
-    data: { recommendationId: 'rec-1', decision: 'granted', requestedUntil: '2026-03-31', until: '2026-03-31' },
+    data: {
+      recommendationId: 'rec-1',
+      decision: 'granted',
+      requestedUntil: '2026-03-31',
+      until: '2026-03-31',
+    },
   },
   recordRecommendationFiledAbove: {
     at: 'SERVED',
