@@ -288,12 +288,8 @@ describe('when the chief issues a recommendation', () => {
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(throttled.body.detail).toContain('错误次数过多');
   });
-});
 
-describe('when the case is terminated after its recommendation was issued', () => {
-  it('then its link says the recommendation was withdrawn (410) and shows nothing else', async () => {
-    const caseId = await issuedCase();
-    const eco = new OrganClient(await linkMailed(caseId, world.org.organs.eco));
+  it('then, once the case is terminated, its link says the recommendation was withdrawn (410) and shows nothing else', async () => {
     await act(chief, caseId, 'terminate', {
       decidedOn: today,
       reason: '行政机关已全面整改',
@@ -302,6 +298,7 @@ describe('when the case is terminated after its recommendation was issued', () =
     for (const [method, path] of [
       ['GET', `/api/organ/links/${eco.token}`],
       ['POST', `/api/organ/links/${eco.token}/code`],
+      ['GET', '/api/organ/recommendation'],
     ] as const) {
       const res = await eco.send(method, path);
       expect({ path, status: res.status, title: res.body.title }).toEqual({
