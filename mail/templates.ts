@@ -47,6 +47,13 @@ export interface OrganRecommendationVars {
   token: string;
 }
 
+export interface OrganReminderVars {
+  caseId: string;
+  title: string;
+  token: string;
+  reminder: { clockKey: string; clock: 'reply' | 'rectification'; due: string };
+}
+
 export interface OrganCodeVars {
   code: string;
   minutes: number;
@@ -125,6 +132,24 @@ const templates = {
         '',
         '打开链接后，系统将向本邮箱发送一次性验证码，凭验证码进入。回复期限自确认签收之日起计算。',
         '此链接仅用于本份检察建议，请勿转发。',
+      ].join('\n'),
+    };
+  },
+  organ_reminder(ctx: TemplateContext, v: OrganReminderVars): RenderedMail {
+    const reply = v.reminder.clock === 'reply';
+    const what = reply ? '书面回复期限' : '整改期限';
+    return {
+      subject: `【检察建议】温馨提醒：${what}将于 ${v.reminder.due} 届满（${v.title}）`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `您好！本院就「${v.title}」向贵单位发出的检察建议书（案件编号 ${v.caseId}），${what}将于 ${v.reminder.due} 届满。`,
+        reply
+          ? '请贵单位在期限届满前书面回复办理情况，也可通过以下链接在线逐项答复：'
+          : '请贵单位在期限届满前完成整改并报送整改情况；如确有困难，可通过以下链接报送整改进展或申请延长整改期限：',
+        organLink(ctx.publicUrl, v.token),
+        '',
+        '如已办理，请忽略本提醒。感谢贵单位的支持与配合！',
       ].join('\n'),
     };
   },

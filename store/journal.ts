@@ -9,10 +9,10 @@ import {
 import { enqueueMail } from './outbox';
 import type { Db, Tx } from './pool';
 import { leadTextOf } from './lead-text';
-import { ensureOrganAccess } from './organ-access';
+import { ensureOrganAccess, findOrganLink } from './organ-access';
 import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
 import { findUser, usersWithRole, type UserRow } from './users';
-import { renderMail, type TemplateName, type TemplateVars } from '../mail/templates';
+import { renderMail, type OrganReminderVars, type TemplateName, type TemplateVars } from '../mail/templates';
 
 /** A recipient by user, or every active user holding a role in the case's procuratorate. */
 export type MailRecipient = { userId: string } | { role: 'head' | 'chief' | 'case_office' };
@@ -46,6 +46,8 @@ export interface OrganMailRequest {
   organId: string;
   title: string;
   decidedOn: string;
+  /** A reminder of the organ's clock instead of the link's first mail (sent only where a link exists). */
+  reminder?: OrganReminderVars['reminder'];
 }
 
 export interface JournalResult {
@@ -129,15 +131,23 @@ async function queueOrganMail(
   mail: OrganMailRequest,
 ): Promise<string[]> {
   const { caseId, procuratorateId } = input;
-  const access = await ensureOrganAccess(tx, { caseId, procuratorateId, ...mail });
+  const { reminder, ...rec } = mail;
+  const access = reminder
+    ? await findOrganLink(tx, { caseId, recommendationId: rec.recommendationId })
+    : await ensureOrganAccess(tx, { caseId, procuratorateId, ...rec });
   if (!access) return [];
-  const vars = { caseId, title: mail.title, decidedOn: mail.decidedOn, token: access.token };
-  const rendered = renderMail('organ_recommendation', { publicUrl, recipientName: access.organName }, vars);
-  const dedupeKey = `case:${caseId}:organ_access:${mail.recommendationId}`;
+  const ctx = { publicUrl, recipientName: access.organName };
+  const base = { caseId, title: mail.title, token: access.token };
+  const rendered = reminder
+    ? renderMail('organ_reminder', ctx, { ...base, reminder })
+    : renderMail('organ_recommendation', ctx, { ...base, decidedOn: mail.decidedOn });
+  const dedupeKey = reminder
+    ? `case:${caseId}:organ_reminder:${reminder.clockKey}`
+    : `case:${caseId}:organ_access:${mail.recommendationId}`;
   await enqueueMail(tx, {
     dedupeKey,
     caseId,
-    kind: 'organ_recommendation',
+    kind: reminder ? 'organ_reminder' : 'organ_recommendation',
     recipientUserId: null,
     toAddress: access.email,
     subject: rendered.subject,

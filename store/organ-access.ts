@@ -45,11 +45,20 @@ export async function ensureOrganAccess(
       organ.email,
     ],
   );
-  const [row] = await tx.query<{ token: string; email: string }>(
-    'SELECT token, email FROM organ_access WHERE case_id = $1 AND recommendation_id = $2',
+  return findOrganLink(tx, a);
+}
+
+/** The recommendation's link made when it was issued, if one was (never makes one). */
+export async function findOrganLink(
+  tx: Tx,
+  a: { caseId: string; recommendationId: string },
+): Promise<{ token: string; email: string; organName: string } | undefined> {
+  const [row] = await tx.query<{ token: string; email: string; organ_name: string }>(
+    `SELECT a.token, a.email, o.name AS organ_name FROM organ_access a JOIN organs o ON o.id = a.organ_id
+     WHERE a.case_id = $1 AND a.recommendation_id = $2`,
     [a.caseId, a.recommendationId],
   );
-  return { token: row!.token, email: row!.email, organName: organ.name };
+  return row && { token: row.token, email: row.email, organName: row.organ_name };
 }
 
 export async function findOrganAccess(db: Db, token: string): Promise<OrganAccessRow | undefined> {
@@ -150,10 +159,33 @@ export interface OrganAnswer {
   by: string;
 }
 
+/** A progress report during the rectification period (added, never changed). */
+export interface OrganProgress {
+  seq: number;
+  at: string;
+  asOf: string;
+  progress: string;
+  by: string;
+}
+
+/** A request for more time, with the prosecutor's decision once made. */
+export interface OrganExtensionRequest {
+  seq: number;
+  at: string;
+  until: string;
+  reasons: string;
+  by: string;
+  decision: { decision: 'granted' | 'refused'; until: string | null; reason: string; at: string } | null;
+}
+
 export interface OrganReply {
   documentNumber: string | null;
   items: string[];
+  /** The rectification period's end (after any extension granted); null before receipt. */
+  rectificationDue: string | null;
   answers: OrganAnswer[];
+  progress: OrganProgress[];
+  extensionRequests: OrganExtensionRequest[];
   files: { id: string; name: string; mediaType: string; size: number; sha256: string; addedAt: string }[];
 }
 
@@ -171,14 +203,15 @@ export async function organReplyOf(
      ORDER BY issued_at DESC LIMIT 1`,
     [a.caseId, a.organId],
   );
-  const entries = await db.query<{
-    seq: number;
-    at: Date;
-    data: { answers: OrganAnswer[]; answeredBy: string };
-  }>(
-    `SELECT seq, at, data FROM audit_entries
-     WHERE case_id = $1 AND kind = 'answerRecommendationItems' AND data->>'recommendationId' = $2 ORDER BY seq`,
-    [a.caseId, a.recommendationId],
+  const entries = await db.query<OrganEntry>(
+    `SELECT seq, at, kind, data, reason FROM audit_entries
+     WHERE case_id = $1 AND kind = ANY($3) AND data->>'recommendationId' = $2 ORDER BY seq`,
+    [a.caseId, a.recommendationId, ORGAN_ENTRY_KINDS],
+  );
+  const of = (kind: string) => entries.filter((e) => e.kind === kind);
+  const [clock] = await db.query<{ due: string | null }>(
+    `SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM case_clocks WHERE case_id = $1 AND clock_key = $2`,
+    [a.caseId, `rectification:${a.recommendationId}`],
   );
   const files = await db.query<{
     id: string;
@@ -195,11 +228,26 @@ export async function organReplyOf(
   return {
     documentNumber: doc?.number ?? null,
     items: doc?.items ?? [],
-    answers: entries
+    rectificationDue: clock?.due ?? null,
+    answers: of('answerRecommendationItems')
       .flatMap((e) =>
-        e.data.answers.map((ans) => ({ ...ans, seq: e.seq, at: e.at.toISOString(), by: e.data.answeredBy })),
+        (e.data.answers as OrganAnswer[]).map((ans) => ({
+          ...ans,
+          ...stamp(e),
+          by: String(e.data.answeredBy),
+        })),
       )
       .sort((x, y) => x.item - y.item),
+    progress: of('reportRectificationProgress').map((e) => ({
+      ...stamp(e),
+      asOf: String(e.data.asOf),
+      progress: String(e.data.progress),
+      by: String(e.data.reportedBy),
+    })),
+    extensionRequests: extensionRequestsOf(
+      of('requestRectificationExtension'),
+      of('decideRectificationExtension'),
+    ),
     files: files.map((f) => ({
       id: f.id,
       name: f.file_name,
@@ -209,4 +257,42 @@ export async function organReplyOf(
       addedAt: f.added_at.toISOString(),
     })),
   };
+}
+
+const ORGAN_ENTRY_KINDS = [
+  'answerRecommendationItems',
+  'reportRectificationProgress',
+  'requestRectificationExtension',
+  'decideRectificationExtension',
+];
+
+interface OrganEntry {
+  seq: number;
+  at: Date;
+  kind: string;
+  data: Record<string, unknown>;
+  reason: string | null;
+}
+
+const stamp = (e: OrganEntry) => ({ seq: e.seq, at: e.at.toISOString() });
+
+/** Each request with the decision that followed it (one request waits for a decision at a time). */
+function extensionRequestsOf(requests: OrganEntry[], decisions: OrganEntry[]): OrganExtensionRequest[] {
+  return requests.map((r) => {
+    const d = decisions.find((x) => x.seq > r.seq);
+    return {
+      ...stamp(r),
+      until: String(r.data.until),
+      reasons: String(r.data.reasons),
+      by: String(r.data.requestedBy),
+      decision: d
+        ? {
+            decision: d.data.decision as 'granted' | 'refused',
+            until: (d.data.until as string | null) ?? null,
+            reason: d.reason ?? '',
+            at: d.at.toISOString(),
+          }
+        : null,
+    };
+  });
 }

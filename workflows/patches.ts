@@ -134,6 +134,12 @@ export const PATCHES = {
    * (activity makeLitigationDocuments, then `document_drafted` and `document_issued`).
    */
   litigationDocuments: 'litigation-documents-2026-12-02',
+  /**
+   * 2026-12-02: the organ's registered contact is reminded once, by mail with its link, before its
+   * reply is due and before its rectification period ends (with the first staff reminder on or
+   * before the day; the reminder's timeline entry says `organReminded`).
+   */
+  organReminders: 'organ-reminders-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -1,28 +1,20 @@
 /**
  * The administrative organ's pages of one recommendation (no staff account): open the link, get a
- * code by mail, sign in with it, then read the recommendation, confirm receipt, answer its items
- * and add files. Every access and every step goes to the case workflow, which records it.
+ * code by mail, sign in with it, then read the recommendation, confirm receipt, answer its items,
+ * add files, report progress and ask for more time (./rectification.ts). Every access and every step goes to the case workflow, which records it.
  */
 import type { Router } from 'express';
 import { z } from 'zod';
 import { itemAnswer } from '../../domain/case/payloads';
-import type { ActionName, Payloads } from '../../domain/case/payloads';
+import type { Payloads } from '../../domain/case/payloads';
 import { text } from '../../domain/text';
-import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
-import { codeWait, organReplyOf, type OrganAccessRow } from '../../store/organ-access';
-import type { Actor } from '../../domain/case/model';
-import { sendCaseAction, type ActDeps } from '../cases/act';
-import {
-  attachPayload,
-  discardRest,
-  fileTooLarge,
-  limitsOf,
-  storeBody,
-  type EvidenceDeps,
-} from '../cases/evidence';
+import { codeWait, type OrganAccessRow } from '../../store/organ-access';
+import { attachPayload, discardRest, fileTooLarge, limitsOf, storeBody } from '../cases/evidence';
 import { problems } from '../problem';
 import { routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute, type RouteRegistry } from '../routing';
+import { act, SESSION_NOTE, TAG, viewOf, type OrganDeps } from './acting';
+import { extensionRoute, progressRoute } from './rectification';
 import {
   openLink,
   organActor,
@@ -31,20 +23,17 @@ import {
   signIn,
   tooManyWrong,
   wrongCode,
-  type OrganSessionDeps,
 } from './session';
 import { organReplyResponse, organViewResponse } from './schemas';
 
-export type OrganDeps = OrganSessionDeps & ActDeps & EvidenceDeps;
+export type { OrganDeps } from './acting';
 
-const TAG = { tag: '行政机关在线办理', auth: 'public' } as const;
 const tokenParam = z.strictObject({
   token: z
     .string()
     .regex(/^[A-Za-z0-9_-]{16,64}$/, '链接格式不正确')
     .describe('检察建议书链接中的访问码'),
 });
-const SESSION_NOTE = '凭验证码进入后的会话（Cookie duban_organ，仅限该份检察建议）';
 
 export function organRoutes(deps: OrganDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/organ', deps, [
@@ -55,21 +44,9 @@ export function organRoutes(deps: OrganDeps, registry: RouteRegistry): Router {
     receiptRoute,
     answersRoute,
     fileRoute,
+    progressRoute,
+    extensionRoute,
   ]);
-}
-
-/** Sends an organ's action to its case's workflow; the case is the link's, whatever the procuratorate. */
-async function act<N extends ActionName>(
-  deps: OrganDeps,
-  access: OrganAccessRow,
-  actor: Actor,
-  name: N,
-  payload: Payloads[N],
-  key?: string,
-) {
-  const row = await findCaseInScope(deps.db, access.case_id, access.procuratorate_id);
-  if (!row) throw problems.notFound('案件不存在');
-  return sendCaseAction(deps, { row, procuratorateId: access.procuratorate_id, actor }, name, payload, key);
 }
 
 /** Logs an access on the case's timeline; a workflow that does not answer in time does not stop the organ. */
@@ -97,6 +74,7 @@ const linkRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
           schema: z.object({ organName: z.string(), maskedEmail: z.string() }),
         },
         404: { description: '链接无效' },
+        409: { description: '案件已办结归档，链接不再受理' },
         410: { description: '检察建议已撤回或被替代（不显示其他内容）' },
       },
     },
@@ -120,6 +98,7 @@ const codeRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         202: { description: '验证码已发出', schema: z.object({ sentTo: z.string(), minutes: z.number() }) },
         404: { description: '链接无效' },
+        409: { description: '案件已办结归档，链接不再受理' },
         410: { description: '检察建议已撤回或被替代' },
         429: { description: '发送过于频繁（Retry-After）' },
         503: { description: '邮件暂未发出' },
@@ -159,6 +138,7 @@ const sessionRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         204: { description: '已进入（Set-Cookie）' },
         404: { description: '链接无效' },
+        409: { description: '案件已办结归档，链接不再受理' },
         410: { description: '检察建议已撤回或被替代' },
         422: { description: '验证码错误或已过期' },
         429: { description: '错误次数过多（Retry-After）' },
@@ -184,6 +164,7 @@ const viewRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         200: { description: '检察建议', schema: organViewResponse },
         401: { description: '未凭验证码进入或会话已过期' },
+        409: { description: '案件已办结归档，链接不再受理' },
         410: { description: '检察建议已撤回或被替代' },
       },
     },
@@ -192,25 +173,6 @@ const viewRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       res.json(await viewOf(deps, access));
     },
   );
-
-async function viewOf(deps: OrganDeps, access: OrganAccessRow): Promise<z.infer<typeof organViewResponse>> {
-  const rec = (await recommendationsOf(deps.db, access.case_id)).find(
-    (r) => r.recommendation_id === access.recommendation_id,
-  );
-  const reply = await organReplyOf(deps.db, {
-    caseId: access.case_id,
-    recommendationId: access.recommendation_id,
-    organId: access.organ_id,
-  });
-  return {
-    caseTitle: access.case_title,
-    organName: access.organ_name,
-    recommendationId: access.recommendation_id,
-    receivedOn: rec?.received_on ?? null,
-    replyDue: rec?.reply_due ?? null,
-    ...reply,
-  };
-}
 
 const receiptRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
   defineRoute(
@@ -224,7 +186,7 @@ const receiptRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         200: { description: '已签收', schema: organViewResponse },
         401: { description: '未凭验证码进入或会话已过期' },
-        409: { description: '已登记签收' },
+        409: { description: '已登记签收，或案件已办结' },
         410: { description: '检察建议已撤回或被替代' },
         422: { description: '参数有误' },
       },
@@ -252,7 +214,7 @@ const answersRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         200: { description: '已记录', schema: organViewResponse },
         401: { description: '未凭验证码进入或会话已过期' },
-        409: { description: '尚未签收，或该项已答复' },
+        409: { description: '尚未签收、该项已答复，或案件已办结' },
         410: { description: '检察建议已撤回或被替代' },
         422: { description: '参数有误' },
       },
@@ -290,6 +252,7 @@ const fileRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
       responses: {
         201: { description: '已保存并记入时间线', schema: organReplyResponse.shape.files.element },
         401: { description: '未凭验证码进入或会话已过期' },
+        409: { description: '案件已办结归档，链接不再受理' },
         410: { description: '检察建议已撤回或被替代' },
         413: { description: '超过大小上限' },
         415: { description: '文件类型不接受' },

@@ -6,6 +6,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../domain/case/model';
+import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages';
 import { deliverQueuedMail } from '../../mail/deliver';
 import type { Mailer } from '../../mail/mailer';
 import { renderMail } from '../../mail/templates';
@@ -49,7 +50,10 @@ export interface OrganSessionDeps {
   limits: OrganAccessLimits;
 }
 
-/** The link's recommendation while it stands; one withdrawn or superseded says so and nothing else. */
+/**
+ * The link's recommendation while it stands; one withdrawn or superseded says so and nothing else
+ * (410), and one whose case has ended (archived) says that (409).
+ */
 export async function openLink(db: Db, token: string): Promise<OrganAccessRow> {
   const access = await findOrganAccess(db, token);
   if (!access) throw problems.notFound('链接无效，请核对检察建议书上的链接或二维码');
@@ -62,6 +66,13 @@ export async function openLink(db: Db, token: string): Promise<OrganAccessRow> {
     );
   if (access.status === null || access.case_stage === 'TERMINATED')
     throw new Problem(410, 'recommendation-withdrawn', '检察建议已撤回', '该检察建议已撤回，此链接不再使用');
+  // An archived case's workflow has ended: nothing more can be received, answered or reported.
+  const stage = access.case_stage as Stage;
+  if (isFinalStage(stage))
+    throw problems.conflict(
+      'case-closed',
+      `案件已${STAGE_LABELS[stage]}，该检察建议已办结，此链接不再受理签收、答复或报送`,
+    );
   return access;
 }
 

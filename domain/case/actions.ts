@@ -21,7 +21,7 @@ import {
   recordSupport,
   recordSupportConcluded,
 } from './rules/civil';
-import { answerRecommendationItems, confirmReceiptOnline, recordOrganAccess } from './rules/organ';
+import * as organ from './rules/organ';
 import { endAppraisal, startAppraisal } from './rules/appraisal';
 import * as claims from './rules/claims';
 import { recordCompensationOutcome, recordRightHolderNotified } from './rules/eco-compensation';
@@ -152,12 +152,27 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
   reassign: { label: '更换承办人', who: 'supervisor', apply: reassign },
   addNote: { label: '添加备注', who: 'staff', apply: addNote },
   attachEvidence: { label: '添加证据材料', who: 'contributor', apply: attachEvidence },
-  recordOrganAccess: { label: '行政机关在线访问', who: 'organ', apply: recordOrganAccess },
-  confirmReceiptOnline: { label: '行政机关在线确认签收', who: 'organ', apply: confirmReceiptOnline },
+  recordOrganAccess: { label: '行政机关在线访问', who: 'organ', apply: organ.recordOrganAccess },
+  confirmReceiptOnline: { label: '行政机关在线确认签收', who: 'organ', apply: organ.confirmReceiptOnline },
   answerRecommendationItems: {
     label: '行政机关逐项答复',
     who: 'organ',
-    apply: answerRecommendationItems,
+    apply: organ.answerRecommendationItems,
+  },
+  reportRectificationProgress: {
+    label: '行政机关报送整改进展',
+    who: 'organ',
+    apply: organ.reportRectificationProgress,
+  },
+  requestRectificationExtension: {
+    label: '行政机关申请延长整改期限',
+    who: 'organ',
+    apply: organ.requestRectificationExtension,
+  },
+  decideRectificationExtension: {
+    label: '决定是否准予延长整改期限',
+    who: 'handler',
+    apply: organ.decideRectificationExtension,
   },
   markTypical: { label: '标记典型案例', who: 'supervisor', apply: markTypical },
   proposeEscalation: { label: '提请检察长决定督促措施', who: 'head', apply: proposeEscalation },
@@ -203,6 +218,8 @@ export const INTERNAL_ACTIONS = [
   'recordOrganAccess',
   'confirmReceiptOnline',
   'answerRecommendationItems',
+  'reportRectificationProgress',
+  'requestRectificationExtension',
 ] as const;
 export type FormActionName = Exclude<ActionName, (typeof INTERNAL_ACTIONS)[number]>;
 export const FORM_ACTION_NAMES = ACTION_NAMES.filter(

@@ -89,6 +89,8 @@ export interface ClockState {
   /** Once the expiry consequence (e.g. moving to follow-up) has been applied. */
   expiryHandled: boolean;
   reminders: ReminderState[];
+  /** Once the organ's contact has been reminded of this clock (reply and rectification; once only). */
+  organReminded?: boolean;
   /** From the clock catalogue when computed: statutory or internal target, and who may extend it. */
   target: 'statutory' | 'internal';
   extension: { grantedBy: string; by: { unit: 'days' | 'months'; count: number }; beyond: string } | null;
@@ -119,6 +121,8 @@ export interface Recommendation {
   reply?: { repliedOn: CivilDate; onTime: boolean; claim: ReplyClaim };
   /** The item numbers the organ has answered online (each answered once, never changed). */
   answeredItems?: number[];
+  /** The organ's request for more time to rectify, while the prosecutor has not decided it. */
+  extensionRequest?: { requestedOn: CivilDate; until: CivilDate };
   finding?: {
     checkedOn: CivilDate;
     result: FindingResult;

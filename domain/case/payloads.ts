@@ -295,6 +295,24 @@ export const ACTION_SCHEMAS = {
     recommendationId: identifier('检察建议编号'),
     answers: z.array(itemAnswer).min(1).max(100).describe('逐项答复'),
   }),
+  reportRectificationProgress: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    asOf: civilDate.describe('进展截至日期（不晚于今日）'),
+    progress: text('整改进展', 5000),
+  }),
+  requestRectificationExtension: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    until: civilDate.describe('申请延长至的日期（须晚于现在的整改期限）'),
+    reasons: text('申请延期的理由', 5000),
+  }),
+  decideRectificationExtension: z.strictObject({
+    recommendationId: identifier('检察建议编号'),
+    decision: z.enum(['granted', 'refused']).describe('granted 准予延期，refused 不准延期'),
+    until: civilDate
+      .optional()
+      .describe('准予延长至的日期（缺省为行政机关申请的日期；须晚于现在的整改期限）'),
+    reason: text('决定理由', 2000),
+  }),
   flagMajorLead: z.strictObject({
     flaggedOn: civilDate.describe('认定为重大线索的日期'),
     reason: text('认定为重大线索的理由', 2000),

@@ -1,7 +1,8 @@
 /**
  * The organ's page at a phone's viewport, in Chromium against `npm start`: the link mailed when
  * the chief issued the recommendation opens it; a code by mail lets the organ in; it confirms
- * receipt and answers the first item, which it then cannot change. No staff navigation shows.
+ * receipt and answers the first item, which it then cannot change, reports progress and asks for
+ * more time. No staff navigation shows.
  */
 import { ApiClient } from '../helpers/http';
 import { openBrowser, screenshot, type Browser } from '../helpers/browser';
@@ -73,7 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => phone?.close());
 
-it('when the organ opens its link on a phone, then it gets in by the mailed code, confirms receipt and answers an item once', async () => {
+it('when the organ opens its link on a phone, then it gets in by the mailed code, confirms receipt, answers an item once, reports progress and asks for more time', async () => {
   const link = /(https?:\/\/\S+\/organ\/[A-Za-z0-9_-]+)/.exec((await mailTo('【检察建议】')).text)![1]!;
   const page = await phone.context.newPage();
   await page.goto(`${ui.app.baseUrl}${new URL(link).pathname}`);
@@ -99,5 +100,25 @@ it('when the organ opens its link on a phone, then it gets in by the mailed code
   await page.getByText('已答复：采纳，已整改').waitFor();
   expect(await page.getByRole('form', { name: '答复第 1 项' }).count()).toBe(0);
   await screenshot(page, TEST, '02-answered');
+
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const report = page.getByRole('form', { name: '报送整改进展' });
+  await report.getByLabel('进展截至日期').fill(today);
+  await report.getByPlaceholder('整改进展').fill('已清运固体废物 300 吨');
+  await report.getByRole('button', { name: '报送进展（报送后不能修改）' }).click();
+  await page
+    .getByRole('list', { name: '已报送的整改进展' })
+    .getByText(/已清运固体废物 300 吨/)
+    .waitFor();
+  const ask = page.getByRole('form', { name: '申请延长整改期限' });
+  await ask.getByLabel('申请延长至').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+  await ask.getByPlaceholder('申请延期的理由').fill('清运需完成招投标');
+  await ask.getByRole('button', { name: '申请延期' }).click();
+  await page
+    .getByRole('list', { name: '延期申请' })
+    .getByText(/待检察机关决定/)
+    .waitFor();
+  expect(await page.getByRole('form', { name: '申请延长整改期限' }).count()).toBe(0);
+  await screenshot(page, TEST, '03-rectification');
   expect(phone.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
 });

@@ -1,5 +1,5 @@
 /** The mail and timeline entries of reminders, escalation suggestions and moved deadlines. */
-import type { MailRecipient, MailRequest } from '../../store/journal';
+import type { MailRecipient, MailRequest, OrganMailRequest } from '../../store/journal';
 import type {
   CaseState,
   ClockState,
@@ -94,6 +94,28 @@ function suggestEscalation(
     added.push(suggestion);
   }
   return added;
+}
+
+/**
+ * The organ's own reminder of the clock it runs (reply, rectification): once per clock, with the
+ * first staff reminder that falls on or before the due date. None for other clocks, none once sent.
+ */
+export function organReminder(
+  state: CaseState,
+  clock: ClockState,
+  reminder: ReminderState,
+): OrganMailRequest | undefined {
+  if (!ORGAN_CLOCKS.includes(clock.clockId) || clock.organReminded || !clock.due) return undefined;
+  if (Number(reminder.stepId.slice(1)) > 0) return undefined;
+  const rec = state.recommendations.find((r) => r.id === clock.recommendationId);
+  if (!rec?.decidedOn) return undefined;
+  return {
+    recommendationId: rec.id,
+    organId: rec.organId,
+    title: state.info.title,
+    decidedOn: rec.decidedOn,
+    reminder: { clockKey: clock.key, clock: clock.clockId as 'reply' | 'rectification', due: clock.due },
+  };
 }
 
 export function clockChangedMail(

@@ -9,6 +9,7 @@ import {
   ESCALATION_LADDER,
   type CaseState,
   type ClockState,
+  type ReminderState,
 } from '../../domain/case/model';
 import type { ActionName } from '../../domain/case/payloads';
 import { Effects, Rejection, startClock, type RuleContext } from '../../domain/case/rules/common';
@@ -36,7 +37,7 @@ import { RULE_PATCHES } from '../patches';
 import { Lock } from './lock';
 import { PATCHES } from '../patches';
 import { appliedPayload } from './payload';
-import { clockChangedMail, reminderBatch } from './reminders';
+import { clockChangedMail, organReminder, reminderBatch } from './reminders';
 import { initialState } from './state';
 
 export const SYSTEM_ACTOR = 'system';
@@ -289,6 +290,7 @@ export class CaseRun {
           const batch = reminderBatch(this.state, clock, reminder, new Date(now).toISOString(), () =>
             patched(PATCHES.escalationLadder) ? ESCALATION_LADDER : EARLIER_ESCALATION_LADDER,
           );
+          this.remindOrgan(clock, reminder, batch);
           await this.alerts.orAlert('reminder', () => this.journal.write(batch));
         }
         if (!clock.expiryHandled && clock.due && expiryInstant(clock.due) <= now)
@@ -296,6 +298,15 @@ export class CaseRun {
       }
       this.changes += 1;
     });
+  }
+
+  /** The organ's contact is reminded once of its reply and rectification ends (the entry says so). */
+  private remindOrgan(clock: ClockState, reminder: ReminderState, batch: JournalBatch): void {
+    const mail = organReminder(this.state, clock, reminder);
+    if (!mail || !patched(PATCHES.organReminders)) return;
+    clock.organReminded = true;
+    batch.organMail = [mail];
+    batch.events[0]!.data.organReminded = true;
   }
 
   recompute(request: RecomputeClocksRequest): Promise<void> {

@@ -1,5 +1,6 @@
 /** Changes to a clock itself (extension, excluded days) and what happens when one runs out. */
 import { addDays, compareDates, daysBetween, type CivilDate } from '../../period/dates';
+import type { PeriodLength } from '../../period/request';
 import { hasAnyRole } from '../../roles';
 import type { CaseState, ClockState } from '../model';
 import { EXCLUSION_KINDS, type Payloads } from '../payloads';
@@ -30,18 +31,6 @@ export const extendDeadline: Rule<'extendDeadline'> = (state, p, ctx) => {
   const basis = p.basis;
   const reason = p.reason;
   checkExtensionAuthority(clock, p, ctx);
-  clock.request.extensions = [
-    ...(clock.request.extensions ?? []),
-    {
-      ...(p.by ? { by: p.by } : { until: p.until! }),
-      // Dated, so a later suspension or exclusion is applied after it, not before.
-      decidedOn: ctx.today,
-      grantedBy: ctx.actor.userId,
-      basis,
-      reason,
-    },
-  ];
-  clock.extensionsGranted += 1;
   const fx = new Effects().note({
     clockKey: clock.key,
     by: p.by ?? null,
@@ -50,9 +39,25 @@ export const extendDeadline: Rule<'extendDeadline'> = (state, p, ctx) => {
     superiorApprovalRef: p.superiorApprovalRef ?? null,
   });
   fx.reason = reason;
-  fx.clockOps.push({ op: 'recompute', key: clock.key });
+  grantExtension(clock, { ...(p.by ? { by: p.by } : { until: p.until! }), basis, reason }, ctx, fx);
   return fx;
 };
+
+/** An extension granted: its new end replaces the old once the clock is recomputed. */
+export function grantExtension(
+  clock: ClockState,
+  ext: ({ by: PeriodLength } | { until: CivilDate }) & { basis: string; reason: string },
+  ctx: RuleContext,
+  fx: Effects,
+): void {
+  clock.request.extensions = [
+    ...(clock.request.extensions ?? []),
+    // Dated, so a later suspension or exclusion is applied after it, not before.
+    { ...ext, decidedOn: ctx.today, grantedBy: ctx.actor.userId },
+  ];
+  clock.extensionsGranted += 1;
+  fx.clockOps.push({ op: 'recompute', key: clock.key });
+}
 
 /** Who may extend: the catalogue says so for statutory clocks; internal targets need a head or the chief. */
 function checkExtensionAuthority(

@@ -140,6 +140,12 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     body: (_o, d) => ({ clockKey: 'investigation', endedOn: d }),
     rule: { prosecutor: 409, head: 409 },
   },
+  // Decided only on the organ's request, which no fixture has made: the roles it admits get 409.
+  decideRectificationExtension: {
+    fixture: 'recommendation',
+    body: () => ({ ...rec1, decision: 'refused', reason: '理由不充分' }),
+    rule: { prosecutor: 409, head: 409 },
+  },
   reassign: { fixture: 'lead', body: (o) => ({ handlerId: o.head.id, reason: '工作调整' }) },
   addNote: { fixture: 'lead', body: () => ({ text: '与行政机关电话沟通' }) },
   markTypical: { fixture: 'lead', body: () => ({ typical: true, reason: '以案释法' }) },

@@ -23,8 +23,13 @@ beforeAll(async () => {
   today = shanghaiDate(new Date());
 });
 
+/** A staff action; sent again with its key while the case answers 202 (accepted, still running under load). */
 async function act(client: ApiClient, caseId: string, action: string, body: object) {
-  const res = await client.post(`/api/cases/${caseId}/actions/${action}`, body);
+  const key = { 'idempotency-key': randomBytes(12).toString('hex') };
+  let res: ApiResponse;
+  let tries = 0;
+  do res = await client.post(`/api/cases/${caseId}/actions/${action}`, body, key);
+  while (res.status === 202 && (tries += 1) < 10);
   expect({ action, status: res.status, body: res.body }).toMatchObject({ status: 200 });
 }
 
@@ -209,6 +214,60 @@ describe('when the chief issues a recommendation', () => {
     expect(events).toEqual(expect.arrayContaining(['code_sent', 'signed_in']));
   });
 
+  it('then the organ reports progress and asks for more time, which the prosecutor grants on the case; neither can act as the other', async () => {
+    const future = await eco.send('POST', '/api/organ/recommendation/progress', {
+      asOf: '2999-01-01',
+      progress: '已完成',
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.detail).toContain('不能晚于今日');
+    const progress = { asOf: today, progress: '已清运固体废物 300 吨，剩余部分本月底前清运完毕' };
+    expect((await eco.send('POST', '/api/organ/recommendation/progress', progress)).status).toBe(200);
+    expect((await prosecutor.post('/api/organ/recommendation/progress', progress)).status).toBe(401);
+
+    const view = await eco.send('GET', '/api/organ/recommendation');
+    const due = view.body.rectificationDue as string;
+    const until = `${Number(due.slice(0, 4)) + 1}${due.slice(4)}`;
+    const asked = await eco.send('POST', '/api/organ/recommendation/extension-requests', {
+      until,
+      reasons: '清运需完成招投标',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.extensionRequests).toEqual([expect.objectContaining({ until, decision: null })]);
+    const twice = await eco.send('POST', '/api/organ/recommendation/extension-requests', {
+      until,
+      reasons: '再次申请',
+    });
+    expect(twice.status).toBe(409);
+
+    const decide = { recommendationId: 'rec-1', decision: 'granted', reason: '招投标确需时间' };
+    const byOrgan = await eco.send(
+      'POST',
+      `/api/cases/${caseId}/actions/decideRectificationExtension`,
+      decide,
+    );
+    expect(byOrgan.status).toBe(401);
+    await act(prosecutor, caseId, 'decideRectificationExtension', decide);
+
+    const seen = await prosecutor.get(`/api/cases/${caseId}/organ-replies`);
+    const reply = (seen.body as { organId: string }[]).find((r) => r.organId === world.org.organs.eco);
+    expect(reply).toMatchObject({
+      rectificationDue: until,
+      progress: [expect.objectContaining(progress)],
+      extensionRequests: [
+        expect.objectContaining({ until, decision: expect.objectContaining({ decision: 'granted', until }) }),
+      ],
+    });
+    const kinds = (await timeline(caseId)).map((e) => e.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'reportRectificationProgress',
+        'requestRectificationExtension',
+        'decideRectificationExtension',
+      ]),
+    );
+  });
+
   it('then the session opens no staff route, and another organ cannot reach it', async () => {
     const res = await eco.send('GET', `/api/cases/${caseId}`);
     expect(res.status).toBe(401);
@@ -233,5 +292,26 @@ describe('when the chief issues a recommendation', () => {
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(throttled.body.detail).toContain('错误次数过多');
+  });
+
+  it('then, once the case is terminated, its link says the recommendation was withdrawn (410) and shows nothing else', async () => {
+    await act(chief, caseId, 'terminate', {
+      decidedOn: today,
+      reason: '行政机关已全面整改',
+      ground: 'fully_rectified',
+    });
+    for (const [method, path] of [
+      ['GET', `/api/organ/links/${eco.token}`],
+      ['POST', `/api/organ/links/${eco.token}/code`],
+      ['GET', '/api/organ/recommendation'],
+    ] as const) {
+      const res = await eco.send(method, path);
+      expect({ path, status: res.status, title: res.body.title }).toEqual({
+        path,
+        status: 410,
+        title: '检察建议已撤回',
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(/区生态环境局|七里河/);
+    }
   });
 });

@@ -59,6 +59,17 @@ export const matrix: RouteExpectation[] = [
     own: organOnly(415),
   },
   {
+    // Dates the route refuses before the case is asked: who reaches it is what is tried here.
+    route: 'POST /api/organ/recommendation/progress',
+    request: plain('/api/organ/recommendation/progress', { asOf: '2999-01-01', progress: '矩阵' }),
+    own: organOnly(422),
+  },
+  {
+    route: 'POST /api/organ/recommendation/extension-requests',
+    request: plain('/api/organ/recommendation/extension-requests', { until: '2000-01-01', reasons: '矩阵' }),
+    own: organOnly(422),
+  },
+  {
     route: 'GET /api/cases/:id/organ-replies',
     request: async (world, owner) => ({
       path: `/api/cases/${await sharedCase(world, owner, 'recommendation')}/organ-replies`,

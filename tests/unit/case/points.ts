@@ -73,6 +73,13 @@ const ADMIN = {
       servedOn: D.served,
       receivedOn: D.received2,
     }),
+  /** Served, and the organ has asked online for more time to rectify. */
+  EXTENSION_REQUESTED: () =>
+    ADMIN.SERVED().does('requestRectificationExtension', 'ecoOrgan', {
+      recommendationId: 'rec-1',
+      until: '2026-03-31',
+      reasons: '需完成招投标',
+    }),
   FOLLOW_UP: () =>
     ADMIN.SERVED().does('recordReply', 'prosecutor', {
       recommendationId: 'rec-1',

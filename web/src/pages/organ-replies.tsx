@@ -1,8 +1,12 @@
-/** What the organs answered online, beside each recommendation's numbered items, on the case page. */
+/**
+ * What the organs answered online, beside each recommendation's numbered items, on the case page:
+ * also their progress reports and requests for more time, with the decisions taken on them.
+ */
 import { api } from '../api/client';
 import { useApi } from '../lib/use-api';
+import { decisionText, type RectificationView } from './organ-rectification';
 
-interface OrganReply {
+interface OrganReply extends RectificationView {
   recommendationId: string;
   organId: string;
   items: string[];
@@ -33,7 +37,9 @@ export function OrganReplies({
     () => api.get<OrganReply[]>(`/api/cases/${caseId}/organ-replies`),
     [caseId, version],
   );
-  const shown = (data ?? []).filter((r) => r.items.length > 0);
+  const shown = (data ?? []).filter(
+    (r) => r.items.length > 0 || r.progress.length > 0 || r.extensionRequests.length > 0,
+  );
   if (shown.length === 0) return null;
   return (
     <section aria-labelledby="organ-replies-title">
@@ -59,6 +65,26 @@ export function OrganReplies({
             })}
           </ol>
           {r.files.length > 0 && <p>整改材料：{r.files.map((f) => f.name).join('、')}（见证据材料）</p>}
+          {r.rectificationDue && <p>整改期限：{r.rectificationDue}</p>}
+          {r.progress.length > 0 && (
+            <ul aria-label="整改进展">
+              {r.progress.map((p) => (
+                <li key={p.seq}>
+                  截至 {p.asOf}：{p.progress}
+                </li>
+              ))}
+            </ul>
+          )}
+          {r.extensionRequests.length > 0 && (
+            <ul aria-label="延期申请">
+              {r.extensionRequests.map((x) => (
+                <li key={x.seq}>
+                  申请延长至 {x.until}：{x.reasons}。{decisionText(x)}
+                  {!x.decision && '（请在「办理」中决定是否准予延长整改期限）'}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ))}
     </section>

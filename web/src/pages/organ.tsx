@@ -1,10 +1,12 @@
 /**
  * The administrative organ's page of one recommendation (/organ/<token>), opened from the link its
  * registered mailbox received, often on a phone: a code by mail opens it; then the organ confirms
- * receipt and answers each numbered item once. No staff navigation, nothing of other cases.
+ * receipt, answers each numbered item once, reports progress and asks for more time. No staff
+ * navigation, nothing of other cases.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { DateInput } from '../components/date-input';
+import { Rectification, type RectificationView } from './organ-rectification';
 
 interface Answer {
   item: number;
@@ -15,7 +17,7 @@ interface Answer {
   reasons?: string;
 }
 
-interface View {
+interface View extends RectificationView {
   caseTitle: string;
   organName: string;
   documentNumber: string | null;
@@ -161,6 +163,12 @@ export function OrganPage({ token }: { token: string }) {
           />
         ))}
       </ol>
+      {view.receivedOn && (
+        <Rectification
+          view={view}
+          send={async (path, body, ok) => outcome(await call('POST', path, body), ok)}
+        />
+      )}
       {view.receivedOn && <Upload onDone={load} report={setMessage} />}
       {view.files.length > 0 && (
         <ul>
