@@ -43,7 +43,7 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
     // The shortest way is a 英雄烈士保护 case's: the relatives asked instead of the announcement.
     expect(routeTo('LITIGATION_REVIEW', 'civil')?.map((m) => m.event)).toEqual([
-      'filing_proposed',
+      'evaluation_started',
       'filing_approved',
       'investigation_recorded',
       'relatives_not_suing',
