@@ -385,11 +385,7 @@ export const ACTION_SCHEMAS = {
   linkCriminalCase: z.strictObject({
     caseNumber: text('刑事案件案号', 100),
     court: text('审理刑事案件的人民法院', 200),
-    defendants: z
-      .array(text('被告人姓名或名称', 200))
-      .min(1, '请填写刑事案件的被告人')
-      .max(50)
-      .describe('刑事案件的被告人'),
+    defendants: text('刑事案件的被告人（每行一名）', 2000),
     linkedOn: civilDate.describe('登记日期'),
   }),
   recordIncidentalSuitFiled: z.strictObject({

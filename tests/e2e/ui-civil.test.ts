@@ -1,6 +1,7 @@
 /**
  * The civil track in Chromium, against `npm start`: the prosecutor records the company a civil case
- * is brought against through its generated form, and the support of an organisation's suit with its
+ * is brought against through its generated form, links the criminal case from the civil panel
+ * (刑事附带民事公益诉讼), and the support of an organisation's suit with its
  * court and ways of support (Rules art. 101); the case page shows both.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -14,9 +15,17 @@ const ui = useUiApp('ui-civil');
 
 const shanghaiDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-/** Opens the action's form on the case page, lets `fill` fill it in, submits it, waits for the answer. */
-async function act(page: Page, label: string, fill: (form: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
+/**
+ * Opens the action's form on the case page (from 可办理事项, or from `opener`), lets `fill` fill it
+ * in, submits it, waits for the answer.
+ */
+async function act(
+  page: Page,
+  label: string,
+  fill: (form: Locator) => Promise<void>,
+  opener = page.getByRole('button', { name: label, exact: true }),
+): Promise<void> {
+  await opener.click();
   await page.getByRole('heading', { name: label, exact: true }).waitFor();
   await fill(page.locator('.action-form'));
   await page.getByRole('button', { name: `提交：${label}` }).click();
@@ -66,6 +75,22 @@ it('when a civil case records its defendant and supports an organisation’s sui
   });
   const parties = prosecutor.getByRole('region', { name: '民事公益诉讼当事人' });
   await parties.getByText('某化工有限公司（法人，91320111MA1XY0000X）').waitFor();
+
+  // 刑事附带民事公益诉讼: the civil panel offers linking the criminal case and opens its form.
+  const link = '登记关联刑事案件（刑事附带民事公益诉讼）';
+  await act(
+    prosecutor,
+    link,
+    async (form) => {
+      await form.getByLabel('刑事案件案号').fill('（2026）苏0113刑初45号');
+      await form.getByLabel('审理刑事案件的人民法院').fill('南京市栖霞区人民法院');
+      await form.getByLabel('刑事案件的被告人（每行一名）').fill('赵某\n钱某');
+      await form.getByLabel('登记日期').fill(today);
+    },
+    parties.getByRole('button', { name: `办理：${link}` }),
+  );
+  await parties.getByRole('heading', { name: '刑事附带民事公益诉讼：（2026）苏0113刑初45号' }).waitFor();
+  await parties.getByText('审理法院：南京市栖霞区人民法院；被告人：赵某、钱某').waitFor();
 
   await act(prosecutor, '发布诉前公告', async (form) => {
     await form.getByLabel('公告日期').fill(today);

@@ -19,7 +19,11 @@ it('illegal fishing in the closed season: the civil case linked to its criminal 
       court: '上海市浦东新区人民法院',
       defendants: ['王某', '李某'],
     };
-    await c.act('linkCriminalCase', t.org.prosecutor, { ...criminal, linkedOn: await c.today() });
+    await c.act('linkCriminalCase', t.org.prosecutor, {
+      ...criminal,
+      defendants: '王某\n李某',
+      linkedOn: await c.today(),
+    });
     await c.act('recordCivilParty', t.org.prosecutor, {
       name: '王某',
       kind: 'natural_person',

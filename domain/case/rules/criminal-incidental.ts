@@ -16,7 +16,11 @@ export const linkCriminalCase: Rule<'linkCriminalCase'> = (state, p, ctx) => {
   if (state.info.track !== 'civil') throw wrongStage('刑事附带民事公益诉讼仅适用于民事公益诉讼案件');
   if (state.criminalCase) throw wrongStage('已登记关联刑事案件');
   const linkedOn = requireDate(p.linkedOn, '登记日期', ctx, { date: state.info.filedOn, label: '立案日期' });
-  const { caseNumber, court, defendants } = p;
+  const { caseNumber, court } = p;
+  const defendants = p.defendants
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   state.criminalCase = { caseNumber, court, defendants, linkedOn };
   return new Effects().note({ caseNumber, court, defendants, linkedOn });
 };

@@ -210,7 +210,7 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     body: (_o, d) => ({
       caseNumber: '（2025）沪0115刑初123号',
       court: '上海市浦东新区人民法院',
-      defendants: ['王某'],
+      defendants: '王某',
       linkedOn: d,
     }),
   },

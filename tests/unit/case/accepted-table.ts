@@ -5,7 +5,7 @@
 import type { ActionName, Payloads } from '../../../domain/case/payloads';
 import type { ClockOp } from '../../../domain/case/rules/common';
 import type { Stage } from '../../../domain/case/stages';
-import { CRIMINAL_CASE, D, type Point } from './points';
+import { CRIMINAL_CASE, D, LINKED_CRIMINAL_CASE, type Point } from './points';
 import { ACTORS, ORGANS, TODAY, type ActorName } from './story';
 
 export interface Accepted<N extends ActionName> {
@@ -756,7 +756,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     payload: CRIMINAL_CASE,
     stage: 'INVESTIGATION',
     ops: [],
-    data: CRIMINAL_CASE,
+    data: LINKED_CRIMINAL_CASE,
   },
   recordIncidentalSuitFiled: {
     at: 'INCIDENTAL_LITIGATION',

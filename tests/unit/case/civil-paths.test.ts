@@ -1,7 +1,7 @@
 // 刑事附带民事公益诉讼 (两高解释 art. 20; 两高批复 法释〔2019〕18号), 英雄烈士保护 (Rules art. 92;
 // 两高解释 art. 13 para. 2), and the checks at the end of a supported suit.
 import type { RuleChange } from '../../../domain/case/rules/common';
-import { at, CRIMINAL_CASE, D } from './points';
+import { at, CRIMINAL_CASE, D, LINKED_CRIMINAL_CASE } from './points';
 import type { Story } from './story';
 import type { RelativesAnswer } from '../../../domain/case/vocabulary';
 
@@ -17,9 +17,9 @@ const before = (s: Story, change: RuleChange): Story => {
 };
 
 describe('刑事附带民事公益诉讼: the civil suit joined to the prosecution', () => {
-  it('the handler links the subsidy-fraud case: its number, the court trying it and its defendants are on the case', () => {
+  it('the handler links the illegal-fishing case: its number, the court trying it and its defendants are on the case', () => {
     const s = at('CRIMINAL_LINKED');
-    expect(s.state.criminalCase).toEqual(CRIMINAL_CASE);
+    expect(s.state.criminalCase).toEqual(LINKED_CRIMINAL_CASE);
     expect(s.refusal('linkCriminalCase', 'prosecutor', CRIMINAL_CASE).message).toMatch(/已登记关联刑事案件/);
   });
 
@@ -41,7 +41,7 @@ describe('刑事附带民事公益诉讼: the civil suit joined to the prosecuti
       withProsecution: true,
     });
     expect(s.state.criminalCase?.filedWithProsecutionOn).toBe(D.incidentalFiled);
-    expect(fx.data).toMatchObject({ defendants: CRIMINAL_CASE.defendants });
+    expect(fx.data).toMatchObject({ defendants: LINKED_CRIMINAL_CASE.defendants });
     expect(s.clock('complaint_report_above').status).toBe('running');
     expect(
       s.refusal('recordCourtFiling', 'prosecutor', {

@@ -31,13 +31,15 @@ export const D = {
   incidentalFiled: '2025-10-28',
 };
 
-/** The farm-machinery subsidy fraud's criminal case, to which the civil suit is joined. */
+/** The criminal case (illegal fishing) to which the civil suit is joined, as the handler enters it. */
 export const CRIMINAL_CASE = {
   caseNumber: '（2025）沪0115刑初123号',
   court: '上海市浦东新区人民法院',
-  defendants: ['王某', '李某'],
+  defendants: '王某\n李某',
   linkedOn: D.criminalLinked,
 };
+/** The same, as the case keeps it: one defendant an entry. */
+export const LINKED_CRIMINAL_CASE = { ...CRIMINAL_CASE, defendants: ['王某', '李某'] };
 
 const ADMIN = {
   LEAD: () => new Story(),

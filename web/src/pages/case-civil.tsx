@@ -116,7 +116,7 @@ export function CivilParties(props: {
         <div className="action-buttons" role="group" aria-label="民事公益诉讼可办理事项">
           {offered.map((name) => (
             <button key={name} type="button" onClick={() => onAct(name)}>
-              {labels[name] ?? name}
+              办理：{labels[name] ?? name}
             </button>
           ))}
         </div>
