@@ -84,7 +84,7 @@ it('when a civil case records its defendant and supports an organisation’s sui
     async (form) => {
       await form.getByLabel('刑事案件案号').fill('（2026）苏0113刑初45号');
       await form.getByLabel('审理刑事案件的人民法院').fill('南京市栖霞区人民法院');
-      await form.getByLabel('刑事案件的被告人（每行一名）').fill('赵某\n钱某');
+      await form.getByLabel('刑事案件的被告人', { exact: true }).fill('赵某\n钱某');
       await form.getByLabel('登记日期').fill(today);
     },
     parties.getByRole('button', { name: `办理：${link}` }),
