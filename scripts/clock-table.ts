@@ -32,12 +32,14 @@ export function clockCounting(def: ClockDefinition): string {
   return `法定期限，检察长可延长 ${lengthText(ext.by)}，再延长报${ext.beyond}；${from}`;
 }
 
-const SHORT_RULES = '《人民检察院公益诉讼办案规则》';
+/** Instruments the table names by their short title, as the README's text does. */
+const SHORT_TITLES: Record<string, string> = {
+  '《人民检察院公益诉讼办案规则》': '《办案规则》',
+  '《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》': '《两高解释》',
+};
 
 export function clockBasis(def: ClockDefinition): string {
-  return def.basis
-    .map((b) => `${b.instrument === SHORT_RULES ? '《办案规则》' : b.instrument}${b.article ?? ''}`)
-    .join('；');
+  return def.basis.map((b) => `${SHORT_TITLES[b.instrument] ?? b.instrument}${b.article ?? ''}`).join('；');
 }
 
 /** One row per clock, in catalogue order. */

@@ -140,6 +140,21 @@ export const PATCHES = {
    * before the day; the reminder's timeline entry says `organReminded`).
    */
   organReminders: 'organ-reminders-2026-12-02',
+  /**
+   * 2026-12-02: a civil case linked to its criminal case and its suit brought together with the
+   * prosecution (刑事附带民事公益诉讼, rule `criminalIncidental`).
+   */
+  criminalIncidental: 'civil-criminal-incidental-2026-12-02',
+  /**
+   * 2026-12-02: a 英雄烈士保护 case asks the close relatives whether they will sue, with its own
+   * waiting period (Rules art. 92, rule `heroesRelatives`).
+   */
+  heroesRelatives: 'civil-heroes-relatives-2026-12-02',
+  /**
+   * 2026-12-02: no conclusion of a supported suit while its support's withdrawal is pending; a
+   * termination because another plaintiff sued needs that suit recorded (rule `civilEndingChecks`).
+   */
+  civilEndingChecks: 'civil-ending-checks-2026-12-02',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -161,4 +176,7 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   defendantAppealReport: PATCHES.defendantAppealReport,
   ecoCompensation: PATCHES.ecoCompensation,
   organAccess: PATCHES.organAccess,
+  criminalIncidental: PATCHES.criminalIncidental,
+  heroesRelatives: PATCHES.heroesRelatives,
+  civilEndingChecks: PATCHES.civilEndingChecks,
 };

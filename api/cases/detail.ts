@@ -50,6 +50,10 @@ export async function caseDetail(
     transfers: live?.transfers ?? [],
     parties: live?.parties ?? [],
     plaintiffSuits: live?.plaintiffSuits ?? [],
+    supportWithdrawal: live?.supportWithdrawal ?? null,
+    compensation: live?.compensation ?? null,
+    criminalCase: live?.criminalCase ?? null,
+    relativesInquiry: live?.relativesInquiry ?? null,
     availableActions: live ? availableActions(live, actor, today) : [],
     stuck: stuckOf(deps.stuckCases, caseId),
   };

@@ -40,6 +40,8 @@ import * as lit from './rules/litigation';
 import { reviewProposal } from './rules/proposals';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
 import { recordCivilParty } from './rules/parties';
+import { linkCriminalCase, recordIncidentalSuitFiled } from './rules/criminal-incidental';
+import { inquireRelatives, recordRelativesAnswer } from './rules/heroes';
 import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
@@ -203,6 +205,22 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     who: 'handler',
     apply: recordCompensationOutcome,
   },
+  linkCriminalCase: {
+    label: '登记关联刑事案件（刑事附带民事公益诉讼）',
+    who: 'handler',
+    apply: linkCriminalCase,
+  },
+  recordIncidentalSuitFiled: {
+    label: '登记随公诉一并提起附带民事公益诉讼',
+    who: 'handler',
+    apply: recordIncidentalSuitFiled,
+  },
+  inquireRelatives: {
+    label: '征询英雄烈士等近亲属意见（第九十二条）',
+    who: 'handler',
+    apply: inquireRelatives,
+  },
+  recordRelativesAnswer: { label: '登记近亲属意见', who: 'handler', apply: recordRelativesAnswer },
   acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },
 };
 

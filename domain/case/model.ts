@@ -14,6 +14,7 @@ import type {
   CompensationOutcome,
   EarlyFindingGround,
   PartyKind,
+  RelativesAnswer,
   SupportForm,
   SupportWithdrawalSituation,
   SupportedSuitResult,
@@ -182,6 +183,8 @@ export interface Litigation {
   court?: string;
   filedOn?: CivilDate;
   servedOn?: CivilDate;
+  /** A civil suit brought together with the prosecution of the linked criminal case (刑事附带民事). */
+  withProsecution?: true;
   reportedAboveOn?: CivilDate;
   decision?: {
     kind: 'judgment' | 'ruling';
@@ -332,6 +335,28 @@ export interface CaseState {
     notifiedOn: CivilDate;
     outcome?: CompensationOutcome;
     on?: CivilDate;
+  };
+  /**
+   * The criminal case this civil case goes with (刑事附带民事公益诉讼, 两高解释 art. 20): its case
+   * number, the court trying it and its defendants; `filedWithProsecutionOn` once the civil suit was
+   * brought together with the prosecution.
+   */
+  criminalCase?: {
+    caseNumber: string;
+    court: string;
+    defendants: string[];
+    linkedOn: CivilDate;
+    filedWithProsecutionOn?: CivilDate;
+  };
+  /**
+   * A hero or martyr's close relatives asked whether they will sue (Rules art. 92; 两高解释 art. 13
+   * para. 2), instead of the announcement, and their answer.
+   */
+  relativesInquiry?: {
+    inquiredOn: CivilDate;
+    relatives: string;
+    answer?: RelativesAnswer;
+    answeredOn?: CivilDate;
   };
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];

@@ -16,6 +16,7 @@ import {
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
   PARTY_KINDS,
+  RELATIVES_ANSWERS,
   SUPPORTED_SUIT_RESULTS,
   SUPPORT_FORMS,
   SUPPORT_WITHDRAWAL_SITUATIONS,
@@ -398,6 +399,30 @@ export const ACTION_SCHEMAS = {
       .describe(
         '是：转入支持起诉阶段；否：由检察长以“相关公益诉讼权利主体已经提起诉讼”终结（第九十条第四项）',
       ),
+  }),
+  linkCriminalCase: z.strictObject({
+    caseNumber: text('刑事案件案号', 100),
+    court: text('审理刑事案件的人民法院', 200),
+    defendants: text('刑事案件的被告人（每行一名）', 2000),
+    linkedOn: civilDate.describe('登记日期'),
+  }),
+  recordIncidentalSuitFiled: z.strictObject({
+    filedOn: civilDate.describe('提起公诉并一并提起附带民事公益诉讼的日期'),
+    servedOn: civilDate.describe('起诉书送达人民法院日期'),
+  }),
+  inquireRelatives: z.strictObject({
+    inquiredOn: civilDate.describe('征询日期'),
+    relatives: text('征询的近亲属（姓名及与英雄烈士的关系）', 2000),
+  }),
+  recordRelativesAnswer: z.strictObject({
+    on: civilDate.describe('登记日期'),
+    answer: z
+      .enum(keysOf(RELATIVES_ANSWERS))
+      .describe(
+        '近亲属意见：relatives_sued 近亲属已经提起诉讼，relatives_object 不同意人民检察院提起公益诉讼，relatives_not_suing 不提起诉讼，no_answer 征询期满未答复',
+      ),
+    plaintiff: optionalText('起诉的近亲属（近亲属已经提起诉讼时填写）', 200).optional(),
+    summary: text('情况说明', 10_000),
   }),
   acknowledgeAlert: z.strictObject({
     at: identifier('告警时间（告警的 at）'),

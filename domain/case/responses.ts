@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 import { TRACKS } from './stages';
-import { keysOf, PARTY_KINDS, SUPPORT_FORMS, SUPPORTED_SUIT_RESULTS, TRANSFER_TARGETS } from './vocabulary';
+import {
+  COMPENSATION_OUTCOMES,
+  keysOf,
+  PARTY_KINDS,
+  RELATIVES_ANSWERS,
+  SUPPORT_FORMS,
+  SUPPORT_WITHDRAWAL_SITUATIONS,
+  SUPPORTED_SUIT_RESULTS,
+  TRANSFER_TARGETS,
+} from './vocabulary';
 
 const proposalResponse = z.object({
   kind: z.string(),
@@ -157,6 +166,44 @@ export const caseDetailResponse = caseResponse.extend({
       }),
     )
     .describe('适格主体提起的诉讼与支持起诉（《办案规则》第一百零一条）：起诉人、法院、支持方式、诉讼结果'),
+  supportWithdrawal: z
+    .object({
+      situation: z.enum(keysOf(SUPPORT_WITHDRAWAL_SITUATIONS)),
+      decidedOn: z.string(),
+      deliveredOn: z.string().optional(),
+    })
+    .nullable()
+    .describe(
+      '撤回支持起诉（《办案规则》第一百零二条）：情形、决定日期、提交法院并发送原告的日期（未送达时缺省）',
+    ),
+  compensation: z
+    .object({
+      rightHolder: z.string(),
+      notifiedOn: z.string(),
+      outcome: z.enum(keysOf(COMPENSATION_OUTCOMES)).optional(),
+      on: z.string().optional(),
+    })
+    .nullable()
+    .describe('生态环境损害赔偿（《办案规则》第九十条第二项、第九十一条第二项）：赔偿权利人、告知日期、结果'),
+  criminalCase: z
+    .object({
+      caseNumber: z.string(),
+      court: z.string(),
+      defendants: z.array(z.string()),
+      linkedOn: z.string(),
+      filedWithProsecutionOn: z.string().optional(),
+    })
+    .nullable()
+    .describe('关联刑事案件（刑事附带民事公益诉讼）：案号、审理法院、被告人、随公诉一并提起的日期'),
+  relativesInquiry: z
+    .object({
+      inquiredOn: z.string(),
+      relatives: z.string(),
+      answer: z.enum(keysOf(RELATIVES_ANSWERS)).optional(),
+      answeredOn: z.string().optional(),
+    })
+    .nullable()
+    .describe('征询英雄烈士等近亲属是否起诉（《办案规则》第九十二条）：征询日期、近亲属、答复'),
   majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
   stuck: z

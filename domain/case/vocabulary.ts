@@ -171,3 +171,17 @@ export const COMPENSATION_OUTCOMES = {
   consultation_failed: '磋商未达成一致，赔偿权利人又不提起诉讼',
 } as const;
 export type CompensationOutcome = keyof typeof COMPENSATION_OUTCOMES;
+
+/**
+ * What the close relatives of a hero or martyr answered when asked whether they will sue (Rules
+ * art. 92; 两高解释 art. 13 para. 2): a suit of theirs is supported; an objection to the
+ * procuratorate's suit ends the case (art. 90(三)); no suit of theirs, or no answer within the
+ * waiting period, leads to the procuratorate's own review (art. 96(三)).
+ */
+export const RELATIVES_ANSWERS = {
+  relatives_sued: '近亲属已经提起诉讼',
+  relatives_object: '近亲属不同意人民检察院提起公益诉讼',
+  relatives_not_suing: '近亲属不提起诉讼',
+  no_answer: '征询期满，近亲属未答复',
+} as const;
+export type RelativesAnswer = keyof typeof RELATIVES_ANSWERS;

@@ -221,4 +221,20 @@ export const CLOCK_DEFINITIONS: Record<ClockId, ClockDefinition> = {
     extension: null,
     onExpiry: { action: 'remind', text: '提醒承办检察官将被告上诉情况报告上一级检察院' },
   },
+  relatives_inquiry: {
+    id: 'relatives_inquiry',
+    name: '征询英雄烈士等近亲属是否起诉',
+    startEvent: { id: 'relatives_inquired', name: '征询近亲属意见' },
+    // Art. 92 sets no period for asking the relatives directly (the announcement that may replace
+    // it runs 30 days): the length is this procuratorate's policy, 30 days unless changed.
+    defaultLength: days(30),
+    target: 'internal',
+    basis: [
+      rules('第九十二条'),
+      { instrument: JOINT_INTERPRETATION, article: '第十三条第二款' },
+      localPractice('直接征询未规定答复期限，默认 30 日'),
+    ],
+    extension: null,
+    onExpiry: { action: 'follow_up', text: '征询期满，核实近亲属是否提起诉讼' },
+  },
 };

@@ -21,7 +21,8 @@ export type ClockId =
   | 'rebound_follow_up'
   | 'claim_change_filing'
   | 'support_withdrawal_notice'
-  | 'appeal_report_above';
+  | 'appeal_report_above'
+  | 'relatives_inquiry';
 
 export interface LegalBasis {
   /** e.g. 《人民检察院公益诉讼办案规则》, or 本院工作惯例 for local practice. */

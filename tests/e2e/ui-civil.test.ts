@@ -1,6 +1,7 @@
 /**
  * The civil track in Chromium, against `npm start`: the prosecutor records the company a civil case
- * is brought against through its generated form, and the support of an organisation's suit with its
+ * is brought against through its generated form, links the criminal case from the civil panel
+ * (刑事附带民事公益诉讼), and the support of an organisation's suit with its
  * court and ways of support (Rules art. 101); the case page shows both.
  */
 import type { Page } from 'playwright-core';
@@ -54,6 +55,22 @@ it('when a civil case records its defendant and supports an organisation’s sui
   });
   const parties = prosecutor.getByRole('region', { name: '民事公益诉讼当事人' });
   await parties.getByText('某化工有限公司（法人，91320111MA1XY0000X）').waitFor();
+
+  // 刑事附带民事公益诉讼: the civil panel offers linking the criminal case and opens its form.
+  const link = '登记关联刑事案件（刑事附带民事公益诉讼）';
+  await act(
+    prosecutor,
+    link,
+    async (form) => {
+      await form.getByLabel('刑事案件案号').fill('（2026）苏0113刑初45号');
+      await form.getByLabel('审理刑事案件的人民法院').fill('南京市栖霞区人民法院');
+      await form.getByLabel('刑事案件的被告人', { exact: true }).fill('赵某\n钱某');
+      await form.getByLabel('登记日期').fill(today);
+    },
+    parties.getByRole('button', { name: `办理：${link}` }),
+  );
+  await parties.getByRole('heading', { name: '刑事附带民事公益诉讼：（2026）苏0113刑初45号' }).waitFor();
+  await parties.getByText('审理法院：南京市栖霞区人民法院；被告人：赵某、钱某').waitFor();
 
   await act(prosecutor, '发布诉前公告', async (form) => {
     await form.getByLabel('公告日期').fill(today);

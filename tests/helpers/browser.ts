@@ -84,9 +84,17 @@ export async function screenshot(page: Page, test: string, name: string): Promis
   return path;
 }
 
-/** Opens the action's form on the case page, lets `fill` fill it in, submits it, waits for the answer. */
-export async function act(page: Page, label: string, fill: (form: Locator) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: label, exact: true }).click();
+/**
+ * Opens the action's form on the case page (from 可办理事项, or from `opener`), lets `fill` fill it
+ * in, submits it, waits for the answer.
+ */
+export async function act(
+  page: Page,
+  label: string,
+  fill: (form: Locator) => Promise<void>,
+  opener = page.getByRole('button', { name: label, exact: true }),
+): Promise<void> {
+  await opener.click();
   await page.getByRole('heading', { name: label, exact: true }).waitFor();
   await fill(page.locator('.action-form'));
   await page.getByRole('button', { name: `提交：${label}` }).click();

@@ -154,6 +154,8 @@ const DIFFERENCES: Record<string, string> = {
     'DOMAIN.md has no row for withdrawing support; the decision reaches the court and the plaintiff within 3 days (Rules art. 102).',
   appeal_report_above:
     'DOMAIN.md has no row for the defendant’s appeal; it is reported above within 3 days of receiving its copy (Rules art. 62).',
+  relatives_inquiry:
+    'DOMAIN.md has no row for a 英雄烈士保护 case: before suing, the close relatives are asked whether they will sue (Rules art. 92; 两高解释 art. 13 para. 2) instead of the announcement; neither sets a period for a direct inquiry, so the catalogue gives the wait a policy length of 30 days, as long as the announcement it replaces.',
   'excluded from litigation review':
     'Not a clock: excluded spans (Rules art. 48) are recorded on the review or investigation clock (addExcludedDays, startAppraisal/endAppraisal).',
   'suspension (中止审查) and resumption (恢复审查)':

@@ -20,6 +20,7 @@ import { closeCase } from './recommendation';
 export const publishAnnouncement: Rule<'publishAnnouncement'> = (state, p, ctx) => {
   requireStage(state, ['INVESTIGATION'], '发布诉前公告');
   if (state.info.track !== 'civil') throw wrongStage('诉前公告仅适用于民事公益诉讼案件');
+  if (state.relativesInquiry) throw wrongStage('已征询英雄烈士等近亲属意见，不再发布诉前公告');
   const publishedOn = requireDate(p.publishedOn, '公告日期', ctx, {
     date: state.info.filedOn,
     label: '立案日期',
@@ -56,7 +57,7 @@ export const recordAnnouncementOutcome: Rule<'recordAnnouncementOutcome'> = (sta
 };
 
 /** A suit a qualified organ or organisation brought, now the case's current one. */
-function addSuit(
+export function addSuit(
   state: CaseState,
   suit: Pick<PlaintiffSuit, 'plaintiff' | 'suedOn' | 'court'>,
 ): PlaintiffSuit {
@@ -126,6 +127,8 @@ export const recordSupport: Rule<'recordSupport'> = (state, p, ctx) => {
  */
 export const recordSupportConcluded: Rule<'recordSupportConcluded'> = (state, p, ctx) => {
   requireStage(state, ['SUPPORT'], '登记支持起诉结束');
+  if (inForce(ctx, 'civilEndingChecks') && state.supportWithdrawal && !state.supportWithdrawal.deliveredOn)
+    throw wrongStage('已决定撤回支持起诉：请登记决定书提交人民法院并发送原告，不能登记支持起诉结束');
   const on = requireDate(p.on, '结束日期', ctx, {
     date: state.announcement?.publishedOn,
     label: '公告日期',

@@ -5,6 +5,7 @@ import type { Payloads } from '../payloads';
 import {
   ADMIN_TERMINATION_GROUNDS,
   CIVIL_TERMINATION_GROUNDS,
+  SUIT_RESULTS_BACK_TO_REVIEW,
   TERMINATION_GROUNDS,
   type TerminationGround,
 } from '../vocabulary';
@@ -114,8 +115,14 @@ function terminationGround(
     throw invalid(
       `ground：「${TERMINATION_GROUNDS[ground]}」不是${admin ? '行政公益诉讼案件（第七十四条）' : '民事公益诉讼案件（第九十条）'}终结的情形`,
     );
+  if (ground === 'other_plaintiff_sued' && inForce(ctx, 'civilEndingChecks') && !standingSuit(state))
+    throw invalid('ground：本案没有登记其他机关、组织或近亲属提起的诉讼，请先登记适格主体起诉');
   return ground;
 }
+
+/** A suit another plaintiff brought that still stands (not withdrawn, not refused for standing). */
+const standingSuit = (state: CaseState): boolean =>
+  (state.plaintiffSuits ?? []).some((s) => !s.result || !SUIT_RESULTS_BACK_TO_REVIEW.includes(s.result));
 
 /**
  * The clocks a suspension stops (Rules art. 78): the organ's rectification and its follow-up, and

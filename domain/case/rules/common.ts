@@ -97,7 +97,22 @@ export type RuleChange =
    * The organ acts online on its recommendation: it is mailed a link when the recommendation is
    * issued, confirms receipt (starting the reply clock) and answers item by item.
    */
-  | 'organAccess';
+  | 'organAccess'
+  /**
+   * A civil case linked to its criminal case (刑事附带民事公益诉讼, 两高解释 art. 20) and its suit
+   * brought together with the prosecution after the announcement (两高批复 法释〔2019〕18号).
+   */
+  | 'criminalIncidental'
+  /**
+   * On a 英雄烈士保护 case the close relatives are asked whether they will sue (Rules art. 92; 两高解释
+   * art. 13 para. 2), with its own waiting period, instead of the announcement.
+   */
+  | 'heroesRelatives'
+  /**
+   * A supported suit cannot be concluded while its support's withdrawal awaits delivery, and a
+   * termination because another plaintiff sued needs that suit recorded.
+   */
+  | 'civilEndingChecks';
 
 export interface RuleContext {
   actor: Actor;

@@ -1,4 +1,5 @@
 /** Litigation review (审查起诉), suit, judgment, appeal and enforcement. */
+import type { CivilDate } from '../../period/dates';
 import type { CaseState } from '../model';
 import {
   Effects,
@@ -86,14 +87,28 @@ export const recordCourtFiling: Rule<'recordCourtFiling'> = (state, p, ctx) => {
   const lit = state.litigation!;
   if (lit.filedOn)
     throw wrongStage(lit.instance === 2 ? '二审程序中无需再登记起诉，请登记二审裁判' : '已登记起诉');
-  const court = p.court;
   const filedOn = requireDate(p.filedOn, '起诉日期', ctx, { date: lit.decidedOn, label: '决定起诉日期' });
   const servedOn = requireDate(p.servedOn, '起诉书送达法院日期', ctx, { date: filedOn, label: '起诉日期' });
-  Object.assign(lit, { court, filedOn, servedOn });
-  const fx = new Effects().note({ court, filedOn, servedOn });
-  startClock(fx, { key: 'complaint_report_above', clockId: 'complaint_report_above', start: servedOn });
+  const fx = fileSuit(state, { court: p.court, filedOn, servedOn });
+  // A civil case linked to a criminal one sued on its own (两高批复 法释〔2019〕18号 para. 2).
+  if (state.criminalCase) fx.note({ withProsecution: false, caseNumber: state.criminalCase.caseNumber });
   return fx;
 };
+
+/** The suit is before the court: its filing recorded and the complaint's report above due in 5 days. */
+export function fileSuit(
+  state: CaseState,
+  filing: { court: string; filedOn: CivilDate; servedOn: CivilDate },
+): Effects {
+  Object.assign(state.litigation!, filing);
+  const fx = new Effects().note(filing);
+  startClock(fx, {
+    key: 'complaint_report_above',
+    clockId: 'complaint_report_above',
+    start: filing.servedOn,
+  });
+  return fx;
+}
 
 export const recordComplaintReportedAbove: Rule<'recordComplaintReportedAbove'> = (state, p, ctx) => {
   if (state.clocks.complaint_report_above?.status !== 'running') throw wrongStage('没有待报送上级院的起诉书');

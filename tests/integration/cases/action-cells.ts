@@ -211,6 +211,32 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     fixture: 'rightHolderNotified',
     body: (_o, d) => ({ on: d, outcome: 'settled', summary: '达成赔偿协议' }),
   },
+  linkCriminalCase: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({
+      caseNumber: '（2025）沪0115刑初123号',
+      court: '上海市浦东新区人民法院',
+      defendants: '王某',
+      linkedOn: d,
+    }),
+  },
+  // No fixture case is linked to a criminal case, nor in 英雄烈士保护: every role the actions admit
+  // is refused for the case's state.
+  recordIncidentalSuitFiled: {
+    fixture: 'litigation',
+    body: (_o, d) => ({ filedOn: d, servedOn: d }),
+    rule: { prosecutor: 409, head: 409 },
+  },
+  inquireRelatives: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({ inquiredOn: d, relatives: '烈士之子张某' }),
+    rule: { prosecutor: 409, head: 409 },
+  },
+  recordRelativesAnswer: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({ on: d, answer: 'relatives_not_suing', summary: '不起诉' }),
+    rule: { prosecutor: 409, head: 409 },
+  },
   // A fixture case has no alert to acknowledge: every role it admits is refused for the case's state.
   acknowledgeAlert: {
     fixture: 'lead',

@@ -5,7 +5,7 @@
 import type { ActionName, Payloads } from '../../../domain/case/payloads';
 import type { ClockOp } from '../../../domain/case/rules/common';
 import type { Stage } from '../../../domain/case/stages';
-import { D, type Point } from './points';
+import { CRIMINAL_CASE, D, LINKED_CRIMINAL_CASE, type Point } from './points';
 import { ACTORS, ORGANS, TODAY, type ActorName } from './story';
 
 export interface Accepted<N extends ActionName> {
@@ -784,5 +784,60 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       },
     ],
     data: { on: '2025-10-10', outcome: 'consultation_failed', rightHolder: '某市生态环境局' },
+  },
+  linkCriminalCase: {
+    at: 'CIVIL_INVESTIGATION',
+    by: 'prosecutor',
+    payload: CRIMINAL_CASE,
+    stage: 'INVESTIGATION',
+    ops: [],
+    data: LINKED_CRIMINAL_CASE,
+  },
+  recordIncidentalSuitFiled: {
+    at: 'INCIDENTAL_LITIGATION',
+    by: 'prosecutor',
+    payload: { filedOn: D.incidentalFiled, servedOn: D.incidentalFiled },
+    stage: 'LITIGATION',
+    ops: [
+      {
+        op: 'start',
+        key: 'complaint_report_above',
+        clockId: 'complaint_report_above',
+        start: D.incidentalFiled,
+      },
+    ],
+    data: {
+      court: CRIMINAL_CASE.court,
+      filedOn: D.incidentalFiled,
+      withProsecution: true,
+      caseNumber: CRIMINAL_CASE.caseNumber,
+    },
+  },
+  inquireRelatives: {
+    at: 'HEROES_INVESTIGATION',
+    by: 'prosecutor',
+    payload: { inquiredOn: D.relativesInquired, relatives: '烈士之子张某' },
+    stage: 'INVESTIGATION',
+    ops: [
+      meet('investigation', D.relativesInquired),
+      { op: 'start', key: 'relatives_inquiry', clockId: 'relatives_inquiry', start: D.relativesInquired },
+    ],
+    data: { inquiredOn: D.relativesInquired, relatives: '烈士之子张某' },
+  },
+  recordRelativesAnswer: {
+    at: 'RELATIVES_INQUIRED',
+    by: 'prosecutor',
+    payload: { on: '2025-03-20', answer: 'relatives_not_suing', summary: '近亲属表示不起诉' },
+    stage: 'LITIGATION_REVIEW',
+    ops: [
+      meet('relatives_inquiry', '2025-03-20'),
+      {
+        op: 'start',
+        key: 'litigation_review_civil',
+        clockId: 'litigation_review_civil',
+        start: '2025-03-20',
+      },
+    ],
+    data: { on: '2025-03-20', answer: 'relatives_not_suing', plaintiff: null },
   },
 };

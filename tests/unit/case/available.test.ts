@@ -105,6 +105,7 @@ const EXPECTED: [Point, ActorName, ActionName[]][] = [
     [
       'recordAnnouncementOutcome',
       'recordCivilParty',
+      'linkCriminalCase',
       'recordRightHolderNotified',
       'recordTransferOut',
       'addNote',

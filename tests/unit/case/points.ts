@@ -26,7 +26,20 @@ export const D = {
   published: '2025-09-05',
   rightHolderNotified: '2025-09-08',
   supportWithdrawn: '2025-10-20',
+  relativesInquired: '2025-03-14',
+  criminalLinked: '2025-03-13',
+  incidentalFiled: '2025-10-28',
 };
+
+/** The criminal case (illegal fishing) to which the civil suit is joined, as the handler enters it. */
+export const CRIMINAL_CASE = {
+  caseNumber: '（2025）沪0115刑初123号',
+  court: '上海市浦东新区人民法院',
+  defendants: '王某\n李某',
+  linkedOn: D.criminalLinked,
+};
+/** The same, as the case keeps it: one defendant an entry. */
+export const LINKED_CRIMINAL_CASE = { ...CRIMINAL_CASE, defendants: ['王某', '李某'] };
 
 const ADMIN = {
   LEAD: () => new Story(),
@@ -221,6 +234,30 @@ const CIVIL = {
       on: '2025-10-10',
       outcome: 'nobody_sued',
     }),
+  HEROES_INVESTIGATION: () => {
+    const s = CIVIL.CIVIL_INVESTIGATION();
+    s.state.info.domainCode = 'heroes';
+    return s;
+  },
+  RELATIVES_INQUIRED: () =>
+    CIVIL.HEROES_INVESTIGATION().does('inquireRelatives', 'prosecutor', {
+      inquiredOn: D.relativesInquired,
+      relatives: '烈士之子张某、烈士之女张某某',
+    }),
+  CRIMINAL_LINKED: () => CIVIL.CIVIL_INVESTIGATION().does('linkCriminalCase', 'prosecutor', CRIMINAL_CASE),
+  /** Linked, announced, nobody sued, the chief decided to sue: the suit awaits the prosecution. */
+  INCIDENTAL_LITIGATION: () =>
+    CIVIL.CRIMINAL_LINKED()
+      .does('recordCivilParty', 'prosecutor', {
+        name: '王某',
+        kind: 'natural_person',
+        identifier: '310101198001010011',
+        recordedOn: '2025-03-15',
+      })
+      .does('publishAnnouncement', 'prosecutor', { publishedOn: D.published, medium: '正义网' })
+      .does('recordAnnouncementOutcome', 'prosecutor', { on: '2025-10-10', outcome: 'nobody_sued' })
+      .does('proposeLitigation', 'prosecutor', { reason: '公告期满无人起诉', partyIds: ['party-1'] })
+      .does('decideLitigation', 'chief', { approve: true, decidedOn: '2025-10-20', reason: '一并提起' }),
 };
 
 export const POINTS = { ...ADMIN, ...CIVIL };

@@ -136,6 +136,21 @@ const TAKEN: Taken[] = [
     action('RIGHT_HOLDER_NOTIFIED', 'recordCompensationOutcome'),
   ),
   taken(
+    'INVESTIGATION',
+    'relatives_sued',
+    'SUPPORT',
+    action('RELATIVES_INQUIRED', 'recordRelativesAnswer', {
+      answer: 'relatives_sued',
+      plaintiff: '烈士之子张某',
+    }),
+  ),
+  taken(
+    'INVESTIGATION',
+    'relatives_not_suing',
+    'LITIGATION_REVIEW',
+    action('RELATIVES_INQUIRED', 'recordRelativesAnswer'),
+  ),
+  taken(
     'LITIGATION_REVIEW',
     'other_plaintiff_sued',
     'SUPPORT',

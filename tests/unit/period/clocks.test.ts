@@ -34,6 +34,7 @@ describe('clock catalogue', () => {
         'claim_change_filing',
         'support_withdrawal_notice',
         'appeal_report_above',
+        'relatives_inquiry',
       ].sort(),
     );
     for (const id of CLOCK_IDS) {

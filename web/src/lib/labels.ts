@@ -4,6 +4,7 @@ import {
   CLAIM_CHANGE_GROUNDS,
   CLAIM_CHANGES,
   COMPENSATION_OUTCOMES,
+  RELATIVES_ANSWERS,
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   LEGACY_NON_PERFORMANCE_REASONS,
@@ -96,6 +97,7 @@ export const ENUM_LABELS: Record<string, string> = {
   ...CLAIM_CHANGE_GROUNDS,
   ...SUPPORT_WITHDRAWAL_SITUATIONS,
   ...COMPENSATION_OUTCOMES,
+  ...RELATIVES_ANSWERS,
   // Several lists end with their own 其他 situation; one value, one label.
   other: '其他情形',
 };

@@ -15,6 +15,8 @@ export function CaseActions(props: {
   organs: Organ[];
   users: DirectoryUser[];
   labels: Record<string, string>;
+  /** An action another panel asked to open (a new object each time it asks). */
+  requested?: { name: string } | null;
   onDone: () => void;
 }) {
   const { detail, organs, users, labels } = props;
@@ -28,6 +30,14 @@ export function CaseActions(props: {
   useEffect(() => {
     if (open) heading.current?.focus();
   }, [open, schema.data]);
+
+  // A panel asks only for actions the user may take now (availableActions).
+  const { requested } = props;
+  useEffect(() => {
+    if (!requested) return;
+    setDone(null);
+    setOpen(requested.name);
+  }, [requested]);
 
   const choices = (field: string): Choice[] | undefined => {
     if (field === 'organId' || field === 'organIds')

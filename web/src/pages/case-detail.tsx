@@ -24,6 +24,8 @@ import { OrganReplies } from './organ-replies';
 
 export function CaseDetailPage({ user, caseId }: { user: User; caseId: string }) {
   const [version, setVersion] = useState(0);
+  // An action asked for from a panel (the civil track's): CaseActions opens its form.
+  const [requested, setRequested] = useState<{ name: string } | null>(null);
   const detail = useApi(() => api.get<CaseDetail>(`/api/cases/${caseId}`), [caseId, version]);
   const refs = useApi(
     () => Promise.all([reference.organs(), reference.domains(), reference.actionLabels(), reference.users()]),
@@ -83,7 +85,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         </div>
       </header>
       <LeadText detail={d} />
-      <CivilParties detail={d} />
+      <CivilParties detail={d} labels={labels} onAct={(name) => setRequested({ name })} />
       <StageStepper
         track={d.track}
         stage={d.stage}
@@ -142,6 +144,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
             organs={organs}
             users={users}
             labels={labels}
+            requested={requested}
             onDone={() => setVersion((v) => v + 1)}
           />
           <section aria-labelledby="clocks-title">

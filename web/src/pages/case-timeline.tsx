@@ -58,6 +58,13 @@ const DATA_LABELS: Record<string, string> = {
   notifiedOn: '告知日期',
   outcomeLabel: '结果',
   next: '后续',
+  caseNumber: '刑事案件案号',
+  defendants: '被告人',
+  linkedOn: '登记日期',
+  withProsecution: '随公诉一并提起',
+  inquiredOn: '征询日期',
+  relatives: '征询的近亲属',
+  answerLabel: '近亲属意见',
 };
 
 /** A non-empty list of identifiers (a finding's art. 82 reasons), shown by their labels. */
