@@ -8,12 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chineseDate } from '../../domain/documents/chinese-date';
-import { addDays, toEpochDay, toYmd, type CivilDate } from '../../domain/period/dates';
+import { addDays, isCivilDate, toEpochDay, toYmd, type CivilDate } from '../../domain/period/dates';
 import { renderDocx } from '../../documents/render';
 import { REPORT_TEMPLATES, TEMPLATE_DIR } from '../../documents/templates';
 import { procuratorateName, typicalCasesFiled } from '../../store/situation-report';
 import { domainOutcomes, replyFigures } from '../../store/statistics-analysis';
 import { csvDocument } from '../csv';
+import { problems } from '../problem';
 import { periodOf, periodSummary, rate, type StatisticsDeps } from './summary';
 
 /** The figures compared between the period and the one before it, in the report's order. */
@@ -79,6 +80,10 @@ export async function situationReport(
 ) {
   const { period, today } = periodOf(deps, query);
   const before = previousPeriod(period);
+  if (!isCivilDate(before.from))
+    throw problems.validation('期间过长：紧接其前的同长期间早于公元1年，无法比较', [
+      { path: 'from', message: '期间过长' },
+    ]);
   const [now, prev, name, typical] = await Promise.all([
     figuresOf(deps, pid, period),
     figuresOf(deps, pid, before),

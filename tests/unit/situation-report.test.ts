@@ -1,5 +1,5 @@
 /** The 情况汇报 compares a period with the one just before it, as many days long. */
-import { change, previousPeriod } from '../../api/statistics/situation-report';
+import { change, previousPeriod, situationReport } from '../../api/statistics/situation-report';
 
 it.each([
   ['a quarter', { from: '2025-07-01', to: '2025-09-30' }, { from: '2025-03-31', to: '2025-06-30' }],
@@ -17,4 +17,11 @@ it('when a figure rose, fell or stayed, then the change says so in words', () =>
   expect(change(4, 1)).toBe('增加3件');
   expect(change(1, 4)).toBe('减少3件');
   expect(change(2, 2)).toBe('持平');
+});
+
+it('when the period reaches back so far that the one before it would start before year 1, then the report is refused', async () => {
+  const deps = { db: undefined as never, now: () => new Date('2026-12-02T04:00:00Z') };
+  await expect(situationReport(deps, 'p', { from: '0001-01-01', to: '2026-12-01' })).rejects.toMatchObject({
+    status: 422,
+  });
 });
