@@ -148,7 +148,12 @@ describe('when the procuratorate numbers its documents as 浦检', () => {
       ['draft', null],
       ['draft', null],
     ]);
-    expect(await timelineEntries(caseId, 'document_drafted')).toHaveLength(2);
+    // One draft per organ, and the 调查终结报告 that carries the proposal (Rules art. 73).
+    expect((await timelineEntries(caseId, 'document_drafted')).map((e) => e.data.kind).sort()).toEqual([
+      'investigation_report',
+      'recommendation',
+      'recommendation',
+    ]);
     const draftText = await textOf(
       (await prosecutor.download(`/api/cases/${caseId}/documents/${drafts[0]!.id}`)).bytes,
     );
