@@ -273,7 +273,7 @@ describe('typical cases', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toContain('青山化工有限公司');
     expect(refused.body.names).toEqual([
-      expect.objectContaining({ name: '青山化工有限公司', who: '当事人', section: 'basicFacts', start: 5 }),
+      expect.objectContaining({ name: '青山化工有限公司', who: '当事人', section: 'basicFacts', start: 6 }),
     ]);
 
     const anonymised = { ...narrative, basicFacts: '2025年，某化工公司向河道排放未经处理的废水。' };
