@@ -36,6 +36,7 @@ import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
 import { statisticsRoutes } from './statistics/routes';
+import { typicalCaseRoutes } from './typical-cases/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
 import { organRoutes as organAccessRoutes } from './organ/routes';
@@ -163,6 +164,7 @@ export function createApp(deps: AppDeps): Express {
       ),
     ],
     ['/api/statistics', statisticsRoutes({ db, now }, routes)],
+    ['/api/typical-cases', typicalCaseRoutes({ db }, routes)],
     ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
     ['/api/calendar', calendarRoutes({ db }, routes)],
     ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],

@@ -54,4 +54,5 @@ export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string }
 /** The templates of period reports, which belong to no case (api/statistics/situation-report.ts). */
 export const REPORT_TEMPLATES = {
   situation_report: { id: 'default/situation_report', version: 1, file: 'situation_report.docx' },
+  typical_case: { id: 'default/typical_case', version: 1, file: 'typical_case.docx' },
 } as const;

@@ -338,8 +338,25 @@ const SITUATION_REPORT: (Line | Table)[] = [
   { text: '{{INS issuedDate}}', align: 'right' },
 ];
 
+/** A typical case for publication (典型案例): no case number or title, only what staff wrote. */
+const TYPICAL_CASE: Line[] = [
+  { text: '{{INS heading}}', font: '黑体', size: 44, align: 'center' },
+  blank,
+  heading('【基本案情】'),
+  body('{{INS basicFacts}}'),
+  heading('【检察机关履职过程】'),
+  body('{{INS performance}}'),
+  heading('【典型意义】'),
+  body('{{INS significance}}'),
+  blank,
+  { text: '{{INS procuratorate}}', align: 'right' },
+];
+
 async function main(): Promise<void> {
-  const reports: Record<string, (Line | Table)[]> = { situation_report: SITUATION_REPORT };
+  const reports: Record<string, (Line | Table)[]> = {
+    situation_report: SITUATION_REPORT,
+    typical_case: TYPICAL_CASE,
+  };
   for (const [kind, lines] of Object.entries({ ...LAYOUTS, ...reports })) {
     const file = join(TEMPLATE_DIR, `${kind}.docx`);
     writeFileSync(file, await buildTemplate(lines));

@@ -68,7 +68,7 @@ function stuckOf(watch: StuckCaseWatch | undefined, caseId: string) {
 }
 
 /** The workflow's own view; a case whose workflow cannot be reached still shows its read model. */
-async function liveState(temporal: Client, caseId: string): Promise<CaseState | undefined> {
+export async function liveState(temporal: Client, caseId: string): Promise<CaseState | undefined> {
   try {
     return await temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
   } catch {

@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { caseTimeline, timelineCsv } from './timeline';
 import { typicalSummary } from './typical';
+import { narrativeReadRoute, narrativeWriteRoute, typicalExportRoute } from './typical-narrative';
 
 export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/cases', deps, [
@@ -37,6 +38,9 @@ export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router 
     detailRoute,
     timelineRoute,
     typicalSummaryRoute,
+    narrativeReadRoute,
+    narrativeWriteRoute,
+    typicalExportRoute,
     documentListRoute,
     documentDownloadRoute,
     documentReviseRoute,

@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { createTestOrg } from '../helpers/fixtures';
 import { ApiClient } from '../helpers/http';
 import { registerLead } from '../helpers/leads';
@@ -227,5 +228,76 @@ describe('exports for reporting and publicity', () => {
     expect(text).not.toContain('饮用水源');
     expect(text).not.toContain(world.org.prosecutor.id);
     expect(res.body).toMatchObject({ domain: '食品药品安全', track: '行政公益诉讼', source: '自行发现' });
+  });
+});
+
+describe('typical cases', () => {
+  const civilTypicalCase = async (party: string) => {
+    const created = await prosecutor.post('/api/cases', {
+      title: '化工企业向河道排放废水',
+      description: '群众反映某化工企业向河道排放废水。',
+      track: 'civil',
+      domainCode: 'ecology',
+      source: 'public_report',
+      receivedOn: today,
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const steps: [ApiClient, string, object][] = [
+      [prosecutor, 'proposeFiling', { reason: '线索查证属实' }],
+      [chief, 'decideFiling', { approve: true, decidedOn: today, reason: '同意' }],
+      [prosecutor, 'recordInvestigation', { on: today, summary: '调查取证' }],
+      [
+        prosecutor,
+        'recordCivilParty',
+        { name: party, kind: 'legal_person', identifier: '91310000MA1FL0001X', recordedOn: today },
+      ],
+      [chief, 'markTypical', { typical: true, reason: '以案释法' }],
+    ];
+    for (const [client, action, body] of steps)
+      expect((await client.postSettled(`/api/cases/${id}/actions/${action}`, body)).status).toBe(200);
+    return id;
+  };
+
+  it('when a party is still named in the narrative, then the export is refused with the name and section; once replaced, it is a Word document with the three sections', async () => {
+    const id = await civilTypicalCase('青山化工有限公司');
+    const narrative = {
+      basicFacts: '2025年，青山化工有限公司向河道排放未经处理的废水。',
+      performance: '检察机关立案调查，委托鉴定，提起民事公益诉讼。',
+      significance: '本案明确了企业对水污染的修复责任。',
+    };
+    expect((await prosecutor.request('PUT', `/api/cases/${id}/typical-narrative`, narrative)).status).toBe(
+      200,
+    );
+    const refused = await prosecutor.get(`/api/cases/${id}/typical-case.docx`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('青山化工有限公司');
+    expect(refused.body.names).toEqual([
+      expect.objectContaining({ name: '青山化工有限公司', who: '当事人', section: 'basicFacts', start: 6 }),
+    ]);
+
+    const anonymised = { ...narrative, basicFacts: '2025年，某化工公司向河道排放未经处理的废水。' };
+    expect((await prosecutor.request('PUT', `/api/cases/${id}/typical-narrative`, anonymised)).status).toBe(
+      200,
+    );
+    const file = await prosecutor.download(`/api/cases/${id}/typical-case.docx`);
+    expect(file.status).toBe(200);
+    const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
+    for (const part of [
+      '基本案情',
+      anonymised.basicFacts,
+      '检察机关履职过程',
+      narrative.performance,
+      '典型意义',
+    ])
+      expect(text).toContain(part);
+    expect(text).not.toContain(id);
+
+    const listed = await prosecutor.get(`/api/typical-cases?domain=ecology&year=${today.slice(0, 4)}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toContainEqual(expect.objectContaining({ id, narrativeWritten: true }));
+    expect((await prosecutor.get('/api/typical-cases?domain=food_drug')).body).not.toContainEqual(
+      expect.objectContaining({ id }),
+    );
   });
 });

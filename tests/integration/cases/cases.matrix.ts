@@ -19,6 +19,11 @@ import { ACTION_CELLS, ADMITS, type ActingRole } from './action-cells';
 import { freshCase, settle, sharedCase, today, type Fixture } from './stage-fixtures';
 
 const ACTING: ActingRole[] = ['prosecutor', 'head', 'chief'];
+const NARRATIVE = {
+  basicFacts: '某公司堆放固体废物。',
+  performance: '检察机关立案调查。',
+  significance: '以案释法。',
+};
 
 /** Cases a succeeding cell acted on: settled before the next cell takes its snapshot. */
 const acted = new Set<string>();
@@ -105,6 +110,29 @@ export const matrix: RouteExpectation[] = [
   caseRead('GET /api/cases/:id', ''),
   caseRead('GET /api/cases/:id/timeline', '/timeline'),
   caseRead('GET /api/cases/:id/typical-summary', '/typical-summary', 'typical'),
+  caseRead('GET /api/cases/:id/typical-narrative', '/typical-narrative', 'typical'),
+  {
+    route: 'PUT /api/cases/:id/typical-narrative',
+    request: async (world, owner, cell) => ({
+      path: `/api/cases/${await caseFor(world, owner, cell, 'typical')}/typical-narrative`,
+      body: NARRATIVE,
+    }),
+    own: allow(ACTING, 200),
+    other: allow(ACTING, 404),
+  },
+  {
+    // The narrative is written first (the same text each time), so the export has something to render.
+    route: 'GET /api/cases/:id/typical-case.docx',
+    request: async (world, owner, cell) => {
+      const id = await caseFor(world, owner, { ...cell, expected: 400 }, 'typical');
+      if (owner === world.own)
+        await world.callers.prosecutor.request('PUT', `/api/cases/${id}/typical-narrative`, NARRATIVE);
+      return { path: `/api/cases/${id}/typical-case.docx` };
+    },
+    own: allow(ROLES, 200),
+    other: allow(ROLES, 404),
+  },
+  plain('GET /api/typical-cases', '/api/typical-cases?year=2026', allow(ROLES, 200)),
   ...FORM_ACTION_NAMES.map(actionExpectation),
   {
     // The upload's body is the file itself (a PDF's bytes); the case workflow's `attachEvidence`
