@@ -79,7 +79,7 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
       },
       data: Record<string, unknown>,
     ): Promise<void> {
-      const template = await templates.templateFor(d.kind);
+      const template = await templates.templateFor(d.kind, facts.procuratorateId);
       const content = await renderDocx(template.bytes, data);
       const draftInput = { ...d, procuratorateId: facts.procuratorateId, data, content };
       await saveDraft(
