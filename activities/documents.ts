@@ -4,6 +4,7 @@
  * safe to retry: drafts are keyed by the timeline entry that made them, issues by the decision.
  */
 import { defaultTemplates, renderDocx, type TemplateSource } from '../documents/render';
+import type { TemplateRef } from '../documents/templates';
 import {
   filingDecisionData,
   issuedData,
@@ -19,6 +20,7 @@ import {
   currentDrafts,
   DocumentFinalError,
   documentContent,
+  findDocument,
   issueDocument,
   issuedBy,
   reviseDraft,
@@ -64,6 +66,17 @@ export function verificationUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/verify/${token}`;
 }
 
+/**
+ * The bytes of a draft's template, read before the transaction that issues or revises it (an
+ * uploaded template is in the database, and the embedded one answers one transaction at a time).
+ */
+async function templateOfDraft(db: Db, templates: TemplateSource, documentId: string) {
+  const ref = (await findDocument(db, documentId))?.template;
+  const bytes = ref ? await templates.bytesOf(ref) : undefined;
+  return async (t: TemplateRef): Promise<Buffer> =>
+    bytes && ref?.id === t.id && ref.version === t.version ? bytes : templates.bytesOf(t);
+}
+
 /** Drafts a document (rendered from its kind's template) and issues a draft with its number. */
 export function documentMaker(db: Db, templates: TemplateSource, publicUrl: string) {
   return {
@@ -79,7 +92,7 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
       },
       data: Record<string, unknown>,
     ): Promise<void> {
-      const template = await templates.templateFor(d.kind);
+      const template = await templates.templateFor(d.kind, facts.procuratorateId);
       const content = await renderDocx(template.bytes, data);
       const draftInput = { ...d, procuratorateId: facts.procuratorateId, data, content };
       await saveDraft(
@@ -88,14 +101,15 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
         '新的提请',
       );
     },
-    issue(documentId: string, issueKey: string, by: string, on: string): Promise<DocumentSummary> {
+    async issue(documentId: string, issueKey: string, by: string, on: string): Promise<DocumentSummary> {
+      const bytesOf = await templateOfDraft(db, templates, documentId);
       return issueDocument(db, {
         documentId,
         issueKey,
         issuedBy: by,
         issuedOn: on,
         render: async (data, number, template, token) =>
-          renderDocx(await templates.bytesOf(template), {
+          renderDocx(await bytesOf(template), {
             ...issuedData(data, number, on),
             verifyUrl: verificationUrl(publicUrl, token),
           }),
@@ -182,12 +196,13 @@ export function documentActivities(
       if (!doc) throw ApplicationFailure.nonRetryable(`案件没有文书 ${input.documentId}`, 'NotFound');
       if (doc.kind !== 'recommendation')
         throw ApplicationFailure.nonRetryable(`${doc.title}没有可修改的草稿内容`, 'InvalidPayload');
+      const bytesOf = await templateOfDraft(db, templates, input.documentId);
       try {
         const revised = await reviseDraft(
           db,
           input.documentId,
           (data) => revisedRecommendationData(data, input.changes),
-          async (data, template) => renderDocx(await templates.bytesOf(template), data),
+          async (data, template) => renderDocx(await bytesOf(template), data),
         );
         return made(revised);
       } catch (err) {

@@ -10,6 +10,7 @@ import { actionDocumentActivities, type ActionDocumentInput } from './action-doc
 import { documentActivities } from './documents';
 import { litigationDocumentActivities, type LitigationDocumentsInput } from './litigation-documents';
 import { refusingBadData } from './failures';
+import { storedTemplates } from '../documents/stored-templates';
 
 export interface ActivityDeps {
   db: Db;
@@ -20,9 +21,10 @@ export interface ActivityDeps {
 
 /** Builds the worker's activities around their dependencies. Workflows import only the type. */
 export function createActivities({ db, mailer, calendar, publicUrl }: ActivityDeps) {
-  const documents = documentActivities(db, undefined, publicUrl);
-  const actionDocuments = actionDocumentActivities(db, undefined, publicUrl);
-  const litigationDocuments = litigationDocumentActivities(db, undefined, publicUrl);
+  const templates = storedTemplates(db);
+  const documents = documentActivities(db, templates, publicUrl);
+  const actionDocuments = actionDocumentActivities(db, templates, publicUrl);
+  const litigationDocuments = litigationDocumentActivities(db, templates, publicUrl);
   return {
     async journal(input: JournalInput): Promise<JournalResult> {
       return refusingBadData('journal', () => recordJournal(db, publicUrl, input));

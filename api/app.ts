@@ -6,6 +6,7 @@ import type { Db } from '../store/pool';
 import type { Mailer } from '../mail/mailer';
 import { decisionPolicyRoutes } from './admin/decision-policy';
 import { documentNumberingRoutes } from './admin/document-numbering';
+import { documentTemplateRoutes } from './admin/document-templates';
 import { calendarApi } from './admin/calendar-api';
 import { authenticate, requireAuthentication } from './auth/middleware';
 import { authRoutes } from './auth/routes';
@@ -173,6 +174,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],
     ['/api/admin/documents/numbering', documentNumberingRoutes({ db, now }, routes)],
+    ['/api/admin/documents/templates', documentTemplateRoutes({ db }, routes)],
     ['/api/admin/decision-policy', decisionPolicyRoutes({ db }, routes)],
     ['/api', calendarApi(deps, routes)],
   ];

@@ -11,8 +11,11 @@ import type { DocumentKind } from '../domain/documents/kinds';
 import { DEFAULT_TEMPLATES, EARLIER_DEFAULT_TEMPLATES, TEMPLATE_DIR, type TemplateRef } from './templates';
 
 export interface TemplateSource {
-  /** The template a new document of the kind is made from, and its bytes. */
-  templateFor(kind: DocumentKind): Promise<TemplateRef & { bytes: Buffer }>;
+  /**
+   * The template a new document of the kind is made from, and its bytes: the procuratorate's
+   * latest upload where the source knows uploads, otherwise the shipped default.
+   */
+  templateFor(kind: DocumentKind, procuratorateId?: string): Promise<TemplateRef & { bytes: Buffer }>;
   /** The bytes of the template a draft was made from: its issue is rendered with the same one. */
   bytesOf(ref: TemplateRef): Promise<Buffer>;
 }

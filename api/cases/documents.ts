@@ -167,7 +167,7 @@ export function attachmentDisposition(name: string, inline = false, fallback = '
 }
 
 /** A document's bytes; a PDF is shown inline, so the browser can preview it. */
-function sendFile(
+export function sendFile(
   res: Response,
   name: string,
   type: string,

@@ -67,6 +67,10 @@ export class ApiClient {
     return this.request('POST', path, body, headers);
   }
 
+  put(path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+    return this.request('PUT', path, body, headers);
+  }
+
   /**
    * A POST with an Idempotency-Key, sent again with the same key while the answer is 202 (the case
    * workflow accepted it but had not finished within the API's bound, as on a busy machine), as a
@@ -113,14 +117,18 @@ export class ApiClient {
     body: unknown,
     headers: Record<string, string>,
   ): Promise<ApiResponse> {
+    // Bytes (a file upload) are sent as they are.
+    const raw = body instanceof Uint8Array;
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body === undefined
+          ? {}
+          : { 'content-type': raw ? 'application/octet-stream' : 'application/json' }),
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined || typeof body === 'string' || raw ? body : JSON.stringify(body),
     });
     const text = await res.text();
     let parsed: unknown = text;

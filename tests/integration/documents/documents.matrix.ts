@@ -1,6 +1,6 @@
 /**
  * Expected statuses of the document routes: a case's documents are read like the case (any role
- * of its procuratorate, nobody elsewhere); numbering is for the procuratorate's admin.
+ * of its procuratorate, nobody elsewhere); numbering and templates are for the procuratorate's admin.
  */
 import { ROLES } from '../../../domain/roles';
 import type { TestOrg } from '../../helpers/fixtures';
@@ -70,6 +70,22 @@ export const matrix: RouteExpectation[] = [
   {
     route: 'PUT /api/admin/documents/numbering',
     request: async () => ({ path: '/api/admin/documents/numbering', body: { shortName: '浦检' } }),
+    own: allow(['admin'], 200),
+  },
+  {
+    route: 'GET /api/admin/documents/templates',
+    request: async () => ({ path: '/api/admin/documents/templates' }),
+    own: allow(['admin'], 200),
+  },
+  {
+    // A JSON body is no .docx: the admin's upload is refused before anything is stored.
+    route: 'PUT /api/admin/documents/templates/:kind',
+    request: async () => ({ path: '/api/admin/documents/templates/recommendation', body: {} }),
+    own: allow(['admin'], 415),
+  },
+  {
+    route: 'GET /api/admin/documents/templates/:kind/:version',
+    request: async () => ({ path: '/api/admin/documents/templates/recommendation/default' }),
     own: allow(['admin'], 200),
   },
 ];
