@@ -11,7 +11,6 @@ module.exports = {
   },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
-  testSequencer: '<rootDir>/tests/helpers/sequencer.js',
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
   testTimeout: 180_000,
   maxWorkers: 2,
