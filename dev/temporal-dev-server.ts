@@ -60,11 +60,14 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Both streams are kept: a failure to bind is reported on either, depending on where it happens.
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
+  const keep = (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
-  });
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child, () => stderr);
   return {
