@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { migrate } from '../store/migrate';
 import { createDb } from '../store/pool';
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword, passwordProblem } from '../api/auth/passwords';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';
 import { databaseUrl, parseOptions } from './options';
@@ -75,8 +75,9 @@ function checkInput(
   const email = required(str('email'), '--email', '邮箱');
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError('--email', `邮箱格式不正确：${email}`);
   const password = env.DUBAN_ADMIN_PASSWORD ?? '';
-  if (password.length < 12)
-    throw new UsageError('DUBAN_ADMIN_PASSWORD', '请在环境变量 DUBAN_ADMIN_PASSWORD 中提供至少 12 位的密码');
+  if (!password) throw new UsageError('DUBAN_ADMIN_PASSWORD', '请在环境变量 DUBAN_ADMIN_PASSWORD 中提供密码');
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError('DUBAN_ADMIN_PASSWORD', problem);
   return {
     procuratorate,
     procuratorateName: required(str('procuratorate-name'), '--procuratorate-name', '检察院名称'),

@@ -46,3 +46,17 @@ export async function accessStillValid(q: Db | Tx, userId: string, issuedAtMs: n
   );
   return row?.ok === true;
 }
+
+/** Replaces a password hash by one of the same password at current parameters, if unchanged since read. */
+export async function replacePasswordHash(
+  q: Db | Tx,
+  userId: string,
+  was: string,
+  hash: string,
+): Promise<void> {
+  await q.query('UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [
+    userId,
+    was,
+    hash,
+  ]);
+}

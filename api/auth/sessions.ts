@@ -11,12 +11,12 @@ import {
   rotateRefreshToken,
 } from '../../store/auth-sessions';
 import type { Db, Tx } from '../../store/pool';
-import { findUser, findUserForLogin, type UserRow } from '../../store/users';
+import { findUser, findUserForLogin, replacePasswordHash, type UserRow } from '../../store/users';
 import { isRole, type Role } from '../../domain/roles';
 import { problems } from '../problem';
 import { keyedHash, tokenHash } from './keyed-hash';
 import { newId, newRefreshToken } from './opaque-tokens';
-import { verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { throttledLogin, type LoginLimits } from './throttle';
 import type { TokenSigner } from './tokens';
 
@@ -36,7 +36,8 @@ export interface Origin {
   requestId: string;
 }
 
-type LoginOutcome = { ok: true; user: UserRow } | { ok: false; user: UserRow | undefined };
+type LoginUser = UserRow & { password_hash: string | null };
+type LoginOutcome = { ok: true; user: LoginUser } | { ok: false; user: LoginUser | undefined };
 
 export async function login(
   deps: SessionDeps,
@@ -64,7 +65,18 @@ export async function login(
       }),
   );
   if (!outcome.ok) throw problems.unauthenticated('用户名或密码错误');
+  await upgradeHash(deps.db, outcome.user, input.password);
   return issueSession(deps, outcome.user, { familyId: newId('fam'), familyStartedAt: null });
+}
+
+/**
+ * A hash made at older parameters is replaced now that the password is at hand; only if it is
+ * still the one checked (a password changed meanwhile wins). Sessions are not ended: the
+ * password did not change.
+ */
+async function upgradeHash(db: Db, user: { id: string; password_hash: string | null }, password: string) {
+  if (!user.password_hash || !needsRehash(user.password_hash)) return;
+  await replacePasswordHash(db, user.id, user.password_hash, await hashPassword(password));
 }
 
 export async function refresh(deps: SessionDeps, refreshToken: string, origin: Origin) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { queryFlag, text, timestamp } from '../validation';
 import { storable } from '../../domain/text';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords';
 
 const roles = z
   .array(z.enum(ROLES))
@@ -12,7 +13,13 @@ const roles = z
     '角色：prosecutor 承办检察官，head 部门负责人，chief 检察长，case_office 案件管理部门，admin 系统管理员',
   );
 
-const password = storable('新密码（至少 12 个字符）').min(12, '密码至少 12 个字符').max(200);
+const password = storable('新密码（至少 12 个字符，不能是常见密码）')
+  .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`)
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const createUserBody = z.strictObject({
   username: z

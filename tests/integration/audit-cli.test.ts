@@ -116,5 +116,8 @@ describe('duban bootstrap', () => {
     expect(login.body.user.roles).toEqual(['admin']);
     expect((await duban(args, { DUBAN_ADMIN_PASSWORD: 'correct-horse-battery' })).code).toBe(1);
     expect((await duban(args, { DUBAN_ADMIN_PASSWORD: 'short' })).code).toBe(2);
+    const common = await duban(args, { DUBAN_ADMIN_PASSWORD: 'qwerty123456' });
+    expect(common.code).toBe(2);
+    expect(common.stderr).toContain('最常见');
   });
 });

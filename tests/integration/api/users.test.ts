@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { TEST_PASSWORD } from '../../helpers/fixtures';
 import { as, expectDocumented, expectProblem, signIn, type Session } from './helpers';
 import { useWorld } from '../../helpers/world';
@@ -62,6 +63,7 @@ describe('users', () => {
     ['a wrong type', { roles: 'admin' }, 'roles'],
     ['an unknown role', { roles: ['god'] }, 'roles.0'],
     ['a short password', { password: 'short' }, 'password'],
+    ['one of the most common passwords', { password: 'Qwerty123456' }, 'password'],
     ['a bad username', { username: '../etc' }, 'username'],
   ])(
     'when the new user has %s, then 422 names the field and no user is created',
@@ -88,6 +90,23 @@ describe('users', () => {
       '401',
     );
     await signIn(world.system.baseUrl, { username: body.username }, 'another-password-2');
+  });
+
+  it('when a user whose hash was made at older parameters signs in, then the hash is remade at today’s and the password still works', async () => {
+    const body = newUser();
+    const created = await admin.client.post('/api/users', body);
+    const salt = randomBytes(16);
+    const old = ['scrypt', 2 ** 14, 8, 1, salt.toString('base64url')];
+    const key = scryptSync(body.password, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+    await world.system.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [
+      created.body.id,
+      [...old, key.toString('base64url')].join('$'),
+    ]);
+    await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    const rehashed = (await userRow(created.body.id))[0]!.password_hash as string;
+    expect(rehashed.split('$').slice(0, 4)).toEqual(['scrypt', String(2 ** 15), '8', '3']);
+    await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    expect((await userRow(created.body.id))[0]!.password_hash).toBe(rehashed);
   });
 
   it('when an admin changes roles and deactivates a user, then the user can no longer log in', async () => {
