@@ -36,3 +36,50 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "$@" >&2 ||
     die "apt-get install $* failed"
 }
+
+# Prints the path of a Go tool built once per machine and kept in both caches as <name>-<version>:
+# the repo cache first, then the per-user cache, then `go install <package>@<version>`.
+# $1 name, $2 package, $3 version, $4 what to say when Go is missing or the build fails.
+go_tool() {
+  local name=$1 package=$2 version=$3 hint=$4
+  local repo_bin="$DUBAN_CACHE/bin/$name-$version" user_bin="$DUBAN_USER_CACHE/bin/$name-$version"
+  if [ -x "$repo_bin" ]; then echo "$repo_bin"; return 0; fi
+  mkdir -p "$DUBAN_CACHE/bin" "$DUBAN_USER_CACHE/bin"
+  if [ ! -x "$user_bin" ]; then
+    command -v go >/dev/null 2>&1 || die "no $name found and Go is not installed: $hint"
+    log "building $name $version with go install (first run only; takes a few minutes)…"
+    local build_dir
+    build_dir=$(mktemp -d)
+    if ! GOBIN="$build_dir" GOFLAGS=-mod=mod go install "$package@$version" >&2; then
+      rm -rf "$build_dir"
+      die "go install $package@$version failed (is the Go module proxy reachable?): $hint"
+    fi
+    cp "$build_dir/$name" "$user_bin.tmp" && mv "$user_bin.tmp" "$user_bin"
+    rm -rf "$build_dir"
+  fi
+  cp "$user_bin" "$repo_bin.tmp" && mv "$repo_bin.tmp" "$repo_bin"
+  log "$name $version cached at $repo_bin"
+  echo "$repo_bin"
+}
+
+# Prints the path of executable $3 of the PyPI package $2 (name==version), installed once into a
+# virtualenv .cache/$1. The marker is written last, so an install stopped half-way starts again.
+# $4 is what to say when Python or the index is missing.
+python_tool() {
+  local dir=$1 requirement=$2 executable=$3 hint=$4
+  local venv="$DUBAN_CACHE/$dir"
+  if [ -f "$venv/.installed" ]; then echo "$venv/bin/$executable"; return 0; fi
+  command -v python3 >/dev/null 2>&1 || die "python3 is missing: install Python 3.9+ (with venv), or $hint"
+  log "installing $requirement into $venv (first run only)…"
+  rm -rf "$venv"
+  if ! python3 -m venv "$venv" >&2; then
+    # Debian's python3 lacks venv until python3-venv is installed.
+    rm -rf "$venv"
+    apt_install "install Debian's python3-venv, or $hint" python3-venv
+    python3 -m venv "$venv" >&2 || die "python3 -m venv failed: install Debian's python3-venv, or $hint"
+  fi
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$requirement" >&2 ||
+    die "pip install $requirement failed (is the package index reachable?): $hint"
+  touch "$venv/.installed"
+  echo "$venv/bin/$executable"
+}
