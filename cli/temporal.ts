@@ -22,7 +22,7 @@ export async function runTemporal(
 ): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined) return (io.err(TEMPORAL_USAGE), EXIT_USAGE);
-  if (sub === '--help' || sub === '-h') return (io.out(TEMPORAL_USAGE), EXIT_OK);
+  if ([sub, ...rest].some((a) => a === '--help' || a === '-h')) return (io.out(TEMPORAL_USAGE), EXIT_OK);
   let options: { address: string; namespace: string; retentionDays: number };
   try {
     if (sub !== 'setup') throw new UsageError(sub, `未知子命令：${sub}`);

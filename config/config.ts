@@ -32,6 +32,10 @@ export const CONFIG_VARIABLES = {
     description: 'Serve the embedded mail catcher’s messages at /api/dev/mail',
   },
   WORKER_MAX_CACHED_WORKFLOWS: { default: '1000', description: 'Case workflows the worker keeps in memory' },
+  WORKER_SHUTDOWN_GRACE_SECONDS: {
+    default: '120',
+    description: 'On SIGTERM, how long running activities may finish (the longest may run 2 minutes)',
+  },
   WORKFLOW_BUNDLE_PATH: {
     default: '(dist/workflow-bundle.js if built)',
     description: 'Workflow bundle the worker loads instead of bundling the sources at start',
@@ -139,6 +143,7 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   WORKER_MAX_CACHED_WORKFLOWS: integer(1, 100_000).default(1000),
+  WORKER_SHUTDOWN_GRACE_SECONDS: integer(0, 3600).default(120),
   WORKFLOW_BUNDLE_PATH: z.string().default(''),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z

@@ -7,6 +7,8 @@ export interface CaseWorkerOptions {
   taskQueue: string;
   activities: Activities;
   maxCachedWorkflows?: number;
+  /** On shutdown, how long running activities may finish before they are cancelled (default 0). */
+  shutdownGraceSeconds?: number;
   /** A pre-built bundle (tests build one per file); otherwise the workflows are bundled from source. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -21,6 +23,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
     maxCachedWorkflows: options.maxCachedWorkflows ?? 1000,
+    shutdownGraceTime: `${options.shutdownGraceSeconds ?? 0} seconds`,
     reuseV8Context: true,
   });
 }

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       publicUrl: config.PUBLIC_URL,
     }),
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    shutdownGraceSeconds: config.WORKER_SHUTDOWN_GRACE_SECONDS,
     ...(code.kind === 'prebuilt' && { workflowBundle: { codePath: code.codePath } }),
   });
   // Ctrl-C under `npm start` reaches the worker twice: SIGINT from the terminal, then

@@ -57,3 +57,10 @@ it('when the options are wrong, then it exits 2 with the usage', async () => {
   expect(run.err).toContain('--retention-days');
   expect((await duban('temporal', 'teardown')).code).toBe(2);
 });
+
+it('when asked for help after the subcommand, then it prints the usage and succeeds without connecting', async () => {
+  const help = await duban('temporal', 'setup', '--help');
+  expect(help.code).toBe(0);
+  expect(help.out).toContain('用法：duban temporal setup');
+  expect(help.err).toBe('');
+});

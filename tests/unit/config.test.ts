@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       MAIL_FROM: '督办系统 <duban@localhost>',
       DEV_MAILBOX: false,
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
+      WORKER_SHUTDOWN_GRACE_SECONDS: 120,
       WORKFLOW_BUNDLE_PATH: '',
       LOG_LEVEL: 'info',
       TRUST_PROXY: 'loopback',
