@@ -53,7 +53,17 @@ export function sendProblem(req: Request, res: Response, problem: Problem): void
 function describeError(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { kind: typeof err };
   const code = (err as { code?: unknown }).code;
-  return { name: err.name, code, stack: err.stack?.split('\n').slice(1, 12).join('\n') };
+  // A Temporal client error wraps the gRPC error whose status code says what the server refused.
+  // Its details are the server's own words (no row values): kept, shortened.
+  const cause = (err as { cause?: { code?: unknown; name?: unknown; details?: unknown } }).cause;
+  return {
+    name: err.name,
+    code,
+    ...(cause
+      ? { cause: { name: cause.name, code: cause.code, details: String(cause.details ?? '').slice(0, 300) } }
+      : {}),
+    stack: err.stack?.split('\n').slice(1, 12).join('\n'),
+  };
 }
 
 function toProblem(err: unknown): Problem {
@@ -110,7 +120,18 @@ function fromBodyParser(err: unknown): Problem | undefined {
 
 function isTemporalUnreachable(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  return isGrpcServiceError(err) && GRPC_RETRY_LATER.includes(err.code);
+  return isGrpcServiceError(err) && (GRPC_RETRY_LATER.includes(err.code) || isWorkflowTaskRetrying(err));
+}
+
+const GRPC_FAILED_PRECONDITION = 9;
+
+/**
+ * The server refuses updates while the case's workflow task is being retried (after a worker
+ * stalled past the task's timeout, or crashed): nothing was accepted, and the next attempt of the
+ * task, on a worker that is back, lifts the refusal. Come back later, like UNAVAILABLE.
+ */
+function isWorkflowTaskRetrying(err: { code: number; details?: string }): boolean {
+  return err.code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(err.details ?? '');
 }
 
 /** SQLSTATEs of a server shutting down, restarting or not yet accepting connections. */

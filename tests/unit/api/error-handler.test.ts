@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Request, Response } from 'express';
 import pino from 'pino';
@@ -6,6 +6,18 @@ import { errorHandler } from '../../../api/error-handler';
 
 /** The status and problem type the handler answers a refused action with. */
 function answerTo(type: string): { status: number; type: string } {
+  return answerToError(
+    new WorkflowUpdateFailedError('refused', ApplicationFailure.nonRetryable('操作未生效', type)),
+  );
+}
+
+/** A gRPC refusal as the Temporal client raises it: a ServiceError around the gRPC status. */
+function grpcRefusal(code: number, details: string): Error {
+  const grpc = Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+  return new ServiceError('refused', { cause: grpc });
+}
+
+function answerToError(err: Error): { status: number; type: string } {
   const sent = { status: 0, type: '' };
   const res = {
     headersSent: false,
@@ -21,7 +33,6 @@ function answerTo(type: string): { status: number; type: string } {
     },
   } as unknown as Response;
   const req = { id: 'r1', originalUrl: '/api/cases/x/actions/addNote' } as unknown as Request;
-  const err = new WorkflowUpdateFailedError('refused', ApplicationFailure.nonRetryable('操作未生效', type));
   errorHandler(pino({ level: 'silent' }))(err, req, res, () => undefined);
   return sent;
 }
@@ -36,4 +47,16 @@ it('an action the timeline could not record in time is answered 503, to be retri
 
 it('an unknown failure type stays a 500', () => {
   expect(answerTo('SomethingElse').status).toBe(500);
+});
+
+it('an update refused while the case workflow task is being retried is answered 503, to be retried', () => {
+  const refusal = grpcRefusal(
+    9,
+    'Unable to perform workflow execution update due to Workflow Task in failed state.',
+  );
+  expect(answerToError(refusal)).toEqual({ status: 503, type: '/problems/service-unavailable' });
+});
+
+it('any other failed precondition stays a 500', () => {
+  expect(answerToError(grpcRefusal(9, 'Namespace is not active.')).status).toBe(500);
 });
