@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fatal } from '../config/startup';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher, type CaughtMail } from './mail-catcher';
+import { startPostgres } from './debian-postgres';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { startTemporalServer } from './temporal-server';
 
 export interface EmbeddedServices {
   env: {
@@ -31,6 +33,31 @@ export async function startEmbeddedServices(options: {
   const banner: string[] = [];
 
   let temporalAddress = env.TEMPORAL_ADDRESS;
+  if (!temporalAddress && env.DUBAN_TEMPORAL === 'server') {
+    // The production engine: the Temporal server with its state in a PostgreSQL of its own.
+    const serverDir =
+      env.TEMPORAL_SERVER_DIR ?? fatal('TEMPORAL_SERVER_DIR is not set (run through `npm start`)');
+    const pgPort = Number(env.TEMPORAL_PG_PORT ?? 54330);
+    log(`starting PostgreSQL for the Temporal server (data/temporal-pg, port ${pgPort})…`);
+    const pg = await startPostgres(join(dataDir, 'temporal-pg'), pgPort).catch((err: Error) =>
+      fatal(`cannot start PostgreSQL for the Temporal server on TEMPORAL_PG_PORT=${pgPort} (${err.message})`),
+    );
+    log('starting the Temporal server (schema, namespace and search attributes set up when missing)…');
+    const port = Number(env.TEMPORAL_PORT ?? 7233);
+    const server = await startTemporalServer({
+      serverDir,
+      postgresUrl: pg.url.replace(/\/duban$/, '/postgres'),
+      dataDir: join(dataDir, 'temporal-server'),
+      port,
+    }).catch(async (err: Error) => {
+      await pg.stop();
+      return fatal(`cannot start the Temporal server on TEMPORAL_PORT=${port} (${err.message})`);
+    });
+    // Stopped last: the Temporal server, then its database.
+    stops.push(server.stop, () => pg.stop('fast'));
+    temporalAddress = server.address;
+    banner.push(`  Temporal server  ${server.address} (PostgreSQL persistence: data/temporal-pg; no Web UI)`);
+  }
   if (!temporalAddress) {
     const cliPath = env.TEMPORAL_CLI_PATH ?? fatal('TEMPORAL_CLI_PATH is not set (run through `npm start`)');
     log('starting the Temporal dev server (data/temporal.db)…');

@@ -78,13 +78,17 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
   };
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, stderr: () => string): Promise<void> {
+export async function waitUntilServing(
+  address: string,
+  child: ChildProcess,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
     if (exited) {
-      const message = `temporal dev server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`;
+      const message = `temporal server exited: ${stderr().trim().split('\n').slice(0, 8).join(' | ')}`;
       throw /address already in use/.test(stderr()) ? new PortTaken(message) : new Error(message);
     }
     try {
@@ -100,7 +104,7 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`temporal dev server did not answer on ${address} within 60 s`);
+  throw new Error(`temporal server did not answer on ${address} within 60 s`);
 }
 
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {

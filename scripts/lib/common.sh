@@ -39,9 +39,10 @@ apt_install() {
 
 # Prints the path of a Go tool built once per machine and kept in both caches as <name>-<version>:
 # the repo cache first, then the per-user cache, then `go install <package>@<version>`.
-# $1 name, $2 package, $3 version, $4 what to say when Go is missing or the build fails.
+# $1 name, $2 package, $3 version, $4 what to say when Go is missing or the build fails, $5 the
+# name of the binary `go install` makes when it differs from $1.
 go_tool() {
-  local name=$1 package=$2 version=$3 hint=$4
+  local name=$1 package=$2 version=$3 hint=$4 built=${5:-$1}
   local repo_bin="$DUBAN_CACHE/bin/$name-$version" user_bin="$DUBAN_USER_CACHE/bin/$name-$version"
   if [ -x "$repo_bin" ]; then echo "$repo_bin"; return 0; fi
   mkdir -p "$DUBAN_CACHE/bin" "$DUBAN_USER_CACHE/bin"
@@ -54,7 +55,7 @@ go_tool() {
       rm -rf "$build_dir"
       die "go install $package@$version failed (is the Go module proxy reachable?): $hint"
     fi
-    cp "$build_dir/$name" "$user_bin.tmp" && mv "$user_bin.tmp" "$user_bin"
+    cp "$build_dir/$built" "$user_bin.tmp" && mv "$user_bin.tmp" "$user_bin"
     rm -rf "$build_dir"
   fi
   cp "$user_bin" "$repo_bin.tmp" && mv "$repo_bin.tmp" "$repo_bin"

@@ -4,9 +4,8 @@
  * (killable and restartable on the same port), an SMTP server on a fixed port that can go
  * down and come back, and the worker and the API as child processes.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,7 +13,9 @@ import { createDb, type Db } from '../../store/pool';
 import { migrate } from '../../store/migrate';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../dev/mail-catcher';
 import { freePort, startTemporalDevServer, type TemporalDevServer } from '../../dev/temporal-dev-server';
-import { temporalCliPath } from './tools';
+import { startPostgres, type PostgresServer } from '../../dev/debian-postgres';
+import { startTemporalServer } from '../../dev/temporal-server';
+import { temporalCliPath, temporalServerDir } from './tools';
 import {
   startApiProcess,
   startWorkerProcess,
@@ -49,6 +50,11 @@ export async function startCluster(options: {
   withApi?: boolean;
   /** The Temporal server's dynamic configuration (see startTemporalDevServer). */
   temporalConfig?: Record<string, string | number | boolean>;
+  /**
+   * `dev`: the Temporal CLI's dev server on a SQLite file (default); `server`: the production
+   * Temporal server with its state in this cluster's PostgreSQL (the smoke suite).
+   */
+  engine?: 'dev' | 'server';
 }): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), `duban-${options.name}-`));
   chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
@@ -60,12 +66,20 @@ export async function startCluster(options: {
   const dbFile = join(dir, 'temporal.db');
   let temporalServer: TemporalDevServer | undefined;
   const startTemporal = async () => {
-    temporalServer = await startTemporalDevServer({
-      cliPath: temporalCliPath(),
-      port: temporalPort,
-      dbFile,
-      dynamicConfig: options.temporalConfig,
-    });
+    temporalServer =
+      options.engine === 'server'
+        ? await startTemporalServer({
+            serverDir: temporalServerDir(),
+            postgresUrl: postgres.url.replace(/\/duban$/, '/postgres'),
+            dataDir: join(dir, 'temporal-server'),
+            port: temporalPort,
+          })
+        : await startTemporalDevServer({
+            cliPath: temporalCliPath(),
+            port: temporalPort,
+            dbFile,
+            dynamicConfig: options.temporalConfig,
+          });
   };
   await startTemporal();
   const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
@@ -145,61 +159,6 @@ export async function startCluster(options: {
   return cluster;
 }
 
-export interface PostgresServer {
-  url: string;
-  /** pg_ctl restart -m fast: every connection is cut, the server comes back on the same port. */
-  restart(): Promise<void>;
-  /** pg_ctl stop -m immediate: as if the machine lost power (the data survives). */
-  crash(): Promise<void>;
-  /** Starts the server again on its port after crash(). */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** A throw-away Debian PostgreSQL (scripts/ensure-postgres.sh) that a test may restart. */
-export async function startPostgres(dir: string): Promise<PostgresServer> {
-  const dataDir = join(dir, 'data');
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
-  const url = execFileSync('bash', [join(ROOT, 'scripts', 'ensure-postgres.sh'), dataDir], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  }).trim();
-  const pgCtl = (...args: string[]) => {
-    const bin = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | tail -1'], {
-      encoding: 'utf8',
-    }).trim();
-    const cmd = [`${bin}/pg_ctl`, '-D', dataDir, ...args];
-    const asRoot = process.getuid?.() === 0;
-    // From `/`: the postgres user may not be allowed into the checkout's directory.
-    execFileSync(asRoot ? 'runuser' : cmd[0]!, asRoot ? ['-u', 'postgres', '--', ...cmd] : cmd.slice(1), {
-      cwd: '/',
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  };
-  return {
-    url,
-    async restart() {
-      pgCtl('-m', 'fast', '-w', '-t', '60', '-l', join(dataDir, 'server.log'), 'restart');
-    },
-    async crash() {
-      pgCtl('-m', 'immediate', '-w', 'stop');
-    },
-    async start() {
-      // Unlike restart, start does not read postmaster.opts: give the options again.
-      const port = new URL(url).port;
-      const opts = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-      pgCtl('-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', opts, 'start');
-    },
-    async stop() {
-      try {
-        pgCtl('-m', 'immediate', '-w', 'stop');
-      } catch {
-        /* already stopped */
-      }
-    },
-  };
-}
-
 /** Ends the server-side sessions of the worker and the API (pg_terminate_backend). */
 export async function terminateAppConnections(db: Db): Promise<number> {
   const rows = await db.query<{ n: string }>(
@@ -209,4 +168,4 @@ export async function terminateAppConnections(db: Db): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-export { waitUntil };
+export { startPostgres, waitUntil, type PostgresServer };

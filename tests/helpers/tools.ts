@@ -18,3 +18,5 @@ function toolPath(envName: string, script: string): string {
 export const temporalCliPath = () => toolPath('TEMPORAL_CLI_PATH', 'ensure-temporal-cli.sh');
 export const testServerPath = () => toolPath('TEMPORAL_TEST_SERVER_PATH', 'ensure-test-server.sh');
 export const schemathesisPath = () => toolPath('SCHEMATHESIS_PATH', 'ensure-schemathesis.sh');
+/** The Temporal server's directory (binaries and schema), for the smoke suite on the production engine. */
+export const temporalServerDir = () => toolPath('TEMPORAL_SERVER_DIR', 'ensure-temporal-server.sh');

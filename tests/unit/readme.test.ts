@@ -17,6 +17,9 @@ const NPM_START_ONLY: Record<string, string[]> = {
   TEMPORAL_UI_PORT: ['dev/embedded-services.ts'],
   EMBEDDED_PG_PORT: ['dev/embedded-services.ts'],
   MAIL_CATCHER_PORT: ['dev/embedded-services.ts'],
+  DUBAN_TEMPORAL: ['scripts/start.sh', 'dev/embedded-services.ts'],
+  TEMPORAL_SERVER_DIR: ['scripts/ensure-temporal-server.sh', 'dev/embedded-services.ts'],
+  TEMPORAL_PG_PORT: ['dev/embedded-services.ts'],
 };
 
 function section(heading: string): string {

@@ -8,8 +8,12 @@ export interface Scenario {
   world: World;
 }
 
-export async function startScenario(name: string, reminderStart = '00:00'): Promise<Scenario> {
-  const cluster = await startCluster({ name });
+export async function startScenario(
+  name: string,
+  reminderStart = '00:00',
+  engine: 'dev' | 'server' = 'dev',
+): Promise<Scenario> {
+  const cluster = await startCluster({ name, engine });
   const world = await createWorld(cluster.apiUrl, cluster.db, reminderStart);
   return { cluster, world };
 }
@@ -19,10 +23,13 @@ export async function startScenario(name: string, reminderStart = '00:00'): Prom
  * block it is called in); the fields are there once beforeAll has run. `beforeStop` runs at the
  * end before the cluster stops (to end a load loop).
  */
-export function useScenario(name: string, options: { beforeStop?: () => void } = {}): Scenario {
+export function useScenario(
+  name: string,
+  options: { beforeStop?: () => void; engine?: 'dev' | 'server' } = {},
+): Scenario {
   const s = {} as Scenario;
   beforeAll(async () => {
-    Object.assign(s, await startScenario(name));
+    Object.assign(s, await startScenario(name, '00:00', options.engine));
   });
   afterAll(async () => {
     options.beforeStop?.();
