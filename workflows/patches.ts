@@ -155,6 +155,11 @@ export const PATCHES = {
    * termination because another plaintiff sued needs that suit recorded (rule `civilEndingChecks`).
    */
   civilEndingChecks: 'civil-ending-checks-2026-12-02',
+  /**
+   * 2026-12-03: an action's timeline entry records how its actor authenticated (a signed-in
+   * session, an integration token and its id, or an organ's session), from the envelope's `auth`.
+   */
+  timelineAuth: 'timeline-auth-2026-12-03',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -17,5 +17,9 @@ export async function actorOf(db: Db, principal: Principal): Promise<Actor> {
     delegated: mine.map((d) => d.kind as DecisionKind),
     delegatedBy: Object.fromEntries(mine.map((d) => [d.kind, d.delegatedBy])),
     headReview: policy.headReviewRequired ? 'required' : 'waived',
+    auth:
+      principal.via === 'api_token' && principal.tokenId
+        ? { method: 'api_token', tokenId: principal.tokenId }
+        : { method: 'session' },
   };
 }

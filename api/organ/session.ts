@@ -164,6 +164,7 @@ export function organActor(access: OrganAccessRow, contact: string): Actor {
     roles: [],
     procuratorateId: access.procuratorate_id,
     organ: { organId: access.organ_id, recommendationId: access.recommendation_id, contact },
+    auth: { method: 'organ_session' },
   };
 }
 

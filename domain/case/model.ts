@@ -43,7 +43,16 @@ export interface Actor {
    * sign-in): the organ and the one recommendation its session opens. Such an actor holds no role.
    */
   organ?: OrganActor;
+  /**
+   * How the person proved who they are for this action, recorded on its timeline entry. Absent on
+   * envelopes from before it was recorded, and on the workflow's own entries.
+   */
+  auth?: ActorAuth;
 }
+
+/** A staff member's signed-in session, an integration token (with its id), or an organ's session. */
+export type ActorAuth =
+  { method: 'session' } | { method: 'api_token'; tokenId: string } | { method: 'organ_session' };
 
 /** The administrative organ acting online on its own recommendation, through `contact` (a name). */
 export interface OrganActor {

@@ -7,6 +7,7 @@ import { parsePayload, runAction, structuredCopy } from '../../domain/case/actio
 import {
   EARLIER_ESCALATION_LADDER,
   ESCALATION_LADDER,
+  type Actor,
   type CaseState,
   type ClockState,
   type ReminderState,
@@ -151,7 +152,11 @@ export class CaseRun {
       try {
         changes = await executeClockOps(this.state, fx.clockOps, Date.now());
         written = await this.journal.write(
-          this.withOrganMail(name, batchOf(name, envelope.actor.userId, fx, changes), fx),
+          this.withOrganMail(
+            name,
+            withAuth(batchOf(name, envelope.actor.userId, fx, changes), envelope.actor),
+            fx,
+          ),
         );
       } catch (err) {
         // Not on the timeline, so it did not happen: the case is as it was, plus an alert.
@@ -385,4 +390,11 @@ function refuseAsFailure<T>(rule: () => T): T {
     if (err instanceof Rejection) throw ApplicationFailure.nonRetryable(err.message, err.kind);
     throw err;
   }
+}
+
+/** The action's own entry (the batch's first) says how its actor authenticated, when the envelope tells. */
+function withAuth(batch: JournalBatch, actor: Actor): JournalBatch {
+  if (!actor.auth || !patched(PATCHES.timelineAuth)) return batch;
+  const [entry, ...rest] = batch.events;
+  return { ...batch, events: [{ ...entry!, data: { ...entry!.data, auth: actor.auth } }, ...rest] };
 }

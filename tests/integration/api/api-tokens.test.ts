@@ -148,4 +148,28 @@ describe('API tokens', () => {
       ).toBe(200);
     },
   );
+
+  it('when an action is taken with a token and another signed in, then each timeline entry says how its actor authenticated', async () => {
+    const prosecutor = await signIn(world.system.baseUrl, world.org.prosecutor);
+    const caseId = await registerLead(prosecutor.client);
+    const issued = await issue(world.org.prosecutor, '同步备注');
+    const byToken = await as(world.system.baseUrl, issued.body.token).post(
+      `/api/cases/${caseId}/actions/addNote`,
+      {
+        text: '经集成令牌记录',
+      },
+    );
+    const bySession = await prosecutor.client.post(`/api/cases/${caseId}/actions/addNote`, {
+      text: '本人登录记录',
+    });
+    expect([byToken.status, bySession.status]).toEqual([200, 200]);
+    const entries = await world.system.db.query<{ seq: number; data: { auth?: unknown } }>(
+      'SELECT seq, data FROM audit_entries WHERE case_id = $1 AND seq = ANY($2::int[]) ORDER BY seq',
+      [caseId, [byToken.body.result.seq, bySession.body.result.seq]],
+    );
+    expect(entries.map((e) => e.data.auth)).toEqual([
+      { method: 'api_token', tokenId: issued.body.id },
+      { method: 'session' },
+    ]);
+  });
 });

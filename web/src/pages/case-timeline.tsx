@@ -177,6 +177,7 @@ export function CaseTimeline(props: {
                 <span className="muted small">
                   {' '}
                   · {stageLabel(e.stage)} · {props.nameOf(e.actorId)}
+                  {authLabel(e.data) && <> · {authLabel(e.data)}</>}
                 </span>
                 {describe(e, props.nameOf) && <div className="small">{describe(e, props.nameOf)}</div>}
                 {e.reason && <div className="small">理由：{e.reason}</div>}
@@ -187,4 +188,19 @@ export function CaseTimeline(props: {
       )}
     </section>
   );
+}
+
+/** How the actor of an entry authenticated, when the entry records it. */
+function authLabel(data: Record<string, unknown> | null): string | undefined {
+  const auth = data?.auth as { method?: string; tokenId?: string } | undefined;
+  switch (auth?.method) {
+    case 'session':
+      return '本人登录';
+    case 'api_token':
+      return `集成令牌 ${auth.tokenId ?? ''}`.trim();
+    case 'organ_session':
+      return '机关验证码登录';
+    default:
+      return undefined;
+  }
 }
