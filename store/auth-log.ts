@@ -13,7 +13,10 @@ export type AuthEventKind =
   | 'api_token_used'
   | 'api_token_rejected'
   | 'password_set'
-  | 'user_deactivated';
+  | 'user_deactivated'
+  | 'role_grant_requested'
+  | 'role_grant_approved'
+  | 'role_grant_rejected';
 
 /** One line of the auth log. Never a password or a token value. */
 export interface AuthEvent {

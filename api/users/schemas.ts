@@ -60,3 +60,26 @@ export const userResponse = z.object({
   hasPassword: z.boolean().describe('是否已设置密码'),
   createdAt: timestamp,
 });
+
+export const roleGrantResponse = z.object({
+  id: z.string(),
+  userId: z.string(),
+  roles: z.array(z.string()).describe('批准后该用户的全部角色'),
+  added: z.array(z.string()).describe('其中须另一名管理员批准的角色（检察长、部门负责人、管理员）'),
+  activate: z.boolean().describe('true：新建账户，批准后启用'),
+  requestedBy: z.string(),
+  requestedAt: timestamp,
+  outcome: z.enum(['pending', 'approved', 'rejected', 'superseded']),
+  decidedBy: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+});
+
+export const savedUserResponse = userResponse.extend({
+  pendingRoleGrant: roleGrantResponse
+    .optional()
+    .describe('所给角色中须另一名管理员批准的部分：批准前不生效（新建的账户批准前停用）'),
+});
+
+export const roleGrantParams = z.strictObject({
+  id: z.string().regex(/^rg-[0-9a-z_-]{1,64}$/, '申请编号格式不对'),
+});

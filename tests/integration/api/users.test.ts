@@ -112,10 +112,10 @@ describe('users', () => {
   it('when an admin changes roles and deactivates a user, then the user can no longer log in', async () => {
     const created = await admin.client.post('/api/users', newUser());
     const res = await admin.client.patch(`/api/users/${created.body.id}`, {
-      roles: ['head', 'prosecutor'],
+      roles: ['case_office', 'prosecutor'],
       active: false,
     });
-    expect(res.body).toMatchObject({ roles: ['head', 'prosecutor'], active: false });
+    expect(res.body).toMatchObject({ roles: ['case_office', 'prosecutor'], active: false });
     await expect(
       signIn(world.system.baseUrl, { username: created.body.username }, 'a-long-password-1'),
     ).rejects.toThrow();
@@ -134,7 +134,7 @@ describe('users', () => {
   });
 
   it('when an admin takes a role away from a signed-in user, then the old token no longer writes and a new sign-in carries the new roles', async () => {
-    const body = newUser({ roles: ['head', 'prosecutor'] });
+    const body = newUser({ roles: ['case_office', 'prosecutor'] });
     const created = await admin.client.post('/api/users', body);
     const before = await signIn(world.system.baseUrl, { username: body.username }, body.password);
     const write = (s: Session) => s.client.patch(`/api/users/${created.body.id}`, { displayName: '改名' });
@@ -177,5 +177,91 @@ describe('users', () => {
 
   it('when a patch is empty, then 422', async () => {
     expectProblem(await admin.client.patch(`/api/users/${world.org.chief.id}`, {}), 422);
+  });
+});
+
+describe('decision and admin roles need a second admin', () => {
+  let second: Session & { user: { id: string } };
+  beforeAll(async () => {
+    // A second admin, as `duban bootstrap` adds one (an admin alone cannot make another).
+    const id = `u-second-admin-${randomBytes(3).toString('hex')}`;
+    await world.system.db.query(
+      `INSERT INTO users (id, procuratorate_id, username, display_name, email, roles, password_hash)
+       SELECT $1, procuratorate_id, $2, '第二管理员', 'second@test.example', '{admin}', password_hash
+         FROM users WHERE id = $3`,
+      [id, `second-admin-${randomBytes(3).toString('hex')}`, world.org.admin.id],
+    );
+    const [row] = await world.system.db.query<{ username: string }>(
+      'SELECT username FROM users WHERE id = $1',
+      [id],
+    );
+    second = { ...(await signIn(world.system.baseUrl, { username: row!.username })), user: { id } };
+  });
+  const rolesOf = async (id: string) => (await userRow(id))[0] as { roles: string[]; active: boolean };
+
+  it('when an admin gives a prosecutor the chief role, then it waits until another admin approves, and the asking admin cannot approve it', async () => {
+    const created = await admin.client.post('/api/users', newUser());
+    const asked = await admin.client.patch(`/api/users/${created.body.id}`, {
+      roles: ['prosecutor', 'chief'],
+    });
+    expectDocumented('PATCH', '/api/users/{id}', asked);
+    expect(asked.status).toBe(200);
+    expect(asked.body.roles).toEqual(['prosecutor']);
+    expect(asked.body.pendingRoleGrant).toMatchObject({ added: ['chief'], outcome: 'pending' });
+    const grantId = asked.body.pendingRoleGrant.id as string;
+    expect((await rolesOf(created.body.id)).roles).toEqual(['prosecutor']);
+    const listed = await second.client.get('/api/users/role-grants');
+    expectDocumented('GET', '/api/users/role-grants', listed);
+    expect(listed.body.map((g: { id: string }) => g.id)).toContain(grantId);
+
+    const own = await admin.client.post(`/api/users/role-grants/${grantId}/approve`);
+    expectProblem(own, 403, 'forbidden');
+    expect(own.body.detail).toContain('另一名管理员');
+    expect((await rolesOf(created.body.id)).roles).toEqual(['prosecutor']);
+
+    const approved = await second.client.post(`/api/users/role-grants/${grantId}/approve`);
+    expectDocumented('POST', '/api/users/role-grants/{id}/approve', approved);
+    expect(approved.status).toBe(200);
+    expect((await rolesOf(created.body.id)).roles).toEqual(['prosecutor', 'chief']);
+    const events = await world.system.db.query<{ kind: string; actor_id: string }>(
+      "SELECT kind, actor_id FROM auth_events WHERE user_id = $1 AND kind LIKE 'role_grant_%' ORDER BY id",
+      [created.body.id],
+    );
+    expect(events).toEqual([
+      { kind: 'role_grant_requested', actor_id: world.org.admin.id },
+      { kind: 'role_grant_approved', actor_id: second.user.id },
+    ]);
+    expectProblem(await second.client.post(`/api/users/role-grants/${grantId}/approve`), 404);
+  });
+
+  it('when an admin creates an account with the head role, then it stays inactive until approved, and a rejection keeps it so', async () => {
+    const body = newUser({ roles: ['prosecutor', 'head'] });
+    const created = await admin.client.post('/api/users', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      active: false,
+      pendingRoleGrant: { added: ['head'], activate: true },
+    });
+    await expect(signIn(world.system.baseUrl, { username: body.username }, body.password)).rejects.toThrow();
+    await second.client.post(`/api/users/role-grants/${created.body.pendingRoleGrant.id}/approve`);
+    const signedIn = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    expect((await signedIn.client.get('/api/auth/me')).body.roles).toEqual(['prosecutor', 'head']);
+
+    const refusedBody = newUser({ roles: ['head'] });
+    const refused = await admin.client.post('/api/users', refusedBody);
+    const rejected = await second.client.post(
+      `/api/users/role-grants/${refused.body.pendingRoleGrant.id}/reject`,
+    );
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.grant.outcome).toBe('rejected');
+    expect((await rolesOf(refused.body.id)).active).toBe(false);
+  });
+
+  it('when an admin asks a role for the other admin, then that admin cannot approve it for themself', async () => {
+    const asked = await admin.client.patch(`/api/users/${second.user.id}`, { roles: ['admin', 'head'] });
+    expect(asked.body.pendingRoleGrant.added).toEqual(['head']);
+    const self = await second.client.post(`/api/users/role-grants/${asked.body.pendingRoleGrant.id}/approve`);
+    expectProblem(self, 403, 'forbidden');
+    expect((await rolesOf(second.user.id)).roles).toEqual(['admin']);
   });
 });

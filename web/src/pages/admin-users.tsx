@@ -20,6 +20,23 @@ interface UserRow {
   createdAt: string;
 }
 
+interface RoleGrant {
+  id: string;
+  userId: string;
+  roles: string[];
+  added: string[];
+  activate: boolean;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+interface Saved {
+  displayName: string;
+  pendingRoleGrant?: RoleGrant;
+}
+
+const rolesText = (roles: string[]) => roles.map(roleLabel).join('、');
+
 const LABELS = {
   username: '登录名',
   displayName: '姓名',
@@ -38,13 +55,36 @@ export function AdminUsers({ self }: { self: User }) {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const grants = useApi(() => api.get<RoleGrant[]>('/api/users/role-grants'), []);
+  const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id;
+  const savedNotice = (what: string, s: Saved) =>
+    setSaved(
+      s.pendingRoleGrant
+        ? `${what}：${s.displayName}。${rolesText(s.pendingRoleGrant.added)}角色须另一名管理员批准后生效`
+        : `${what}：${s.displayName}`,
+    );
+  const reload = () => {
+    users.reload();
+    grants.reload();
+  };
 
   const change = async (u: UserRow, body: Record<string, unknown>) => {
     setProblem(null);
     try {
-      await api.patch(`/api/users/${u.id}`, body);
-      setSaved(`已修改：${u.displayName}`);
-      users.reload();
+      savedNotice('已修改', await api.patch<Saved>(`/api/users/${u.id}`, body));
+      reload();
+    } catch (err) {
+      setProblem(err as ApiError);
+    }
+  };
+  const decide = async (g: RoleGrant, decision: 'approve' | 'reject') => {
+    setProblem(null);
+    try {
+      await api.post(`/api/users/role-grants/${g.id}/${decision}`);
+      setSaved(
+        `${decision === 'approve' ? '已批准' : '已驳回'}：${nameOf(g.userId)}的${rolesText(g.added)}角色`,
+      );
+      reload();
     } catch (err) {
       setProblem(err as ApiError);
     }
@@ -56,6 +96,35 @@ export function AdminUsers({ self }: { self: User }) {
     <div>
       {saved && <Notice tone="ok">{saved}</Notice>}
       {problem && <Problem error={problem} title="未能修改" />}
+      {grants.data && grants.data.length > 0 && (
+        <section className="card" aria-labelledby="role-grants-title">
+          <h2 id="role-grants-title">待审批的角色申请</h2>
+          <p className="muted small">
+            检察长、部门负责人和管理员角色须由提出申请以外的另一名管理员批准后生效。
+          </p>
+          <ul>
+            {grants.data.map((g) => (
+              <li key={g.id}>
+                {nameOf(g.userId)}：{rolesText(g.added)}
+                {g.activate ? '（新建账户，批准后启用）' : ''} · {nameOf(g.requestedBy)} 于{' '}
+                {chineseDate(g.requestedAt)}申请{' '}
+                {g.requestedBy !== self.id && g.userId !== self.id ? (
+                  <>
+                    <button type="button" onClick={() => void decide(g, 'approve')}>
+                      批准
+                    </button>{' '}
+                    <button type="button" onClick={() => void decide(g, 'reject')}>
+                      驳回
+                    </button>
+                  </>
+                ) : (
+                  <span className="muted small">（须由另一名管理员审批）</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {users.error && <Problem error={users.error} />}
       {!users.data && !users.error && <Loading what="用户" />}
       {users.data && (
@@ -125,10 +194,9 @@ export function AdminUsers({ self }: { self: User }) {
               submitLabel="新建"
               onCancel={() => setAdding(false)}
               onSubmit={async (body) => {
-                await api.post('/api/users', body);
+                savedNotice('已新建用户', await api.post<Saved>('/api/users', body));
                 setAdding(false);
-                setSaved('已新建用户');
-                users.reload();
+                reload();
               }}
             />
           </div>

@@ -58,6 +58,19 @@ export const matrix: RouteExpectation[] = [
   },
   { route: 'GET /api/users', request: plain('/api/users'), own: allow(['admin'], 200) },
   {
+    route: 'GET /api/users/role-grants',
+    request: plain('/api/users/role-grants'),
+    own: allow(['admin'], 200),
+  },
+  ...(['approve', 'reject'] as const).map((decision): RouteExpectation => ({
+    route: `POST /api/users/role-grants/:id/${decision}`,
+    request: async (w, owner) => ({
+      path: `/api/users/role-grants/${await w.fresh.roleGrant(owner)}/${decision}`,
+    }),
+    own: allow(['admin'], 200),
+    other: allow(['admin'], 404),
+  })),
+  {
     route: 'POST /api/users',
     request: async () => ({
       path: '/api/users',

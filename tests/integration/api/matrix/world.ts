@@ -80,6 +80,17 @@ function freshMakers(db: Db) {
       );
       return id;
     },
+    /** An open request for the head role on a fresh user, asked by the org's head (not its admin). */
+    async roleGrant(owner: TestOrg): Promise<string> {
+      const user = await this.user(owner);
+      const id = `rg-${uniq()}`;
+      await db.query(
+        `INSERT INTO role_grants (id, procuratorate_id, user_id, roles, added, requested_by)
+         VALUES ($1, $2, $3, '{prosecutor,head}', '{head}', $4)`,
+        [id, owner.procuratorateId, user, owner.head.id],
+      );
+      return id;
+    },
     async organ(owner: TestOrg): Promise<string> {
       const id = `org-${uniq()}`;
       await db.query('INSERT INTO organs (id, procuratorate_id, name) VALUES ($1, $2, $3)', [
