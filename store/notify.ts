@@ -52,10 +52,38 @@ function isProposal(v: unknown): v is PendingProposal {
 
 async function entryFacts(tx: Tx, entry: TimelineEntryInput): Promise<EntryFacts> {
   const facts: EntryFacts = { seq: entry.seq, actorId: entry.actorId, kind: entry.kind, data: entry.data };
+  const clockKey = entry.data.clockKey;
+  if (entry.kind === 'reminder' && typeof clockKey === 'string' && clockKey.startsWith('rectification:')) {
+    const pending = await pendingExtension(tx, entry, clockKey.slice('rectification:'.length));
+    return pending ? { ...facts, pendingExtension: pending } : facts;
+  }
   const organId = entry.data.organId;
   if (typeof organId !== 'string') return facts;
   const [organ] = await tx.query<{ name: string }>('SELECT name FROM organs WHERE id = $1', [organId]);
   return organ ? { ...facts, organName: organ.name } : facts;
+}
+
+/** The organ's last request for more time on the recommendation, if no decision followed it. */
+async function pendingExtension(
+  tx: Tx,
+  entry: TimelineEntryInput,
+  recommendationId: string,
+): Promise<EntryFacts['pendingExtension']> {
+  const [row] = await tx.query<{ until: string; requested_on: string; organ_name: string | null }>(
+    `SELECT r.data->>'until' AS until, o.name AS organ_name,
+            to_char(r.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS requested_on
+       FROM audit_entries r LEFT JOIN organs o ON o.id = r.data->>'organId'
+      WHERE r.case_id = $1 AND r.kind = 'requestRectificationExtension' AND r.seq < $3
+        AND r.data->>'recommendationId' = $2
+        AND NOT EXISTS (SELECT 1 FROM audit_entries d
+                         WHERE d.case_id = $1 AND d.kind = 'decideRectificationExtension' AND d.seq > r.seq
+                           AND d.seq < $3 AND d.data->>'recommendationId' = $2)
+      ORDER BY r.seq DESC LIMIT 1`,
+    [entry.caseId, recommendationId, entry.seq],
+  );
+  return row
+    ? { until: row.until, requestedOn: row.requested_on, organName: row.organ_name ?? '行政机关' }
+    : undefined;
 }
 
 async function audienceOf(

@@ -13,6 +13,8 @@ export interface EntryFacts {
   data: Record<string, unknown>;
   /** The name of the organ the entry's data names, when it names one. */
   organName?: string;
+  /** On a reminder of a rectification clock: the organ's request for more time nobody decided yet. */
+  pendingExtension?: { until: string; requestedOn: string; organName: string };
 }
 
 export interface CaseFacts {
@@ -145,6 +147,8 @@ function handlerNotices(entry: EntryFacts, c: CaseFacts, t: string, organ: strin
           detail: text(entry.data.repliedOn) && `回复日期 ${entry.data.repliedOn as string}`,
         },
       ];
+    case 'reminder':
+      return extensionReminder(entry, handler, t);
     case 'requestRectificationExtension':
       return [
         {
@@ -157,6 +161,27 @@ function handlerNotices(entry: EntryFacts, c: CaseFacts, t: string, organ: strin
     default:
       return [];
   }
+}
+
+/** Before the rectification period ends, the handler is reminded of a request still undecided. */
+function extensionReminder(entry: EntryFacts, handler: Audience, t: string): Notice[] {
+  const pending = entry.pendingExtension;
+  const step = typeof entry.data.step === 'string' ? Number(entry.data.step.slice(1)) : NaN;
+  if (!pending || !(step <= 0)) return [];
+  const due = text(entry.data.due);
+  return [
+    {
+      kind: 'extension_requested',
+      audience: handler,
+      headline: `${t}${pending.organName}于 ${pending.requestedOn} 申请将整改期限延长至 ${pending.until}，尚待您决定`,
+      detail: [
+        due && `整改期限将于 ${due} 届满；届满后只能不准延期。`,
+        '由本案承办检察官在案件页面决定是否准予延期。',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    },
+  ];
 }
 
 function extensionDetail(data: Record<string, unknown>): string {
