@@ -8,6 +8,7 @@ import { mailWanted } from '../domain/notifications/kinds';
 import { proposalStepFor } from '../domain/inbox/waiting';
 import type { DecisionKind } from '../domain/case/model';
 import type { PendingProposal } from '../domain/inbox/waiting';
+import { shanghaiDate } from '../domain/time';
 import { renderMail } from '../mail/templates';
 import type { CaseProjection } from './cases';
 import { enqueueMail } from './outbox';
@@ -51,7 +52,13 @@ function isProposal(v: unknown): v is PendingProposal {
 }
 
 async function entryFacts(tx: Tx, entry: TimelineEntryInput): Promise<EntryFacts> {
-  const facts: EntryFacts = { seq: entry.seq, actorId: entry.actorId, kind: entry.kind, data: entry.data };
+  const facts: EntryFacts = {
+    seq: entry.seq,
+    actorId: entry.actorId,
+    kind: entry.kind,
+    data: entry.data,
+    recordedOn: shanghaiDate(new Date(entry.at)),
+  };
   const clockKey = entry.data.clockKey;
   if (entry.kind === 'reminder' && typeof clockKey === 'string' && clockKey.startsWith('rectification:')) {
     const pending = await pendingExtension(tx, entry, clockKey.slice('rectification:'.length));

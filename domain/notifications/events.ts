@@ -3,6 +3,7 @@
  * the audience to people (the proposer from the timeline, the deciders from roles and delegations).
  */
 import type { DecisionKind } from '../case/model';
+import { addDays } from '../period/dates';
 import type { PendingProposal } from '../inbox/waiting';
 import type { NotificationKind } from './kinds';
 
@@ -11,6 +12,8 @@ export interface EntryFacts {
   actorId: string;
   kind: string;
   data: Record<string, unknown>;
+  /** The day (Asia/Shanghai) the entry was recorded. */
+  recordedOn?: string;
   /** The name of the organ the entry's data names, when it names one. */
   organName?: string;
   /** On a reminder of a rectification clock: the organ's request for more time nobody decided yet. */
@@ -62,8 +65,27 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
+/**
+ * Days a proposal, review, decision or reply may be dated before it is entered and still notify:
+ * older ones are a case brought in after the fact (the demo cases, an import), not work to do now.
+ */
+export const AFTER_THE_FACT_DAYS = 7;
+
+function enteredAfterTheFact(entry: EntryFacts, c: CaseFacts): boolean {
+  const d = entry.data;
+  const dated =
+    text(d.decidedOn) ??
+    text(d.reviewedOn) ??
+    text(d.repliedOn) ??
+    (PROPOSED[entry.kind] ? (c.proposal?.proposedOn ?? null) : null);
+  return (
+    dated !== null && entry.recordedOn !== undefined && addDays(dated, AFTER_THE_FACT_DAYS) < entry.recordedOn
+  );
+}
+
 /** The notifications one timeline entry causes (none for most entries). */
 export function noticesOf(entry: EntryFacts, c: CaseFacts): Notice[] {
+  if (enteredAfterTheFact(entry, c)) return [];
   const t = `「${c.title}」`;
   const organ = entry.organName ?? '行政机关';
   const proposedKind = PROPOSED[entry.kind];

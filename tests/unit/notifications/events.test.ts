@@ -102,6 +102,24 @@ describe('which timeline entries notify whom', () => {
     ],
     ['a reminder, nothing waiting', entry('reminder', { step: 'd-7' }), base, []],
     ['a note', entry('addNote', { text: '备注' }), base, []],
+    [
+      'a decision dated a week before it is entered',
+      entry('decideFiling', { approve: true, decidedOn: '2027-01-01' }, { recordedOn: '2027-01-08' }),
+      base,
+      [{ kind: 'proposal_decided' }],
+    ],
+    [
+      'a decision entered after the fact (a case brought in)',
+      entry('decideFiling', { approve: true, decidedOn: '2027-01-01' }, { recordedOn: '2027-01-09' }),
+      base,
+      [],
+    ],
+    [
+      'a proposal entered after the fact',
+      entry('proposeFiling', {}, { recordedOn: '2027-03-01' }),
+      { ...base, proposal: { kind: 'filing' as const, proposedOn: '2026-05-01' } },
+      [],
+    ],
     ['a proposal no longer pending', entry('proposeFiling'), base, []],
   ])('%s', (_what, e, c, expected) => {
     const got = summary(e, c);
