@@ -22,6 +22,7 @@ import { domainAdminRoutes, domainRoutes } from './domains/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
 import { inboxRoutes } from './inbox/routes';
+import { notificationRoutes } from './notifications/routes';
 import { createIdempotency } from './idempotency';
 import { requestIds, requestLog } from './logging';
 import { securityHeaders } from './security';
@@ -170,6 +171,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/calendar', calendarRoutes({ db }, routes)],
     ['/api/deadlines', openDeadlineRoutes({ db, now }, routes)],
     ['/api/inbox', inboxRoutes({ db, now }, routes)],
+    ['/api/notifications', notificationRoutes({ db }, routes)],
     ['/api/domains', domainRoutes({ db, now }, routes)],
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],

@@ -54,6 +54,12 @@ export interface OrganReminderVars {
   reminder: { clockKey: string; clock: 'reply' | 'rectification'; due: string };
 }
 
+export interface NotificationVars {
+  caseId: string;
+  headline: string;
+  detail: string | null;
+}
+
 export interface OrganCodeVars {
   code: string;
   minutes: number;
@@ -117,6 +123,21 @@ const templates = {
         `原因：${v.reason}`,
         '',
         `查看案件：${caseLink(ctx, v.caseId)}`,
+      ].join('\n'),
+    };
+  },
+  notification(ctx: TemplateContext, v: NotificationVars): RenderedMail {
+    return {
+      subject: `【督办】${v.headline}`,
+      text: [
+        `${ctx.recipientName}：`,
+        '',
+        `${v.headline}（案件编号 ${v.caseId}）。`,
+        ...(v.detail ? [v.detail] : []),
+        '',
+        `查看案件：${caseLink(ctx, v.caseId)}`,
+        '',
+        '可在督办系统“个人设置”中选择哪些通知发送邮件；法定期限提醒不能关闭。',
       ].join('\n'),
     };
   },

@@ -9,6 +9,7 @@ import {
 import { enqueueMail } from './outbox';
 import type { Db, Tx } from './pool';
 import { leadTextOf } from './lead-text';
+import { recordNotices } from './notify';
 import { ensureOrganAccess, findOrganLink } from './organ-access';
 import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
 import { findUser, usersWithRole, type UserRow } from './users';
@@ -80,6 +81,7 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
       mailKeys.push(...(await queueTemplatedMail(tx, publicUrl, input, mail)));
     for (const mail of input.organMail ?? [])
       mailKeys.push(...(await queueOrganMail(tx, publicUrl, input, mail)));
+    mailKeys.push(...(await recordNotices(tx, publicUrl, input)));
     return { seqs: input.entries.map((e) => e.seq), hashes, mailKeys };
   });
 }

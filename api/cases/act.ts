@@ -1,7 +1,7 @@
 /** A staff action on a case: checked against the read model and reference data, then sent to the case workflow. */
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage, type Client } from '@temporalio/client';
-import { knownOrganIds } from '../../store/case-refs';
+import { knownOrgans } from '../../store/case-refs';
 import { findCaseInScope, type CaseRow } from '../../store/case-reads';
 import type { Db } from '../../store/pool';
 import { findUser } from '../../store/users';
@@ -44,7 +44,11 @@ export async function performAction<N extends ActionName>(
     throw problems.forbidden(`「${ACTIONS[name].label}」须由本人登录后作出，不能使用集成令牌`);
   if (isFinalStage(row.stage as Stage))
     throw problems.conflict('case-closed', `案件已${STAGE_LABELS[row.stage as Stage]}，不能再办理`);
-  await checkReferences(deps.db, principal.procuratorateId, payload);
+  await checkReferences(
+    deps.db,
+    { procuratorateId: principal.procuratorateId, named: row.organ_ids },
+    payload,
+  );
   const actor: Actor = await actorOf(deps.db, principal);
   const { procuratorateId } = principal;
   return sendCaseAction(deps, { row, procuratorateId, actor }, name, payload, idempotencyKey);
@@ -83,19 +87,36 @@ export async function sendCaseAction<N extends ActionName>(
     : { kind: 'pending', actionId: updateId, row: after };
 }
 
-/** IDs the workflow cannot check itself: organs and users must exist in this procuratorate. */
-async function checkReferences(db: Db, procuratorateId: string, p: Payloads[ActionName]): Promise<void> {
+/**
+ * IDs the workflow cannot check itself: organs and users must exist in this procuratorate, and an
+ * organ no longer in use is named only where the case already names it.
+ */
+async function checkReferences(
+  db: Db,
+  scope: { procuratorateId: string; named: readonly string[] },
+  p: Payloads[ActionName],
+): Promise<void> {
+  const { procuratorateId } = scope;
   const organIds = [
     ...('organIds' in p ? p.organIds : []),
     ...('organId' in p ? [p.organId] : []),
     ...('recommendations' in p ? p.recommendations.map((r) => r.organId) : []),
   ];
-  const known = await knownOrganIds(db, procuratorateId, organIds);
+  const known = await knownOrgans(db, procuratorateId, organIds);
   const unknown = organIds.find((id) => !known.has(id));
   if (unknown)
     throw problems.validation(`行政机关 ${unknown} 不在本院行政机关名录中`, [
       { path: 'organIds', message: '不在名录中' },
     ]);
+  // An organ abolished or merged keeps its record and its cases, but no case newly turns to it.
+  const gone = organIds.find((id) => known.get(id)?.deactivatedOn && !scope.named.includes(id));
+  if (gone) {
+    const { name, deactivatedOn } = known.get(gone)!;
+    throw problems.validation(
+      `行政机关「${name}」已于 ${deactivatedOn} 停用，不能再对其办理此项；如其职责已由其他机关承接，请选择承接的机关`,
+      [{ path: 'organIds', message: '已停用' }],
+    );
+  }
   if ('handlerId' in p) {
     const user = await findUser(db, p.handlerId);
     const eligible =

@@ -5,7 +5,7 @@
  * more time. No staff navigation shows.
  */
 import { ApiClient } from '../helpers/http';
-import { openBrowser, screenshot, type Browser } from '../helpers/browser';
+import { openBrowser, screenshot, signIn, type Browser } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
 
 const TEST = 'ui-organ';
@@ -121,4 +121,22 @@ it('when the organ opens its link on a phone, then it gets in by the mailed code
   expect(await page.getByRole('form', { name: '申请延长整改期限' }).count()).toBe(0);
   await screenshot(page, TEST, '03-rectification');
   expect(phone.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+
+  // The handler, who decides the request, is notified and named beside it on the case page.
+  const staff = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
+  await staff.goto(`${ui.app.baseUrl}/cases/${caseId}`);
+  await staff
+    .getByRole('list', { name: '延期申请' })
+    .getByText(/由承办检察官张检察官（本人）在「办理」中决定是否准予延长/)
+    .waitFor();
+  const bell = staff
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('button', { name: /^通知，\d+ 条未读$/ });
+  await bell.click();
+  await staff
+    .getByRole('region', { name: '通知' })
+    .getByRole('link', { name: /申请将整改期限延长至.*待您决定/ })
+    .waitFor();
+  await screenshot(staff, TEST, '04-extension-who-decides');
+  await staff.close();
 });

@@ -23,6 +23,9 @@ import { PublicIntakePage } from './pages/public-intake';
 import { PublicTrackPage } from './pages/public-track';
 import { PublicLeadPage, PublicLeadsPage } from './pages/public-leads';
 import { OrganDetailPage } from './pages/organ-detail';
+import { SettingsPage } from './pages/settings';
+import { NotificationBell } from './components/notification-bell';
+import { unreadNotifications } from './api/notifications';
 
 interface NavItem {
   to: string;
@@ -82,6 +85,7 @@ function Page({ user, path }: { user: User; path: string }) {
     return <OrganDetailPage key={params.id} user={user} organId={params.id!} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;
+  if (path === '/settings' && staff(user)) return <SettingsPage />;
   return (
     <section>
       <h1>找不到这个页面</h1>
@@ -109,8 +113,16 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
   const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get) };
   const isStaff = staff(user);
   useEffect(() => {
-    if (isStaff) inboxCount.refresh();
+    if (!isStaff) return;
+    inboxCount.refresh();
+    unreadNotifications.refresh();
   }, [path, isStaff]);
+  useEffect(() => {
+    if (!isStaff) return;
+    // Notifications arrive while a page stays open: the bell looks again every minute.
+    const timer = setInterval(() => unreadNotifications.refresh(), 60_000);
+    return () => clearInterval(timer);
+  }, [isStaff]);
   const active = (to: string) =>
     to === '/' ? path === '/' || path.startsWith('/cases') : path.startsWith(to);
   return (
@@ -126,7 +138,13 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
           <span>督办 · 公益诉讼案件跟踪</span>
         </div>
         <div className="who" aria-label="当前用户">
-          <span className="name">{user.displayName}</span>
+          {isStaff ? (
+            <Link to="/settings" className="name" title="个人设置">
+              {user.displayName}
+            </Link>
+          ) : (
+            <span className="name">{user.displayName}</span>
+          )}
           <span className="roles">{user.roles.map(roleLabel).join('、')}</span>
           <span className="court">{court}</span>
           <button type="button" onClick={() => void session.logout().then(() => navigate('/'))}>
@@ -147,6 +165,11 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
                 </Link>
               </li>
             ))}
+            {isStaff && (
+              <li className="bell-item">
+                <NotificationBell />
+              </li>
+            )}
           </ul>
         </nav>
       </header>

@@ -174,6 +174,7 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
           <OrganReplies
             caseId={d.id}
             organName={(id) => d.recommendations.find((r) => r.organId === id)?.organName ?? id}
+            decider={nameOf(d.handlerId)}
             version={version}
           />
           <CaseEvidence

@@ -27,7 +27,7 @@ export interface RectificationView {
 
 /** The decision on a request, as the organ and the prosecutor read it. */
 export function decisionText(r: ExtensionRequest): string {
-  if (!r.decision) return '待检察机关决定';
+  if (!r.decision) return '待检察机关决定（由本案承办检察官决定）';
   return r.decision.decision === 'granted'
     ? `已准予，整改期限延长至 ${r.decision.until}（${r.decision.reason}）`
     : `未准予（${r.decision.reason}）`;

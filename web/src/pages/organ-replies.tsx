@@ -27,10 +27,13 @@ const LABELS = { accepted: '采纳，已整改', in_progress: '正在整改', di
 export function OrganReplies({
   caseId,
   organName,
+  decider,
   version,
 }: {
   caseId: string;
   organName: (organId: string) => string;
+  /** The case's handler, who decides an organ's request for more time. */
+  decider: string;
   version: number;
 }) {
   const { data } = useApi(
@@ -80,7 +83,12 @@ export function OrganReplies({
               {r.extensionRequests.map((x) => (
                 <li key={x.seq}>
                   申请延长至 {x.until}：{x.reasons}。{decisionText(x)}
-                  {!x.decision && '（请在「办理」中决定是否准予延长整改期限）'}
+                  {!x.decision && (
+                    <strong className="decider">
+                      由承办检察官{decider}在「办理」中决定是否准予延长
+                      {r.rectificationDue ? `；整改期限 ${r.rectificationDue} 届满后只能不准延期` : ''}
+                    </strong>
+                  )}
                 </li>
               ))}
             </ul>
