@@ -82,6 +82,9 @@ export async function dryRun(
     procuratorateId,
     planned.flatMap((p) => (p.plan.key ? [p.plan.key] : [])),
   );
+  // One calendar read for the whole file: every row's clocks computed with the same versions.
+  const snapshot = await deps.calendar.snapshot();
+  const calendar: CalendarStore = { ...deps.calendar, snapshot: async () => snapshot };
   const reports: RowReport[] = [];
   for (const p of planned) {
     const errors = [...p.plan.errors];
@@ -94,7 +97,7 @@ export async function dryRun(
         : status === 'ok'
           ? `将登记案件并补录：${p.plan.summary}${earlier ? `（上次导入未完成，将从第 ${earlier.steps_done + 1} 步继续）` : ''}`
           : '此行不会导入';
-    const clocks = status === 'ok' ? await previewClocks(deps, p.plan, today) : [];
+    const clocks = status === 'ok' ? await previewClocks({ calendar, now: deps.now }, p.plan, today) : [];
     reports.push({ row: p.sheetRow, key: p.plan.key ?? null, status, summary, errors, clocks });
   }
   const count = (s: RowReport['status']) => reports.filter((r) => r.status === s).length;
