@@ -23,6 +23,7 @@ import { PublicIntakePage } from './pages/public-intake';
 import { PublicTrackPage } from './pages/public-track';
 import { PublicLeadPage, PublicLeadsPage } from './pages/public-leads';
 import { OrganDetailPage } from './pages/organ-detail';
+import { CaseImportPage } from './pages/case-import';
 
 interface NavItem {
   to: string;
@@ -38,6 +39,7 @@ const NAV: NavItem[] = [
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
   { to: '/organs', label: '行政机关', show: () => true },
+  { to: '/imports', label: '案件导入', show: (u) => hasAnyRole(u.roles, ['case_office', 'admin']) },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
   { to: '/mail', label: '邮件（开发）', show: (_u, env) => env.devMailbox },
 ];
@@ -82,6 +84,7 @@ function Page({ user, path }: { user: User; path: string }) {
     return <OrganDetailPage key={params.id} user={user} organId={params.id!} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;
+  if (path === '/imports') return <CaseImportPage />;
   return (
     <section>
       <h1>找不到这个页面</h1>
