@@ -60,7 +60,11 @@ describe('既往案件导入', () => {
     await page.getByText('共 3 行：将导入 2 行，有误 1 行').waitFor();
     const bad = table.getByRole('row').filter({ hasText: '浦检导入3号' });
     await bad.getByText('承办人账号：本院没有在职账号 nobody').waitFor();
-    await table.getByRole('row').filter({ hasText: '浦检导入2号' }).getByText('立案决定书送达').waitFor();
+    await table
+      .getByRole('row')
+      .filter({ hasText: '浦检导入2号' })
+      .getByText(/送达立案决定书：.*按期完成/)
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, TEST, '00-dry-run');
 

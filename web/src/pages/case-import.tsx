@@ -98,7 +98,7 @@ function JobProgress({ job }: { job: ImportJob }) {
         <span>
           已处理 {job.processed} / {job.total} 行
         </span>
-        <progress max={job.total} value={job.processed} aria-label="导入进度" />
+        <progress className="import-progress" max={job.total} value={job.processed} aria-label="导入进度" />
       </label>
       <p>
         新登记 {job.created} 件，跳过 {job.skipped} 行（已导入），失败 {job.failed} 行。
