@@ -16,6 +16,9 @@ CREATE TABLE case_import_jobs (
   -- Per row that did not simply succeed: { row, key, status, message }.
   problems jsonb NOT NULL DEFAULT '[]',
   created_at timestamptz NOT NULL DEFAULT now(),
+  -- Last sign of life: a job whose process went away stops touching it, and its rows may be
+  -- taken over by a later import of the same file.
+  touched_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
 

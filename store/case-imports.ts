@@ -14,8 +14,12 @@ export interface ImportJobRow {
   failed: number;
   problems: { row: number; key: string; status: string; message: string }[];
   created_at: Date;
+  touched_at: Date;
   finished_at: Date | null;
 }
+
+/** How long a running job may go without progress before it counts as interrupted. */
+export const IMPORT_JOB_STALE_AFTER = '5 minutes';
 
 export interface ImportedRow {
   row_key: string;
@@ -36,11 +40,15 @@ export async function insertImportJob(
   );
 }
 
+/** The job; one still 'running' that has shown no progress for a while reads as 'failed' (interrupted). */
 export async function findImportJob(db: Db, id: string, procuratorateId: string) {
   return firstRow<ImportJobRow>(
     db,
-    'SELECT * FROM case_import_jobs WHERE id = $1 AND procuratorate_id = $2',
-    [id, procuratorateId],
+    `SELECT id, procuratorate_id, created_by, file_name,
+            CASE WHEN status = 'running' AND touched_at < now() - $3::interval THEN 'failed' ELSE status END AS status,
+            total, processed, created, skipped, failed, problems, created_at, touched_at, finished_at
+       FROM case_import_jobs WHERE id = $1 AND procuratorate_id = $2`,
+    [id, procuratorateId, IMPORT_JOB_STALE_AFTER],
   );
 }
 
@@ -52,7 +60,7 @@ export async function countImportRow(
   problem?: { row: number; key: string; status: string; message: string },
 ): Promise<void> {
   await db.query(
-    `UPDATE case_import_jobs SET processed = processed + 1, ${outcome} = ${outcome} + 1,
+    `UPDATE case_import_jobs SET processed = processed + 1, ${outcome} = ${outcome} + 1, touched_at = now(),
             problems = CASE WHEN $2::jsonb IS NULL THEN problems ELSE problems || $2::jsonb END
       WHERE id = $1`,
     [jobId, problem ? JSON.stringify([problem]) : null],
@@ -95,9 +103,10 @@ export async function claimImportRow(
      ON CONFLICT (procuratorate_id, row_key) DO UPDATE SET job_id = EXCLUDED.job_id
        WHERE case_import_rows.completed_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM case_import_jobs j
-                          WHERE j.id = case_import_rows.job_id AND j.status = 'running' AND j.id <> EXCLUDED.job_id)
+                          WHERE j.id = case_import_rows.job_id AND j.id <> EXCLUDED.job_id
+                            AND j.status = 'running' AND j.touched_at >= now() - $5::interval)
      RETURNING row_key, case_id, steps_done, steps_total, completed_at`,
-    [row.procuratorateId, row.key, row.jobId, row.stepsTotal],
+    [row.procuratorateId, row.key, row.jobId, row.stepsTotal, IMPORT_JOB_STALE_AFTER],
   );
 }
 
@@ -107,12 +116,15 @@ export async function recordImportProgress(
   key: string,
   progress: { caseId: string; stepsDone: number; completed: boolean },
 ): Promise<void> {
-  await db.query(
-    `UPDATE case_import_rows SET case_id = $3, steps_done = $4,
-            completed_at = CASE WHEN $5 THEN now() ELSE NULL END
-      WHERE procuratorate_id = $1 AND row_key = $2`,
-    [procuratorateId, key, progress.caseId, progress.stepsDone, progress.completed],
-  );
+  await db.withTransaction(async (tx) => {
+    const [row] = await tx.query<{ job_id: string }>(
+      `UPDATE case_import_rows SET case_id = $3, steps_done = $4,
+              completed_at = CASE WHEN $5 THEN now() ELSE NULL END
+        WHERE procuratorate_id = $1 AND row_key = $2 RETURNING job_id`,
+      [procuratorateId, key, progress.caseId, progress.stepsDone, progress.completed],
+    );
+    if (row) await tx.query('UPDATE case_import_jobs SET touched_at = now() WHERE id = $1', [row.job_id]);
+  });
 }
 
 /** Reference data a row is checked against: organs, active staff, domains in force, the review policy. */

@@ -187,6 +187,58 @@ describe('the import (40 rows, 4 bad: a lean stand-in for the 500-row file)', ()
   });
 });
 
+describe('an import cut off half way', () => {
+  it('when its process went away, then its job reads as failed, and importing the file again finishes the row without taking any action twice', async () => {
+    const key = `cut${run}-1`;
+    const bytes = await caseWorkbook([goodRow(world.org, today, key, 'filed')]);
+    expect((await importAndWait(bytes)).body).toMatchObject({ created: 1 });
+    const [imported] = await importedCases(`cut${run}`);
+    // The actions on its timeline (reminders and expiries of the past clocks come and go beside them).
+    const actions = async () =>
+      (
+        await world.system.db.query<{ kind: string }>(
+          `SELECT kind FROM audit_entries WHERE case_id = $1 AND kind ~ '^(propose|decide|record)' ORDER BY seq`,
+          [imported!.id],
+        )
+      ).map((e) => e.kind);
+    expect(await actions()).toEqual([
+      'proposeFiling',
+      'decideFiling',
+      'recordFilingService',
+      'recordInvestigation',
+    ]);
+    // As if the job had died after the row's first action: its row unfinished, the job silent for ten minutes.
+    const { db } = world.system;
+    await db.query(
+      `INSERT INTO case_import_jobs (id, procuratorate_id, created_by, file_name, status, total, touched_at)
+       VALUES ($1, $2, $3, 'cut.xlsx', 'running', 1, now() - interval '10 minutes')`,
+      [`imp-cut${run}`, world.org.procuratorateId, world.org.caseOffice.id],
+    );
+    await db.query(
+      `UPDATE case_import_rows SET job_id = $3, steps_done = 1, completed_at = NULL
+        WHERE procuratorate_id = $1 AND row_key = $2`,
+      [world.org.procuratorateId, key, `imp-cut${run}`],
+    );
+    expect((await office.get(`/api/case-imports/imp-cut${run}`)).body.status).toBe('failed');
+
+    const resumed = await importAndWait(bytes);
+    expect(resumed.body).toMatchObject({ created: 1, skipped: 0, failed: 0 });
+    expect(await importedCases(`cut${run}`)).toHaveLength(1);
+    expect(await actions()).toEqual([
+      'proposeFiling',
+      'decideFiling',
+      'recordFilingService',
+      'recordInvestigation',
+    ]);
+    const [row] = await db.query<{ steps_done: number; steps_total: number; completed: boolean }>(
+      `SELECT steps_done, steps_total, completed_at IS NOT NULL AS completed FROM case_import_rows
+        WHERE procuratorate_id = $1 AND row_key = $2`,
+      [world.org.procuratorateId, key],
+    );
+    expect(row).toEqual({ steps_done: row!.steps_total, steps_total: 4, completed: true });
+  });
+});
+
 describe('the clocks of an imported case', () => {
   it('when a case is imported and the same case is entered by hand, then both have the same clocks, and the dry run foresaw them', async () => {
     const row = goodRow(world.org, today, `same${run}-1`, 'settled');
