@@ -21,6 +21,7 @@ import { openDeadlineRoutes } from './deadlines/open';
 import { domainAdminRoutes, domainRoutes } from './domains/routes';
 import { errorHandler } from './error-handler';
 import { healthChecks, healthHandler } from './health';
+import { caseImportRoutes } from './imports/routes';
 import { inboxRoutes } from './inbox/routes';
 import { notificationRoutes } from './notifications/routes';
 import { createIdempotency } from './idempotency';
@@ -161,6 +162,20 @@ export function createApp(deps: AppDeps): Express {
           https: deps.https === true,
           limits: deps.organLimits ?? DEFAULT_ORGAN_LIMITS,
           ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
+        },
+        routes,
+      ),
+    ],
+    [
+      '/api/case-imports',
+      caseImportRoutes(
+        {
+          db,
+          temporal: deps.temporal,
+          taskQueue: deps.taskQueue,
+          now,
+          answerMs: deps.answerTimeoutMs ?? 10_000,
+          log: deps.log,
         },
         routes,
       ),

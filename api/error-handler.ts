@@ -66,7 +66,8 @@ function describeError(err: unknown): Record<string, unknown> {
   };
 }
 
-function toProblem(err: unknown): Problem {
+/** The problem an error thrown on the way to a case answers with (also for errors collected in a background job). */
+export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   const bodyProblem = fromBodyParser(err);
   if (bodyProblem) return bodyProblem;

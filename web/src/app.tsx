@@ -26,6 +26,7 @@ import { OrganDetailPage } from './pages/organ-detail';
 import { SettingsPage } from './pages/settings';
 import { NotificationBell } from './components/notification-bell';
 import { unreadNotifications } from './api/notifications';
+import { CaseImportPage } from './pages/case-import';
 
 interface NavItem {
   to: string;
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
   { to: '/organs', label: '行政机关', show: () => true },
+  { to: '/imports', label: '案件导入', show: (u) => hasAnyRole(u.roles, ['case_office', 'admin']) },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
   { to: '/mail', label: '邮件（开发）', show: (_u, env) => env.devMailbox },
 ];
@@ -86,6 +88,7 @@ function Page({ user, path }: { user: User; path: string }) {
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;
   if (path === '/settings' && staff(user)) return <SettingsPage />;
+  if (path === '/imports') return <CaseImportPage />;
   return (
     <section>
       <h1>找不到这个页面</h1>
