@@ -137,6 +137,8 @@ export interface ReviseDocumentRequest {
     legalBasis?: string;
     items?: string[];
     otherMatters?: string;
+    /** A 起诉书's claims (诉讼请求). */
+    claims?: string[];
   };
 }
 export interface RevisedDocument {

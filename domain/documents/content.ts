@@ -4,7 +4,7 @@
  */
 import type { PeriodLength } from '../period/request';
 import { chineseDate, chineseNumber } from './chinese-date';
-import { DOCUMENT_KINDS } from './kinds';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
 
 /** The case as a document speaks of it. */
 export interface CaseFacts {
@@ -102,23 +102,65 @@ export interface DraftChanges {
   /** The specific recommendations, one per item. */
   items?: string[];
   otherMatters?: string;
+  /** A 起诉书's claims (诉讼请求), one per item. */
+  claims?: string[];
 }
 
-/** The editable parts of a document as they stand: only a draft 检察建议书 has any. */
+/** The parts of each editable kind; a change to any other part of the draft is refused. */
+export const EDITABLE_FIELDS: Partial<Record<DocumentKind, readonly (keyof DraftChanges)[]>> = {
+  recommendation: ['harmFacts', 'nonPerformance', 'legalBasis', 'items', 'otherMatters'],
+  administrative_complaint: ['claims'],
+  civil_complaint: ['claims'],
+};
+
+/** What a draft's editable parts are called, for a refusal naming one. */
+export const DRAFT_PART_LABELS: Record<keyof DraftChanges, string> = {
+  harmFacts: '侵害事实',
+  nonPerformance: '不依法履职的事实和理由',
+  legalBasis: '法律依据',
+  items: '建议事项',
+  otherMatters: '其他事项',
+  claims: '诉讼请求',
+};
+
+/** The first part of `changes` the kind's drafts do not have, if any. */
+export function foreignPart(kind: string, changes: DraftChanges): keyof DraftChanges | undefined {
+  const allowed: readonly string[] = EDITABLE_FIELDS[kind as DocumentKind] ?? [];
+  return (Object.keys(changes) as (keyof DraftChanges)[]).find((k) => !allowed.includes(k));
+}
+
+/** `（一）确认…` → `确认…`: an item as written before it was numbered. */
+const unnumbered = (item: string) => item.replace(/^（[〇一二三四五六七八九十百]+）/, '');
+
+/**
+ * The editable parts of a document as they stand: a draft 检察建议书's free text and items, a
+ * draft 起诉书's claims; null for an issued document or a kind with none.
+ */
 export function editableParts(
   kind: string,
   status: string,
   data: Record<string, unknown>,
-): Required<DraftChanges> | null {
-  if (kind !== 'recommendation' || status !== 'draft') return null;
+): DraftChanges | null {
+  if (status !== 'draft') return null;
   const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
-  return {
-    harmFacts: str('harmFacts'),
-    nonPerformance: str('nonPerformance'),
-    legalBasis: str('legalBasis'),
-    items: Array.isArray(data.itemList) ? data.itemList.map(String) : [],
-    otherMatters: str('otherMatters'),
-  };
+  const list = (raw: string, numbered: string) =>
+    Array.isArray(data[raw])
+      ? (data[raw] as unknown[]).map(String)
+      : Array.isArray(data[numbered])
+        ? (data[numbered] as unknown[]).map((i) => unnumbered(String(i)))
+        : [];
+  if (kind === 'recommendation')
+    return {
+      harmFacts: str('harmFacts'),
+      nonPerformance: str('nonPerformance'),
+      legalBasis: str('legalBasis'),
+      items: list('itemList', 'items'),
+      otherMatters: str('otherMatters'),
+    };
+  // Drafts made before the claims were kept as written have only the numbered ones.
+  if (kind === 'administrative_complaint' || kind === 'civil_complaint')
+    return { claims: list('claimList', 'claims') };
+  return null;
 }
 
 /** A recommendation draft's data with the handler's changes; the numbered items follow the list. */
@@ -132,6 +174,21 @@ export function revisedRecommendationData(
   if (changes.items !== undefined) {
     out.itemList = changes.items;
     out.items = numberedItems(changes.items);
+  }
+  return out;
+}
+
+/** A draft's data with the handler's changes to the parts its kind has (EDITABLE_FIELDS). */
+export function revisedDraftData(
+  kind: DocumentKind,
+  data: Record<string, unknown>,
+  changes: DraftChanges,
+): Record<string, unknown> {
+  if (kind === 'recommendation') return revisedRecommendationData(data, changes);
+  const out: Record<string, unknown> = { ...data };
+  if (changes.claims !== undefined) {
+    out.claimList = changes.claims;
+    out.claims = numberedItems(changes.claims);
   }
   return out;
 }

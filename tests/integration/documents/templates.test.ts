@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { documentMaker } from '../../../activities/documents';
+import { TEMPLATE_MAX_BYTES } from '../../../api/admin/document-templates';
 import { defaultTemplates } from '../../../documents/render';
 import { storedTemplates } from '../../../documents/stored-templates';
 import { sampleData } from '../../../domain/documents/samples';
@@ -67,7 +68,10 @@ it('when a template names a placeholder the kind does not have, then it is refus
 
 it('when the body is no .docx or is too large, then it is refused with 415 or 413 and nothing is stored', async () => {
   expect((await admin.put(`${PATH}/recommendation`, Buffer.from('%PDF-1.4\n'))).status).toBe(415);
-  const big = await admin.put(`${PATH}/recommendation`, Buffer.alloc(5 * 1024 * 1024 + 1));
+  expect(TEMPLATE_MAX_BYTES).toBe(5 * 1024 * 1024);
+  // At the limit the size is accepted, and the bytes are then found to be no Word document.
+  expect((await admin.put(`${PATH}/recommendation`, Buffer.alloc(TEMPLATE_MAX_BYTES))).status).toBe(415);
+  const big = await admin.put(`${PATH}/recommendation`, Buffer.alloc(TEMPLATE_MAX_BYTES + 1));
   expect({ status: big.status, detail: big.body.detail }).toEqual({
     status: 413,
     detail: expect.stringContaining('5 MB'),
