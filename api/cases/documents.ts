@@ -65,7 +65,8 @@ export const documentResponse = z.object({
     .object({
       harmFacts: z.string().optional(),
       nonPerformance: z.string().optional(),
-      legalBasis: z.string().optional(),
+      legalBasis: z.string().optional().describe('法律依据全文，每行一条'),
+      legalBases: z.array(z.string()).optional().describe('检察建议书的法律依据，每条一项'),
       items: z.array(z.string()).optional(),
       otherMatters: z.string().optional(),
       claims: z.array(z.string()).optional().describe('起诉书的诉讼请求，每项一条（不含编号）'),
@@ -192,7 +193,13 @@ export const reviseDraftBody = z
   .strictObject({
     harmFacts: text('侵害事实', 5000).optional(),
     nonPerformance: text('不依法履职的事实和理由', 5000).optional(),
-    legalBasis: text('法律依据', 2000).optional(),
+    legalBasis: text('法律依据', 2000).optional().describe('法律依据全文，每行一条（与 legalBases 二选一）'),
+    legalBases: z
+      .array(text('法律依据', 300))
+      .min(1, '至少一条法律依据')
+      .max(20, '法律依据最多 20 条')
+      .optional()
+      .describe('检察建议书的法律依据，每条一项，如《中华人民共和国行政诉讼法》第二十五条第四款'),
     items: z
       .array(text('建议事项', 1000))
       .min(1, '至少一项建议')
@@ -207,7 +214,11 @@ export const reviseDraftBody = z
       .optional()
       .describe('起诉书的诉讼请求，每项一条（编号自动生成）'),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
+  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' })
+  .refine((b) => b.legalBasis === undefined || b.legalBases === undefined, {
+    message: '法律依据请只用 legalBases（每条一项）或 legalBasis（每行一条）中的一种',
+    path: ['legalBases'],
+  });
 
 /**
  * The handler's edits to a draft 检察建议书 before the chief's decision. Sent to the case
@@ -223,7 +234,8 @@ export function documentReviseRoute(
       method: 'put',
       path: '/:id/documents/:docId',
       tag: '法律文书',
-      summary: '修改文书草稿的正文（检察建议书的事实、理由、法律依据、建议事项、其他事项；起诉书的诉讼请求）',
+      summary:
+        '修改文书草稿的正文（检察建议书的事实、理由、法律依据各条、建议事项、其他事项；起诉书的诉讼请求）',
       description:
         '只能在决定签发之前由承办检察官或部门负责人修改；已签发的文书不能修改（409）。只能修改该类文书有的部分：如检察建议书没有诉讼请求（422）。',
       auth: 'user',

@@ -44,6 +44,7 @@ export interface RecommendationContent {
   organName: string;
   harmFacts: string;
   nonPerformance: string;
+  /** The legal basis: one citation a line. */
   legalBasis: string;
   /** The specific recommendations, each tracked on its own later. */
   items: string[];
@@ -61,7 +62,7 @@ export function recommendationData(c: CaseFacts, r: RecommendationContent): Reco
     source: `${c.source}。本院于办理${c.caseTitle}（${c.caseNumber}）中发现本案线索。`,
     harmFacts: r.harmFacts,
     nonPerformance: r.nonPerformance,
-    legalBasis: r.legalBasis,
+    ...legalBasesData(citationsOf(r.legalBasis)),
     itemList: r.items,
     items: numberedItems(r.items),
     rectification:
@@ -73,6 +74,32 @@ export function recommendationData(c: CaseFacts, r: RecommendationContent): Reco
     number: DRAFT_NUMBER,
     issuedDate: DRAFT_DATE,
   };
+}
+
+/**
+ * Citations most 检察建议书 rest on, offered to the handler beside the domain's own statute (the
+ * list is the handler's to choose from and to extend).
+ */
+export const COMMON_LEGAL_BASES: readonly string[] = [
+  '《中华人民共和国行政诉讼法》第二十五条第四款',
+  '《中华人民共和国人民检察院组织法》第二十一条',
+  '《人民检察院公益诉讼办案规则》第七十五条',
+];
+
+/** A legal basis written one citation a line, as its list. */
+export function citationsOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/**
+ * The legal basis as the document carries it: the citations as a list (legalBases, for a
+ * template that lays them out itself) and as text, one a line (legalBasis).
+ */
+function legalBasesData(citations: string[]): { legalBases: string[]; legalBasis: string } {
+  return { legalBases: citations, legalBasis: citations.join('\n') };
 }
 
 /** The data of an issued document: its number and the date in Chinese numerals in place of the draft's. */
@@ -98,7 +125,10 @@ export function periodText(p: PeriodLength): string {
 export interface DraftChanges {
   harmFacts?: string;
   nonPerformance?: string;
+  /** The legal basis as text, one citation a line (legalBases in a list is the same). */
   legalBasis?: string;
+  /** The citations of the legal basis (法律依据), one per item. */
+  legalBases?: string[];
   /** The specific recommendations, one per item. */
   items?: string[];
   otherMatters?: string;
@@ -108,7 +138,7 @@ export interface DraftChanges {
 
 /** The parts of each editable kind; a change to any other part of the draft is refused. */
 export const EDITABLE_FIELDS: Partial<Record<DocumentKind, readonly (keyof DraftChanges)[]>> = {
-  recommendation: ['harmFacts', 'nonPerformance', 'legalBasis', 'items', 'otherMatters'],
+  recommendation: ['harmFacts', 'nonPerformance', 'legalBasis', 'legalBases', 'items', 'otherMatters'],
   administrative_complaint: ['claims'],
   civil_complaint: ['claims'],
 };
@@ -118,6 +148,7 @@ export const DRAFT_PART_LABELS: Record<keyof DraftChanges, string> = {
   harmFacts: '侵害事实',
   nonPerformance: '不依法履职的事实和理由',
   legalBasis: '法律依据',
+  legalBases: '法律依据',
   items: '建议事项',
   otherMatters: '其他事项',
   claims: '诉讼请求',
@@ -154,6 +185,10 @@ export function editableParts(
       harmFacts: str('harmFacts'),
       nonPerformance: str('nonPerformance'),
       legalBasis: str('legalBasis'),
+      // Drafts made before the citations were kept as a list have them one a line.
+      legalBases: Array.isArray(data.legalBases)
+        ? data.legalBases.map(String)
+        : citationsOf(str('legalBasis')),
       items: list('itemList', 'items'),
       otherMatters: str('otherMatters'),
     };
@@ -169,8 +204,11 @@ export function revisedRecommendationData(
   changes: DraftChanges,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { ...data };
-  for (const key of ['harmFacts', 'nonPerformance', 'legalBasis', 'otherMatters'] as const)
+  for (const key of ['harmFacts', 'nonPerformance', 'otherMatters'] as const)
     if (changes[key] !== undefined) out[key] = changes[key];
+  const citations =
+    changes.legalBases ?? (changes.legalBasis !== undefined ? citationsOf(changes.legalBasis) : undefined);
+  if (citations !== undefined) Object.assign(out, legalBasesData(citations));
   if (changes.items !== undefined) {
     out.itemList = changes.items;
     out.items = numberedItems(changes.items);

@@ -1,11 +1,13 @@
 /**
- * The handler's edits to a draft 起诉书's claims (诉讼请求) over the real API, case workflow and
- * database: the edited claims are kept with the draft, the Word file served says them numbered,
- * and issuing the draft prints exactly them; a part the kind does not have is refused.
+ * The handler's edits over the real API, case workflow and database: a draft 起诉书's claims
+ * (诉讼请求) are kept with the draft, the Word file served says them numbered, and issuing the
+ * draft prints exactly them; a part the kind does not have is refused. A draft 检察建议书's legal
+ * basis is a list of citations the handler chooses, each in the document.
  */
 import mammoth from 'mammoth';
 import { documentMaker } from '../../../activities/documents';
 import { storedTemplates } from '../../../documents/stored-templates';
+import { COMMON_LEGAL_BASES, recommendationData } from '../../../domain/documents/content';
 import { administrativeComplaintData } from '../../../domain/documents/litigation';
 import { shanghaiDate } from '../../../domain/time';
 import { ApiClient } from '../../helpers/http';
@@ -35,28 +37,37 @@ beforeAll(async () => {
   caseId = created.body.id;
 });
 
-/** A draft 行政公益诉讼起诉书 on the case, as proposing the suit makes it. */
-async function draftComplaint(n: number): Promise<{ id: string; path: string }> {
+const TITLES = {
+  administrative_complaint: '行政公益诉讼起诉书',
+  recommendation: '检察建议书（区生态环境局）',
+};
+
+/** A draft of `kind` on the case made from `data`, as the action that makes it does. */
+async function draft(
+  kind: 'administrative_complaint' | 'recommendation',
+  n: number,
+  data: Record<string, unknown>,
+): Promise<{ id: string; path: string }> {
   const maker = documentMaker(world.system.db, storedTemplates(world.system.db), 'http://localhost:3000');
-  const id = `doc-claims-${caseId}-${n}`;
-  const data = administrativeComplaintData(SEWAGE, {
-    organs: [{ name: '区生态环境局', recommendationNumber: '浦检行公建〔2026〕3号' }],
-    reason: '区生态环境局收到检察建议后逾期未依法履职。',
-  });
+  const id = `doc-edit-${caseId}-${kind}-${n}`;
   await maker.draft(
     { ...SEWAGE, procuratorateId: world.org.procuratorateId },
-    {
-      id,
-      caseId,
-      kind: 'administrative_complaint',
-      subject: 'suit',
-      title: '行政公益诉讼起诉书',
-      createdBy: world.org.prosecutor.id,
-    },
+    { id, caseId, kind, subject: `s-${n}`, title: TITLES[kind], createdBy: world.org.prosecutor.id },
     data,
   );
   return { id, path: `/api/cases/${caseId}/documents/${id}` };
 }
+
+/** A draft 行政公益诉讼起诉书 on the case, as proposing the suit makes it. */
+const draftComplaint = (n: number) =>
+  draft(
+    'administrative_complaint',
+    n,
+    administrativeComplaintData(SEWAGE, {
+      organs: [{ name: '区生态环境局', recommendationNumber: '浦检行公建〔2026〕3号' }],
+      reason: '区生态环境局收到检察建议后逾期未依法履职。',
+    }),
+  );
 
 it('when the handler edits the claims of a draft 起诉书, then the draft keeps them, its Word file says them numbered and the issued one prints exactly them', async () => {
   const { id, path } = await draftComplaint(1);
@@ -114,4 +125,51 @@ it('when an edit names a part the kind does not have, or leaves a claim blank, t
     [id],
   );
   expect(row!.data.claimList).toHaveLength(2);
+});
+
+it("when the handler chooses the citations of a draft 检察建议书's legal basis, then each is in the document, before and after it is issued", async () => {
+  const { id, path } = await draft(
+    'recommendation',
+    1,
+    recommendationData(SEWAGE, {
+      organName: '区生态环境局',
+      harmFacts: '七里河下游出现死鱼。',
+      nonPerformance: '接到举报后未依法查处。',
+      legalBasis: SEWAGE.domainBasis!,
+      items: ['依法查处偷排行为'],
+      rectificationPeriod: { unit: 'months', count: 2 },
+      urgent: false,
+      otherMatters: '请书面回复本院。',
+    }),
+  );
+  const own = '《中华人民共和国水污染防治法》第三十九条';
+  const listed = (await prosecutor.get(`/api/cases/${caseId}/documents`)).body.find(
+    (d: { id: string }) => d.id === id,
+  );
+  expect(listed.editable.legalBases).toEqual([SEWAGE.domainBasis]);
+
+  const chosen = [COMMON_LEGAL_BASES[1]!, COMMON_LEGAL_BASES[2]!, own];
+  const edited = await prosecutor.request('PUT', path, { legalBases: chosen });
+  expect({ status: edited.status, bases: edited.body.editable?.legalBases }).toEqual({
+    status: 200,
+    bases: chosen,
+  });
+  const draftText = await textOf((await prosecutor.download(path)).bytes);
+  for (const c of chosen) expect(draftText).toContain(c);
+  expect(draftText).not.toContain(SEWAGE.domainBasis);
+
+  const both = await prosecutor.request('PUT', path, { legalBases: [own], legalBasis: own });
+  expect(both.status).toBe(422);
+  expect(JSON.stringify(both.body.errors)).toContain('legalBases');
+  const blank = await prosecutor.request('PUT', path, { legalBases: [] });
+  expect({ status: blank.status, detail: blank.body.detail }).toMatchObject({
+    status: 422,
+    detail: expect.stringContaining('至少一条法律依据'),
+  });
+
+  const maker = documentMaker(world.system.db, storedTemplates(world.system.db), 'http://localhost:3000');
+  const issued = await maker.issue(id, `bases-${id}`, world.org.chief.id, '2026-12-02');
+  const issuedText = await textOf((await prosecutor.download(path)).bytes);
+  expect(issuedText).toContain(issued.number!);
+  for (const c of chosen) expect(issuedText).toContain(c);
 });
