@@ -9,7 +9,10 @@ import {
   filingDecisionData,
   issuedData,
   recommendationData,
-  revisedRecommendationData,
+  revisedDraftData,
+  foreignPart,
+  EDITABLE_FIELDS,
+  DRAFT_PART_LABELS,
   type DraftChanges,
   type CaseFacts,
 } from '../domain/documents/content';
@@ -194,14 +197,20 @@ export function documentActivities(
     }): Promise<MadeDocument> {
       const doc = await documentContent(db, input.caseId, input.documentId);
       if (!doc) throw ApplicationFailure.nonRetryable(`案件没有文书 ${input.documentId}`, 'NotFound');
-      if (doc.kind !== 'recommendation')
+      const foreign = foreignPart(doc.kind, input.changes);
+      if (!EDITABLE_FIELDS[doc.kind])
         throw ApplicationFailure.nonRetryable(`${doc.title}没有可修改的草稿内容`, 'InvalidPayload');
+      if (foreign)
+        throw ApplicationFailure.nonRetryable(
+          `${doc.title}没有可修改的“${DRAFT_PART_LABELS[foreign]}”`,
+          'InvalidPayload',
+        );
       const bytesOf = await templateOfDraft(db, templates, input.documentId);
       try {
         const revised = await reviseDraft(
           db,
           input.documentId,
-          (data) => revisedRecommendationData(data, input.changes),
+          (data) => revisedDraftData(doc.kind, data, input.changes),
           async (data, template) => renderDocx(await bytesOf(template), data),
         );
         return made(revised);

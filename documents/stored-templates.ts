@@ -1,10 +1,10 @@
 /**
  * The templates the worker renders from: a procuratorate's latest upload of a kind for a new
- * draft, the shipped default while it has none, and for an issue exactly the version recorded on
+ * draft, the shipped default while it has none or has returned the kind to the default, and for an issue exactly the version recorded on
  * the draft (so replacing a template changes later documents only).
  */
 import { DOCUMENT_KINDS, type DocumentKind } from '../domain/documents/kinds';
-import { templateBytes, uploadedTemplateId } from '../store/document-templates';
+import { templateBytes, templateInUse, uploadedTemplateId } from '../store/document-templates';
 import type { Db } from '../store/pool';
 import { defaultTemplates, type TemplateSource } from './render';
 
@@ -20,7 +20,7 @@ export function parseUploadedId(id: string): { procuratorateId: string; kind: Do
 export function storedTemplates(db: Db): TemplateSource {
   return {
     async templateFor(kind, procuratorateId) {
-      const uploaded = procuratorateId ? await templateBytes(db, procuratorateId, kind) : undefined;
+      const uploaded = procuratorateId ? await templateInUse(db, procuratorateId, kind) : undefined;
       if (!uploaded) return defaultTemplates.templateFor(kind);
       return { id: uploadedTemplateId(procuratorateId!, kind), ...uploaded };
     },

@@ -135,8 +135,12 @@ export interface ReviseDocumentRequest {
     harmFacts?: string;
     nonPerformance?: string;
     legalBasis?: string;
+    /** The citations of a 检察建议书's legal basis. */
+    legalBases?: string[];
     items?: string[];
     otherMatters?: string;
+    /** A 起诉书's claims (诉讼请求). */
+    claims?: string[];
   };
 }
 export interface RevisedDocument {

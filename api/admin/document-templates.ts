@@ -11,10 +11,13 @@ import { defaultTemplates } from '../../documents/render';
 import { checkTemplate } from '../../documents/template-check';
 import { DEFAULT_TEMPLATES } from '../../documents/templates';
 import {
+  resetTemplate,
   saveTemplate,
   templateBytes,
+  templateResets,
   uploadedTemplateId,
   uploadedTemplates,
+  type TemplateReset,
   type UploadedTemplate,
 } from '../../store/document-templates';
 import type { Db } from '../../store/pool';
@@ -56,15 +59,21 @@ const uploadResponse = z.object({
   uploadedAt: z.string(),
 });
 
-const listResponse = z.array(
-  z.object({
-    kind: z.string(),
-    title: z.string(),
-    default: templateRef.describe('系统默认模板'),
-    uploads: z.array(uploadResponse).describe('本院上传的各版本，按版本号'),
-    inUse: templateRef.describe('此后起草的文书所用的模板：最新上传的版本，未上传时为默认模板'),
-  }),
-);
+const kindEntry = z.object({
+  kind: z.string(),
+  title: z.string(),
+  default: templateRef.describe('系统默认模板'),
+  uploads: z.array(uploadResponse).describe('本院上传的各版本，按版本号'),
+  reset: z
+    .object({ throughVersion: z.number().int(), resetBy: z.string(), resetAt: z.string() })
+    .nullable()
+    .describe('最近一次恢复默认模板：此前上传的版本（至 throughVersion）不再用于新起草的文书'),
+  inUse: templateRef.describe(
+    '此后起草的文书所用的模板：最新上传的版本；未上传或恢复默认后未再上传时为默认模板',
+  ),
+});
+
+const listResponse = z.array(kindEntry);
 
 const presentUpload = (u: UploadedTemplate) => ({
   kind: u.kind,
@@ -77,7 +86,36 @@ const presentUpload = (u: UploadedTemplate) => ({
 });
 
 export function documentTemplateRoutes(deps: Deps, registry: RouteRegistry): Router {
-  return routerOf(registry, '/api/admin/documents/templates', deps, [listRoute, uploadRoute, downloadRoute]);
+  return routerOf(registry, '/api/admin/documents/templates', deps, [
+    listRoute,
+    uploadRoute,
+    downloadRoute,
+    resetRoute,
+  ]);
+}
+
+/** A kind's templates as the admin sees them: the default, the uploads and the one in use. */
+function entryOf(
+  kind: DocumentKind,
+  uploads: UploadedTemplate[],
+  resets: TemplateReset[],
+): z.infer<typeof kindEntry> {
+  const own = uploads.filter((u) => u.kind === kind).map(presentUpload);
+  const found = resets.find((r) => r.kind === kind);
+  const reset = found
+    ? { throughVersion: found.throughVersion, resetBy: found.resetBy, resetAt: found.resetAt }
+    : null;
+  const { id, version } = DEFAULT_TEMPLATES[kind];
+  const latest = own.at(-1);
+  const usable = latest && latest.version > (reset?.throughVersion ?? 0) ? latest : undefined;
+  return {
+    kind,
+    title: DOCUMENT_KINDS[kind].title,
+    default: { id, version },
+    uploads: own,
+    reset,
+    inUse: usable ? { id: usable.id, version: usable.version } : { id, version },
+  };
 }
 
 const listRoute: RouteDeclaration<Deps> = (target, deps) =>
@@ -90,18 +128,8 @@ const listRoute: RouteDeclaration<Deps> = (target, deps) =>
     },
     async ({ principal }) => {
       const uploads = await uploadedTemplates(deps.db, principal.procuratorateId);
-      return DOCUMENT_KIND_IDS.map((kind) => {
-        const own = uploads.filter((u) => u.kind === kind).map(presentUpload);
-        const { id, version } = DEFAULT_TEMPLATES[kind];
-        const latest = own.at(-1);
-        return {
-          kind,
-          title: DOCUMENT_KINDS[kind].title,
-          default: { id, version },
-          uploads: own,
-          inUse: latest ? { id: latest.id, version: latest.version } : { id, version },
-        };
-      });
+      const resets = await templateResets(deps.db, principal.procuratorateId);
+      return DOCUMENT_KIND_IDS.map((kind) => entryOf(kind, uploads, resets));
     },
   );
 
@@ -187,5 +215,31 @@ const downloadRoute: RouteDeclaration<Deps> = (target, deps) =>
       const title = DOCUMENT_KINDS[params.kind].title;
       const label = params.version === 'default' ? '默认' : `第${params.version}版`;
       sendFile(res, `${title}模板（${label}）.docx`, DOCX_TYPE, bytes, 'attachment');
+    },
+  );
+
+const resetRoute: RouteDeclaration<Deps> = (target, deps) =>
+  defineRoute(
+    target,
+    {
+      ...ADMIN,
+      method: 'delete',
+      path: '/:kind',
+      summary:
+        '恢复某类文书使用系统默认模板：本院上传的各版本仍保留（可下载），此后起草的文书使用默认模板，直到再次上传',
+      params: kindParam,
+      responses: {
+        200: { description: '该类文书的模板（现用默认模板）', schema: kindEntry },
+      },
+    },
+    async ({ res, params, principal }) => {
+      await resetTemplate(deps.db, {
+        procuratorateId: principal.procuratorateId,
+        kind: params.kind,
+        resetBy: principal.userId,
+      });
+      const uploads = await uploadedTemplates(deps.db, principal.procuratorateId);
+      const resets = await templateResets(deps.db, principal.procuratorateId);
+      res.json(entryOf(params.kind, uploads, resets));
     },
   );

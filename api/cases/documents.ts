@@ -4,7 +4,12 @@
  */
 import type { Response } from 'express';
 import { z } from 'zod';
-import { editableParts } from '../../domain/documents/content';
+import {
+  DRAFT_PART_LABELS,
+  EDITABLE_FIELDS,
+  editableParts,
+  foreignPart,
+} from '../../domain/documents/content';
 import { DOCUMENT_KIND_IDS, DOCUMENT_KINDS } from '../../domain/documents/kinds';
 import type { Client } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
@@ -58,14 +63,18 @@ export const documentResponse = z.object({
   formats: z.array(z.enum(['docx', 'pdf'])).describe('可下载的格式：服务器未安装 LibreOffice 时只有 docx'),
   editable: z
     .object({
-      harmFacts: z.string(),
-      nonPerformance: z.string(),
-      legalBasis: z.string(),
-      items: z.array(z.string()),
-      otherMatters: z.string(),
+      harmFacts: z.string().optional(),
+      nonPerformance: z.string().optional(),
+      legalBasis: z.string().optional().describe('法律依据全文，每行一条'),
+      legalBases: z.array(z.string()).optional().describe('检察建议书的法律依据，每条一项'),
+      items: z.array(z.string()).optional(),
+      otherMatters: z.string().optional(),
+      claims: z.array(z.string()).optional().describe('起诉书的诉讼请求，每项一条（不含编号）'),
     })
     .nullable()
-    .describe('草稿可修改部分的现有内容（检察建议书草稿）；已签发或不可修改的文书为空'),
+    .describe(
+      '草稿可修改部分的现有内容：检察建议书草稿为事实、理由、法律依据、建议事项和其他事项，起诉书草稿为诉讼请求；已签发或不可修改的文书为空',
+    ),
 });
 
 /** A document as the API lists it: no subject or data, its formats and its editable parts. */
@@ -184,7 +193,13 @@ export const reviseDraftBody = z
   .strictObject({
     harmFacts: text('侵害事实', 5000).optional(),
     nonPerformance: text('不依法履职的事实和理由', 5000).optional(),
-    legalBasis: text('法律依据', 2000).optional(),
+    legalBasis: text('法律依据', 2000).optional().describe('法律依据全文，每行一条（与 legalBases 二选一）'),
+    legalBases: z
+      .array(text('法律依据', 300))
+      .min(1, '至少一条法律依据')
+      .max(20, '法律依据最多 20 条')
+      .optional()
+      .describe('检察建议书的法律依据，每条一项，如《中华人民共和国行政诉讼法》第二十五条第四款'),
     items: z
       .array(text('建议事项', 1000))
       .min(1, '至少一项建议')
@@ -192,8 +207,18 @@ export const reviseDraftBody = z
       .optional()
       .describe('具体建议，每项一条（编号自动生成）'),
     otherMatters: text('其他事项', 2000).optional(),
+    claims: z
+      .array(text('诉讼请求', 1000))
+      .min(1, '至少一项诉讼请求')
+      .max(20, '诉讼请求最多 20 项')
+      .optional()
+      .describe('起诉书的诉讼请求，每项一条（编号自动生成）'),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
+  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' })
+  .refine((b) => b.legalBasis === undefined || b.legalBases === undefined, {
+    message: '法律依据请只用 legalBases（每条一项）或 legalBasis（每行一条）中的一种',
+    path: ['legalBases'],
+  });
 
 /**
  * The handler's edits to a draft 检察建议书 before the chief's decision. Sent to the case
@@ -209,8 +234,10 @@ export function documentReviseRoute(
       method: 'put',
       path: '/:id/documents/:docId',
       tag: '法律文书',
-      summary: '修改文书草稿的正文（事实、理由、法律依据、建议事项、其他事项）',
-      description: '只能在决定签发之前由承办检察官或部门负责人修改；已签发的文书不能修改（409）。',
+      summary:
+        '修改文书草稿的正文（检察建议书的事实、理由、法律依据各条、建议事项、其他事项；起诉书的诉讼请求）',
+      description:
+        '只能在决定签发之前由承办检察官或部门负责人修改；已签发的文书不能修改（409）。只能修改该类文书有的部分：如检察建议书没有诉讼请求（422）。',
       auth: 'user',
       roles: ['prosecutor', 'head'],
       params: documentParam,
@@ -219,7 +246,7 @@ export function documentReviseRoute(
         200: { description: '修改后的文书', schema: documentResponse },
         403: { description: '不是本案承办检察官' },
         404: { description: '本院无此案件或该案件没有这份文书' },
-        409: { description: '文书已签发或已被替代，不能修改' },
+        409: { description: '文书已签发或已被替代，或该类文书没有可修改的内容' },
         422: { description: '内容有误' },
         503: { description: '办案流程暂未响应（见 Retry-After）' },
       },
@@ -233,8 +260,13 @@ export function documentReviseRoute(
           'document-final',
           `文书已${doc.status === 'issued' ? '签发' : '被替代'}，不能修改`,
         );
-      if (doc.kind !== 'recommendation')
+      if (!EDITABLE_FIELDS[doc.kind])
         throw problems.conflict('document-not-editable', `${doc.title}没有可修改的草稿内容`);
+      const foreign = foreignPart(doc.kind, body);
+      if (foreign) {
+        const message = `${doc.title}没有可修改的“${DRAFT_PART_LABELS[foreign]}”`;
+        throw problems.validation(message, [{ path: foreign, message }]);
+      }
       const key = req.get('idempotency-key') ?? randomUUID();
       const updateId = createHash('sha256')
         .update(`revise:${principal.userId}:${key}`)

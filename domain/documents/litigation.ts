@@ -79,6 +79,12 @@ export interface Defendant {
   identifier: string;
 }
 
+/**
+ * A complaint's claims (诉讼请求): as written (claimList, what the handler edits on the draft) and
+ * numbered as the document prints them (claims).
+ */
+const claimsOf = (claims: string[]) => ({ claimList: claims, claims: numberedItems(claims) });
+
 /** What both complaints share: the plaintiff, the facts, the reasons and the court. */
 function complaint(c: CaseFacts, reason: string) {
   return {
@@ -99,7 +105,7 @@ export function administrativeComplaintData(
   return {
     ...complaint(c, s.reason),
     defendants: names.map((n) => `被告：${n}`),
-    claims: numberedItems([
+    ...claimsOf([
       `确认被告${names.join('、')}不依法履行监督管理职责的行为违法`,
       `判令被告${names.join('、')}依法履行监督管理职责，采取有效措施保护国家利益和社会公共利益`,
     ]),
@@ -122,7 +128,7 @@ export function civilComplaintData(
   return {
     ...complaint(c, s.reason),
     defendants: s.defendants.map((d) => `被告：${d.name}（${d.kind}，${d.identifier}）`),
-    claims: numberedItems([
+    ...claimsOf([
       `判令被告${names.join('、')}停止侵害社会公共利益的行为，承担恢复原状、赔偿损失等民事责任`,
       `判令被告${names.join('、')}承担本案鉴定、评估等费用`,
     ]),

@@ -2,11 +2,12 @@
  * The documents panel on the case page, in Chromium against `npm start`: the prosecutor proposes a
  * recommendation and its 检察建议书 draft appears, the prosecutor edits an item, the head reviews,
  * the chief decides and the document is issued with its number (文号), read-only; the prosecutor
- * downloads the Word file, which holds the edited item and the number.
+ * downloads the Word file, which holds the edited item, the citation ticked and the number.
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
+import { COMMON_LEGAL_BASES } from '../../domain/documents/content';
 import { ApiClient } from '../helpers/http';
 import { act, screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
@@ -14,6 +15,7 @@ import { useUiApp } from '../helpers/ui-app';
 const TEST = 'ui-documents';
 const TITLE = '某化工园区雨水排口偷排废水';
 const EDITED_ITEM = '对园区雨水排口开展为期三个月的夜间巡查';
+const CITATION = COMMON_LEGAL_BASES[2]!;
 const ui = useUiApp('ui-documents');
 let caseId: string;
 
@@ -73,6 +75,11 @@ it('when a 检察建议书 is drafted, edited, reviewed and decided, then the pa
   const items = form.getByLabel('建议事项（每行一项，编号自动生成）');
   expect(await items.inputValue()).toBe('责令涉事企业立即停止偷排\n对雨水排口开展巡查');
   await items.fill(`责令涉事企业立即停止偷排\n${EDITED_ITEM}`);
+  // A common citation is added to the legal basis by ticking it.
+  const bases = form.getByLabel('法律依据（每行一条）');
+  const before = await bases.inputValue();
+  await form.getByRole('checkbox', { name: CITATION }).check();
+  expect(await bases.inputValue()).toBe(`${before}\n${CITATION}`);
   await screenshot(prosecutor, TEST, '01-edit-draft');
   await form.getByRole('button', { name: '保存草稿' }).click();
   await form.waitFor({ state: 'detached' });
@@ -113,6 +120,7 @@ it('when a 检察建议书 is drafted, edited, reviewed and decided, then the pa
   expect(text).toContain(`（二）${EDITED_ITEM}`);
   expect(text).toContain('（一）责令涉事企业立即停止偷排');
   expect(text).not.toContain('（二）对雨水排口开展巡查');
+  expect(text).toContain(CITATION);
   for (const page of [prosecutor, head, chief]) await page.close();
   expect(ui.browser.errors).toEqual([]);
 });

@@ -84,6 +84,12 @@ export const matrix: RouteExpectation[] = [
     own: allow(['admin'], 415),
   },
   {
+    // Returning a kind to the default keeps the uploads; with none uploaded it changes nothing.
+    route: 'DELETE /api/admin/documents/templates/:kind',
+    request: async () => ({ path: '/api/admin/documents/templates/court_appearance_notice' }),
+    own: allow(['admin'], 200),
+  },
+  {
     route: 'GET /api/admin/documents/templates/:kind/:version',
     request: async () => ({ path: '/api/admin/documents/templates/recommendation/default' }),
     own: allow(['admin'], 200),

@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { documentMaker } from '../../../activities/documents';
+import { TEMPLATE_MAX_BYTES } from '../../../api/admin/document-templates';
 import { defaultTemplates } from '../../../documents/render';
 import { storedTemplates } from '../../../documents/stored-templates';
 import { sampleData } from '../../../domain/documents/samples';
@@ -67,7 +68,10 @@ it('when a template names a placeholder the kind does not have, then it is refus
 
 it('when the body is no .docx or is too large, then it is refused with 415 or 413 and nothing is stored', async () => {
   expect((await admin.put(`${PATH}/recommendation`, Buffer.from('%PDF-1.4\n'))).status).toBe(415);
-  const big = await admin.put(`${PATH}/recommendation`, Buffer.alloc(5 * 1024 * 1024 + 1));
+  expect(TEMPLATE_MAX_BYTES).toBe(5 * 1024 * 1024);
+  // At the limit the size is accepted, and the bytes are then found to be no Word document.
+  expect((await admin.put(`${PATH}/recommendation`, Buffer.alloc(TEMPLATE_MAX_BYTES))).status).toBe(415);
+  const big = await admin.put(`${PATH}/recommendation`, Buffer.alloc(TEMPLATE_MAX_BYTES + 1));
   expect({ status: big.status, detail: big.body.detail }).toEqual({
     status: 413,
     detail: expect.stringContaining('5 MB'),
@@ -115,4 +119,51 @@ it('when a good template is uploaded, then documents drafted after use it and on
   const contentOf = async (id: string) => (await documentContent(world.system.db, caseId, id))!.content;
   expect(await textOf(await contentOf(before))).not.toContain(MARK);
   expect(await textOf(await contentOf(after))).toContain(MARK);
+});
+
+it('when the admin returns a kind to the default, then new drafts use the default, the uploads stay, and a later upload is used again', async () => {
+  const maker = documentMaker(world.system.db, storedTemplates(world.system.db), 'http://localhost:3000');
+  const facts = { ...SEWAGE, procuratorateId: world.org.procuratorateId };
+  const templateOf = async (n: number) => {
+    const id = `doc-reset-${caseId}-${n}`;
+    const d = {
+      id,
+      caseId,
+      kind: 'recommendation' as const,
+      subject: `organ-r${n}`,
+      title: `检察建议书 r${n}`,
+    };
+    await maker.draft(facts, { ...d, createdBy: world.org.prosecutor.id }, sampleData('recommendation'));
+    const [row] = await world.system.db.query<{ template_id: string; template_version: number }>(
+      'SELECT template_id, template_version FROM case_documents WHERE id = $1',
+      [id],
+    );
+    return { id: row!.template_id, version: row!.template_version };
+  };
+  const own = `${world.org.procuratorateId}/recommendation`;
+  const before = (await admin.get(PATH)).body.find((k: { kind: string }) => k.kind === 'recommendation');
+  const uploadedSoFar = before.uploads.length;
+  expect(uploadedSoFar).toBeGreaterThan(0);
+
+  const reset = await admin.request('DELETE', `${PATH}/recommendation`);
+  expect({ status: reset.status, body: reset.body }).toMatchObject({
+    status: 200,
+    body: {
+      inUse: { id: 'default/recommendation', version: 2 },
+      reset: { throughVersion: uploadedSoFar, resetBy: world.org.admin.id },
+    },
+  });
+  expect(reset.body.uploads).toHaveLength(uploadedSoFar);
+  expect(await templateOf(1)).toEqual({ id: 'default/recommendation', version: 2 });
+  // The set-aside upload can still be downloaded.
+  expect((await admin.download(`${PATH}/recommendation/${uploadedSoFar}`)).status).toBe(200);
+
+  const again = await admin.put(`${PATH}/recommendation`, await edited('检察建议书', `检察建议书${MARK}二`));
+  expect({ status: again.status, version: again.body.version }).toEqual({
+    status: 201,
+    version: uploadedSoFar + 1,
+  });
+  expect(await templateOf(2)).toEqual({ id: own, version: uploadedSoFar + 1 });
+  const listed = (await admin.get(PATH)).body.find((k: { kind: string }) => k.kind === 'recommendation');
+  expect(listed.inUse).toEqual({ id: own, version: uploadedSoFar + 1 });
 });

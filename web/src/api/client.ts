@@ -69,6 +69,7 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /** Downloads a file the API serves only to a signed-in user (a plain link carries no token). */
@@ -85,8 +86,16 @@ export async function download(path: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Sends a file as the raw request body (streamed by the browser), with `query` in the URL. */
-export async function uploadFile<T>(path: string, file: Blob, query: Query = {}): Promise<T> {
+/**
+ * Sends a file as the raw request body (streamed by the browser), with `query` in the URL: POST by
+ * default, PUT where the route replaces a resource (a document template).
+ */
+export async function uploadFile<T>(
+  path: string,
+  file: Blob,
+  query: Query = {},
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   const send = async (retry: boolean): Promise<Response> => {
     const token = session.accessToken();
     const headers: Record<string, string> = {
@@ -96,7 +105,7 @@ export async function uploadFile<T>(path: string, file: Blob, query: Query = {})
     if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     try {
-      res = await fetch(withQuery(path, query), { method: 'POST', headers, body: file });
+      res = await fetch(withQuery(path, query), { method, headers, body: file });
     } catch {
       throw new ApiError(0, '无法连接服务器，请检查网络后重试');
     }

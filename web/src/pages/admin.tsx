@@ -1,4 +1,7 @@
-/** 系统管理: users and roles, the holiday schedule, the deadline and reminder policy, domains. */
+/**
+ * 系统管理: users and roles, the holiday schedule, the deadline and reminder policy, domains, the
+ * document templates and numbering.
+ */
 import type { User } from '../api/session';
 import { Link } from '../lib/router';
 import { AdminUsers } from './admin-users';
@@ -6,6 +9,7 @@ import { AdminHolidays } from './admin-holidays';
 import { AdminPolicy } from './admin-policy';
 import { AdminDomains } from './admin-domains';
 import { AdminDecisions } from './admin-decisions';
+import { AdminDocuments } from './admin-documents';
 
 const TABS = [
   { to: '/admin/users', label: '用户与角色' },
@@ -13,6 +17,7 @@ const TABS = [
   { to: '/admin/policy', label: '期限与提醒策略' },
   { to: '/admin/domains', label: '公益诉讼领域' },
   { to: '/admin/decisions', label: '提请审核与决定授权' },
+  { to: '/admin/documents', label: '文书模板与编号' },
 ];
 
 export function AdminPage({ user, path }: { user: User; path: string }) {
@@ -32,6 +37,7 @@ export function AdminPage({ user, path }: { user: User; path: string }) {
       {tab.to === '/admin/policy' && <AdminPolicy />}
       {tab.to === '/admin/domains' && <AdminDomains self={user} />}
       {tab.to === '/admin/decisions' && <AdminDecisions />}
+      {tab.to === '/admin/documents' && <AdminDocuments />}
     </section>
   );
 }

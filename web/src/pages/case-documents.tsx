@@ -8,7 +8,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/documents/kin
 import { ApiError, api, download, objectUrlOf } from '../api/client';
 import { Problem } from '../components/problem';
 import { useApi } from '../lib/use-api';
-import { DraftForm, EDITABLE_PARTS, type EditableParts } from './case-document-draft';
+import { DraftForm, EDITABLE_PARTS, LIST_PARTS, type EditableParts } from './case-document-draft';
 
 export interface CaseDocument {
   id: string;
@@ -182,17 +182,22 @@ function Preview({ caseId, doc }: { caseId: string; doc: CaseDocument }) {
           <p>文号：{doc.number ?? '（签发时编定）'}</p>
           {doc.editable ? (
             <>
-              {EDITABLE_PARTS.map((p) => (
+              {EDITABLE_PARTS.filter((p) => doc.editable![p.key] !== undefined).map((p) => (
                 <p key={p.key}>
                   <strong>{p.label}：</strong>
                   {doc.editable![p.key]}
                 </p>
               ))}
-              <ol>
-                {doc.editable.items.map((item, i) => (
-                  <li key={i}>{item}</li>
-                ))}
-              </ol>
+              {LIST_PARTS.filter((p) => doc.editable![p.key] !== undefined).map((p) => (
+                <div key={p.key}>
+                  <strong>{p.label}：</strong>
+                  <ol>
+                    {doc.editable![p.key]!.map((item, i) => (
+                      <li key={i}>{item}</li>
+                    ))}
+                  </ol>
+                </div>
+              ))}
             </>
           ) : (
             <p>SHA-256：{doc.sha256 ?? '—'}</p>
