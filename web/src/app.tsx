@@ -23,6 +23,8 @@ import { PublicIntakePage } from './pages/public-intake';
 import { PublicTrackPage } from './pages/public-track';
 import { PublicLeadPage, PublicLeadsPage } from './pages/public-leads';
 import { OrganDetailPage } from './pages/organ-detail';
+import { OversightCasesPage, OversightPage } from './pages/oversight';
+import { TypicalCasesPage } from './pages/typical-cases';
 
 interface NavItem {
   to: string;
@@ -31,12 +33,15 @@ interface NavItem {
 }
 
 const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
+const oversees = (u: User) => hasAnyRole(u.roles, ['oversight']);
 const NAV: NavItem[] = [
-  { to: '/inbox', label: '待办', show: staff },
+  { to: '/inbox', label: '待办', show: (u) => staff(u) || oversees(u) },
   { to: '/', label: '案件', show: staff },
   { to: '/leads', label: '群众线索', show: staff },
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
+  { to: '/typical-cases', label: '典型案例', show: staff },
+  { to: '/oversight', label: '下级院', show: oversees },
   { to: '/organs', label: '行政机关', show: () => true },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
   { to: '/mail', label: '邮件（开发）', show: (_u, env) => env.devMailbox },
@@ -63,7 +68,10 @@ export function App() {
 
 function Page({ user, path }: { user: User; path: string }) {
   let params: Record<string, string> | null;
-  if (path === '/' || path === '/cases') return staff(user) ? <CaseListPage user={user} /> : <AdminHome />;
+  if (path === '/' || path === '/cases') {
+    if (staff(user)) return <CaseListPage user={user} />;
+    return <AdminHome to={oversees(user) ? '/oversight' : '/admin'} />;
+  }
   if (path === '/login') {
     navigate('/', { replace: true });
     return null;
@@ -82,6 +90,10 @@ function Page({ user, path }: { user: User; path: string }) {
     return <OrganDetailPage key={params.id} user={user} organId={params.id!} />;
   if (path === '/admin' || path.startsWith('/admin/')) return <AdminPage user={user} path={path} />;
   if (path === '/mail') return <MailPage />;
+  if (path === '/typical-cases') return <TypicalCasesPage />;
+  if (path === '/oversight') return <OversightPage />;
+  if ((params = match('/oversight/:id', path)))
+    return <OversightCasesPage key={params.id} procuratorateId={params.id!} />;
   return (
     <section>
       <h1>找不到这个页面</h1>
@@ -92,8 +104,8 @@ function Page({ user, path }: { user: User; path: string }) {
   );
 }
 
-function AdminHome() {
-  useEffect(() => navigate('/admin', { replace: true }), []);
+function AdminHome({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
 }
 
@@ -107,7 +119,7 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
   }, [user.procuratorateId]);
   const count = useSyncExternalStore(inboxCount.subscribe, inboxCount.get);
   const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get) };
-  const isStaff = staff(user);
+  const isStaff = staff(user) || oversees(user);
   useEffect(() => {
     if (isStaff) inboxCount.refresh();
   }, [path, isStaff]);
