@@ -50,7 +50,8 @@ describe('the procuratorate above', () => {
 
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE }).waitFor();
-    await page.getByText('时间线').first().waitFor();
+    await page.getByRole('note').filter({ hasText: '只读：本案由浦口区人民检察院办理' }).waitFor();
+    await page.getByText('正在加载时间线').waitFor({ state: 'detached' });
     // Read only: the case offers the city nothing to do.
     expect(await page.getByRole('button', { name: /^办理|提请立案/ }).count()).toBe(0);
     await screenshot(page, TEST, '03-read-only-case');
