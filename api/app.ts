@@ -39,6 +39,7 @@ import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
 import { statisticsRoutes } from './statistics/routes';
+import { oversightRoutes } from './oversight/routes';
 import { typicalCaseRoutes } from './typical-cases/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
@@ -181,6 +182,19 @@ export function createApp(deps: AppDeps): Express {
       ),
     ],
     ['/api/statistics', statisticsRoutes({ db, now }, routes)],
+    [
+      '/api/oversight',
+      oversightRoutes(
+        {
+          db,
+          temporal: deps.temporal,
+          taskQueue: deps.taskQueue,
+          now,
+          answerMs: deps.answerTimeoutMs ?? 10_000,
+        },
+        routes,
+      ),
+    ],
     ['/api/typical-cases', typicalCaseRoutes({ db }, routes)],
     ['/api/dev', devRoutes({ db, enabled: deps.devMailbox === true }, routes)],
     ['/api/calendar', calendarRoutes({ db }, routes)],

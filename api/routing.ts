@@ -6,7 +6,7 @@
  */
 import express, { type IRouter, type Request, type RequestHandler, type Response } from 'express';
 import { type z } from 'zod';
-import { hasAnyRole, type Role } from '../domain/roles';
+import { hasAnyRole, onlyReads, READ_ONLY_REFUSAL, type Role } from '../domain/roles';
 import type { Principal } from './auth/tokens';
 import type { Idempotency } from './idempotency';
 import { problems } from './problem';
@@ -174,7 +174,8 @@ function authorise(req: Request, spec: { auth: 'public' | 'user'; roles?: readon
   if (spec.auth === 'public')
     return req.principal ?? { userId: '', roles: [], procuratorateId: '', via: 'access_token' };
   if (!req.principal) throw problems.unauthenticated();
-  if (spec.roles && !hasAnyRole(req.principal.roles, spec.roles)) throw problems.forbidden();
+  if (spec.roles && !hasAnyRole(req.principal.roles, spec.roles))
+    throw problems.forbidden(onlyReads(req.principal.roles) ? READ_ONLY_REFUSAL : undefined);
   return req.principal;
 }
 

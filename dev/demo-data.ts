@@ -9,7 +9,10 @@ const PROCURATORATES = [
   { id: '320116', name: '六合区人民检察院', level: 'district', parent: '320100' },
 ] as const;
 
-/** Demo staff: one of each role in 浦口 and a prosecutor and chief in 六合 (to show scoping). */
+/**
+ * Demo staff: one of each role in 浦口, a prosecutor and chief in 六合 (to show scoping), and the
+ * city's oversight user and chief above both (to show the procuratorate above).
+ */
 export const DEMO_USERS = [
   { id: 'u-pk-zhang', username: 'zhangjc', name: '张检察官', roles: ['prosecutor'], pid: '320111' },
   { id: 'u-pk-li', username: 'lifz', name: '李负责人', roles: ['head'], pid: '320111' },
@@ -18,6 +21,8 @@ export const DEMO_USERS = [
   { id: 'u-pk-admin', username: 'admin', name: '系统管理员', roles: ['admin'], pid: '320111' },
   { id: 'u-lh-chen', username: 'chenjc', name: '陈检察官', roles: ['prosecutor'], pid: '320116' },
   { id: 'u-lh-sun', username: 'sunjcz', name: '孙检察长', roles: ['chief'], pid: '320116' },
+  { id: 'u-nj-zhou', username: 'zhoujd', name: '周监督', roles: ['oversight'], pid: '320100' },
+  { id: 'u-nj-qian', username: 'qianjcz', name: '钱检察长', roles: ['chief'], pid: '320100' },
 ] as const;
 
 export const DEMO_ORGANS = {

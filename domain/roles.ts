@@ -1,5 +1,5 @@
 /** Roles of DOMAIN.md "People and roles". Identifiers are wire contracts. */
-export const ROLES = ['prosecutor', 'head', 'chief', 'case_office', 'admin'] as const;
+export const ROLES = ['prosecutor', 'head', 'chief', 'case_office', 'admin', 'oversight'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   chief: '检察长',
   case_office: '案件管理部门',
   admin: '系统管理员',
+  oversight: '上级院监督',
 };
 
 /** Roles that may act on cases at all (the case office and admins only read or administer). */
@@ -19,4 +20,19 @@ export function hasAnyRole(roles: readonly string[], allowed: readonly Role[]): 
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Roles that only read: the 上级院 oversight role sees its own and every lower procuratorate's
+ * cases and figures and changes nothing.
+ */
+export const READ_ONLY_ROLES: readonly Role[] = ['oversight'];
+
+/** Why a caller holding only read-only roles is refused a change. */
+export const READ_ONLY_REFUSAL =
+  '上级院监督角色只能查看本院及下级院的案件和数据，不能办理或修改；案件由其所属检察院办理';
+
+/** Whether every role held only reads. */
+export function onlyReads(roles: readonly string[]): boolean {
+  return roles.length > 0 && roles.every((r) => (READ_ONLY_ROLES as readonly string[]).includes(r));
 }

@@ -14,6 +14,7 @@ import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
 import { actorOf } from './actor';
 import { within } from './bounded';
+import { writableCase } from '../oversight/scope';
 
 export interface ActDeps {
   db: Db;
@@ -38,8 +39,7 @@ export async function performAction<N extends ActionName>(
   payload: Payloads[N],
   idempotencyKey: string | undefined,
 ): Promise<ActOutcome> {
-  const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
-  if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
+  const row = await writableCase(deps.db, caseId, principal);
   if (principal.via === 'api_token' && isPersonalDecision(name))
     throw problems.forbidden(`「${ACTIONS[name].label}」须由本人登录后作出，不能使用集成令牌`);
   if (isFinalStage(row.stage as Stage))

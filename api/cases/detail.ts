@@ -1,12 +1,6 @@
 /** The case as a prosecutor sees it: read model, clocks with explanations, recommendations and live workflow state. */
 import type { Client } from '@temporalio/client';
-import {
-  clocksOf,
-  findCaseInScope,
-  recommendationsOf,
-  type ClockRow,
-  type RecommendationRow,
-} from '../../store/case-reads';
+import { clocksOf, recommendationsOf, type ClockRow, type RecommendationRow } from '../../store/case-reads';
 import { leadTextOf } from '../../store/lead-text';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
@@ -16,17 +10,18 @@ import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import type { StuckCaseWatch } from '../operations/stuck-cases';
-import { problems } from '../problem';
 import { actorOf } from './actor';
 import { presentCase } from './present';
+import { readableCase } from '../oversight/scope';
 
 export async function caseDetail(
   deps: { db: Db; temporal: Client; now: () => Date; stuckCases?: StuckCaseWatch },
   principal: Principal,
   caseId: string,
 ) {
-  const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
-  if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
+  const row = await readableCase(deps.db, caseId, principal);
+  // A case read from above (oversight, 上级交办) offers nothing to do: it is the lower procuratorate's.
+  const own = row.procuratorate_id === principal.procuratorateId;
   const [clocks, recommendations, live, lead] = await Promise.all([
     clocksOf(deps.db, caseId),
     recommendationsOf(deps.db, caseId),
@@ -54,7 +49,7 @@ export async function caseDetail(
     compensation: live?.compensation ?? null,
     criminalCase: live?.criminalCase ?? null,
     relativesInquiry: live?.relativesInquiry ?? null,
-    availableActions: live ? availableActions(live, actor, today) : [],
+    availableActions: live && own ? availableActions(live, actor, today) : [],
     stuck: stuckOf(deps.stuckCases, caseId),
   };
 }

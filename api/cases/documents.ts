@@ -16,7 +16,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { storable, text } from '../../domain/text';
 import { caseWorkflowId, reviseDocumentUpdate } from '../../workflows/contract';
 import { within } from './bounded';
-import { findCaseInScope } from '../../store/case-reads';
 import { systemPdfConverter, PdfUnavailableError, type PdfConverter } from '../../documents/pdf';
 import { cachedPdf, caseDocuments, documentContent, savePdf, sha256Of } from '../../store/documents';
 import type { Db } from '../../store/pool';
@@ -24,6 +23,7 @@ import { problems } from '../problem';
 import { defineReadRoute } from '../route-kit';
 import { defineRoute, type RouteTarget } from '../routing';
 import { caseIdParam } from './schemas';
+import { readableCase, writableCase } from '../oversight/scope';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_TYPE = 'application/pdf';
@@ -88,10 +88,6 @@ function listed(
   return { ...doc, formats, editable: editableParts(doc.kind, doc.status, data) };
 }
 
-async function requireCase(db: Db, caseId: string, procuratorateId: string): Promise<void> {
-  if (!(await findCaseInScope(db, caseId, procuratorateId))) throw problems.notFound(`案件 ${caseId} 不存在`);
-}
-
 export function documentListRoute(target: RouteTarget, deps: DocumentDeps): void {
   defineReadRoute(
     target,
@@ -104,7 +100,7 @@ export function documentListRoute(target: RouteTarget, deps: DocumentDeps): void
       otherResponses: { 404: { description: '本院无此案件' } },
     },
     async ({ params, principal }) => {
-      await requireCase(deps.db, params.id, principal.procuratorateId);
+      await readableCase(deps.db, params.id, principal);
       return (await caseDocuments(deps.db, params.id)).map((doc) => listed(deps, doc));
     },
   );
@@ -130,7 +126,7 @@ export function documentDownloadRoute(target: RouteTarget, deps: DocumentDeps): 
       },
     },
     async ({ res, params, query, principal }) => {
-      await requireCase(deps.db, params.id, principal.procuratorateId);
+      await readableCase(deps.db, params.id, principal);
       const doc = await documentContent(deps.db, params.id, params.docId);
       if (!doc) throw problems.notFound(`案件 ${params.id} 没有文书 ${params.docId}`);
       const name = doc.number ? `${doc.title}${doc.number}` : `${doc.title}（草稿）`;
@@ -252,7 +248,7 @@ export function documentReviseRoute(
       },
     },
     async ({ req, res, params, body, principal }) => {
-      await requireCase(deps.db, params.id, principal.procuratorateId);
+      await writableCase(deps.db, params.id, principal);
       const doc = (await caseDocuments(deps.db, params.id)).find((d) => d.id === params.docId);
       if (!doc) throw problems.notFound(`案件 ${params.id} 没有文书 ${params.docId}`);
       if (doc.status !== 'draft')

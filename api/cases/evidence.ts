@@ -14,7 +14,6 @@ import { isFinalStage, STAGE_LABELS, type Stage } from '../../domain/case/stages
 import { ACCEPTED_KINDS, ACCEPTED_LABELS, sniff } from '../../domain/evidence/sniff';
 import { CASE_ACTING_ROLES } from '../../domain/roles';
 import { identifier, optionalText, text } from '../../domain/text';
-import { findCaseInScope } from '../../store/case-reads';
 import {
   beginFile,
   caseBytes,
@@ -36,6 +35,7 @@ import { performAction } from './act';
 import type { CaseServiceDeps } from './create-case';
 import { caseIdParam } from './schemas';
 import { attachmentDisposition } from './documents';
+import { readableCase, writableCase } from '../oversight/scope';
 
 export interface EvidenceLimits {
   /** Largest single file, in bytes. */
@@ -120,10 +120,13 @@ function present(f: EvidenceFileRow): z.infer<typeof evidenceResponse> {
   };
 }
 
-async function requireCase(deps: EvidenceDeps, caseId: string, principal: Principal) {
-  const row = await findCaseInScope(deps.db, caseId, principal.procuratorateId);
-  if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
-  return row;
+async function requireCase(
+  deps: EvidenceDeps,
+  caseId: string,
+  principal: Principal,
+  intent: 'read' | 'write',
+) {
+  return (intent === 'read' ? readableCase : writableCase)(deps.db, caseId, principal);
 }
 
 export const limitsOf = (deps: EvidenceDeps) => deps.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS;
@@ -305,7 +308,7 @@ const uploadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
     },
     async ({ req, res, params, query, principal }) => {
       try {
-        const row = await requireCase(deps, params.id, principal);
+        const row = await requireCase(deps, params.id, principal, 'write');
         if (isFinalStage(row.stage as Stage))
           throw problems.conflict(
             'case-closed',
@@ -368,7 +371,7 @@ const listRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
       otherResponses: { 404: { description: '本院无此案件' } },
     },
     async ({ params, principal }) => {
-      await requireCase(deps, params.id, principal);
+      await requireCase(deps, params.id, principal, 'read');
       return (await caseEvidence(deps.db, params.id)).map(present);
     },
   );
@@ -396,7 +399,7 @@ const downloadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
       },
     },
     async ({ res, params, query, principal }) => {
-      await requireCase(deps, params.id, principal);
+      await requireCase(deps, params.id, principal, 'read');
       const f = await findEvidence(deps.db, params.id, params.fileId);
       if (!f) throw problems.notFound(`案件 ${params.id} 没有文件 ${params.fileId}`);
       res.setHeader('Content-Type', f.media_type);
@@ -420,7 +423,7 @@ const verifyRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
       otherResponses: { 404: { description: '本院无此案件或该案件没有这个文件' } },
     },
     async ({ params, principal }) => {
-      await requireCase(deps, params.id, principal);
+      await requireCase(deps, params.id, principal, 'read');
       const f = await findEvidence(deps.db, params.id, params.fileId);
       if (!f) throw problems.notFound(`案件 ${params.id} 没有文件 ${params.fileId}`);
       return verifyStored(deps, f);

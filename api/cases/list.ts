@@ -6,6 +6,7 @@ import { STAGES } from '../../domain/case/stages';
 import { shanghaiDate } from '../../domain/time';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
+import { readScopeOf } from '../oversight/scope';
 import { presentCase } from './present';
 import { caseResponse } from './schemas';
 import { storable, text } from '../../domain/text';
@@ -26,6 +27,7 @@ export const caseListQuery = z.strictObject({
   overdue: flag.optional().describe('有逾期期限'),
   provisional: flag.optional().describe('有暂定期限'),
   q: text('按案件名称、编号、线索内容或来源说明搜索', 100).optional(),
+  procuratorate: storable('检察院 ID：缺省为本院；上级院监督角色可查看任一下级院（只读）').max(64).optional(),
   sort: z.enum(['next_due', 'created', 'updated']).default('next_due'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: storable('上一页返回的 nextCursor').max(500).optional(),
@@ -38,10 +40,13 @@ export const caseListResponse = z.object({
 });
 
 export async function caseList(db: Db, principal: Principal, query: CaseListQuery, now: Date) {
+  const procuratorateId = query.procuratorate ?? principal.procuratorateId;
+  if (!(await readScopeOf(db, principal)).procuratorateIds.includes(procuratorateId))
+    throw problems.notFound(`检察院 ${procuratorateId} 不是本院或本院监督的下级院`);
   const { rows } = await listCases(
     db,
     {
-      procuratorateId: principal.procuratorateId,
+      procuratorateId,
       stages: query.stage,
       domainCode: query.domain,
       organId: query.organ,

@@ -1,12 +1,12 @@
 /** What the organs answered online, item by item beside each recommendation's items, for the case page. */
 import { z } from 'zod';
-import { findCaseInScope, recommendationsOf } from '../../store/case-reads';
+import { recommendationsOf } from '../../store/case-reads';
 import { organReplyOf } from '../../store/organ-access';
-import { problems } from '../problem';
 import { defineReadRoute, type RouteDeclaration } from '../route-kit';
 import { organReplyResponse } from '../organ/schemas';
 import type { EvidenceDeps } from './evidence';
 import { caseIdParam } from './schemas';
+import { readableCase } from '../oversight/scope';
 
 const organReply = organReplyResponse.extend({ recommendationId: z.string(), organId: z.string() });
 
@@ -22,8 +22,7 @@ export const organRepliesRoute: RouteDeclaration<EvidenceDeps> = (target, deps) 
       otherResponses: { 404: { description: '本院无此案件' } },
     },
     async ({ params, principal }) => {
-      const row = await findCaseInScope(deps.db, params.id, principal.procuratorateId);
-      if (!row) throw problems.notFound(`案件 ${params.id} 不存在`);
+      await readableCase(deps.db, params.id, principal);
       const recs = await recommendationsOf(deps.db, params.id);
       return Promise.all(
         recs.map(async (r) => ({

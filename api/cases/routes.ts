@@ -30,6 +30,7 @@ import {
 import { caseTimeline, timelineCsv } from './timeline';
 import { typicalSummary } from './typical';
 import { narrativeReadRoute, narrativeWriteRoute, typicalExportRoute } from './typical-narrative';
+import { readableCase } from '../oversight/scope';
 
 export function caseRoutes(deps: EvidenceDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/cases', deps, [
@@ -140,8 +141,7 @@ function timelineRoute(target: RouteTarget, deps: CaseServiceDeps): void {
       },
     },
     async ({ res, params, query, principal }) => {
-      if (!(await findCaseInScope(deps.db, params.id, principal.procuratorateId)))
-        throw problems.notFound(`案件 ${params.id} 不存在`);
+      await readableCase(deps.db, params.id, principal);
       const timeline = await caseTimeline(deps.db, params.id);
       if (query.format !== 'csv') return void res.json(timeline);
       res
@@ -167,8 +167,7 @@ function typicalSummaryRoute(target: RouteTarget, deps: CaseServiceDeps): void {
       },
     },
     async ({ params, principal }) => {
-      const row = await findCaseInScope(deps.db, params.id, principal.procuratorateId);
-      if (!row) throw problems.notFound(`案件 ${params.id} 不存在`);
+      const row = await readableCase(deps.db, params.id, principal);
       if (!row.typical) throw problems.conflict('not-typical', '案件未标记为典型案例，不能导出摘要');
       const [domain, recommendations, timeline] = await Promise.all([
         currentDomain(deps.db, row.domain_code),

@@ -13,7 +13,7 @@ import { optionalText } from '../../domain/text';
 import { NARRATIVE_SECTIONS, namesLeft, type KnownName, type Narrative } from '../../domain/typical/names';
 import { renderDocx } from '../../documents/render';
 import { REPORT_TEMPLATES, TEMPLATE_DIR } from '../../documents/templates';
-import { findCaseInScope, type CaseRow } from '../../store/case-reads';
+import type { CaseRow } from '../../store/case-reads';
 import { currentDomain } from '../../store/reference';
 import { procuratorateName } from '../../store/situation-report';
 import { narrativeOf, saveNarrative, storedNamesOf } from '../../store/typical-cases';
@@ -24,6 +24,8 @@ import type { CaseServiceDeps } from './create-case';
 import { liveState } from './detail';
 import { attachmentDisposition, DOCX_TYPE } from './documents';
 import { caseIdParam } from './schemas';
+import type { Principal } from '../auth/tokens';
+import { readableCase, writableCase } from '../oversight/scope';
 
 const SECTION_MAX = 5000;
 
@@ -52,9 +54,13 @@ export const nameFoundSchema = z.object({
 
 const EMPTY: Narrative = { basicFacts: '', performance: '', significance: '' };
 
-async function typicalCase(deps: CaseServiceDeps, caseId: string, procuratorateId: string): Promise<CaseRow> {
-  const row = await findCaseInScope(deps.db, caseId, procuratorateId);
-  if (!row) throw problems.notFound(`案件 ${caseId} 不存在`);
+async function typicalCase(
+  deps: CaseServiceDeps,
+  caseId: string,
+  principal: Principal,
+  intent: 'read' | 'write',
+): Promise<CaseRow> {
+  const row = await (intent === 'read' ? readableCase : writableCase)(deps.db, caseId, principal);
   if (!row.typical) throw problems.conflict('not-typical', '案件未标记为典型案例');
   return row;
 }
@@ -71,7 +77,7 @@ export function narrativeReadRoute(target: RouteTarget, deps: CaseServiceDeps): 
       otherResponses: { 404: { description: '本院无此案件' }, 409: { description: '案件未标记为典型案例' } },
     },
     async ({ params, principal }) => {
-      await typicalCase(deps, params.id, principal.procuratorateId);
+      await typicalCase(deps, params.id, principal, 'read');
       return (await narrativeOf(deps.db, params.id)) ?? { ...EMPTY, updatedAt: null, updatedBy: null };
     },
   );
@@ -99,7 +105,7 @@ export function narrativeWriteRoute(target: RouteTarget, deps: CaseServiceDeps):
       },
     },
     async ({ res, params, body, principal }) => {
-      await typicalCase(deps, params.id, principal.procuratorateId);
+      await typicalCase(deps, params.id, principal, 'write');
       await saveNarrative(deps.db, params.id, body, { userId: principal.userId, at: deps.now() });
       res.json(await narrativeOf(deps.db, params.id));
     },
@@ -125,7 +131,7 @@ export function typicalExportRoute(target: RouteTarget, deps: CaseServiceDeps): 
       },
     },
     async ({ res, params, principal }) => {
-      const row = await typicalCase(deps, params.id, principal.procuratorateId);
+      const row = await typicalCase(deps, params.id, principal, 'read');
       const narrative = await narrativeOf(deps.db, params.id);
       const missing = Object.entries(NARRATIVE_SECTIONS).filter(([k]) => !narrative?.[k as keyof Narrative]);
       if (!narrative || missing.length)

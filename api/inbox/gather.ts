@@ -12,6 +12,7 @@ import {
 } from '../../domain/inbox/waiting';
 import { delegationsTo } from '../../store/decision-policy';
 import * as reads from '../../store/inbox';
+import { unacknowledgedFilings } from '../../store/oversight';
 import type { Db } from '../../store/pool';
 
 export interface InboxItem {
@@ -24,6 +25,8 @@ export interface InboxItem {
   date: string;
   overdue: boolean;
   link: string | null;
+  /** Where to POST that the item was seen (a 备案 filed from below). */
+  acknowledge?: string;
 }
 
 const DECIDE: Record<DecisionKind, keyof typeof ACTIONS> = {
@@ -51,6 +54,7 @@ export async function gatherInbox(db: Db, principal: Principal, today: string): 
     kinds.has('alert') ? alerts(db, scope) : [],
     kinds.has('public_lead') ? leads(db, scope) : [],
     kinds.has('handed_over') ? handovers(db, principal) : [],
+    kinds.has('filed_above') ? filings(db, scope) : [],
   ]);
   return parts
     .flat()
@@ -168,5 +172,25 @@ async function handovers(db: Db, principal: Principal): Promise<InboxItem[]> {
     date: r.handed_on,
     overdue: false,
     link: caseLink(r.case_id),
+  }));
+}
+
+const FILING_LABELS: Record<string, string> = {
+  recordRecommendationFiledAbove: '检察建议报本院备案',
+  recordSuspensionFiledAbove: '中止审查决定书报本院备案',
+};
+
+async function filings(db: Db, scope: string): Promise<InboxItem[]> {
+  return (await unacknowledgedFilings(db, scope)).map((r) => ({
+    kind: 'filed_above',
+    caseId: r.case_id,
+    leadId: null,
+    title: r.title,
+    action: `审阅${FILING_LABELS[r.kind] ?? '备案'}`,
+    detail: `${r.procuratorate_name} ${r.filed_on} 备案（时间线第 ${r.seq} 条）`,
+    date: r.filed_on,
+    overdue: false,
+    link: caseLink(r.case_id),
+    acknowledge: `/api/oversight/filings/${encodeURIComponent(r.case_id)}/${r.seq}/acknowledge`,
   }));
 }

@@ -48,6 +48,7 @@ export const INBOX_KINDS = [
   'clock_overdue',
   'escalation',
   'proposal',
+  'filed_above',
   'alert',
   'clock_due',
   'handed_over',
@@ -65,7 +66,7 @@ export interface InboxEntry {
 
 /**
  * Most urgent first: legal periods already overdue (oldest first), the escalations they led to,
- * decisions staff wait on, failures of the system, periods due within the week, cases newly
+ * decisions staff wait on, 备案 filed from below, failures of the system, periods due within the week, cases newly
  * handed over, and public leads not yet looked at. Within a kind, the earlier date first.
  */
 export function byUrgency(a: InboxEntry, b: InboxEntry): number {
@@ -85,6 +86,8 @@ export function inboxKindsOf(roles: readonly Role[]): Set<InboxKind> {
   if (hasAnyRole(roles, ['head', 'chief'])) kinds.add('escalation').add('proposal');
   if (hasAnyRole(roles, ['prosecutor', 'head'])) kinds.add('public_lead');
   if (hasAnyRole(roles, ['case_office'])) kinds.add('alert');
+  // 备案 filed by the procuratorates directly below reach the one above (Rules arts. 75, 78).
+  if (hasAnyRole(roles, ['oversight', 'chief'])) kinds.add('filed_above');
   return kinds;
 }
 

@@ -23,18 +23,23 @@ export interface TestOrg {
   chief: TestUser;
   caseOffice: TestUser;
   admin: TestUser;
+  oversight: TestUser;
   organs: { eco: string; market: string; street: string };
 }
 
 const uniq = () => randomBytes(5).toString('hex');
 
 /** A procuratorate of its own with one user per role, so each test owns its rows. */
-export async function createTestOrg(db: Db, options: { level?: 'district' | 'city' } = {}): Promise<TestOrg> {
+export async function createTestOrg(
+  db: Db,
+  options: { level?: 'district' | 'city' | 'province'; parentId?: string } = {},
+): Promise<TestOrg> {
   const procuratorateId = `t${uniq()}`;
-  await db.query('INSERT INTO procuratorates (id, name, level) VALUES ($1, $2, $3)', [
+  await db.query('INSERT INTO procuratorates (id, name, level, parent_id) VALUES ($1, $2, $3, $4)', [
     procuratorateId,
     `测试${procuratorateId}人民检察院`,
     options.level ?? 'district',
+    options.parentId ?? null,
   ]);
   // Tests of other steps decide proposals directly; the head-review tests turn review back on.
   await db.query(
@@ -69,6 +74,7 @@ export async function createTestOrg(db: Db, options: { level?: 'district' | 'cit
     chief: await user('chief'),
     caseOffice: await user('case_office'),
     admin: await user('admin'),
+    oversight: await user('oversight'),
     organs: {
       eco: await organ('区生态环境局'),
       market: await organ('区市场监督管理局'),

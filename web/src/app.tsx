@@ -27,6 +27,8 @@ import { SettingsPage } from './pages/settings';
 import { NotificationBell } from './components/notification-bell';
 import { unreadNotifications } from './api/notifications';
 import { CaseImportPage } from './pages/case-import';
+import { OversightCasesPage, OversightPage } from './pages/oversight';
+import { TypicalCasesPage } from './pages/typical-cases';
 
 interface NavItem {
   to: string;
@@ -35,12 +37,15 @@ interface NavItem {
 }
 
 const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
+const oversees = (u: User) => hasAnyRole(u.roles, ['oversight']);
 const NAV: NavItem[] = [
-  { to: '/inbox', label: '待办', show: staff },
+  { to: '/inbox', label: '待办', show: (u) => staff(u) || oversees(u) },
   { to: '/', label: '案件', show: staff },
   { to: '/leads', label: '群众线索', show: staff },
   { to: '/calendar', label: '期限日历', show: staff },
   { to: '/dashboard', label: '统计分析', show: staff },
+  { to: '/typical-cases', label: '典型案例', show: staff },
+  { to: '/oversight', label: '下级院', show: oversees },
   { to: '/organs', label: '行政机关', show: () => true },
   { to: '/imports', label: '案件导入', show: (u) => hasAnyRole(u.roles, ['case_office', 'admin']) },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
@@ -68,7 +73,10 @@ export function App() {
 
 function Page({ user, path }: { user: User; path: string }) {
   let params: Record<string, string> | null;
-  if (path === '/' || path === '/cases') return staff(user) ? <CaseListPage user={user} /> : <AdminHome />;
+  if (path === '/' || path === '/cases') {
+    if (staff(user)) return <CaseListPage user={user} />;
+    return <AdminHome to={oversees(user) ? '/oversight' : '/admin'} />;
+  }
   if (path === '/login') {
     navigate('/', { replace: true });
     return null;
@@ -89,6 +97,10 @@ function Page({ user, path }: { user: User; path: string }) {
   if (path === '/mail') return <MailPage />;
   if (path === '/settings' && staff(user)) return <SettingsPage />;
   if (path === '/imports') return <CaseImportPage />;
+  if (path === '/typical-cases') return <TypicalCasesPage />;
+  if (path === '/oversight') return <OversightPage />;
+  if ((params = match('/oversight/:id', path)))
+    return <OversightCasesPage key={params.id} procuratorateId={params.id!} />;
   return (
     <section>
       <h1>找不到这个页面</h1>
@@ -99,8 +111,8 @@ function Page({ user, path }: { user: User; path: string }) {
   );
 }
 
-function AdminHome() {
-  useEffect(() => navigate('/admin', { replace: true }), []);
+function AdminHome({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
 }
 
@@ -114,12 +126,13 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
   }, [user.procuratorateId]);
   const count = useSyncExternalStore(inboxCount.subscribe, inboxCount.get);
   const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get) };
+  // The inbox is also the procuratorate above's (备案); notifications are the case staff's own.
+  const hasInbox = staff(user) || oversees(user);
   const isStaff = staff(user);
   useEffect(() => {
-    if (!isStaff) return;
-    inboxCount.refresh();
-    unreadNotifications.refresh();
-  }, [path, isStaff]);
+    if (hasInbox) inboxCount.refresh();
+    if (isStaff) unreadNotifications.refresh();
+  }, [path, hasInbox, isStaff]);
   useEffect(() => {
     if (!isStaff) return;
     // Notifications arrive while a page stays open: the bell looks again every minute.

@@ -39,6 +39,7 @@ beforeAll(async () => {
     chief: 'chief',
     case_office: 'caseOffice',
     admin: 'admin',
+    oversight: 'oversight',
   };
   for (const role of ROLES)
     callers[role] = (await signIn(system.baseUrl, org[users[role]] as { username: string })).client;

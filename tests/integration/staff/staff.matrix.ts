@@ -25,7 +25,7 @@ export const matrix: RouteExpectation[] = [
   {
     route: 'GET /api/inbox',
     request: plain('/api/inbox'),
-    own: allow(['prosecutor', 'head', 'chief', 'case_office'], 200),
+    own: allow(['prosecutor', 'head', 'chief', 'case_office', 'oversight'], 200),
   },
   { route: 'GET /api/users/directory', request: plain('/api/users/directory'), own: allow(ROLES, 200) },
   { route: 'GET /api/domains', request: plain('/api/domains'), own: allow(ROLES, 200) },

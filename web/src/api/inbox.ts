@@ -2,7 +2,14 @@
 import { api } from './client';
 
 export type InboxKind =
-  'clock_overdue' | 'escalation' | 'proposal' | 'alert' | 'clock_due' | 'handed_over' | 'public_lead';
+  | 'clock_overdue'
+  | 'escalation'
+  | 'proposal'
+  | 'filed_above'
+  | 'alert'
+  | 'clock_due'
+  | 'handed_over'
+  | 'public_lead';
 
 export interface InboxItem {
   kind: InboxKind;
@@ -14,6 +21,7 @@ export interface InboxItem {
   date: string;
   overdue: boolean;
   link: string | null;
+  acknowledge?: string;
 }
 
 export interface Inbox {

@@ -28,7 +28,14 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
   const [requested, setRequested] = useState<{ name: string } | null>(null);
   const detail = useApi(() => api.get<CaseDetail>(`/api/cases/${caseId}`), [caseId, version]);
   const refs = useApi(
-    () => Promise.all([reference.organs(), reference.domains(), reference.actionLabels(), reference.users()]),
+    () =>
+      Promise.all([
+        reference.organs(),
+        reference.domains(),
+        reference.actionLabels(),
+        reference.users(),
+        reference.procuratorates(),
+      ]),
     [],
   );
 
@@ -44,7 +51,8 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
     );
   if (!detail.data || !refs.data) return <Loading what="案件" />;
   const d = detail.data;
-  const [organs, domains, labels, users] = refs.data;
+  const [organs, domains, labels, users, courts] = refs.data;
+  const courtName = (id: string) => courts.find((p) => p.id === id)?.name ?? id;
   const nameOf = namesFrom(users, user);
   const caseClocks = d.clocks.filter((c) => !c.recommendationId);
   const organName = (id: string) => organs.find((o) => o.id === id)?.name ?? id;
@@ -61,6 +69,11 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
       </p>
       <header className="case-head">
         <h1>{d.title}</h1>
+        {d.procuratorateId !== user.procuratorateId && (
+          <p className="notice info" role="note">
+            只读：本案由{courtName(d.procuratorateId)}办理，本院只能查看（上级院监督或上级交办的跟踪）。
+          </p>
+        )}
         <div className="facts">
           <Tag tone="blue">{stageLabel(d.stage)}</Tag>
           <span>{d.id}</span>

@@ -1,4 +1,5 @@
 /** 待办: what waits for me now, most urgent first; each item links to where it is done. */
+import { api } from '../api/client';
 import { fetchInbox, inboxCount, type InboxItem, type InboxKind } from '../api/inbox';
 import { Loading, Problem } from '../components/problem';
 import { Link } from '../lib/router';
@@ -8,6 +9,7 @@ const KIND_LABELS: Record<InboxKind, string> = {
   clock_overdue: '期限已逾期',
   escalation: '督促措施待确认',
   proposal: '提请待决定',
+  filed_above: '下级院备案',
   alert: '案件告警',
   clock_due: '期限7日内届满',
   handed_over: '新交办',
@@ -37,6 +39,7 @@ export function InboxPage() {
             <InboxRow
               key={`${item.kind}:${item.caseId ?? item.leadId}:${item.date}:${item.action}`}
               item={item}
+              onDone={inbox.reload}
             />
           ))}
         </ol>
@@ -45,7 +48,7 @@ export function InboxPage() {
   );
 }
 
-function InboxRow({ item }: { item: InboxItem }) {
+function InboxRow({ item, onDone }: { item: InboxItem; onDone: () => void }) {
   const urgent = item.kind === 'clock_overdue' || item.overdue;
   return (
     <li className={urgent ? 'inbox-item urgent' : 'inbox-item'}>
@@ -67,6 +70,11 @@ function InboxRow({ item }: { item: InboxItem }) {
           {item.detail && <span> · {item.detail}</span>}
         </div>
       </div>
+      {item.acknowledge && (
+        <button type="button" onClick={() => void api.post(item.acknowledge!).then(onDone)}>
+          已阅
+        </button>
+      )}
     </li>
   );
 }

@@ -9,10 +9,15 @@ import { Caller, signIn } from '../helpers';
 import type { CallerName } from './harness';
 import { sharedCase } from '../../cases/stage-fixtures';
 
-/** Two procuratorates, a signed-in client per role of the first, and fresh-resource makers. */
+/**
+ * Two procuratorates, a signed-in client per role of the first (the oversight role's from the
+ * procuratorate above it, so that "own" is a case of its subtree), and fresh-resource makers.
+ */
 export interface MatrixWorld {
   system: System;
   own: TestOrg;
+  /** The procuratorate directly above `own`. */
+  above: TestOrg;
   other: TestOrg;
   callers: Record<CallerName, Caller>;
   fresh: ReturnType<typeof freshMakers>;
@@ -24,17 +29,23 @@ const ROLE_USERS: Record<Role, keyof TestOrg> = {
   chief: 'chief',
   case_office: 'caseOffice',
   admin: 'admin',
+  oversight: 'oversight',
 };
 
 export async function createWorld(system: System): Promise<MatrixWorld> {
-  const [own, other] = await Promise.all([createTestOrg(system.db), createTestOrg(system.db)]);
+  const above = await createTestOrg(system.db, { level: 'city' });
+  const [own, other] = await Promise.all([
+    createTestOrg(system.db, { parentId: above.procuratorateId }),
+    createTestOrg(system.db),
+  ]);
   const callers = { anonymous: new Caller(system.baseUrl, undefined) } as Record<CallerName, Caller>;
   for (const [role, key] of Object.entries(ROLE_USERS)) {
     // The matrix outlives an access token on a busy machine: each caller renews its session.
-    const session = await signIn(system.baseUrl, own[key] as { username: string });
+    const user = role === 'oversight' ? above.oversight : own[key];
+    const session = await signIn(system.baseUrl, user as { username: string });
     callers[role as Role] = session.client.renewingWith(session.refreshToken);
   }
-  const world = { system, own, other, callers, fresh: freshMakers(system.db) };
+  const world = { system, own, above, other, callers, fresh: freshMakers(system.db) };
   callers.organ = await organCaller(world);
   return world;
 }
