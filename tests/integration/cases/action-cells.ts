@@ -100,7 +100,7 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   recordAppeal: { fixture: 'judgment', body: (_o, d) => ({ appealedBy: 'procuratorate', filedOn: d }) },
   proposeClaimChange: {
     fixture: 'courtFiled',
-    body: () => ({ change: 'withdraw', ground: 'claims_realized', reason: '诉讼请求全部实现' }),
+    body: () => ({ change: 'withdraw', ground: 'organ_performed', reason: '诉讼请求全部实现' }),
   },
   decideClaimChange: { fixture: 'claimChangeProposed', body: decided },
   recordClaimChangeFiled: { fixture: 'claimChangeDecided', body: (_o, d) => ({ filedOn: d }) },

@@ -674,15 +674,16 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   proposeClaimChange: {
     at: 'COURT_FILED',
     by: 'prosecutor',
-    payload: { change: 'amend', ground: 'claims_partly_realized', claims: '确认违法', reason: '部分履职' },
+    payload: { change: 'amend', ground: 'confirm_illegal', claims: '确认违法', reason: '部分履职' },
     stage: 'LITIGATION',
     ops: [],
     data: {
       change: 'amend',
-      ground: 'claims_partly_realized',
+      ground: 'confirm_illegal',
       claims: '确认违法',
       changeLabel: '变更诉讼请求',
-      basisLabel: '诉讼请求部分实现，需要变更诉讼请求（第八十四条、第九十九条）',
+      basisLabel:
+        '行政机关已经依法履行职责而全部实现诉讼请求，确有必要变更诉讼请求，请求判决确认行政行为违法（第八十四条）',
       reason: '部分履职',
     },
   },
@@ -705,7 +706,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       underDelegation: false,
       change: 'withdraw',
       changeLabel: '撤回起诉',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
     },
   },
   recordClaimChangeFiled: {

@@ -143,7 +143,7 @@ const ADMIN = {
   CLAIM_CHANGE_PROPOSED: () =>
     ADMIN.COURT_FILED().does('proposeClaimChange', 'prosecutor', {
       change: 'withdraw',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
       reason: '行政机关已依法履职，诉讼请求全部实现',
     }),
   CLAIM_CHANGE_DECIDED: () =>
