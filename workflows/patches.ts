@@ -155,6 +155,16 @@ export const PATCHES = {
    * termination because another plaintiff sued needs that suit recorded (rule `civilEndingChecks`).
    */
   civilEndingChecks: 'civil-ending-checks-2026-12-02',
+  /**
+   * 2026-12-03: a 英雄烈士保护 case with no close relatives records so and goes to the civil review
+   * (rule `heroesNoRelatives`).
+   */
+  heroesNoRelatives: 'civil-heroes-no-relatives-2026-12-03',
+  /**
+   * 2026-12-03: terminating on the relatives' objection needs that objection recorded (rule
+   * `relativesObjectionRecorded`).
+   */
+  relativesObjectionRecorded: 'relatives-objection-recorded-2026-12-03',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -179,4 +189,6 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   criminalIncidental: PATCHES.criminalIncidental,
   heroesRelatives: PATCHES.heroesRelatives,
   civilEndingChecks: PATCHES.civilEndingChecks,
+  heroesNoRelatives: PATCHES.heroesNoRelatives,
+  relativesObjectionRecorded: PATCHES.relativesObjectionRecorded,
 };

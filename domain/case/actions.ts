@@ -41,7 +41,7 @@ import { reviewProposal } from './rules/proposals';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
 import { recordCivilParty } from './rules/parties';
 import { linkCriminalCase, recordIncidentalSuitFiled } from './rules/criminal-incidental';
-import { inquireRelatives, recordRelativesAnswer } from './rules/heroes';
+import { inquireRelatives, recordNoCloseRelatives, recordRelativesAnswer } from './rules/heroes';
 import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
@@ -219,6 +219,11 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     label: '征询英雄烈士等近亲属意见（第九十二条）',
     who: 'handler',
     apply: inquireRelatives,
+  },
+  recordNoCloseRelatives: {
+    label: '登记英雄烈士等没有近亲属（第九十二条）',
+    who: 'handler',
+    apply: recordNoCloseRelatives,
   },
   recordRelativesAnswer: { label: '登记近亲属意见', who: 'handler', apply: recordRelativesAnswer },
   acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },

@@ -419,6 +419,10 @@ export const ACTION_SCHEMAS = {
     inquiredOn: civilDate.describe('征询日期'),
     relatives: text('征询的近亲属（姓名及与英雄烈士的关系）', 2000),
   }),
+  recordNoCloseRelatives: z.strictObject({
+    recordedOn: civilDate.describe('登记日期'),
+    summary: text('情况说明（如何查明英雄烈士等没有近亲属）', 10_000),
+  }),
   recordRelativesAnswer: z.strictObject({
     on: civilDate.describe('登记日期'),
     answer: z

@@ -232,6 +232,11 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
     body: (_o, d) => ({ inquiredOn: d, relatives: '烈士之子张某' }),
     rule: { prosecutor: 409, head: 409 },
   },
+  recordNoCloseRelatives: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({ recordedOn: d, summary: '经民政部门核实，烈士没有近亲属' }),
+    rule: { prosecutor: 409, head: 409 },
+  },
   recordRelativesAnswer: {
     fixture: 'civilInvestigation',
     body: (_o, d) => ({ on: d, answer: 'relatives_not_suing', summary: '不起诉' }),

@@ -825,6 +825,22 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ],
     data: { inquiredOn: D.relativesInquired, relatives: '烈士之子张某' },
   },
+  recordNoCloseRelatives: {
+    at: 'HEROES_INVESTIGATION',
+    by: 'prosecutor',
+    payload: { recordedOn: D.relativesInquired, summary: '经民政部门核实，烈士没有近亲属' },
+    stage: 'LITIGATION_REVIEW',
+    ops: [
+      meet('investigation', D.relativesInquired),
+      {
+        op: 'start',
+        key: 'litigation_review_civil',
+        clockId: 'litigation_review_civil',
+        start: D.relativesInquired,
+      },
+    ],
+    data: { recordedOn: D.relativesInquired, summary: '经民政部门核实，烈士没有近亲属' },
+  },
   recordRelativesAnswer: {
     at: 'RELATIVES_INQUIRED',
     by: 'prosecutor',
