@@ -165,6 +165,11 @@ export const PATCHES = {
    * `relativesObjectionRecorded`).
    */
   relativesObjectionRecorded: 'relatives-objection-recorded-2026-12-03',
+  /**
+   * 2026-12-03: the chief records the date of an extension recorded without one, and the clock is
+   * counted again in the order things happened (rule `undatedExtensionCorrection`).
+   */
+  undatedExtensionCorrection: 'undated-extension-correction-2026-12-03',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -191,4 +196,5 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   civilEndingChecks: PATCHES.civilEndingChecks,
   heroesNoRelatives: PATCHES.heroesNoRelatives,
   relativesObjectionRecorded: PATCHES.relativesObjectionRecorded,
+  undatedExtensionCorrection: PATCHES.undatedExtensionCorrection,
 };

@@ -26,6 +26,7 @@ import { endAppraisal, startAppraisal } from './rules/appraisal';
 import * as claims from './rules/claims';
 import { recordCompensationOutcome, recordRightHolderNotified } from './rules/eco-compensation';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
+import { dateExtension } from './rules/extension-date';
 import { recordRevisit, recordSuspensionFiledAbove, resume, suspend, terminate } from './rules/closure';
 import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
 import {
@@ -147,6 +148,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     apply: recordSuspensionFiledAbove,
   },
   extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
+  dateExtension: { label: '补记延长决定日期', who: 'chief', apply: dateExtension },
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
   startAppraisal: { label: '鉴定等开始（期限暂停计算）', who: 'handler', apply: startAppraisal },
   endAppraisal: { label: '鉴定等结束（期限恢复计算）', who: 'handler', apply: endAppraisal },

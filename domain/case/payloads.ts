@@ -250,6 +250,12 @@ export const ACTION_SCHEMAS = {
     reportRef: optionalText('备案文号', 200).optional(),
   }),
   extendDeadline,
+  dateExtension: z.strictObject({
+    clockKey: identifier('期限标识，如 litigation_review_admin'),
+    extension: z.number().int().min(1).max(100).describe('第几次延长（自 1 起，按批准的先后）'),
+    decidedOn: civilDate.describe('该次延长的决定日期'),
+    reason: text('补记依据（如延长决定书的日期）', 2000),
+  }),
   addExcludedDays: z.strictObject({
     clockKey: identifier('期限标识'),
     kind: z.enum(keysOf(EXCLUSION_KINDS)).describe('鉴定、评估、审计、检验、检测、翻译'),

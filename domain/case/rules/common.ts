@@ -118,6 +118,8 @@ export type RuleChange =
    * recorded as their answer.
    */
   | 'relativesObjectionRecorded'
+  /** The chief records the date of an extension recorded without one (`dateExtension`). */
+  | 'undatedExtensionCorrection'
   /**
    * A supported suit cannot be concluded while its support's withdrawal awaits delivery, and a
    * termination because another plaintiff sued needs that suit recorded.

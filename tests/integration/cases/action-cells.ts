@@ -116,6 +116,12 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   resume: { fixture: 'suspended', body: chiefDecision },
   recordSuspensionFiledAbove: { fixture: 'suspended', body: (_o, d) => ({ filedOn: d }) },
   // The lead's evaluation clock is an internal target: only a head or the chief may extend it.
+  // No fixture case has an extension recorded without its date: the chief is refused for the case's state.
+  dateExtension: {
+    fixture: 'review',
+    body: (_o, d) => ({ clockKey: 'litigation_review_admin', extension: 1, decidedOn: d, reason: '补记' }),
+    rule: { chief: 409 },
+  },
   extendDeadline: {
     fixture: 'lead',
     body: () => ({

@@ -492,6 +492,19 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [recompute('litigation_review_admin')],
     data: { clockKey: 'litigation_review_admin', by: { unit: 'months', count: 1 }, until: null },
   },
+  dateExtension: {
+    at: 'UNDATED_EXTENSION',
+    by: 'chief',
+    payload: {
+      clockKey: 'litigation_review_admin',
+      extension: 1,
+      decidedOn: '2025-06-20',
+      reason: '据延长审查期限决定书补记',
+    },
+    stage: 'LITIGATION_REVIEW',
+    ops: [recompute('litigation_review_admin')],
+    data: { clockKey: 'litigation_review_admin', extension: 1, decidedOn: '2025-06-20' },
+  },
   addExcludedDays: {
     at: 'LITIGATION_REVIEW',
     by: 'prosecutor',

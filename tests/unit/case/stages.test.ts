@@ -117,6 +117,7 @@ const NOT_NOW: WrongStage<ActionName>[] = [
   w({ name: 'recordRelativesAnswer', at: 'HEROES_INVESTIGATION', message: /没有已征询、尚未答复/ }),
   w({ name: 'recordNoCloseRelatives', at: 'RELATIVES_INQUIRED', message: /已征询/ }),
   w({ name: 'recordNoCloseRelatives', at: 'CIVIL_INVESTIGATION', message: /仅适用于英雄烈士保护/ }),
+  w({ name: 'dateExtension', at: 'LITIGATION_REVIEW', message: /没有未注明决定日期的延长/ }),
   w({ name: 'recordRevisit', at: 'FOLLOW_UP', message: /不能登记回头看/ }),
   w({ name: 'terminate', at: 'EVALUATION', message: /不能终结审查/ }),
   w({ name: 'terminate', at: 'LITIGATION', message: /不能终结审查/ }),
