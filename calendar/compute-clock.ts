@@ -11,6 +11,7 @@ import {
   type DeadlineRequest,
   type ExplanationStep,
   type PeriodLength,
+  type StopDayCounting,
 } from '../domain/period';
 import type { ClockDefinition } from '../domain/period/clocks';
 import { planReminders, type PlannedReminder, type ReminderLadder } from '../domain/reminders';
@@ -34,7 +35,8 @@ export interface ComputedClock {
   provisional: boolean;
   suspended: boolean;
   steps: ExplanationStep[];
-  rule: { makeupWorkdayCounts: boolean };
+  /** Absent in results computed before the stop-counting setting existed. */
+  rule: { makeupWorkdayCounts: boolean; stopDayCounting?: StopDayCounting };
   definition: {
     name: string;
     basis: string;

@@ -5,6 +5,9 @@ import {
   CLOCK_IDS,
   DEFAULT_CLOCK_CATALOGUE,
   DEFAULT_PERIOD_POLICY,
+  DEFAULT_STOP_DAY_COUNTING,
+  STOP_DAY_COUNTINGS,
+  type StopDayCounting,
   withOverriddenLengths,
   type ClockCatalogue,
   type ClockId,
@@ -28,6 +31,8 @@ export function versionLabel(kind: PolicyKind, seq: number): string {
 
 export interface PeriodPolicyContent {
   makeupWorkdayCounts: boolean;
+  /** Absent in versions stored before the setting existed: the default convention. */
+  stopDayCounting?: StopDayCounting;
 }
 
 export type ClockOverrides = Partial<Record<ClockId, ClockLengthOverride>>;
@@ -46,7 +51,10 @@ export const clockOverrideSchema = z.strictObject({
   urgentLength: periodLengthSchema.optional(),
 });
 
-export const periodContentSchema = z.strictObject({ makeupWorkdayCounts: z.boolean() });
+export const periodContentSchema = z.strictObject({
+  makeupWorkdayCounts: z.boolean(),
+  stopDayCounting: z.enum(STOP_DAY_COUNTINGS).default(DEFAULT_STOP_DAY_COUNTING),
+});
 
 export const catalogueContentSchema = z.strictObject({
   overrides: z.partialRecord(z.enum(CLOCK_IDS as [ClockId, ...ClockId[]]), clockOverrideSchema),
@@ -68,7 +76,10 @@ export const DEFAULT_POLICY_CONTENT: {
   catalogue: CatalogueContent;
   reminders: ReminderPolicyContent;
 } = {
-  period: { makeupWorkdayCounts: DEFAULT_PERIOD_POLICY.makeupWorkdayCounts },
+  period: {
+    makeupWorkdayCounts: DEFAULT_PERIOD_POLICY.makeupWorkdayCounts,
+    stopDayCounting: DEFAULT_STOP_DAY_COUNTING,
+  },
   catalogue: { overrides: {} },
   reminders: { steps: DEFAULT_REMINDER_POLICY.steps, workingHours: DEFAULT_REMINDER_POLICY.workingHours },
 };

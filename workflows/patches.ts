@@ -160,6 +160,21 @@ export const PATCHES = {
    * session, an integration token and its id, or an organ's session), from the envelope's `auth`.
    */
   timelineAuth: 'timeline-auth-2026-12-03',
+  /**
+   * 2026-12-03: a 英雄烈士保护 case with no close relatives records so and goes to the civil review
+   * (rule `heroesNoRelatives`).
+   */
+  heroesNoRelatives: 'civil-heroes-no-relatives-2026-12-03',
+  /**
+   * 2026-12-03: terminating on the relatives' objection needs that objection recorded (rule
+   * `relativesObjectionRecorded`).
+   */
+  relativesObjectionRecorded: 'relatives-objection-recorded-2026-12-03',
+  /**
+   * 2026-12-03: the chief records the date of an extension recorded without one, and the clock is
+   * counted again in the order things happened (rule `undatedExtensionCorrection`).
+   */
+  undatedExtensionCorrection: 'undated-extension-correction-2026-12-03',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
@@ -184,4 +199,7 @@ export const RULE_PATCHES: Record<RuleChange, string> = {
   criminalIncidental: PATCHES.criminalIncidental,
   heroesRelatives: PATCHES.heroesRelatives,
   civilEndingChecks: PATCHES.civilEndingChecks,
+  heroesNoRelatives: PATCHES.heroesNoRelatives,
+  relativesObjectionRecorded: PATCHES.relativesObjectionRecorded,
+  undatedExtensionCorrection: PATCHES.undatedExtensionCorrection,
 };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   CLOCK_IDS,
   DEFAULT_CLOCK_CATALOGUE,
+  DEFAULT_STOP_DAY_COUNTING,
+  STOP_DAY_COUNTINGS,
   withOverriddenLengths,
   type ClockCatalogue,
   type ClockId,
@@ -19,6 +21,12 @@ import { text } from '../../domain/text';
 export const policyChangeBody = z
   .strictObject({
     makeupWorkdayCounts: z.boolean().optional().describe('调休上班日是否按工作日计算'),
+    stopDayCounting: z
+      .enum(STOP_DAY_COUNTINGS)
+      .optional()
+      .describe(
+        '中止、扣除鉴定等期间的计日方法：resume_on_end_day 自开始之日停止计算、至结束之日恢复计算（默认），exclude_both_end_days 开始日和结束日均不计入',
+      ),
     clockLengths: z
       .partialRecord(z.enum(CLOCK_IDS as [ClockId, ...ClockId[]]), clockOverrideSchema)
       .optional()
@@ -31,9 +39,10 @@ export const policyChangeBody = z
   .refine(
     (body) =>
       body.makeupWorkdayCounts !== undefined ||
+      body.stopDayCounting !== undefined ||
       body.clockLengths !== undefined ||
       body.reminders !== undefined,
-    '请至少指定 makeupWorkdayCounts、clockLengths、reminders 之一',
+    '请至少指定 makeupWorkdayCounts、stopDayCounting、clockLengths、reminders 之一',
   );
 export type PolicyChangeBody = z.infer<typeof policyChangeBody>;
 
@@ -87,8 +96,12 @@ function candidateCatalogue(current: ClockCatalogue, requested: ClockOverrides) 
 
 export function policyCandidate(current: CalendarSnapshot, body: PolicyChangeBody): PolicyCandidate {
   const candidate: PolicyCandidate = {};
-  if (body.makeupWorkdayCounts !== undefined) {
-    candidate.policy = { version: '（预览）', makeupWorkdayCounts: body.makeupWorkdayCounts };
+  if (body.makeupWorkdayCounts !== undefined || body.stopDayCounting !== undefined) {
+    candidate.policy = {
+      version: '（预览）',
+      makeupWorkdayCounts: body.makeupWorkdayCounts ?? current.policy.makeupWorkdayCounts,
+      stopDayCounting: body.stopDayCounting ?? current.policy.stopDayCounting ?? DEFAULT_STOP_DAY_COUNTING,
+    };
   }
   if (body.clockLengths !== undefined) {
     candidate.catalogue = candidateCatalogue(current.catalogue, body.clockLengths as ClockOverrides);

@@ -5,7 +5,7 @@ import { affectedCases, previewMoves, requestUnderCatalogue, type MoveReport } f
 import { casesWithOpenClocks, openClocks, type OpenClockRow } from '../../store/calendar-clocks';
 import { addPolicyVersions, type NewPolicyVersion, type PolicyChange } from '../../store/calendar-policy';
 import type { Db } from '../../store/pool';
-import type { ClockCatalogue } from '../../domain/period';
+import { DEFAULT_STOP_DAY_COUNTING, type ClockCatalogue, type PeriodPolicy } from '../../domain/period';
 import type { CalendarServiceDeps } from './holiday-service';
 import { policyCandidate, type PolicyCandidate, type PolicyChangeBody } from './policy-input';
 import { signalRecompute, type SignalReport } from './signal-cases';
@@ -21,6 +21,8 @@ async function producingCatalogues(db: Db, rows: OpenClockRow[], current: ClockC
   return (row: OpenClockRow) => byVersion.get(row.catalogue_version) ?? current;
 }
 
+const stopCounting = (policy: PeriodPolicy) => policy.stopDayCounting ?? DEFAULT_STOP_DAY_COUNTING;
+
 async function previewPolicy(
   db: Db,
   current: CalendarSnapshot,
@@ -28,7 +30,8 @@ async function previewPolicy(
 ): Promise<MoveReport> {
   const ruleChanged =
     candidate.policy !== undefined &&
-    candidate.policy.makeupWorkdayCounts !== current.policy.makeupWorkdayCounts;
+    (candidate.policy.makeupWorkdayCounts !== current.policy.makeupWorkdayCounts ||
+      stopCounting(candidate.policy) !== stopCounting(current.policy));
   const clocks = candidate.catalogue?.changedClocks ?? [];
   if (!ruleChanged && clocks.length === 0) return NO_MOVES;
   const rows = await openClocks(db, ruleChanged ? {} : { clockIds: clocks });
@@ -51,7 +54,11 @@ function newVersions(candidate: PolicyCandidate, actorId: string, reason: string
   const inputs: NewPolicyVersion[] = [];
   const add = (kind: NewPolicyVersion['kind'], content: unknown) =>
     inputs.push({ kind, content, actorId, reason });
-  if (candidate.policy) add('period', { makeupWorkdayCounts: candidate.policy.makeupWorkdayCounts });
+  if (candidate.policy)
+    add('period', {
+      makeupWorkdayCounts: candidate.policy.makeupWorkdayCounts,
+      stopDayCounting: stopCounting(candidate.policy),
+    });
   if (candidate.catalogue) add('catalogue', { overrides: candidate.catalogue.overrides });
   if (candidate.reminders) add('reminders', candidate.reminders);
   return inputs;

@@ -2,7 +2,13 @@
 import { activePolicyVersion, type PolicyVersionRow } from '../../store/calendar-policy';
 import type { CalendarSnapshot } from '../../calendar/cache';
 import type { PolicyKind } from '../../calendar/policies';
-import { basisText, CLOCK_IDS, DEFAULT_CLOCK_CATALOGUE, type ClockCatalogue } from '../../domain/period';
+import {
+  basisText,
+  CLOCK_IDS,
+  DEFAULT_CLOCK_CATALOGUE,
+  DEFAULT_STOP_DAY_COUNTING,
+  type ClockCatalogue,
+} from '../../domain/period';
 import type { CalendarServiceDeps } from './holiday-service';
 
 function provenance(row: PolicyVersionRow | undefined) {
@@ -41,6 +47,7 @@ export async function policyView(deps: CalendarServiceDeps, current?: CalendarSn
     period: {
       version: snapshot.policy.version,
       makeupWorkdayCounts: snapshot.policy.makeupWorkdayCounts,
+      stopDayCounting: snapshot.policy.stopDayCounting ?? DEFAULT_STOP_DAY_COUNTING,
       ...provenance(period),
     },
     catalogue: {

@@ -1,5 +1,6 @@
 // Response shapes of the calendar endpoints, for the OpenAPI document.
 import { z } from 'zod';
+import { STOP_DAY_COUNTINGS } from '../../domain/period';
 
 const nullableDate = z.string().nullable();
 
@@ -91,7 +92,12 @@ const provenance = {
 const length = z.object({ unit: z.enum(['days', 'months']), count: z.number().int() }).nullable();
 
 export const policyResponse = z.object({
-  period: z.object({ version: z.string(), makeupWorkdayCounts: z.boolean(), ...provenance }),
+  period: z.object({
+    version: z.string(),
+    makeupWorkdayCounts: z.boolean(),
+    stopDayCounting: z.enum(STOP_DAY_COUNTINGS).describe('中止、扣除鉴定等期间的计日方法'),
+    ...provenance,
+  }),
   catalogue: z.object({
     version: z.string(),
     overrides: z.unknown(),

@@ -49,6 +49,7 @@ export async function caseDetail(
     compensation: live?.compensation ?? null,
     criminalCase: live?.criminalCase ?? null,
     relativesInquiry: live?.relativesInquiry ?? null,
+    noCloseRelatives: live?.noCloseRelatives ?? null,
     availableActions: live && own ? availableActions(live, actor, today) : [],
     stuck: stuckOf(deps.stuckCases, caseId),
   };

@@ -3,7 +3,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { CalendarStore } from '../../calendar/store';
-import { computeDeadline, PeriodRequestError } from '../../domain/period';
+import { computeDeadline, PeriodRequestError, STOP_DAY_COUNTINGS } from '../../domain/period';
 import { defineReadRoute, routerOf } from '../route-kit';
 import type { RouteRegistry, RouteTarget } from '../routing';
 import { deadlineQuery, periodProblem, requestFromQuery } from './query';
@@ -22,7 +22,10 @@ const deadlineResponse = z.object({
   provisional: z.boolean().describe('true：所涉年份的节假日安排尚未载入，仅按周末计算'),
   missingYears: z.array(z.number().int()),
   suspended: z.boolean(),
-  rule: z.object({ makeupWorkdayCounts: z.boolean() }),
+  rule: z.object({
+    makeupWorkdayCounts: z.boolean(),
+    stopDayCounting: z.enum(STOP_DAY_COUNTINGS).describe('中止、扣除鉴定等期间的计日方法（期间计算政策）'),
+  }),
   policyVersion: z.string(),
   scheduleVersion: z.string(),
   steps: z.array(step).describe('计算过程（中文说明）'),

@@ -26,6 +26,7 @@ import { endAppraisal, startAppraisal } from './rules/appraisal';
 import * as claims from './rules/claims';
 import { recordCompensationOutcome, recordRightHolderNotified } from './rules/eco-compensation';
 import { addExcludedDays, extendDeadline, requireNotFinal } from './rules/clocks';
+import { dateExtension } from './rules/extension-date';
 import { recordRevisit, recordSuspensionFiledAbove, resume, suspend, terminate } from './rules/closure';
 import { forbidden, invalid, Rejection, type Effects, type RuleContext } from './rules/common';
 import {
@@ -41,7 +42,7 @@ import { reviewProposal } from './rules/proposals';
 import { flagMajorLead, recordMajorLeadReported } from './rules/major-lead';
 import { recordCivilParty } from './rules/parties';
 import { linkCriminalCase, recordIncidentalSuitFiled } from './rules/criminal-incidental';
-import { inquireRelatives, recordRelativesAnswer } from './rules/heroes';
+import { inquireRelatives, recordNoCloseRelatives, recordRelativesAnswer } from './rules/heroes';
 import { recordTransferOut } from './rules/transfers';
 import * as rec from './rules/recommendation';
 
@@ -147,6 +148,7 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     apply: recordSuspensionFiledAbove,
   },
   extendDeadline: { label: '延长期限', who: 'staff', apply: extendDeadline },
+  dateExtension: { label: '补记延长决定日期', who: 'chief', apply: dateExtension },
   addExcludedDays: { label: '扣除鉴定等期间', who: 'handler', apply: addExcludedDays },
   startAppraisal: { label: '鉴定等开始（期限暂停计算）', who: 'handler', apply: startAppraisal },
   endAppraisal: { label: '鉴定等结束（期限恢复计算）', who: 'handler', apply: endAppraisal },
@@ -219,6 +221,11 @@ export const ACTIONS: { [N in ActionName]: ActionDef<N> } = {
     label: '征询英雄烈士等近亲属意见（第九十二条）',
     who: 'handler',
     apply: inquireRelatives,
+  },
+  recordNoCloseRelatives: {
+    label: '登记英雄烈士等没有近亲属（第九十二条）',
+    who: 'handler',
+    apply: recordNoCloseRelatives,
   },
   recordRelativesAnswer: { label: '登记近亲属意见', who: 'handler', apply: recordRelativesAnswer },
   acknowledgeAlert: { label: '确认告警', who: 'overseer', apply: acknowledgeAlert },

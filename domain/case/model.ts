@@ -367,6 +367,11 @@ export interface CaseState {
     answer?: RelativesAnswer;
     answeredOn?: CivilDate;
   };
+  /**
+   * A hero or martyr with no close relatives: nobody to ask (Rules art. 92), recorded with how it was
+   * established; the case went straight to the civil litigation review.
+   */
+  noCloseRelatives?: { recordedOn: CivilDate; summary: string };
   /** Transfers to other bodies, in order (absent until the first). */
   transfers?: OutgoingTransfer[];
   /** Timeline sequence number of the last entry written. */

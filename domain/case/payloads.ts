@@ -13,6 +13,7 @@ import {
   EARLY_FINDING_GROUNDS,
   EXCLUSION_KINDS,
   keysOf,
+  LEGACY_CLAIM_CHANGE_GROUNDS,
   LEGACY_NON_PERFORMANCE_REASONS,
   NON_PERFORMANCE_REASONS,
   PARTY_KINDS,
@@ -87,6 +88,19 @@ const extendDeadline = z
   .refine((p) => (p.by === undefined) !== (p.until === undefined), {
     message: '请填写延长的期间或延长至的日期（二者选一）',
     path: ['by'],
+  });
+
+/** 撤回起诉 or 变更诉讼请求 proposed on a ground of `grounds` (Rules arts. 84, 99). */
+const claimChange = <K extends string>(grounds: readonly [K, ...K[]]) =>
+  z.strictObject({
+    change: z.enum(keysOf(CLAIM_CHANGES)).describe('withdraw 撤回起诉，amend 变更诉讼请求'),
+    ground: z
+      .enum(grounds)
+      .describe(
+        '依据：organ_performed 行政机关已经依法履行职责而全部实现诉讼请求（第八十四条，撤回起诉），confirm_illegal 确有必要的，变更诉讼请求，请求判决确认行政行为违法（第八十四条），defendant_complied 被告纠正违法行为或者依法履行义务而使诉讼请求全部实现（第九十九条），mediation_settled 经人民法院主持调解达成调解协议，other 其他',
+      ),
+    claims: optionalText('变更后的诉讼请求（变更诉讼请求时填写）', 10_000).optional(),
+    reason: text('提请理由', 2000),
   });
 
 const finding = <K extends string>(reasons: readonly [K, ...K[]]) =>
@@ -181,16 +195,7 @@ export const ACTION_SCHEMAS = {
     appealedBy: z.enum(['procuratorate', 'defendant']).describe('上诉方'),
     filedOn: civilDate.describe('上诉日期'),
   }),
-  proposeClaimChange: z.strictObject({
-    change: z.enum(keysOf(CLAIM_CHANGES)).describe('withdraw 撤回起诉，amend 变更诉讼请求'),
-    ground: z
-      .enum(keysOf(CLAIM_CHANGE_GROUNDS))
-      .describe(
-        '依据：claims_realized 诉讼请求全部实现，claims_partly_realized 诉讼请求部分实现，mediation_settled 经法院调解达成协议，other 其他（《办案规则》第八十四条、第九十九条）',
-      ),
-    claims: optionalText('变更后的诉讼请求（变更诉讼请求时填写）', 10_000).optional(),
-    reason: text('提请理由', 2000),
-  }),
+  proposeClaimChange: claimChange(keysOf(CLAIM_CHANGE_GROUNDS)),
   decideClaimChange: decision,
   recordClaimChangeFiled: z.strictObject({
     filedOn: civilDate.describe('决定书提交人民法院的日期'),
@@ -245,6 +250,12 @@ export const ACTION_SCHEMAS = {
     reportRef: optionalText('备案文号', 200).optional(),
   }),
   extendDeadline,
+  dateExtension: z.strictObject({
+    clockKey: identifier('期限标识，如 litigation_review_admin'),
+    extension: z.number().int().min(1).max(100).describe('第几次延长（自 1 起，按批准的先后）'),
+    decidedOn: civilDate.describe('该次延长的决定日期'),
+    reason: text('补记依据（如延长决定书的日期）', 2000),
+  }),
   addExcludedDays: z.strictObject({
     clockKey: identifier('期限标识'),
     kind: z.enum(keysOf(EXCLUSION_KINDS)).describe('鉴定、评估、审计、检验、检测、翻译'),
@@ -414,6 +425,10 @@ export const ACTION_SCHEMAS = {
     inquiredOn: civilDate.describe('征询日期'),
     relatives: text('征询的近亲属（姓名及与英雄烈士的关系）', 2000),
   }),
+  recordNoCloseRelatives: z.strictObject({
+    recordedOn: civilDate.describe('登记日期'),
+    summary: text('情况说明（如何查明英雄烈士等没有近亲属）', 10_000),
+  }),
   recordRelativesAnswer: z.strictObject({
     on: civilDate.describe('登记日期'),
     answer: z
@@ -437,14 +452,19 @@ export type ActionName = keyof typeof ACTION_SCHEMAS;
 
 /**
  * The schemas an action already in a case's history is read with: today's, except that a finding
- * may name a reason of the earlier list (LEGACY_NON_PERFORMANCE_REASONS), which today's schema
- * refuses for a new finding, and the end of a supported suit may lack its result.
+ * may name a reason of the earlier list (LEGACY_NON_PERFORMANCE_REASONS) and a claim change a
+ * ground of the earlier list (LEGACY_CLAIM_CHANGE_GROUNDS), which today's schemas refuse for a new
+ * action, and the end of a supported suit may lack its result.
  */
 export const RECORDED_SCHEMAS: { [N in ActionName]: z.ZodType } = {
   ...ACTION_SCHEMAS,
   recordFinding: finding([
     ...keysOf(NON_PERFORMANCE_REASONS),
     ...keysOf(LEGACY_NON_PERFORMANCE_REASONS),
+  ] as const),
+  proposeClaimChange: claimChange([
+    ...keysOf(CLAIM_CHANGE_GROUNDS),
+    ...keysOf(LEGACY_CLAIM_CHANGE_GROUNDS),
   ] as const),
   // Conclusions of a supported suit recorded before its result was asked for have none.
   recordSupportConcluded: supportConcluded(suitResult.optional()),

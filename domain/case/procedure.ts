@@ -25,6 +25,7 @@ export const STAGE_EVENTS = {
   support_withdrawn: '撤回支持起诉',
   relatives_sued: '英雄烈士等的近亲属提起诉讼',
   relatives_not_suing: '英雄烈士等的近亲属不提起诉讼或征询期满未答复',
+  no_close_relatives: '英雄烈士等没有近亲属',
   compensation_failed: '生态环境损害赔偿磋商未达成一致，赔偿权利人不起诉',
   litigation_approved: '决定提起诉讼',
   litigation_refused: '决定不提起诉讼',
@@ -156,6 +157,7 @@ export const PROCEDURE: readonly Move[] = [
   // 英雄烈士保护: the close relatives asked instead of the announcement (Rules art. 92).
   move('INVESTIGATION', 'relatives_sued', 'SUPPORT', CIVIL),
   move('INVESTIGATION', 'relatives_not_suing', 'LITIGATION_REVIEW', CIVIL),
+  move('INVESTIGATION', 'no_close_relatives', 'LITIGATION_REVIEW', CIVIL),
   // Litigation, on both tracks.
   move('LITIGATION_REVIEW', 'litigation_approved', 'LITIGATION'),
   move('LITIGATION_REVIEW', 'litigation_refused', 'TERMINATED'),

@@ -204,6 +204,12 @@ export const caseDetailResponse = caseResponse.extend({
     })
     .nullable()
     .describe('征询英雄烈士等近亲属是否起诉（《办案规则》第九十二条）：征询日期、近亲属、答复'),
+  noCloseRelatives: z
+    .object({ recordedOn: z.string(), summary: z.string() })
+    .nullable()
+    .describe(
+      '英雄烈士等没有近亲属（《办案规则》第九十二条）：登记日期、如何查明；无从征询，直接转入审查起诉',
+    ),
   majorLead: majorLeadResponse.nullable().describe('重大线索（规则第二十五条）：认定与报上一级检察院'),
   availableActions: z.array(z.string()).describe('当前用户现在可办理的操作'),
   stuck: z

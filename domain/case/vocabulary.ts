@@ -142,14 +142,38 @@ export const CLAIM_CHANGES = {
 } as const;
 export type ClaimChange = keyof typeof CLAIM_CHANGES;
 
-/** Why the claim is withdrawn or changed: the situations of arts. 84 and 99, and a court-mediated settlement. */
+/**
+ * Why the claim is withdrawn or changed, in the Rules' words and order: art. 84 (administrative —
+ * the organ performed and every claim is met, so the suit is withdrawn; or, where truly needed, the
+ * claim is changed to a confirmation that the act was unlawful), art. 99 (civil — the defendant
+ * corrected the unlawful act or performed its obligation and every claim is met), then a
+ * court-mediated settlement and any other situation.
+ */
 export const CLAIM_CHANGE_GROUNDS = {
-  claims_realized: '被告纠正违法行为、依法履行职责或者履行义务，诉讼请求全部实现（第八十四条、第九十九条）',
-  claims_partly_realized: '诉讼请求部分实现，需要变更诉讼请求（第八十四条、第九十九条）',
+  organ_performed: '行政机关已经依法履行职责而全部实现诉讼请求（第八十四条）',
+  confirm_illegal:
+    '行政机关已经依法履行职责而全部实现诉讼请求，确有必要变更诉讼请求，请求判决确认行政行为违法（第八十四条）',
+  defendant_complied: '被告纠正违法行为或者依法履行义务而使人民检察院的诉讼请求全部实现（第九十九条）',
   mediation_settled: '经人民法院主持调解达成调解协议',
   other: '其他需要撤回起诉或者变更诉讼请求的情形',
 } as const;
-export type ClaimChangeGround = keyof typeof CLAIM_CHANGE_GROUNDS;
+
+/**
+ * Two grounds an earlier list of the product offered that are not the Rules' words (the second, a
+ * partly met claim, is in neither article). Proposals recorded under them keep their key (timeline,
+ * saved histories) and read with this label; no new proposal may name them.
+ */
+export const LEGACY_CLAIM_CHANGE_GROUNDS = {
+  claims_realized: '（旧版列表）被告纠正违法行为、依法履行职责或者履行义务，诉讼请求全部实现',
+  claims_partly_realized: '（旧版列表）诉讼请求部分实现，需要变更诉讼请求',
+} as const;
+
+/** Every ground a recorded claim change may carry, with its label. */
+export const CLAIM_CHANGE_GROUND_LABELS = {
+  ...CLAIM_CHANGE_GROUNDS,
+  ...LEGACY_CLAIM_CHANGE_GROUNDS,
+} as const;
+export type ClaimChangeGround = keyof typeof CLAIM_CHANGE_GROUND_LABELS;
 
 /** 《人民检察院公益诉讼办案规则》第一百零二条: the situations in which support for a suit is withdrawn, in order. */
 export const SUPPORT_WITHDRAWAL_SITUATIONS = {

@@ -5,7 +5,7 @@
  * (art. 102) and the 派员出庭通知书. Pure, like content.ts.
  */
 import {
-  CLAIM_CHANGE_GROUNDS,
+  CLAIM_CHANGE_GROUND_LABELS,
   SUPPORT_FORMS,
   SUPPORT_WITHDRAWAL_SITUATIONS,
   type ClaimChangeGround,
@@ -164,7 +164,7 @@ export function suitWithdrawalData(
     ...caseHead(c),
     court: w.court ?? COURT_TO_BE_NAMED,
     suit: suitName(w.track),
-    ground: CLAIM_CHANGE_GROUNDS[w.ground],
+    ground: CLAIM_CHANGE_GROUND_LABELS[w.ground],
     reason: w.reason,
     basis: `${RULES}${w.track === 'civil' ? '第九十九条' : '第八十四条'}`,
   };

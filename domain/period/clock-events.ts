@@ -1,12 +1,14 @@
 // Extensions, excluded spans (Rules art. 48) and suspensions (Rules art. 78, 中止/恢复审查),
 // applied one by one in the order they happened: each moves the end as it stands on its date.
 // A stop (an excluded span or a suspension) stands the clock still from its first day; counting
-// resumes on the day it ends, so a closed stop pushes the end back by (to − from) days — the same
-// convention for both, and a day inside two overlapping stops is counted once. A stop that begins
+// resumes on the day it ends, so a closed stop pushes the end back by (to − from) days — or, where the
+// period policy excludes both end days (stop-counting.ts), on the day after, (to − from + 1) days. The
+// same convention for both kinds, and a day inside two overlapping stops is counted once. A stop that begins
 // after the end as it stands cannot stop a clock that has already run out: shown, not counted.
 import { addDays, addMonthsDetailed, compareDates, daysBetween, maxDate, type CivilDate } from './dates';
 import { extensionStep, stopStep, type ExplanationStep } from './explanation';
 import type { DeadlineRequest, Extension, PeriodLength } from './request';
+import { DEFAULT_STOP_DAY_COUNTING, type StopDayCounting } from './stop-counting';
 
 /** The period added to a date: days as such, months by the same day-number or the month's last day. */
 export function addPeriod(date: CivilDate, length: PeriodLength): { date: CivilDate; clamped: boolean } {
@@ -27,6 +29,12 @@ function applyExtension(
 }
 
 export type StopKind = 'suspension' | 'exclusion';
+
+/** The period policy's day-counting convention for stops, and its version to name in the explanation. */
+export interface StopRule {
+  counting: StopDayCounting;
+  policyVersion?: string;
+}
 
 export interface Stop {
   kind: StopKind;
@@ -110,6 +118,7 @@ export function applyClockEvents(
   start: CivilDate,
   end: { date: CivilDate; clamped: boolean },
   request: DeadlineRequest,
+  rule: StopRule = { counting: DEFAULT_STOP_DAY_COUNTING },
 ): EventsOutcome {
   const firstDay = addDays(start, 1);
   const steps: ExplanationStep[] = [];
@@ -129,7 +138,7 @@ export function applyClockEvents(
     const { stop } = event;
     if (open) continue;
     if (compareDates(stop.from, current) > 0) {
-      steps.push(stopStep({ stop, outcome: 'after_end', end: current }));
+      steps.push(stopStep({ stop, outcome: 'after_end', end: current, rule }));
       continue;
     }
     const from = maxDate(maxDate(stop.from, firstDay), stoppedUntil ?? firstDay);
@@ -137,17 +146,19 @@ export function applyClockEvents(
       open = { stop, from };
       continue;
     }
-    const days = Math.max(0, daysBetween(from, stop.to));
-    const overlap = Math.max(0, daysBetween(maxDate(stop.from, firstDay), stop.to)) - days;
+    // The day counting resumes: the last day itself, or (both end days excluded) the day after.
+    const resumes = rule.counting === 'exclude_both_end_days' ? addDays(stop.to, 1) : stop.to;
+    const days = Math.max(0, daysBetween(from, resumes));
+    const overlap = Math.max(0, daysBetween(maxDate(stop.from, firstDay), resumes)) - days;
     const next = addDays(current, days);
-    steps.push(stopStep({ stop, outcome: 'counted', end: current, next, days, overlap }));
+    steps.push(stopStep({ stop, outcome: 'counted', end: current, next, days, overlap, rule }));
     if (days > 0) clamped = false;
     current = next;
-    stoppedUntil = maxDate(stoppedUntil ?? stop.to, stop.to);
+    stoppedUntil = maxDate(stoppedUntil ?? resumes, resumes);
   }
   if (!open) return { end: current, steps };
   const daysLeft = daysBetween(open.from, current);
-  steps.push(stopStep({ stop: open.stop, outcome: 'open', end: current, days: daysLeft }));
+  steps.push(stopStep({ stop: open.stop, outcome: 'open', end: current, days: daysLeft, rule }));
   const label = open.stop.label;
   return {
     end: current,

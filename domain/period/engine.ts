@@ -12,6 +12,7 @@ import {
   type ExplanationStep,
 } from './explanation';
 import { validateDeadlineRequest, type DeadlineRequest } from './request';
+import { DEFAULT_STOP_DAY_COUNTING, type StopDayCounting } from './stop-counting';
 import { missingYearsOf, rollOver, type RolloverOutcome } from './rollover';
 import { describeDay, scheduleVersion, type DayOffRule, type HolidaySchedule } from './schedule';
 
@@ -26,9 +27,15 @@ export {
 
 export interface PeriodPolicy extends DayOffRule {
   version: string;
+  /** How a stop's end days are counted (stop-counting.ts); absent: the default convention. */
+  stopDayCounting?: StopDayCounting;
 }
 
-export const DEFAULT_PERIOD_POLICY: PeriodPolicy = { version: 'period-1', makeupWorkdayCounts: true };
+export const DEFAULT_PERIOD_POLICY: PeriodPolicy = {
+  version: 'period-1',
+  makeupWorkdayCounts: true,
+  stopDayCounting: DEFAULT_STOP_DAY_COUNTING,
+};
 
 export interface DeadlineResult {
   /** The last day of the period (ends 24:00 China Standard Time); null while suspended. */
@@ -44,7 +51,7 @@ export interface DeadlineResult {
   suspended: boolean;
   /** What stands the clock still, while `suspended`. */
   pause?: OpenStop;
-  rule: { makeupWorkdayCounts: boolean };
+  rule: { makeupWorkdayCounts: boolean; stopDayCounting: StopDayCounting };
   policyVersion: string;
   scheduleVersion: string;
   steps: ExplanationStep[];
@@ -80,7 +87,7 @@ interface CountedPeriod {
  * Raw end → excluded days given as a bare total (no dates: first, as they always were) →
  * extensions, excluded spans and suspensions in the order they happened (a running stop ends the count).
  */
-function countPeriod(request: DeadlineRequest): CountedPeriod {
+function countPeriod(request: DeadlineRequest, policy: PeriodPolicy): CountedPeriod {
   const raw = addPeriod(request.start, request.period);
   const steps = [startStep(request.start), rawEndStep(request.period, raw.date, raw.clamped)];
   let end = raw;
@@ -89,7 +96,10 @@ function countPeriod(request: DeadlineRequest): CountedPeriod {
     end = { date: addDays(raw.date, excluded), clamped: false };
     steps.push(excludedStep(excluded, raw.date, end.date));
   }
-  const events = applyClockEvents(request.start, end, request);
+  const events = applyClockEvents(request.start, end, request, {
+    counting: policy.stopDayCounting ?? DEFAULT_STOP_DAY_COUNTING,
+    policyVersion: policy.version,
+  });
   steps.push(...events.steps);
   return { rawEnd: raw.date, end: events.end, ...(events.open ? { pause: events.open } : {}), steps };
 }
@@ -100,11 +110,14 @@ export function computeDeadline(
   policy: PeriodPolicy = DEFAULT_PERIOD_POLICY,
 ): DeadlineResult {
   validateDeadlineRequest(request);
-  const counted = countPeriod(request);
+  const counted = countPeriod(request, policy);
   const base = {
     rawEnd: counted.rawEnd,
     endBeforeRollover: counted.end,
-    rule: { makeupWorkdayCounts: policy.makeupWorkdayCounts },
+    rule: {
+      makeupWorkdayCounts: policy.makeupWorkdayCounts,
+      stopDayCounting: policy.stopDayCounting ?? DEFAULT_STOP_DAY_COUNTING,
+    },
     policyVersion: policy.version,
     scheduleVersion: scheduleVersion(schedule),
   };

@@ -1,4 +1,5 @@
 // The Chinese explanation that travels with every computed deadline.
+import { DEFAULT_STOP_DAY_COUNTING, STOP_DAY_COUNTING, type StopDayCounting } from './stop-counting';
 import { addDays, weekdayName, type CivilDate } from './dates';
 import type { PeriodLength } from './request';
 
@@ -103,12 +104,18 @@ export function extensionStep(
   return { kind: 'extension', text, date: next };
 }
 
-const STOP_RULE = '自开始之日起停止计算，至结束之日起恢复计算';
-
 const stopBasis = (kind: 'suspension' | 'exclusion') =>
   kind === 'suspension'
     ? '《人民检察院公益诉讼办案规则》第七十八条'
     : '《人民检察院公益诉讼办案规则》第四十八条';
+
+const bothEnds = (rule?: { counting: StopDayCounting }) => rule?.counting === 'exclude_both_end_days';
+
+/** The day-counting convention the stop was counted by, and the period policy that set it. */
+function stopRuleText(rule?: { counting: StopDayCounting; policyVersion?: string }): string {
+  const text = STOP_DAY_COUNTING[rule?.counting ?? DEFAULT_STOP_DAY_COUNTING];
+  return rule?.policyVersion ? `${text}，期间计算政策 ${rule.policyVersion}` : text;
+}
 
 /** A stop (excluded span or suspension) as the explanation tells it. */
 export function stopStep(input: {
@@ -118,6 +125,7 @@ export function stopStep(input: {
   next?: CivilDate;
   days?: number;
   overlap?: number;
+  rule?: { counting: StopDayCounting; policyVersion?: string };
 }): ExplanationStep {
   const { stop, outcome, end } = input;
   const kind: StepKind = stop.kind === 'suspension' ? 'suspended' : 'excluded';
@@ -127,12 +135,13 @@ export function stopStep(input: {
   }
   if (outcome === 'open') {
     const state = stop.kind === 'suspension' ? '中止审查，尚未恢复' : `${stop.label ?? '鉴定'}中，尚未结束`;
-    const resume = stop.kind === 'suspension' ? '恢复审查之日' : `${stop.label ?? '鉴定'}结束之日`;
+    const endDay = stop.kind === 'suspension' ? '恢复审查之日' : `${stop.label ?? '鉴定'}结束之日`;
+    const resume = bothEnds(input.rule) ? `${endDay}的次日` : endDay;
     return {
       kind,
       text:
         `自 ${stop.from} 起${state}：期限停止计算，` +
-        `${resume}后第 ${input.days ?? 0} 日届满（遇休息日顺延）（${stopBasis(stop.kind)}）`,
+        `${resume}后第 ${input.days ?? 0} 日届满（遇休息日顺延）（${stopBasis(stop.kind)}；${stopRuleText(input.rule)}）`,
     };
   }
   const span =
@@ -143,7 +152,7 @@ export function stopStep(input: {
   return {
     kind,
     text:
-      `${span}：${input.days ?? 0} 日不计入期限（${stopBasis(stop.kind)}；${STOP_RULE}${overlap}）：` +
+      `${span}：${input.days ?? 0} 日不计入期限（${stopBasis(stop.kind)}；${stopRuleText(input.rule)}${overlap}）：` +
       `届满日 ${end} → ${input.next ?? end}`,
     date: input.next ?? end,
   };

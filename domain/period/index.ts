@@ -12,5 +12,6 @@ export {
 } from './year-import';
 export { parseIcsYear } from './ics';
 export * from './engine';
+export * from './stop-counting';
 export * from './clocks';
 export * from './whatif';

@@ -174,7 +174,7 @@ it('sued and withdrawn: the 调查终结报告 and 审查终结报告 and the �
 
     await c.act('proposeClaimChange', t.org.prosecutor, {
       change: 'withdraw',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
       reason: '行政机关已依法履职，诉讼请求全部实现',
     });
     expect(await statusesOf(caseId, 'suit_withdrawal_decision')).toEqual(['draft']);

@@ -28,7 +28,7 @@ it('the organ performed while the suit was pending: the chief decides to withdra
     const c = await suedCase(t, taskQueue);
     await c.act('proposeClaimChange', t.org.prosecutor, {
       change: 'withdraw',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
       reason: '行政机关已依法履职，诉讼请求全部实现',
     });
     const decidedOn = await c.today();

@@ -21,6 +21,7 @@ export const publishAnnouncement: Rule<'publishAnnouncement'> = (state, p, ctx) 
   requireStage(state, ['INVESTIGATION'], '发布诉前公告');
   if (state.info.track !== 'civil') throw wrongStage('诉前公告仅适用于民事公益诉讼案件');
   if (state.relativesInquiry) throw wrongStage('已征询英雄烈士等近亲属意见，不再发布诉前公告');
+  if (state.noCloseRelatives) throw wrongStage('已登记英雄烈士等没有近亲属，案件已转入审查起诉');
   const publishedOn = requireDate(p.publishedOn, '公告日期', ctx, {
     date: state.info.filedOn,
     label: '立案日期',

@@ -4,7 +4,13 @@
  * support given to another plaintiff's suit (撤回支持起诉, art. 102), delivered to the court and
  * the plaintiff within 3 days, after which the case may be filed anew (art. 103).
  */
-import { CLAIM_CHANGE_GROUNDS, CLAIM_CHANGES, SUPPORT_WITHDRAWAL_SITUATIONS } from '../vocabulary';
+import {
+  CLAIM_CHANGE_GROUND_LABELS,
+  CLAIM_CHANGES,
+  SUPPORT_WITHDRAWAL_SITUATIONS,
+  type ClaimChange,
+  type ClaimChangeGround,
+} from '../vocabulary';
 import {
   Effects,
   invalid,
@@ -36,15 +42,40 @@ export const proposeClaimChange: Rule<'proposeClaimChange'> = (state, p, ctx) =>
   const claims = p.claims?.trim() ? p.claims : null;
   if (p.change === 'amend' && !claims) throw invalid('claims：变更诉讼请求时请填写变更后的诉讼请求');
   if (p.change === 'withdraw' && claims) throw invalid('claims：撤回起诉时不填写变更后的诉讼请求');
+  checkGroundFits(p.ground, p.change, state.info.track);
   const claimChange = { change: p.change, ground: p.ground, claims };
   propose(state, ctx, 'claim_change', { reason: p.reason, claimChange });
   return new Effects().note({
     ...claimChange,
     changeLabel: CLAIM_CHANGES[p.change],
-    basisLabel: CLAIM_CHANGE_GROUNDS[p.ground],
+    basisLabel: CLAIM_CHANGE_GROUND_LABELS[p.ground],
     reason: p.reason,
   });
 };
+
+/**
+ * Art. 84 is the administrative suit's (withdraw when the organ performed, or change the claim to a
+ * confirmation of illegality), art. 99 the civil suit's. Grounds of the earlier list, read only on
+ * replay, are not checked: they were accepted as they were.
+ */
+function checkGroundFits(
+  ground: ClaimChangeGround,
+  change: ClaimChange,
+  track: 'administrative' | 'civil',
+): void {
+  const label = CLAIM_CHANGE_GROUND_LABELS[ground];
+  const admin = ground === 'organ_performed' || ground === 'confirm_illegal';
+  if (admin && track !== 'administrative')
+    throw invalid(`ground：「${label}」是行政公益诉讼的情形，民事公益诉讼请依《办案规则》第九十九条`);
+  if (ground === 'defendant_complied' && track !== 'civil')
+    throw invalid(`ground：「${label}」是民事公益诉讼的情形，行政公益诉讼请依《办案规则》第八十四条`);
+  if (ground === 'organ_performed' && change !== 'withdraw')
+    throw invalid(
+      'ground：行政机关已经依法履行职责而全部实现诉讼请求的，可以撤回起诉；确有必要变更诉讼请求的，请选择 confirm_illegal',
+    );
+  if (ground === 'confirm_illegal' && change !== 'amend')
+    throw invalid('ground：请求判决确认行政行为违法是变更诉讼请求（change 为 amend）');
+}
 
 /** The chief decides; approved, the decision is to be filed with the court within 3 days. */
 export const decideClaimChange: Rule<'decideClaimChange'> = (state, p, ctx) => {
@@ -56,7 +87,12 @@ export const decideClaimChange: Rule<'decideClaimChange'> = (state, p, ctx) => {
     since: { date: state.litigation?.filedOn, label: '起诉日期' },
   });
   const { change, ground } = proposal.claimChange!;
-  fx.note({ change, changeLabel: CLAIM_CHANGES[change], ground, basisLabel: CLAIM_CHANGE_GROUNDS[ground] });
+  fx.note({
+    change,
+    changeLabel: CLAIM_CHANGES[change],
+    ground,
+    basisLabel: CLAIM_CHANGE_GROUND_LABELS[ground],
+  });
   if (p.approve !== true) return fx;
   const lit = state.litigation!;
   lit.claimChanges = [...(lit.claimChanges ?? []), { change, ground, decidedOn }];

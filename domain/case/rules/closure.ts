@@ -115,6 +115,14 @@ function terminationGround(
     throw invalid(
       `ground：「${TERMINATION_GROUNDS[ground]}」不是${admin ? '行政公益诉讼案件（第七十四条）' : '民事公益诉讼案件（第九十条）'}终结的情形`,
     );
+  if (
+    ground === 'relatives_object' &&
+    inForce(ctx, 'relativesObjectionRecorded') &&
+    state.relativesInquiry?.answer !== 'relatives_object'
+  )
+    throw invalid(
+      'ground：本案没有登记英雄烈士等的近亲属不同意人民检察院提起公益诉讼，请先征询近亲属并登记其意见（第九十条第三项）',
+    );
   if (ground === 'other_plaintiff_sued' && inForce(ctx, 'civilEndingChecks') && !standingSuit(state))
     throw invalid('ground：本案没有登记其他机关、组织或近亲属提起的诉讼，请先登记适格主体起诉');
   return ground;

@@ -109,6 +109,18 @@ export type RuleChange =
    */
   | 'heroesRelatives'
   /**
+   * A 英雄烈士保护 case whose hero or martyr has no close relatives records that, with nobody to ask,
+   * and goes straight to the civil litigation review (Rules art. 92).
+   */
+  | 'heroesNoRelatives'
+  /**
+   * Terminating because the close relatives object to a suit (art. 90(三)) needs their objection
+   * recorded as their answer.
+   */
+  | 'relativesObjectionRecorded'
+  /** The chief records the date of an extension recorded without one (`dateExtension`). */
+  | 'undatedExtensionCorrection'
+  /**
    * A supported suit cannot be concluded while its support's withdrawal awaits delivery, and a
    * termination because another plaintiff sued needs that suit recorded.
    */

@@ -34,8 +34,11 @@ export const recordIncidentalSuitFiled: Rule<'recordIncidentalSuitFiled'> = (sta
   if (!criminal) throw wrongStage('本案未登记关联刑事案件，请登记向法院起诉');
   const lit = state.litigation!;
   if (lit.filedOn) throw wrongStage('已登记起诉');
-  if (state.announcement?.outcome === undefined && state.relativesInquiry?.answer === undefined)
-    throw wrongStage('提起刑事附带民事公益诉讼应当先履行诉前公告程序');
+  const preSuitDone =
+    state.announcement?.outcome !== undefined ||
+    state.relativesInquiry?.answer !== undefined ||
+    state.noCloseRelatives !== undefined;
+  if (!preSuitDone) throw wrongStage('提起刑事附带民事公益诉讼应当先履行诉前公告程序');
   const filedOn = requireDate(p.filedOn, '起诉日期', ctx, { date: lit.decidedOn, label: '决定起诉日期' });
   const servedOn = requireDate(p.servedOn, '起诉书送达法院日期', ctx, { date: filedOn, label: '起诉日期' });
   criminal.filedWithProsecutionOn = filedOn;

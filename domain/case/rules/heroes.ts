@@ -36,6 +36,7 @@ function requireHeroesInvestigation(state: CaseState, ctx: RuleContext, action: 
 export const inquireRelatives: Rule<'inquireRelatives'> = (state, p, ctx) => {
   requireHeroesInvestigation(state, ctx, '征询英雄烈士等近亲属意见');
   if (state.relativesInquiry) throw wrongStage('已征询英雄烈士等近亲属意见');
+  if (state.noCloseRelatives) throw wrongStage('已登记英雄烈士等没有近亲属，无从征询');
   const inquiredOn = requireDate(p.inquiredOn, '征询日期', ctx, {
     date: state.info.filedOn,
     label: '立案日期',
@@ -44,6 +45,32 @@ export const inquireRelatives: Rule<'inquireRelatives'> = (state, p, ctx) => {
   const fx = new Effects().note({ inquiredOn, relatives: p.relatives });
   meetClock(state, fx, 'investigation', inquiredOn);
   startClock(fx, { key: INQUIRY_CLOCK, clockId: 'relatives_inquiry', start: inquiredOn });
+  return fx;
+};
+
+/**
+ * No close relatives to ask (art. 92: the procuratorate may then sue itself): recorded with how it was
+ * established, in place of the inquiry; the civil litigation review starts that day.
+ */
+export const recordNoCloseRelatives: Rule<'recordNoCloseRelatives'> = (state, p, ctx) => {
+  const action = '登记英雄烈士等没有近亲属';
+  requireRuleInForce(ctx, 'heroesNoRelatives', action);
+  requireHeroesInvestigation(state, ctx, action);
+  if (state.relativesInquiry) throw wrongStage('已征询英雄烈士等近亲属意见');
+  if (state.noCloseRelatives) throw wrongStage('已登记英雄烈士等没有近亲属');
+  const recordedOn = requireDate(p.recordedOn, '登记日期', ctx, {
+    date: state.info.filedOn,
+    label: '立案日期',
+  });
+  state.noCloseRelatives = { recordedOn, summary: p.summary };
+  const fx = new Effects().note({
+    recordedOn,
+    summary: p.summary,
+    next: '没有近亲属，无需征询，转入审查起诉（《办案规则》第九十二条）',
+  });
+  meetClock(state, fx, 'investigation', recordedOn);
+  moveStage(state, 'no_close_relatives', fx);
+  startClock(fx, { key: 'litigation_review_civil', clockId: 'litigation_review_civil', start: recordedOn });
   return fx;
 };
 

@@ -40,6 +40,7 @@ describe('the policies', () => {
     const res = await admin.get('/api/admin/policy');
     expect(res.status).toBe(200);
     expect(res.body.period.makeupWorkdayCounts).toBe(true);
+    expect(res.body.period.stopDayCounting).toBe('resume_on_end_day');
     const reply = res.body.catalogue.clocks.find((c: { id: string }) => c.id === 'reply');
     expect(reply).toMatchObject({
       name: '行政机关书面回复',
@@ -66,6 +67,14 @@ describe('the policies', () => {
       expect.objectContaining({ caseId: mine.makeup, oldDue: '2026-09-20', newDue: '2026-09-21' }),
     ]);
     expect((await admin.get('/api/admin/policy')).body.period.makeupWorkdayCounts).toBe(true);
+  });
+
+  it('when an admin previews excluding both end days of a stop, then it is accepted as a preview and nothing is stored', async () => {
+    const res = await admin.post('/api/admin/policy/what-if', { stopDayCounting: 'exclude_both_end_days' });
+    expect(res.status).toBe(200);
+    expect((await admin.get('/api/admin/policy')).body.period.stopDayCounting).toBe('resume_on_end_day');
+    const wrong = await admin.post('/api/admin/policy/what-if', { stopDayCounting: 'both' });
+    expect(wrong.status).toBe(422);
   });
 
   it('when an admin previews a longer reply period, then clocks counted with the default move and stated ones do not', async () => {

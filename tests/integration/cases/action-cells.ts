@@ -100,7 +100,7 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   recordAppeal: { fixture: 'judgment', body: (_o, d) => ({ appealedBy: 'procuratorate', filedOn: d }) },
   proposeClaimChange: {
     fixture: 'courtFiled',
-    body: () => ({ change: 'withdraw', ground: 'claims_realized', reason: '诉讼请求全部实现' }),
+    body: () => ({ change: 'withdraw', ground: 'organ_performed', reason: '诉讼请求全部实现' }),
   },
   decideClaimChange: { fixture: 'claimChangeProposed', body: decided },
   recordClaimChangeFiled: { fixture: 'claimChangeDecided', body: (_o, d) => ({ filedOn: d }) },
@@ -116,6 +116,12 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   resume: { fixture: 'suspended', body: chiefDecision },
   recordSuspensionFiledAbove: { fixture: 'suspended', body: (_o, d) => ({ filedOn: d }) },
   // The lead's evaluation clock is an internal target: only a head or the chief may extend it.
+  // No fixture case has an extension recorded without its date: the chief is refused for the case's state.
+  dateExtension: {
+    fixture: 'review',
+    body: (_o, d) => ({ clockKey: 'litigation_review_admin', extension: 1, decidedOn: d, reason: '补记' }),
+    rule: { chief: 409 },
+  },
   extendDeadline: {
     fixture: 'lead',
     body: () => ({
@@ -230,6 +236,11 @@ export const ACTION_CELLS: Record<FormActionName, ActionCell> = {
   inquireRelatives: {
     fixture: 'civilInvestigation',
     body: (_o, d) => ({ inquiredOn: d, relatives: '烈士之子张某' }),
+    rule: { prosecutor: 409, head: 409 },
+  },
+  recordNoCloseRelatives: {
+    fixture: 'civilInvestigation',
+    body: (_o, d) => ({ recordedOn: d, summary: '经民政部门核实，烈士没有近亲属' }),
     rule: { prosecutor: 409, head: 409 },
   },
   recordRelativesAnswer: {

@@ -184,7 +184,7 @@ const PATHS: Record<Fixture, Path> = {
     steps: [
       handler('proposeClaimChange', () => ({
         change: 'withdraw',
-        ground: 'claims_realized',
+        ground: 'organ_performed',
         reason: '行政机关已依法履职',
       })),
     ],

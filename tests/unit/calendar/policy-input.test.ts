@@ -1,6 +1,7 @@
 import type { CalendarSnapshot } from '../../../calendar/cache';
 import { DEFAULT_REMINDER_POLICY } from '../../../calendar/reminder-policy';
 import { policyCandidate, policyChangeBody } from '../../../api/admin/policy-input';
+import { periodPolicyFrom } from '../../../calendar/policies';
 import { Problem } from '../../../api/problem';
 import {
   DEFAULT_CLOCK_CATALOGUE,
@@ -50,6 +51,27 @@ describe('a policy change', () => {
         errors: [{ path: 'clockLengths.filing_service', message: '送达立案决定书没有紧急情形期限' }],
       });
     }
+  });
+
+  it('a change of the day counting of stops keeps the make-up rule as it is, and the other way round', () => {
+    expect(candidate({ stopDayCounting: 'exclude_both_end_days' }).policy).toEqual({
+      version: '（预览）',
+      makeupWorkdayCounts: true,
+      stopDayCounting: 'exclude_both_end_days',
+    });
+    expect(candidate({ makeupWorkdayCounts: false }).policy).toMatchObject({
+      makeupWorkdayCounts: false,
+      stopDayCounting: 'resume_on_end_day',
+    });
+    expect(policyChangeBody.safeParse({ stopDayCounting: 'both' }).success).toBe(false);
+  });
+
+  it('a period policy stored before the setting existed reads with the default convention', () => {
+    expect(periodPolicyFrom('period-2', { makeupWorkdayCounts: false })).toEqual({
+      version: 'period-2',
+      makeupWorkdayCounts: false,
+      stopDayCounting: 'resume_on_end_day',
+    });
   });
 
   it('needs at least one change', () => {

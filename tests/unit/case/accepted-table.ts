@@ -492,6 +492,19 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
     ops: [recompute('litigation_review_admin')],
     data: { clockKey: 'litigation_review_admin', by: { unit: 'months', count: 1 }, until: null },
   },
+  dateExtension: {
+    at: 'UNDATED_EXTENSION',
+    by: 'chief',
+    payload: {
+      clockKey: 'litigation_review_admin',
+      extension: 1,
+      decidedOn: '2025-06-20',
+      reason: '据延长审查期限决定书补记',
+    },
+    stage: 'LITIGATION_REVIEW',
+    ops: [recompute('litigation_review_admin')],
+    data: { clockKey: 'litigation_review_admin', extension: 1, decidedOn: '2025-06-20' },
+  },
   addExcludedDays: {
     at: 'LITIGATION_REVIEW',
     by: 'prosecutor',
@@ -674,15 +687,16 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
   proposeClaimChange: {
     at: 'COURT_FILED',
     by: 'prosecutor',
-    payload: { change: 'amend', ground: 'claims_partly_realized', claims: '确认违法', reason: '部分履职' },
+    payload: { change: 'amend', ground: 'confirm_illegal', claims: '确认违法', reason: '部分履职' },
     stage: 'LITIGATION',
     ops: [],
     data: {
       change: 'amend',
-      ground: 'claims_partly_realized',
+      ground: 'confirm_illegal',
       claims: '确认违法',
       changeLabel: '变更诉讼请求',
-      basisLabel: '诉讼请求部分实现，需要变更诉讼请求（第八十四条、第九十九条）',
+      basisLabel:
+        '行政机关已经依法履行职责而全部实现诉讼请求，确有必要变更诉讼请求，请求判决确认行政行为违法（第八十四条）',
       reason: '部分履职',
     },
   },
@@ -705,7 +719,7 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       underDelegation: false,
       change: 'withdraw',
       changeLabel: '撤回起诉',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
     },
   },
   recordClaimChangeFiled: {
@@ -823,6 +837,22 @@ export const ACCEPTED: { [N in ActionName]: Accepted<N> } = {
       { op: 'start', key: 'relatives_inquiry', clockId: 'relatives_inquiry', start: D.relativesInquired },
     ],
     data: { inquiredOn: D.relativesInquired, relatives: '烈士之子张某' },
+  },
+  recordNoCloseRelatives: {
+    at: 'HEROES_INVESTIGATION',
+    by: 'prosecutor',
+    payload: { recordedOn: D.relativesInquired, summary: '经民政部门核实，烈士没有近亲属' },
+    stage: 'LITIGATION_REVIEW',
+    ops: [
+      meet('investigation', D.relativesInquired),
+      {
+        op: 'start',
+        key: 'litigation_review_civil',
+        clockId: 'litigation_review_civil',
+        start: D.relativesInquired,
+      },
+    ],
+    data: { recordedOn: D.relativesInquired, summary: '经民政部门核实，烈士没有近亲属' },
   },
   recordRelativesAnswer: {
     at: 'RELATIVES_INQUIRED',

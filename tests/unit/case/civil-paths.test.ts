@@ -139,6 +139,71 @@ describe('英雄烈士保护: asking the close relatives before suing', () => {
     expect(s.state.stage).toBe('TERMINATED');
   });
 
+  it('the relatives were asked and did not object: the chief cannot end the case on an objection nobody made', () => {
+    const s = at('RELATIVES_INQUIRED');
+    const terminate = {
+      decidedOn: '2025-03-26',
+      reason: '近亲属不同意',
+      ground: 'relatives_object',
+    } as const;
+    const refused = s.refusal('terminate', 'chief', terminate);
+    expect(refused.kind).toBe('InvalidPayload');
+    expect(refused.message).toMatch(/没有登记英雄烈士等的近亲属不同意/);
+    s.run('recordRelativesAnswer', 'prosecutor', answer('2025-03-25', 'relatives_not_suing'));
+    expect(s.refusal('terminate', 'chief', terminate).message).toMatch(/请先征询近亲属并登记其意见/);
+    expect(s.state.stage).toBe('LITIGATION_REVIEW');
+  });
+
+  it('a case that terminated on an objection before the rule replays as it was', () => {
+    const s = before(at('HEROES_INVESTIGATION'), 'relativesObjectionRecorded');
+    s.run('terminate', 'chief', {
+      decidedOn: '2025-03-26',
+      reason: '近亲属不同意',
+      ground: 'relatives_object',
+    });
+    expect(s.state.stage).toBe('TERMINATED');
+  });
+
+  it('the martyr has no close relatives: recorded as such, nobody is asked, and the civil review starts that day', () => {
+    const s = at('HEROES_INVESTIGATION');
+    const fx = s.run('recordNoCloseRelatives', 'prosecutor', {
+      recordedOn: '2025-03-14',
+      summary: '经民政部门核实，烈士没有近亲属',
+    });
+    expect(fx.data.next).toMatch(/第九十二条/);
+    expect(s.state.noCloseRelatives).toEqual({
+      recordedOn: '2025-03-14',
+      summary: '经民政部门核实，烈士没有近亲属',
+    });
+    expect(s.state.stage).toBe('LITIGATION_REVIEW');
+    expect(s.clock('investigation')).toMatchObject({ status: 'met', metOn: '2025-03-14' });
+    expect(s.clock('litigation_review_civil').request.start).toBe('2025-03-14');
+    expect(s.state.clocks.relatives_inquiry).toBeUndefined();
+  });
+
+  it('relatives already asked cannot be recorded as none, nor relatives asked once none were recorded', () => {
+    expect(
+      at('RELATIVES_INQUIRED').refusal('recordNoCloseRelatives', 'prosecutor', {
+        recordedOn: '2025-03-20',
+        summary: '没有近亲属',
+      }).message,
+    ).toMatch(/已征询/);
+    const s = before(at('HEROES_INVESTIGATION'), 'heroesNoRelatives');
+    expect(
+      s.refusal('recordNoCloseRelatives', 'prosecutor', { recordedOn: '2025-03-14', summary: '没有近亲属' })
+        .message,
+    ).toMatch(/本案办理时尚无/);
+  });
+
+  it('only a 英雄烈士保护 case records that there are no relatives', () => {
+    expect(
+      at('CIVIL_INVESTIGATION').refusal('recordNoCloseRelatives', 'prosecutor', {
+        recordedOn: '2025-03-14',
+        summary: '没有近亲属',
+      }).message,
+    ).toMatch(/仅适用于英雄烈士保护/);
+  });
+
   it('no answer is recorded before the wait ends; after it the civil review runs from its end (art. 96(三))', () => {
     const s = at('RELATIVES_INQUIRED');
     expect(

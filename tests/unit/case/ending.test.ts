@@ -7,7 +7,7 @@ import { ACTORS, type Story } from './story';
 
 const withdrawal = {
   change: 'withdraw',
-  ground: 'claims_realized',
+  ground: 'organ_performed',
   reason: '行政机关已依法履职，诉讼请求全部实现',
 } as const;
 const decided = (decidedOn: string, approve = true) => ({ approve, decidedOn, reason: '检察长决定' });
@@ -27,7 +27,7 @@ describe('withdrawing the suit or changing the claim (撤回起诉、变更诉�
     // Thu 2025-07-10 + 3 days is Sunday: the period ends on Monday.
     expect(s.clock('claim_change_filing')).toMatchObject({ status: 'running', due: '2025-07-14' });
     expect(s.state.litigation?.claimChanges).toEqual([
-      { change: 'withdraw', ground: 'claims_realized', decidedOn: D.claimChangeDecided },
+      { change: 'withdraw', ground: 'organ_performed', decidedOn: D.claimChangeDecided },
     ]);
     expect(s.state.stage).toBe('LITIGATION');
   });
@@ -60,7 +60,7 @@ describe('withdrawing the suit or changing the claim (撤回起诉、变更诉�
 
   it('changing the claim names the claims as changed; withdrawing names none', () => {
     const s = at('COURT_FILED');
-    const amend = { change: 'amend', ground: 'claims_partly_realized', reason: '部分履职' } as const;
+    const amend = { change: 'amend', ground: 'confirm_illegal', reason: '部分履职' } as const;
     expect(s.refusal('proposeClaimChange', 'prosecutor', amend).message).toMatch(/请填写变更后的诉讼请求/);
     expect(
       s.refusal('proposeClaimChange', 'prosecutor', { ...withdrawal, claims: '确认违法' }).message,
@@ -68,7 +68,7 @@ describe('withdrawing the suit or changing the claim (撤回起诉、变更诉�
     s.run('proposeClaimChange', 'prosecutor', { ...amend, claims: '确认被告未依法履职违法' });
     expect(s.state.proposal?.claimChange).toEqual({
       change: 'amend',
-      ground: 'claims_partly_realized',
+      ground: 'confirm_illegal',
       claims: '确认被告未依法履职违法',
     });
   });

@@ -114,6 +114,17 @@ const ADMIN = {
       kind: 'appraisal',
       startedOn: '2025-06-11',
     }),
+  /** The review extended by a month, recorded (as before extensions were dated) without its date. */
+  UNDATED_EXTENSION: () => {
+    const s = ADMIN.LITIGATION_REVIEW().does('extendDeadline', 'chief', {
+      clockKey: 'litigation_review_admin',
+      by: { unit: 'months', count: 1 },
+      basis: '《人民检察院公益诉讼办案规则》第四十七条',
+      reason: '案情复杂',
+    });
+    delete s.state.clocks.litigation_review_admin!.request.extensions![0]!.decidedOn;
+    return s;
+  },
   LITIGATION_PROPOSED: () =>
     ADMIN.LITIGATION_REVIEW().does('proposeLitigation', 'prosecutor', {
       reason: '拒不整改',
@@ -143,7 +154,7 @@ const ADMIN = {
   CLAIM_CHANGE_PROPOSED: () =>
     ADMIN.COURT_FILED().does('proposeClaimChange', 'prosecutor', {
       change: 'withdraw',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
       reason: '行政机关已依法履职，诉讼请求全部实现',
     }),
   CLAIM_CHANGE_DECIDED: () =>

@@ -151,6 +151,12 @@ const TAKEN: Taken[] = [
     action('RELATIVES_INQUIRED', 'recordRelativesAnswer'),
   ),
   taken(
+    'INVESTIGATION',
+    'no_close_relatives',
+    'LITIGATION_REVIEW',
+    action('HEROES_INVESTIGATION', 'recordNoCloseRelatives'),
+  ),
+  taken(
     'LITIGATION_REVIEW',
     'other_plaintiff_sued',
     'SUPPORT',

@@ -34,12 +34,13 @@ describe('how does a case reach LITIGATION_REVIEW?', () => {
     ]);
   });
 
-  it('civil: when nobody sued within the announcement period, the suit supported was withdrawn or refused for standing, the 生态环境损害赔偿 consultation failed and the right-holder did not sue, or a hero’s relatives did not sue (a civil case is not suspended)', () => {
+  it('civil: when nobody sued within the announcement period, the suit supported was withdrawn or refused for standing, the 生态环境损害赔偿 consultation failed and the right-holder did not sue, a hero’s relatives did not sue, or the hero has none (a civil case is not suspended)', () => {
     expect(arrows(howToReach('LITIGATION_REVIEW', 'civil'))).toEqual([
       'ANNOUNCEMENT --nobody_sued--> LITIGATION_REVIEW',
       'SUPPORT --supported_suit_failed--> LITIGATION_REVIEW',
       'ANNOUNCEMENT --compensation_failed--> LITIGATION_REVIEW',
       'INVESTIGATION --relatives_not_suing--> LITIGATION_REVIEW',
+      'INVESTIGATION --no_close_relatives--> LITIGATION_REVIEW',
     ]);
     // The shortest way is a 英雄烈士保护 case's: the relatives asked instead of the announcement.
     expect(routeTo('LITIGATION_REVIEW', 'civil')?.map((m) => m.event)).toEqual([

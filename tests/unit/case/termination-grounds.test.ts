@@ -46,10 +46,23 @@ describe('the grounds for ending a case', () => {
     ).toMatch(/不是民事公益诉讼案件（第九十条）终结的情形/);
   });
 
-  it('a civil case whose heroes’ relatives object to the suit ends on that ground', () => {
-    const s = at('ANNOUNCEMENT');
-    s.run('terminate', 'chief', { ...ending, ground: 'relatives_object' });
+  it('a civil case whose heroes’ relatives object to the suit ends on that ground, once their objection is recorded', () => {
+    const s = at('RELATIVES_INQUIRED');
+    const objection = { ...ending, decidedOn: '2025-03-26', ground: 'relatives_object' } as const;
+    expect(s.refusal('terminate', 'chief', objection).kind).toBe('InvalidPayload');
+    s.run('recordRelativesAnswer', 'prosecutor', {
+      on: '2025-03-25',
+      answer: 'relatives_object',
+      summary: '烈士之子表示不同意提起公益诉讼',
+    });
+    s.run('terminate', 'chief', objection);
     expect(s.state.stage).toBe('TERMINATED');
+  });
+
+  it('an announced civil case where no relatives were asked cannot end on their objection', () => {
+    expect(
+      at('ANNOUNCEMENT').refusal('terminate', 'chief', { ...ending, ground: 'relatives_object' }).message,
+    ).toMatch(/没有登记英雄烈士等的近亲属不同意/);
   });
 
   it('a termination recorded before the grounds existed still replays with its reason only', () => {

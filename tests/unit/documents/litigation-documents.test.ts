@@ -136,14 +136,14 @@ describeRenderedKinds([
     number: '浦检公撤诉〔2026〕1号',
     data: suitWithdrawalData(SEWAGE, {
       track: 'administrative',
-      ground: 'claims_realized',
+      ground: 'organ_performed',
       reason: '诉讼中区生态环境局已封堵暗管并对涉事企业作出行政处罚。',
       court: COURT,
     }),
     expected: [
       '撤回起诉决定书',
       `${COURT}：`,
-      '诉讼请求全部实现',
+      '依法履行职责而全部实现诉讼请求',
       '已封堵暗管',
       '第八十四条',
       '本院决定撤回起诉',

@@ -42,7 +42,7 @@ describe('computeDeadline result', () => {
       text: '届满日 2026-09-20（星期日）为国庆节调休上班日；调休上班日按工作日计算（期间计算政策 test-policy）',
     });
     const off = compute(days('2026-09-05', 15), false);
-    expect(off.rule).toEqual({ makeupWorkdayCounts: false });
+    expect(off.rule).toEqual({ makeupWorkdayCounts: false, stopDayCounting: 'resume_on_end_day' });
     expect(off.steps.map((s) => s.text)).toEqual(
       expect.arrayContaining([
         '2026-09-20 星期日（国庆节调休上班日，依本院政策不视为工作日）→ 2026-09-21',

@@ -1,7 +1,7 @@
 /** Chinese names of the wire identifiers; stages, roles and lead sources come from domain/. */
 import { LEAD_SOURCES, STAGE_LABELS, type Stage } from '../../../domain/case/stages';
 import {
-  CLAIM_CHANGE_GROUNDS,
+  CLAIM_CHANGE_GROUND_LABELS,
   CLAIM_CHANGES,
   COMPENSATION_OUTCOMES,
   RELATIVES_ANSWERS,
@@ -94,7 +94,7 @@ export const ENUM_LABELS: Record<string, string> = {
   ...SUPPORT_FORMS,
   ...SUPPORTED_SUIT_RESULTS,
   ...CLAIM_CHANGES,
-  ...CLAIM_CHANGE_GROUNDS,
+  ...CLAIM_CHANGE_GROUND_LABELS,
   ...SUPPORT_WITHDRAWAL_SITUATIONS,
   ...COMPENSATION_OUTCOMES,
   ...RELATIVES_ANSWERS,

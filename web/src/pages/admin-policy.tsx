@@ -1,4 +1,4 @@
-/** The period policy (调休上班日), clock lengths and the reminder policy; changes previewed first. */
+/** The period policy (调休上班日, the day counting of stops), clock lengths and the reminder policy; changes previewed first. */
 import { useState } from 'react';
 import { api, type ApiError } from '../api/client';
 import { Loading, Problem } from '../components/problem';
@@ -6,13 +6,19 @@ import { chineseDateTime } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { useApi } from '../lib/use-api';
 import { WhatIfOutcome, type MoveReport } from './deadline-moves';
+import { STOP_DAY_COUNTING, type StopDayCounting } from '../../../domain/period/stop-counting';
 
 interface Length {
   unit: 'days' | 'months';
   count: number;
 }
 interface Policy {
-  period: { version: string; makeupWorkdayCounts: boolean; createdAt: string | null };
+  period: {
+    version: string;
+    makeupWorkdayCounts: boolean;
+    stopDayCounting: StopDayCounting;
+    createdAt: string | null;
+  };
   catalogue: {
     version: string;
     clocks: {
@@ -37,6 +43,7 @@ const len = (l: Length | null) => (l ? `${l.count}${l.unit === 'days' ? '日' : 
 export function AdminPolicy() {
   const policy = useApi(() => api.get<Policy>('/api/admin/policy'), []);
   const [makeup, setMakeup] = useState<boolean | null>(null);
+  const [counting, setCounting] = useState<StopDayCounting | null>(null);
   const [lengths, setLengths] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<MoveReport | null>(null);
@@ -55,6 +62,7 @@ export function AdminPolicy() {
     }
     return {
       ...(makeup !== null && makeup !== p.period.makeupWorkdayCounts ? { makeupWorkdayCounts: makeup } : {}),
+      ...(counting !== null && counting !== p.period.stopDayCounting ? { stopDayCounting: counting } : {}),
       ...(Object.keys(clockLengths).length ? { clockLengths } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     };
@@ -70,6 +78,7 @@ export function AdminPolicy() {
         setPreview(null);
         setLengths({});
         setMakeup(null);
+        setCounting(null);
         policy.reload();
       }
     } catch (err) {
@@ -93,6 +102,24 @@ export function AdminPolicy() {
           />
           调休上班日（周末上班）按工作日计算：届满日为调休上班日时不顺延
         </label>
+        <fieldset>
+          <legend>
+            中止审查、扣除鉴定等期间的计日方法（《办案规则》第四十八条、第七十八条未作规定，由本院确定）
+          </legend>
+          {(Object.keys(STOP_DAY_COUNTING) as StopDayCounting[]).map((key) => (
+            <label className="check" key={key}>
+              <input
+                type="radio"
+                name="stopDayCounting"
+                value={key}
+                checked={(counting ?? p.period.stopDayCounting) === key}
+                onChange={() => (setCounting(key), setPreview(null))}
+              />
+              {STOP_DAY_COUNTING[key]}
+              {key === 'resume_on_end_day' && '（默认）'}
+            </label>
+          ))}
+        </fieldset>
         <h2>各期限的默认长度</h2>
         <div className="table-wrap">
           <table>

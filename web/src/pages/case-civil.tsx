@@ -14,6 +14,7 @@ const CIVIL_ACTIONS = [
   'linkCriminalCase',
   'inquireRelatives',
   'recordRelativesAnswer',
+  'recordNoCloseRelatives',
   'recordRightHolderNotified',
   'recordCompensationOutcome',
   'recordPlaintiffSuit',
@@ -30,10 +31,23 @@ export function CivilParties(props: {
   onAct: (action: string) => void;
 }) {
   const { detail, labels, onAct } = props;
-  const { parties, plaintiffSuits, criminalCase, relativesInquiry, supportWithdrawal, compensation } = detail;
+  const {
+    parties,
+    plaintiffSuits,
+    criminalCase,
+    relativesInquiry,
+    noCloseRelatives,
+    supportWithdrawal,
+    compensation,
+  } = detail;
   const offered = CIVIL_ACTIONS.filter((name) => detail.availableActions.includes(name));
   const shown =
-    parties.length > 0 || plaintiffSuits.length > 0 || criminalCase || relativesInquiry || compensation;
+    parties.length > 0 ||
+    plaintiffSuits.length > 0 ||
+    criminalCase ||
+    relativesInquiry ||
+    noCloseRelatives ||
+    compensation;
   if (!shown && offered.length === 0) return null;
   return (
     <section className="card civil-parties" aria-label="民事公益诉讼当事人">
@@ -73,6 +87,15 @@ export function CivilParties(props: {
             {relativesInquiry.answer
               ? `${enumLabel(relativesInquiry.answer)}（${chineseDate(relativesInquiry.answeredOn)}）`
               : '尚未答复'}
+          </p>
+        </div>
+      )}
+      {noCloseRelatives && (
+        <div className="relatives-inquiry">
+          <h2>英雄烈士等没有近亲属</h2>
+          <p className="small">
+            {chineseDate(noCloseRelatives.recordedOn)} 登记：{noCloseRelatives.summary}
+            （无从征询，直接转入审查起诉）
           </p>
         </div>
       )}
