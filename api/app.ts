@@ -40,6 +40,7 @@ import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
 import { statisticsRoutes } from './statistics/routes';
 import { oversightRoutes } from './oversight/routes';
+import { CODEC_MOUNT, codecCors, temporalCodecRoutes, type TemporalCodecDeps } from './temporal-codec/routes';
 import { typicalCaseRoutes } from './typical-cases/routes';
 import { devRoutes } from './dev/routes';
 import { userRoutes } from './users/routes';
@@ -77,6 +78,8 @@ export interface AppDeps {
   stuckCases?: StuckCaseWatch;
   /** Largest evidence file and largest total per case, in bytes (default 200 MB and 2 GB). */
   evidenceLimits?: EvidenceLimits;
+  /** The payload codec served to the Temporal UI (default: none, unencrypted payloads pass through). */
+  temporalCodec?: TemporalCodecDeps;
   /** The organ's one-time codes, sessions and throttle (default: 10-minute codes, 30-minute sessions). */
   organLimits?: OrganAccessLimits;
 }
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
     metrics.observeRequests,
     securityHeaders({ https: deps.https === true }),
   );
+  app.use(codecCors(deps.temporalCodec?.uiOrigin));
   app.use(methodNotAllowed(routes));
   app.use(webApp()); // the staff web application (web/dist), outside /api; public like any page
   app.use('/api/docs', apiDocs());
@@ -204,6 +208,7 @@ export function createApp(deps: AppDeps): Express {
     ['/api/domains', domainRoutes({ db, now }, routes)],
     ['/api/admin/domains', domainAdminRoutes({ db, now }, routes)],
     ['/api/admin/stuck-cases', operationsRoutes({ stuckCases }, routes)],
+    [CODEC_MOUNT, temporalCodecRoutes(deps.temporalCodec ?? {}, routes)],
     ['/api/admin/documents/numbering', documentNumberingRoutes({ db, now }, routes)],
     ['/api/admin/documents/templates', documentTemplateRoutes({ db }, routes)],
     ['/api/admin/decision-policy', decisionPolicyRoutes({ db }, routes)],

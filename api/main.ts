@@ -1,6 +1,7 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import pino from 'pino';
 import { connectServices } from '../config/services';
+import { connectTemporalClient, temporalDataConverter } from '../config/temporal-connection';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createApp } from './app';
 import { watchStuckCases } from './operations/stuck-cases';
@@ -10,10 +11,11 @@ async function main(): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
   const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-api',
-    connectTemporal: (address) => Connection.connect({ address, connectTimeout: '10 s' }),
+    connectTemporal: () => connectTemporalClient(config, { connectTimeout: '10 s' }),
   });
   for (const warning of warnings) log.warn(warning);
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const dataConverter = temporalDataConverter(config);
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const stuckCases = watchStuckCases({
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
     metricsToken: config.METRICS_TOKEN || undefined,
     answerTimeoutMs: config.ANSWER_TIMEOUT_SECONDS * 1000,
     stuckCases,
+    temporalCodec: {
+      codec: dataConverter.payloadCodecs?.[0],
+      ...(config.TEMPORAL_UI_ORIGIN && { uiOrigin: config.TEMPORAL_UI_ORIGIN }),
+    },
     evidenceLimits: {
       fileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
       caseBytes: config.EVIDENCE_MAX_CASE_MB * 1024 * 1024,

@@ -1,6 +1,7 @@
 // `duban temporal setup [--address host:port] [--namespace name] [--retention-days N]`: creates
 // the namespace when missing and registers the case workflows' search attributes; idempotent.
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
+import { connectTemporalClient } from '../config/temporal-connection';
 import { describeProblem, setupTemporal } from '../config/temporal-setup';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';
@@ -9,6 +10,7 @@ import { parseOptions } from './options';
 export const TEMPORAL_USAGE = [
   '用法：duban temporal setup [--address host:port] [--namespace 名称] [--retention-days 天数]',
   '  缺省取 TEMPORAL_ADDRESS（127.0.0.1:7233）、TEMPORAL_NAMESPACE（default）；保留天数缺省 30。',
+  '  连接集群时按 TEMPORAL_TLS_CERT_PATH、TEMPORAL_TLS_KEY_PATH、TEMPORAL_TLS_CA_PATH、TEMPORAL_TLS_SERVER_NAME、TEMPORAL_API_KEY 使用 TLS 和 API 密钥。',
   '  命名空间不存在时创建；注册案件工作流的检索属性。可重复执行：第二次执行不作任何改动。',
 ].join('\n');
 
@@ -47,7 +49,17 @@ export async function runTemporal(
   }
   let connection: Connection;
   try {
-    connection = await Connection.connect({ address: options.address, connectTimeout: '10 s' });
+    connection = await connectTemporalClient(
+      {
+        TEMPORAL_ADDRESS: options.address,
+        TEMPORAL_TLS_CERT_PATH: env.TEMPORAL_TLS_CERT_PATH,
+        TEMPORAL_TLS_KEY_PATH: env.TEMPORAL_TLS_KEY_PATH,
+        TEMPORAL_TLS_CA_PATH: env.TEMPORAL_TLS_CA_PATH,
+        TEMPORAL_TLS_SERVER_NAME: env.TEMPORAL_TLS_SERVER_NAME,
+        TEMPORAL_API_KEY: env.TEMPORAL_API_KEY,
+      },
+      { connectTimeout: '10 s' },
+    );
   } catch (err) {
     io.err(
       `duban temporal：无法连接 Temporal（TEMPORAL_ADDRESS=${options.address}）：${(err as Error).message}`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCodecKeys } from './temporal-codec';
 import { trustProxyProblem } from './trust-proxy';
 
 /**
@@ -18,6 +19,29 @@ export const CONFIG_VARIABLES = {
   TEMPORAL_ADDRESS: { default: '127.0.0.1:7233', description: 'Temporal frontend host:port' },
   TEMPORAL_NAMESPACE: { default: 'default', description: 'Temporal namespace of the case workflows' },
   TEMPORAL_TASK_QUEUE: { default: 'duban-cases', description: 'Task queue the worker polls' },
+  TEMPORAL_CODEC_KEYS: {
+    default: '(none: payloads unencrypted)',
+    description:
+      'AES-256-GCM keys of the payload codec, id:base64key separated by commas; the first encrypts, all decrypt',
+  },
+  TEMPORAL_UI_ORIGIN: {
+    default: '(none)',
+    description: 'Origin of the Temporal UI allowed to call /api/temporal-codec from the browser (CORS)',
+  },
+  TEMPORAL_TLS_CERT_PATH: { default: '(none)', description: 'Client certificate (PEM) for mTLS to Temporal' },
+  TEMPORAL_TLS_KEY_PATH: { default: '(none)', description: 'Private key (PEM) of TEMPORAL_TLS_CERT_PATH' },
+  TEMPORAL_TLS_CA_PATH: {
+    default: '(system CAs)',
+    description: 'CA certificate (PEM) that signed the Temporal server’s certificate',
+  },
+  TEMPORAL_TLS_SERVER_NAME: {
+    default: '(host of TEMPORAL_ADDRESS)',
+    description: 'Server name the Temporal server’s certificate is checked against (SNI)',
+  },
+  TEMPORAL_API_KEY: {
+    default: '(none)',
+    description: 'API key sent to Temporal as a bearer token (implies TLS)',
+  },
   SMTP_URL: {
     default: '(embedded mail catcher)',
     description: 'SMTP server, e.g. smtp://user:pass@host:587',
@@ -133,6 +157,25 @@ const schema = z.object({
     .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('duban-cases'),
+  TEMPORAL_CODEC_KEYS: z
+    .string()
+    .superRefine((value, ctx) => {
+      try {
+        parseCodecKeys(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .default(''),
+  TEMPORAL_UI_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as http://localhost:8080 (no path)')
+    .default(''),
+  TEMPORAL_TLS_CERT_PATH: z.string().default(''),
+  TEMPORAL_TLS_KEY_PATH: z.string().default(''),
+  TEMPORAL_TLS_CA_PATH: z.string().default(''),
+  TEMPORAL_TLS_SERVER_NAME: z.string().default(''),
+  TEMPORAL_API_KEY: z.string().default(''),
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: z
     .string()
@@ -186,7 +229,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((name) => [name, env[name]]),
   );
   const result = schema.safeParse(given);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { TEMPORAL_TLS_CERT_PATH: cert, TEMPORAL_TLS_KEY_PATH: key } = result.data;
+    if (Boolean(cert) !== Boolean(key))
+      throw new ConfigError(
+        cert ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',
+        'a client certificate needs its key: set both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+      );
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0] ?? 'environment');
   const problem = given[variable] === undefined ? 'is required but not set' : issue.message;

@@ -19,7 +19,8 @@ export interface Services<C extends TemporalConnection> {
 export interface ServicesOptions<C extends TemporalConnection> {
   /** Shown in PostgreSQL's pg_stat_activity, e.g. duban-api. */
   applicationName: string;
-  connectTemporal(address: string): Promise<C>;
+  /** Connects to TEMPORAL_ADDRESS with the TLS and API key settings (config/temporal-connection.ts). */
+  connectTemporal(): Promise<C>;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function connectServices<C extends TemporalConnection>(
   );
   const connection = await startupStep(
     `cannot reach Temporal at TEMPORAL_ADDRESS=${config.TEMPORAL_ADDRESS}`,
-    () => options.connectTemporal(config.TEMPORAL_ADDRESS),
+    () => options.connectTemporal(),
   );
   await checkTemporalNamespace(config, (namespace) =>
     connection.withDeadline(Date.now() + 10_000, () =>

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { Connection } from '@temporalio/client';
+import { connectTemporalClient } from '../config/temporal-connection';
 import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/search-attributes';
 
 export interface TemporalDevServer {
@@ -92,7 +92,7 @@ export async function waitUntilServing(
       throw /address already in use/.test(stderr()) ? new PortTaken(message) : new Error(message);
     }
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      const connection = await connectTemporalClient({ TEMPORAL_ADDRESS: address }, { connectTimeout: 1000 });
       try {
         await connection.workflowService.getSystemInfo({});
         return;

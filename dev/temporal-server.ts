@@ -9,7 +9,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Connection } from '@temporalio/client';
+import { connectTemporalClient } from '../config/temporal-connection';
 import { Client as PgClient } from 'pg';
 import { setupTemporal } from '../config/temporal-setup';
 import { createServer } from 'node:net';
@@ -54,7 +54,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   );
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child, () => `see ${join(options.dataDir, 'temporal-server.log')}`);
-  const connection = await Connection.connect({ address });
+  const connection = await connectTemporalClient({ TEMPORAL_ADDRESS: address });
   try {
     const report = await setupTemporal(connection, {
       namespace: options.namespace ?? 'default',

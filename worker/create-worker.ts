@@ -6,6 +6,8 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** The payload codec when TEMPORAL_CODEC_KEYS is set (config/temporal-connection.ts). */
+  dataConverter?: WorkerOptions['dataConverter'];
   maxCachedWorkflows?: number;
   /** On shutdown, how long running activities may finish before they are cancelled (default 0). */
   shutdownGraceSeconds?: number;
@@ -19,6 +21,7 @@ export function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    ...(options.dataConverter && { dataConverter: options.dataConverter }),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

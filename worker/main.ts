@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import { createCalendarStore } from '../calendar/store';
 import type { Db } from '../store/pool';
 import { connectServices } from '../config/services';
+import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { loadSigner } from '../store/audit/signing';
 import { startCheckpointJob } from './checkpoints';
@@ -20,13 +21,14 @@ async function main(): Promise<void> {
     fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
   const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-worker',
-    connectTemporal: (address) => NativeConnection.connect({ address }),
+    connectTemporal: () => NativeConnection.connect(temporalConnectionOptions(config)),
   });
   for (const warning of warnings) log.warn(warning);
   const worker = await createCaseWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataConverter: temporalDataConverter(config),
     activities: createActivities({
       db,
       mailer,

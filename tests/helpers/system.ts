@@ -15,6 +15,8 @@ import { createMailer, type Mailer } from '../../mail/mailer';
 import { createApp, type AppDeps } from '../../api/app';
 import { startMailCatcher, type MailCatcher } from '../../dev/mail-catcher';
 import { createCaseWorker } from '../../worker/create-worker';
+import { temporalDataConverter } from '../../config/temporal-connection';
+import type { DataConverter } from '@temporalio/common';
 import { cachedWorkflowBundle, quietLogger } from '../../dev/workflow-bundle-cache';
 
 export interface System {
@@ -53,6 +55,8 @@ export async function startCaseWorker(deps: {
   db: Db;
   mailer: Mailer;
   taskQueue: string;
+  /** The payload codec, as worker/main.ts passes it when TEMPORAL_CODEC_KEYS is set. */
+  dataConverter?: DataConverter;
 }): Promise<{ worker: Worker; stop(): Promise<void> }> {
   const workerConnection = await NativeConnection.connect({
     address: process.env.DUBAN_TEST_TEMPORAL_ADDRESS!,
@@ -61,6 +65,7 @@ export async function startCaseWorker(deps: {
     connection: workerConnection,
     namespace: 'default',
     taskQueue: deps.taskQueue,
+    ...(deps.dataConverter && { dataConverter: deps.dataConverter }),
     activities: createActivities({
       db: deps.db,
       mailer: deps.mailer,
@@ -94,6 +99,8 @@ export async function startSystem(
       | 'answerTimeoutMs'
       | 'evidenceLimits'
     >;
+    /** TEMPORAL_CODEC_KEYS of the worker, the API's client and its codec endpoint (default: none). */
+    codecKeys?: string;
   } = {},
 ): Promise<System> {
   quietRuntime();
@@ -102,9 +109,10 @@ export async function startSystem(
   const mail = await startMailCatcher({ port: 0 });
   const mailer = createMailer({ smtpUrl: mail.url, from: '督办系统 <duban@test.example>' });
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
-  const caseWorker = await startCaseWorker({ db, mailer, taskQueue });
+  const dataConverter = temporalDataConverter({ TEMPORAL_CODEC_KEYS: options.codecKeys ?? '' });
+  const caseWorker = await startCaseWorker({ db, mailer, taskQueue, dataConverter });
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: 'default' });
+  const temporal = new Client({ connection, namespace: 'default', dataConverter });
   const app = createApp({
     db,
     temporal,
@@ -112,6 +120,7 @@ export async function startSystem(
     log: pino({ level: 'silent' }),
     taskQueue,
     authSecret: options.authSecret ?? randomBytes(32).toString('hex'),
+    temporalCodec: { codec: dataConverter.payloadCodecs?.[0], uiOrigin: 'http://temporal-ui.test' },
     ...options.app,
   });
   const server: Server = await new Promise((resolve) => {

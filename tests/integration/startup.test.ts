@@ -119,6 +119,23 @@ describe.each(BOTH)('starting %s', (entry) => {
     expect(exit.stderr).toContain('cannot reach Temporal');
   });
 
+  it('when TEMPORAL_CODEC_KEYS holds a key of the wrong length, then it stops naming TEMPORAL_CODEC_KEYS', async () => {
+    const key = randomBytes(16).toString('base64');
+    const exit = await runUntilExit(entry, { ...goodEnv, TEMPORAL_CODEC_KEYS: `k1:${key}` });
+    expectOneLineNaming(exit, 'invalid setting TEMPORAL_CODEC_KEYS');
+    expect(exit.stderr).toContain('32-byte key');
+    expect(exit.stderr).not.toContain(key);
+  });
+
+  it('when TEMPORAL_TLS_CA_PATH names no file, then it stops naming TEMPORAL_TLS_CA_PATH', async () => {
+    const exit = await runUntilExit(entry, {
+      ...goodEnv,
+      TEMPORAL_TLS_CA_PATH: '/nonexistent/temporal-ca.pem',
+    });
+    expectOneLineNaming(exit, 'TEMPORAL_TLS_CA_PATH');
+    expect(exit.stderr).toContain('cannot read /nonexistent/temporal-ca.pem (ENOENT)');
+  });
+
   it('when TEMPORAL_NAMESPACE does not exist, then it stops naming TEMPORAL_NAMESPACE', async () => {
     const exit = await runUntilExit(entry, { ...goodEnv, TEMPORAL_NAMESPACE: 'no-such-namespace' });
     expectOneLineNaming(exit, 'TEMPORAL_NAMESPACE');

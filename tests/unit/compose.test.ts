@@ -104,6 +104,15 @@ describe('docker-compose.yml', () => {
     },
   );
 
+  it('when payload encryption is configured, then the api and the worker get the same codec keys', () => {
+    const [api, worker] = APP_SERVICES.map((name) => environment(service(name)));
+    expect(api!.TEMPORAL_CODEC_KEYS).toBe('${TEMPORAL_CODEC_KEYS:-}');
+    expect(worker!.TEMPORAL_CODEC_KEYS).toBe(api!.TEMPORAL_CODEC_KEYS);
+    const ui = environment(service('temporal-ui'));
+    expect(api!.TEMPORAL_UI_ORIGIN).toBe('http://localhost:8080');
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe('http://localhost:3000/api/temporal-codec');
+  });
+
   it('when run, then the api and the worker run their own compiled entry points of one image', () => {
     expect(commandText(service('api'))).toBe('node dist/api/main.js');
     expect(commandText(service('worker'))).toBe('node dist/worker/main.js');

@@ -34,6 +34,13 @@ describe('loadConfig', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'duban-cases',
+      TEMPORAL_CODEC_KEYS: '',
+      TEMPORAL_UI_ORIGIN: '',
+      TEMPORAL_TLS_CERT_PATH: '',
+      TEMPORAL_TLS_KEY_PATH: '',
+      TEMPORAL_TLS_CA_PATH: '',
+      TEMPORAL_TLS_SERVER_NAME: '',
+      TEMPORAL_API_KEY: '',
       MAIL_FROM: '督办系统 <duban@localhost>',
       DEV_MAILBOX: false,
       WORKER_MAX_CACHED_WORKFLOWS: 1000,
@@ -131,6 +138,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '10.0.0.0/33', /not "10.0.0.0\/33"/],
     ['TRUST_PROXY', '999', /false, a number of proxy hops/],
     ['METRICS_TOKEN', 'short', /at least 16 characters/],
+    ['TEMPORAL_CODEC_KEYS', 'k1:c2hvcnQ=', /entry 1 \(key id k1\) must hold a 32-byte key in base64/],
+    ['TEMPORAL_CODEC_KEYS', 'no-colon', /entry 1 must be id:base64key/],
+    ['TEMPORAL_UI_ORIGIN', 'http://ui.example/path', /must be an origin/],
   ])(
     'when %s=%s, then the error names the variable and says what it expects (%s)',
     (name, value, expected) => {
@@ -139,6 +149,27 @@ describe('loadConfig', () => {
       expect(problem).toMatch(expected);
     },
   );
+
+  it.each([
+    ['TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH'],
+    ['TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_CERT_PATH'],
+  ])('when %s is set alone, then the error names the missing %s', (given, missing) => {
+    expect(problemWith({ [given]: '/etc/duban/client.pem' })).toEqual({
+      variable: missing,
+      problem:
+        'a client certificate needs its key: set both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    });
+  });
+
+  it('when codec keys are given, then they are accepted as written', () => {
+    const keys = `2026b:${Buffer.alloc(32, 7).toString('base64')},2026a:${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(loadConfig({ ...REQUIRED, TEMPORAL_CODEC_KEYS: keys }).TEMPORAL_CODEC_KEYS).toBe(keys);
+  });
+
+  it('when a codec key is wrong, then the message does not repeat the key', () => {
+    const key = Buffer.alloc(31, 9).toString('base64');
+    expect(problemWith({ TEMPORAL_CODEC_KEYS: `k1:${key}` }).problem).not.toContain(key);
+  });
 
   it('when a URL setting is wrong, then the message does not repeat its value (it may hold a password)', () => {
     const { problem } = problemWith({ DATABASE_URL: 'mysql://duban:hunter2@db.example/duban' });
