@@ -35,11 +35,12 @@ export async function reserveLoginAttempt(
     ]);
     await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login-address:${who.ip}`]);
     const known = await knownAddress(tx, who, windows.knownAddressSeconds);
-    const waits = await Promise.all([
-      waitFor(tx, { accountKey: who.accountKey, ip: who.ip }, windows.pair),
-      waitFor(tx, { ip: who.ip }, windows.address),
-      known ? Promise.resolve(0) : waitFor(tx, { accountKey: who.accountKey }, windows.account),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const waits = [
+      await waitFor(tx, { accountKey: who.accountKey, ip: who.ip }, windows.pair),
+      await waitFor(tx, { ip: who.ip }, windows.address),
+      known ? 0 : await waitFor(tx, { accountKey: who.accountKey }, windows.account),
+    ];
     const waitSeconds = Math.max(...waits);
     if (waitSeconds > 0) return { waitSeconds };
     const [row] = await tx.query<{ id: string }>(

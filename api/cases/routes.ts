@@ -104,6 +104,7 @@ function listRoute(target: RouteTarget, deps: CaseServiceDeps): void {
       summary: '案件列表（筛选、排序、游标分页）',
       query: caseListQuery,
       answer: { description: '一页案件', schema: caseListResponse },
+      otherResponses: { 404: { description: '所指检察院（procuratorate）不是本院或本院监督的下级院' } },
     },
     ({ query, principal }) => caseList(deps.db, principal, query, deps.now()),
   );

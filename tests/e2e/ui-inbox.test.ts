@@ -70,7 +70,7 @@ describe('待办', () => {
   it('when the chief signs in, then the count shows, the proposal leads to its case, and once decided it leaves', async () => {
     const chief = await signIn(ui.browser, ui.app.baseUrl, 'wangjcz');
     const nav = chief.getByRole('navigation', { name: '主导航' });
-    await nav.locator('.nav-count', { hasText: /^1$/ }).waitFor();
+    await nav.getByRole('link', { name: /待办/ }).locator('.nav-count', { hasText: /^1$/ }).waitFor();
     await nav.getByRole('link', { name: /待办/ }).click();
     await chief.getByRole('heading', { name: '待办' }).waitFor();
     const item = chief.getByRole('link', { name: `决定立案：${TITLE}` });
@@ -89,7 +89,7 @@ describe('待办', () => {
 
     await nav.getByRole('link', { name: /待办/ }).click();
     await chief.getByText('目前没有待办事项。').waitFor();
-    await nav.locator('.nav-count', { hasText: /^0$/ }).waitFor();
+    await nav.getByRole('link', { name: /待办/ }).locator('.nav-count', { hasText: /^0$/ }).waitFor();
     await screenshot(chief, TEST, '02-chief-inbox-done');
   });
 
@@ -100,7 +100,11 @@ describe('待办', () => {
     const first = prosecutor.locator('ol.inbox > li').first();
     await first.getByText('期限已逾期').waitFor();
     await first.getByText('某小区违规占用消防通道', { exact: false }).waitFor();
-    await prosecutor.getByRole('navigation', { name: '主导航' }).locator('.nav-count').waitFor();
+    await prosecutor
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: /待办/ })
+      .locator('.nav-count')
+      .waitFor();
     await screenshot(prosecutor, TEST, '03-prosecutor-inbox');
   });
 });
