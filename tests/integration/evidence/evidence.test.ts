@@ -242,7 +242,8 @@ describe('evidence on a case', () => {
     expect(await check()).toMatchObject({ intact: true, actual: { sha256: sha256(photo) } });
 
     await world.system.db.query(
-      `UPDATE evidence_chunks SET bytes = overlay(bytes placing '\\x00'::bytea from 100) WHERE file_id = $1 AND seq = 1`,
+      // One byte inverted (not overwritten with a value it may already hold: the photo is random).
+      `UPDATE evidence_chunks SET bytes = set_byte(bytes, 99, get_byte(bytes, 99) # 255) WHERE file_id = $1 AND seq = 1`,
       [body.id],
     );
     // Even with the file's own record rewritten to match, the timeline's hash gives it away.
