@@ -85,6 +85,22 @@ function bundledSchedule(store: CalendarStore): CalendarStore {
   };
 }
 
+/**
+ * Waits (a bounded while, its worker still running) until the workflow has no activity or
+ * workflow task in flight. Terminated with work in flight, a workflow keeps the test server's
+ * clock locked until that work's timeout: every later sleep in the file would crawl in real time.
+ */
+async function settled(handle: WorkflowHandle, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const described = await handle.describe().catch(() => undefined);
+    if (!described || described.status.name !== 'RUNNING') return;
+    const { pendingActivities, pendingWorkflowTask } = described.raw;
+    if ((pendingActivities ?? []).length === 0 && !pendingWorkflowTask) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   quietRuntime();
   const env = await startTestServer();
@@ -119,7 +135,11 @@ export async function startWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         workflowBundle: code,
       });
       try {
-        return await worker.runUntil(fn(taskQueue));
+        return await worker.runUntil(async () => {
+          const result = await fn(taskQueue);
+          for (const handle of started) await settled(handle);
+          return result;
+        });
       } finally {
         await terminateStarted();
       }
