@@ -37,6 +37,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   refusal?: string;
   params?: P;
   query?: Q;
+  /** Request headers the route reads, for the OpenAPI document (the handler checks them). */
+  headers?: readonly { name: string; description: string; required: boolean }[];
   body?: B;
   /**
    * The body is a file the handler streams itself (`req` is left unread): documented as this

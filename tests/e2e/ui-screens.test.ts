@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
+import { intakeProofHeaders } from '../helpers/intake-proof';
 
 const TEST = 'ui-screens';
 const ROOT = join(__dirname, '..', '..');
@@ -153,11 +154,15 @@ describe('the screens around the cases', () => {
     await phone.getByRole('button', { name: '提交' }).click();
     const code = (await phone.getByLabel('查询码').textContent())!.trim();
     await screenshot(phone, TEST, '11-public-receipt');
-    const other = await new ApiClient(ui.app.baseUrl).post('/api/public/leads', {
-      procuratorateId: '320111',
-      description: '某小区外卖餐饮店无证经营，后厨卫生状况堪忧。',
-      location: '某街道某小区',
-    });
+    const other = await new ApiClient(ui.app.baseUrl).post(
+      '/api/public/leads',
+      {
+        procuratorateId: '320111',
+        description: '某小区外卖餐饮店无证经营，后厨卫生状况堪忧。',
+        location: '某街道某小区',
+      },
+      await intakeProofHeaders(ui.app.baseUrl),
+    );
     expect(other.status).toBe(201);
 
     const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');
