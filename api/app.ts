@@ -35,6 +35,7 @@ import { watchStuckCases, type StuckCaseWatch } from './operations/stuck-cases';
 import { organRoutes } from './organs/routes';
 import { problems } from './problem';
 import { documentVerificationRoutes } from './public/document-verification';
+import { DEFAULT_INTAKE_PROOF_BITS } from './public/proof-of-work';
 import { publicIntakeRoutes } from './public/intake-routes';
 import { publicLeadStaffRoutes } from './public/staff-routes';
 import { defineRoute, jsonBodies, methodNotAllowed, RouteRegistry } from './routing';
@@ -62,6 +63,8 @@ export interface AppDeps {
   publicLeadsPerHour?: number;
   /** Public leads one procuratorate accepts per day (default 200). */
   publicLeadsPerDay?: number;
+  /** Zero bits of the public intake's proof of work (default 18, about a second in a browser). */
+  publicIntakeProofBits?: number;
   /** Serve the embedded mail catcher's messages at /api/dev/mail. */
   devMailbox?: boolean;
   /** Express's `trust proxy` from `TRUST_PROXY` (default loopback: a proxy on the same host). */
@@ -132,6 +135,8 @@ export function createApp(deps: AppDeps): Express {
           secret,
           leadsPerHour: deps.publicLeadsPerHour ?? 5,
           leadsPerDay: deps.publicLeadsPerDay ?? 200,
+          proofBits: deps.publicIntakeProofBits ?? DEFAULT_INTAKE_PROOF_BITS,
+          now,
         },
         routes,
       ),

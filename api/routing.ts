@@ -33,8 +33,12 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   /** 'public' needs no account; otherwise a signed-in user holding one of `roles` (any role when omitted). */
   auth: 'public' | 'user';
   roles?: readonly Role[];
+  /** The 403's detail for a caller without one of `roles`, naming the role needed. */
+  refusal?: string;
   params?: P;
   query?: Q;
+  /** Request headers the route reads, for the OpenAPI document (the handler checks them). */
+  headers?: readonly { name: string; description: string; required: boolean }[];
   body?: B;
   /**
    * The body is a file the handler streams itself (`req` is left unread): documented as this
@@ -170,12 +174,15 @@ function parseBody(req: Request, schema: z.ZodType | undefined): unknown {
   return parseInput(schema, req.body ?? {}, '请求体');
 }
 
-function authorise(req: Request, spec: { auth: 'public' | 'user'; roles?: readonly Role[] }): Principal {
+function authorise(
+  req: Request,
+  spec: { auth: 'public' | 'user'; roles?: readonly Role[]; refusal?: string },
+): Principal {
   if (spec.auth === 'public')
     return req.principal ?? { userId: '', roles: [], procuratorateId: '', via: 'access_token' };
   if (!req.principal) throw problems.unauthenticated();
   if (spec.roles && !hasAnyRole(req.principal.roles, spec.roles))
-    throw problems.forbidden(onlyReads(req.principal.roles) ? READ_ONLY_REFUSAL : undefined);
+    throw problems.forbidden(onlyReads(req.principal.roles) ? READ_ONLY_REFUSAL : spec.refusal);
   return req.principal;
 }
 

@@ -28,6 +28,7 @@ export interface DeadlineMove {
 
 export interface UncomputableClock {
   caseId: string;
+  procuratorateId: string;
   clockKey: string;
   message: string;
 }
@@ -80,7 +81,12 @@ export function previewMoves(rows: readonly OpenClockRow[], candidate: Candidate
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      report.uncomputable.push({ caseId: row.case_id, clockKey: row.clock_key, message });
+      report.uncomputable.push({
+        caseId: row.case_id,
+        procuratorateId: row.procuratorate_id,
+        clockKey: row.clock_key,
+        message,
+      });
     }
   }
   return report;
@@ -115,4 +121,50 @@ export function requestUnderCatalogue(
 /** Distinct case IDs, in order, of the moves. */
 export function affectedCases(moves: readonly DeadlineMove[]): string[] {
   return [...new Set(moves.map((move) => move.caseId))];
+}
+
+/** Another procuratorate's share of a report: counts, no case. */
+export interface ElsewhereCount {
+  procuratorateId: string;
+  cases: number;
+  moves: number;
+  uncomputable: number;
+}
+
+/**
+ * The report as one procuratorate's staff see it: its own cases' moves and failures listed,
+ * every other procuratorate's only counted (a national change reaches cases that are not theirs).
+ */
+export function scopedReport<R extends MoveReport>(
+  report: R,
+  procuratorateId: string,
+): R & { elsewhere: ElsewhereCount[] } {
+  const others = new Map<string, ElsewhereCount & { caseIds: Set<string> }>();
+  const count = (item: { caseId: string; procuratorateId: string }, key: 'moves' | 'uncomputable') => {
+    let entry = others.get(item.procuratorateId);
+    if (!entry) {
+      entry = {
+        procuratorateId: item.procuratorateId,
+        cases: 0,
+        moves: 0,
+        uncomputable: 0,
+        caseIds: new Set(),
+      };
+      others.set(item.procuratorateId, entry);
+    }
+    entry[key] += 1;
+    entry.caseIds.add(item.caseId);
+  };
+  const mine = (item: { procuratorateId: string }) => item.procuratorateId === procuratorateId;
+  for (const move of report.moves) if (!mine(move)) count(move, 'moves');
+  for (const clock of report.uncomputable) if (!mine(clock)) count(clock, 'uncomputable');
+  const elsewhere = [...others.values()]
+    .map(({ caseIds, ...entry }) => ({ ...entry, cases: caseIds.size }))
+    .sort((a, b) => a.procuratorateId.localeCompare(b.procuratorateId));
+  return {
+    ...report,
+    moves: report.moves.filter(mine),
+    uncomputable: report.uncomputable.filter(mine),
+    elsewhere,
+  };
 }

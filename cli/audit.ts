@@ -5,6 +5,12 @@ import { dirname } from 'node:path';
 import { checkpointedCases, checkpointsOf, readCheckpointFile } from '../store/audit/checkpoints';
 import { generateSigningKey, loadKeyRing, type KeyRing } from '../store/audit/signing';
 import { verifyCase, type CaseProblemReason } from '../store/audit/verify';
+import {
+  compareWithHistory,
+  openCaseHistories,
+  type CaseHistories,
+  type HistoryProblemReason,
+} from './audit-temporal';
 import { createDb } from '../store/pool';
 import { timelineOf } from '../store/timeline';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
@@ -13,11 +19,12 @@ import { databaseUrl, parseOptions } from './options';
 
 export const AUDIT_USAGE = [
   '用法：duban audit verify [--case 案件编号] [--database postgres://…] [--keys 公钥目录]',
-  '                         [--signing-key 私钥文件] [--checkpoint-file 检查点文件] [--json]',
+  '                         [--signing-key 私钥文件] [--checkpoint-file 检查点文件] [--temporal] [--json]',
+  '  --temporal：再对照进行中案件的 Temporal 工作流历史（TEMPORAL_ADDRESS、TEMPORAL_NAMESPACE、TEMPORAL_CODEC_KEYS 等）。',
   '      duban audit keygen --out 私钥文件',
 ].join('\n');
 
-const REASONS: Record<CaseProblemReason, string> = {
+const REASONS: Record<CaseProblemReason | HistoryProblemReason, string> = {
   hash_mismatch: '记录内容与其哈希不符（记录被改动）',
   link_mismatch: '与前一条记录的哈希链接断开（前一条被改动或替换）',
   sequence_gap: '序号不连续（有记录被删除或插入）',
@@ -25,6 +32,8 @@ const REASONS: Record<CaseProblemReason, string> = {
   checkpoint_mismatch: '与签名检查点记下的哈希不符（时间线被改写后重新计算了哈希）',
   checkpoint_signature: '签名检查点的签名无效（检查点被伪造或改动）',
   checkpoint_unknown_key: '签名检查点的密钥未知（请用 --keys 给出签名时所用的公钥）',
+  history_mismatch: '与 Temporal 工作流历史记下的哈希不符（写入后被改写）',
+  history_missing: 'Temporal 工作流历史记下已写入，数据库中却没有（记录被删除）',
 };
 
 export async function runAudit(
@@ -45,6 +54,7 @@ export async function runAudit(
       'signing-key': { type: 'string' },
       'checkpoint-file': { type: 'string' },
       json: { type: 'boolean' },
+      temporal: { type: 'boolean' },
     });
     const keysDir = options.keys ?? (env.AUDIT_PUBLIC_KEYS_DIR || undefined);
     const signingKeyFile = options['signing-key'] ?? (env.AUDIT_SIGNING_KEY_FILE || undefined);
@@ -61,6 +71,7 @@ export async function runAudit(
         keys,
         checkpointFile: options['checkpoint-file'] ?? (env.AUDIT_CHECKPOINT_FILE || undefined),
         json: options.json === true,
+        temporal: options.temporal === true ? env : undefined,
       },
       io,
     );
@@ -92,17 +103,21 @@ interface VerifyRequest {
   keys: KeyRing;
   checkpointFile: string | undefined;
   json: boolean;
+  /** The environment to reach Temporal with, when the running cases' histories are to be read. */
+  temporal: NodeJS.ProcessEnv | undefined;
 }
 
 interface Broken {
   caseId: string;
   seq: number;
-  reason: CaseProblemReason;
+  reason: CaseProblemReason | HistoryProblemReason;
 }
 
 async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
   const db = createDb({ connectionString: req.url, max: 1, applicationName: 'duban-audit' });
+  let histories: CaseHistories | undefined;
   try {
+    if (req.temporal) histories = await openCaseHistories(req.temporal);
     const fromFile = req.checkpointFile ? readCheckpointFile(req.checkpointFile) : undefined;
     if (fromFile?.badLines.length)
       io.err(`duban audit：检查点文件第 ${fromFile.badLines.join('、')} 行无法解析`);
@@ -123,22 +138,36 @@ async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
     }
     let entries = 0;
     let checkpoints = 0;
+    let againstHistory = 0;
     const broken: Broken[] = [];
     for (const id of ids) {
       const row = await db.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1', [id]);
       const signed = [...(await checkpointsOf(db, id)), ...(fromFile?.byCase.get(id) ?? [])];
       checkpoints += signed.length;
-      const verdict = verifyCase(await timelineOf(db, id), {
+      const rows = await timelineOf(db, id);
+      const verdict = verifyCase(rows, {
         lastSeq: row[0]?.last_seq ?? null,
         checkpoints: signed,
         keys: req.keys,
       });
       entries += verdict.entries;
       for (const p of verdict.problems) broken.push({ caseId: id, ...p });
+      const written = await histories?.written(id);
+      if (written) {
+        againstHistory += 1;
+        for (const p of compareWithHistory(rows, written)) broken.push({ caseId: id, ...p });
+      }
     }
-    report(io, req.json, { cases: ids.length, entries, checkpoints, broken });
+    report(io, req.json, {
+      cases: ids.length,
+      entries,
+      checkpoints,
+      ...(histories ? { againstHistory } : {}),
+      broken,
+    });
     return broken.length === 0 && !fromFile?.badLines.length ? EXIT_OK : EXIT_FAILURE;
   } finally {
+    await histories?.close();
     await db.close();
   }
 }
@@ -146,13 +175,15 @@ async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
 function report(
   io: CliIo,
   json: boolean,
-  r: { cases: number; entries: number; checkpoints: number; broken: Broken[] },
+  r: { cases: number; entries: number; checkpoints: number; againstHistory?: number; broken: Broken[] },
 ) {
   if (json) return io.out(JSON.stringify({ ok: r.broken.length === 0, ...r }));
   for (const b of r.broken)
     io.out(`案件 ${b.caseId}：第 ${b.seq} 条记录校验失败——${REASONS[b.reason] ?? b.reason}`);
   const failed = new Set(r.broken.map((b) => b.caseId)).size;
-  const against = r.checkpoints > 0 ? `（对照 ${r.checkpoints} 个签名检查点）` : '（没有签名检查点）';
+  const history =
+    r.againstHistory === undefined ? '' : `，对照 ${r.againstHistory} 个进行中案件的 Temporal 工作流历史`;
+  const against = `${r.checkpoints > 0 ? `（对照 ${r.checkpoints} 个签名检查点` : '（没有签名检查点'}${history}）`;
   if (r.broken.length === 0)
     io.out(`已校验 ${r.cases} 个案件、${r.entries} 条时间线记录：哈希链完整${against}。`);
   else

@@ -11,7 +11,8 @@ const PROCURATORATES = [
 
 /**
  * Demo staff: one of each role in 浦口, a prosecutor and chief in 六合 (to show scoping), and the
- * city's oversight user and chief above both (to show the procuratorate above).
+ * city's oversight user and chief above both (to show the procuratorate above), and the platform's
+ * administrator at the top of the tree (the holiday schedule, policy and domains of every one).
  */
 export const DEMO_USERS = [
   { id: 'u-pk-zhang', username: 'zhangjc', name: '张检察官', roles: ['prosecutor'], pid: '320111' },
@@ -23,6 +24,7 @@ export const DEMO_USERS = [
   { id: 'u-lh-sun', username: 'sunjcz', name: '孙检察长', roles: ['chief'], pid: '320116' },
   { id: 'u-nj-zhou', username: 'zhoujd', name: '周监督', roles: ['oversight'], pid: '320100' },
   { id: 'u-nj-qian', username: 'qianjcz', name: '钱检察长', roles: ['chief'], pid: '320100' },
+  { id: 'u-nj-pingtai', username: 'pingtai', name: '平台管理员', roles: ['platform_admin'], pid: '320100' },
 ] as const;
 
 export const DEMO_ORGANS = {

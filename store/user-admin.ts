@@ -84,3 +84,13 @@ export async function updateUser(
   );
   return rows[0];
 }
+
+/** Whether a procuratorate is at the top of its tree (no procuratorate above it). */
+export async function isTopProcuratorate(q: Db | Tx, procuratorateId: string): Promise<boolean> {
+  const row = await firstRow<{ top: boolean }>(
+    q,
+    'SELECT parent_id IS NULL AS top FROM procuratorates WHERE id = $1',
+    [procuratorateId],
+  );
+  return row?.top ?? false;
+}

@@ -19,8 +19,20 @@ export const deadlineMove = z.object({
 
 export const moveReport = {
   examined: z.number().int().describe('检查的未届满期限数'),
-  moves: z.array(deadlineMove).describe('将会变化的期限（全国各院，仅编号与日期）'),
-  uncomputable: z.array(z.object({ caseId: z.string(), clockKey: z.string(), message: z.string() })),
+  moves: z.array(deadlineMove).describe('本院将会变化的期限（仅编号与日期）'),
+  uncomputable: z.array(
+    z.object({ caseId: z.string(), procuratorateId: z.string(), clockKey: z.string(), message: z.string() }),
+  ),
+  elsewhere: z
+    .array(
+      z.object({
+        procuratorateId: z.string(),
+        cases: z.number().int().describe('期限将会变化或无法计算的案件数'),
+        moves: z.number().int().describe('将会变化的期限数'),
+        uncomputable: z.number().int().describe('无法计算的期限数'),
+      }),
+    )
+    .describe('其他检察院：只列数量，不列案件'),
 };
 
 export const signalReport = z.object({

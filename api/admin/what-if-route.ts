@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { PLATFORM_READERS } from '../../domain/roles';
+import { scopedReport, type MoveReport } from '../../calendar/whatif';
 import { defineRoute, type ResponseSpec, type RouteTarget } from '../routing';
 
 export interface WhatIfSpec<B extends z.ZodType> {
@@ -13,13 +15,14 @@ export interface WhatIfSpec<B extends z.ZodType> {
 }
 
 /**
- * POST /what-if for admins: which running deadlines a change would move, without saving it.
- * A preview changes nothing, and its report can be long: not worth keeping for replays.
+ * POST /what-if for every admin: which running deadlines a change would move, without saving it.
+ * Only the caller's procuratorate's cases are listed; the others' are counted. A preview changes
+ * nothing, and its report can be long: not worth keeping for replays.
  */
 export function defineWhatIfRoute<B extends z.ZodType>(
   target: RouteTarget,
   spec: WhatIfSpec<B>,
-  preview: (body: z.infer<B>) => Promise<unknown>,
+  preview: (body: z.infer<B>) => Promise<MoveReport>,
 ): void {
   const { report, invalid, ...rest } = spec;
   defineRoute(
@@ -29,12 +32,12 @@ export function defineWhatIfRoute<B extends z.ZodType>(
       method: 'post',
       path: '/what-if',
       auth: 'user',
-      roles: ['admin'],
+      roles: PLATFORM_READERS,
       idempotent: false,
       responses: { 200: { description: '将会变化的期限', schema: report }, 422: invalid },
     },
-    async ({ res, body }) => {
-      res.json(await preview(body));
+    async ({ res, body, principal }) => {
+      res.json(scopedReport(await preview(body), principal.procuratorateId));
     },
   );
 }

@@ -1,6 +1,8 @@
 // /api/domains for every signed-in user (the domains in force, e.g. for the lead form), and
-// /api/admin/domains for admins: the national reference list, so any admin may add to it.
+// /api/admin/domains: the national reference list, read by every admin and changed only by the
+// platform's administrator.
 import type { Router } from 'express';
+import { PLATFORM_READERS, PLATFORM_REFUSAL, PLATFORM_ROLES } from '../../domain/roles';
 import { domainsInForce } from '../../store/domains';
 import type { Db } from '../../store/pool';
 import { shanghaiDate } from '../../domain/time';
@@ -22,7 +24,8 @@ import {
 import { addDomainVersion, addExploratoryDomain, adminDomainList, presentDomain } from './service';
 
 const TAG = '公益诉讼领域';
-const ADMIN = { tag: TAG, auth: 'user', roles: ['admin'] } as const;
+const READERS = { tag: TAG, auth: 'user', roles: PLATFORM_READERS } as const;
+const PLATFORM = { tag: TAG, auth: 'user', roles: PLATFORM_ROLES, refusal: PLATFORM_REFUSAL } as const;
 
 interface DomainDeps {
   db: Db;
@@ -55,7 +58,7 @@ function listRoute(target: RouteTarget, deps: DomainDeps): void {
   defineReadRoute(
     target,
     {
-      ...ADMIN,
+      ...READERS,
       summary: '全部领域及其版本（现行、待施行、历史）',
       answer: { description: '各领域', schema: adminDomainListSchema },
     },
@@ -67,7 +70,7 @@ function addRoute(target: RouteTarget, deps: DomainDeps): void {
   defineCreateRoute(
     target,
     {
-      ...ADMIN,
+      ...PLATFORM,
       summary: '新增等外探索领域（无法律明文规定，statutory=false）',
       body: newDomainBody,
       result: { description: '已新增（版本 1）', schema: domainVersion },
@@ -88,7 +91,7 @@ function versionRoute(target: RouteTarget, deps: DomainDeps): void {
   defineChangeRoute(
     target,
     {
-      ...ADMIN,
+      ...PLATFORM,
       path: '/:code',
       summary: '修改领域：新增一个版本，自施行日期起适用（旧版本保留）',
       params: domainCodeParam,

@@ -35,6 +35,13 @@ function operation(route: RegisteredRoute, path: string): Json {
   const parameters = [
     ...schemaParameters(spec.params, 'path'),
     ...schemaParameters(spec.query, 'query'),
+    ...(spec.headers ?? []).map((h) => ({
+      name: h.name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: { type: 'string' },
+    })),
     ...(idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
   ];
   return {

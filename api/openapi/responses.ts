@@ -8,7 +8,7 @@ export function standardResponses(
 ): Record<number, ResponseSpec> {
   const out: Record<number, ResponseSpec> = { 500: { description: '服务器内部错误' } };
   if (spec.auth === 'user') out[401] = { description: '未登录、令牌无效、过期或已撤销' };
-  if (spec.auth === 'user' && spec.roles) out[403] = { description: '角色无权调用' };
+  if (spec.auth === 'user' && spec.roles) out[403] = { description: spec.refusal ?? '角色无权调用' };
   if (spec.params || spec.query || spec.body) out[422] = { description: '输入内容有误' };
   if (spec.body) {
     out[400] = { description: '请求体不是合法的 JSON' };

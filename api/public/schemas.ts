@@ -37,6 +37,12 @@ export const submitLeadBody = z.strictObject({
 });
 export type SubmitLeadBody = z.infer<typeof submitLeadBody>;
 
+export const challengeResponse = z.object({
+  challenge: z.string().describe('验证题'),
+  difficulty: z.number().int().describe('SHA-256(`<challenge>:<nonce>`) 开头须有的 0 比特数'),
+  expiresAt: timestamp.describe('此时之前提交'),
+});
+
 export const submittedResponse = z.object({
   code: z.string().describe('查询码：请妥善保存，凭此查询办理状态'),
   status: z.enum(PUBLIC_LEAD_STATUSES),

@@ -10,7 +10,7 @@ const roles = z
   .max(ROLES.length)
   .refine((rs) => new Set(rs).size === rs.length, '角色不能重复')
   .describe(
-    '角色：prosecutor 承办检察官，head 部门负责人，chief 检察长，case_office 案件管理部门，admin 系统管理员',
+    '角色：prosecutor 承办检察官，head 部门负责人，chief 检察长，case_office 案件管理部门，admin 系统管理员，oversight 上级院监督，platform_admin 平台管理员（仅最上级检察院；节假日安排、期限与提醒策略、公益诉讼领域）',
   );
 
 const password = storable('新密码（至少 12 个字符，不能是常见密码）')

@@ -10,7 +10,13 @@ import {
   type RoleGrantRow,
 } from '../../store/role-grants';
 import { isUniqueViolation } from '../../store/pool';
-import { findUserInScope, insertUser, updateUser, type UserAdminRow } from '../../store/user-admin';
+import {
+  findUserInScope,
+  insertUser,
+  isTopProcuratorate,
+  updateUser,
+  type UserAdminRow,
+} from '../../store/user-admin';
 import { hashPassword } from '../auth/passwords';
 import { newId } from '../auth/opaque-tokens';
 import type { Principal } from '../auth/tokens';
@@ -18,10 +24,22 @@ import { problems } from '../problem';
 import type { CreateUserBody, UpdateUserBody } from './schemas';
 
 /**
- * Roles one admin alone cannot give: the decision roles (检察长, 部门负责人) and admin itself (else
- * one admin could make a second account to approve their own requests).
+ * Roles one admin alone cannot give: the decision roles (检察长, 部门负责人), admin itself (else
+ * one admin could make a second account to approve their own requests) and the platform's
+ * administrator, who changes what binds every procuratorate.
  */
-export const ROLES_NEEDING_APPROVAL: readonly Role[] = ['chief', 'head', 'admin'];
+export const ROLES_NEEDING_APPROVAL: readonly Role[] = ['chief', 'head', 'admin', 'platform_admin'];
+
+/**
+ * The platform's administrator sits at the top of the tree (the provincial or national
+ * procuratorate): two admins of a district cannot make one of their own.
+ */
+async function refusePlatformRoleBelowTop(q: Tx, procuratorateId: string, added: readonly Role[]) {
+  if (!added.includes('platform_admin') || (await isTopProcuratorate(q, procuratorateId))) return;
+  throw problems.validation('平台管理员（platform_admin）只能设在最上级检察院（省级或全国），本院有上级院', [
+    { path: 'roles', message: '本院不能设平台管理员' },
+  ]);
+}
 
 /** A user as saved, and the request for the roles that wait for a second admin, if any. */
 export interface SavedUser {
@@ -43,6 +61,7 @@ export async function createUser(
   const passwordHash = body.password ? await hashPassword(body.password) : null;
   try {
     return await db.withTransaction(async (tx) => {
+      await refusePlatformRoleBelowTop(tx, admin.procuratorateId, added);
       const user = await insertUser(tx, {
         id: newId('u'),
         procuratorateId: admin.procuratorateId,
@@ -153,6 +172,7 @@ export async function changeUser(
     const added = (asked ?? []).filter(
       (r) => ROLES_NEEDING_APPROVAL.includes(r) && !before.roles.includes(r),
     );
+    await refusePlatformRoleBelowTop(tx, admin.procuratorateId, added);
     const now = asked?.filter((r) => !added.includes(r));
     const roles = asked === undefined ? undefined : now!.length > 0 ? now : before.roles;
     if (asked !== undefined) await supersedeRoleGrants(tx, id);

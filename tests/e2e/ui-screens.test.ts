@@ -1,6 +1,7 @@
 /**
  * The screens around the cases, in Chromium against `npm start`: the case office's calendar
- * and statistics, the organ registry, the admin's holiday import with its what-if preview,
+ * and statistics, the organ registry, the admin's holiday what-if preview (read-only: the
+ * platform's administrator changes what binds every procuratorate, here a domain),
  * the caught mail of development mode, the public intake on a phone and the staff's queue of
  * public leads, and an organ registered, opened and deactivated.
  */
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
+import { intakeProofHeaders } from '../helpers/intake-proof';
 
 const TEST = 'ui-screens';
 const ROOT = join(__dirname, '..', '..');
@@ -63,13 +65,17 @@ describe('the screens around the cases', () => {
     await office.close();
   });
 
-  it('when an admin previews a holiday schedule, then the what-if shows before anything is loaded', async () => {
+  it("when a procuratorate's admin previews a holiday schedule, then the what-if shows its own deadlines read-only, and only the platform's administrator adds a domain", async () => {
     const admin = await signIn(ui.browser, ui.app.baseUrl, 'admin');
     await admin.getByRole('heading', { name: '系统管理' }).waitFor();
     await admin.getByRole('rowheader', { name: /张检察官/ }).waitFor();
     await screenshot(admin, TEST, '05-admin-users');
 
     await admin.getByRole('link', { name: '节假日安排' }).click();
+    await admin
+      .getByText(/由平台管理员（省级或全国管理员）修改/)
+      .first()
+      .waitFor();
     await admin.getByLabel('年份').fill('2026');
     await admin
       .getByLabel('.ics 日历文件')
@@ -77,29 +83,41 @@ describe('the screens around the cases', () => {
     await admin.getByRole('button', { name: '预览变化（不保存）' }).click();
     await admin.getByRole('heading', { name: /预览：2026年/ }).waitFor();
     await admin.getByText(/共检查 \d+ 个未届满期限/).waitFor();
-    await admin.getByRole('button', { name: /确认载入/ }).waitFor();
+    expect(await admin.getByRole('button', { name: /确认载入/ }).count()).toBe(0);
     await screenshot(admin, TEST, '06-holiday-what-if');
 
     await admin.getByRole('link', { name: '期限与提醒策略' }).click();
     await admin.getByText('届满前7日').waitFor();
+    await admin
+      .getByText(/由平台管理员（省级或全国管理员）修改/)
+      .first()
+      .waitFor();
     await screenshot(admin, TEST, '07-policy');
 
     await admin.getByRole('link', { name: '公益诉讼领域' }).click();
-    await admin.getByRole('button', { name: '新增等外探索领域' }).click();
-    await admin.getByLabel('领域代码').fill('public_safety');
-    await admin.getByLabel('领域名称').fill('公共安全');
+    await admin.getByRole('rowheader', { name: /生态环境和资源保护/ }).waitFor();
+    expect(await admin.getByRole('button', { name: '新增等外探索领域' }).count()).toBe(0);
+
+    const platform = await signIn(ui.browser, ui.app.baseUrl, 'pingtai');
+    await platform.getByRole('heading', { name: '系统管理' }).waitFor();
+    expect(await platform.getByRole('link', { name: '用户与角色' }).count()).toBe(0);
+    await platform.getByRole('link', { name: '公益诉讼领域' }).click();
+    await platform.getByRole('button', { name: '新增等外探索领域' }).click();
+    await platform.getByLabel('领域代码').fill('public_safety');
+    await platform.getByLabel('领域名称').fill('公共安全');
     const yesNo = (group: string, answer: '是' | '否') =>
-      admin.getByRole('radiogroup', { name: group }).getByRole('radio', { name: answer }).check();
+      platform.getByRole('radiogroup', { name: group }).getByRole('radio', { name: answer }).check();
     await yesNo('可办理行政公益诉讼', '是');
     await yesNo('可办理民事公益诉讼', '否');
-    await admin.getByRole('button', { name: '新增领域' }).click();
-    await admin.getByText('已保存：公共安全（public_safety）第 1 版').waitFor();
-    await admin.getByRole('button', { name: '新版本：公共安全' }).click();
-    await admin.getByLabel('领域名称').fill('公共安全（含消防安全）');
-    await admin.getByRole('button', { name: '保存为新版本' }).click();
-    await admin.getByText('已保存：公共安全（含消防安全）（public_safety）第 2 版').waitFor();
-    await admin.getByRole('rowheader', { name: /公共安全（含消防安全）/ }).waitFor();
-    await screenshot(admin, TEST, '07b-domains');
+    await platform.getByRole('button', { name: '新增领域' }).click();
+    await platform.getByText('已保存：公共安全（public_safety）第 1 版').waitFor();
+    await platform.getByRole('button', { name: '新版本：公共安全' }).click();
+    await platform.getByLabel('领域名称').fill('公共安全（含消防安全）');
+    await platform.getByRole('button', { name: '保存为新版本' }).click();
+    await platform.getByText('已保存：公共安全（含消防安全）（public_safety）第 2 版').waitFor();
+    await platform.getByRole('rowheader', { name: /公共安全（含消防安全）/ }).waitFor();
+    await screenshot(platform, TEST, '07b-domains');
+    await platform.close();
 
     await admin.getByRole('link', { name: '邮件（开发）' }).click();
     await admin.getByText('某街道办事处未追回农机购置补贴').first().waitFor();
@@ -136,11 +154,15 @@ describe('the screens around the cases', () => {
     await phone.getByRole('button', { name: '提交' }).click();
     const code = (await phone.getByLabel('查询码').textContent())!.trim();
     await screenshot(phone, TEST, '11-public-receipt');
-    const other = await new ApiClient(ui.app.baseUrl).post('/api/public/leads', {
-      procuratorateId: '320111',
-      description: '某小区外卖餐饮店无证经营，后厨卫生状况堪忧。',
-      location: '某街道某小区',
-    });
+    const other = await new ApiClient(ui.app.baseUrl).post(
+      '/api/public/leads',
+      {
+        procuratorateId: '320111',
+        description: '某小区外卖餐饮店无证经营，后厨卫生状况堪忧。',
+        location: '某街道某小区',
+      },
+      await intakeProofHeaders(ui.app.baseUrl),
+    );
     expect(other.status).toBe(201);
 
     const prosecutor = await signIn(ui.browser, ui.app.baseUrl, 'zhangjc');

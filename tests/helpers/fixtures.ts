@@ -24,6 +24,8 @@ export interface TestOrg {
   caseOffice: TestUser;
   admin: TestUser;
   oversight: TestUser;
+  /** The platform's administrator (holidays, policy, domains), here in the test's procuratorate. */
+  platformAdmin: TestUser;
   organs: { eco: string; market: string; street: string };
 }
 
@@ -75,6 +77,7 @@ export async function createTestOrg(
     caseOffice: await user('case_office'),
     admin: await user('admin'),
     oversight: await user('oversight'),
+    platformAdmin: await user('platform_admin'),
     organs: {
       eco: await organ('区生态环境局'),
       market: await organ('区市场监督管理局'),

@@ -96,6 +96,7 @@ export async function startSystem(
       | 'metricsToken'
       | 'healthCacheMs'
       | 'publicLeadsPerDay'
+      | 'publicIntakeProofBits'
       | 'answerTimeoutMs'
       | 'evidenceLimits'
     >;
@@ -121,6 +122,8 @@ export async function startSystem(
     taskQueue,
     authSecret: options.authSecret ?? randomBytes(32).toString('hex'),
     temporalCodec: { codec: dataConverter.payloadCodecs?.[0], uiOrigin: 'http://temporal-ui.test' },
+    // The proof of work is on, at a difficulty a test solves in a millisecond (the browser test runs the default).
+    publicIntakeProofBits: 8,
     ...options.app,
   });
   const server: Server = await new Promise((resolve) => {

@@ -4,6 +4,7 @@ import { ApiClient } from '../helpers/http';
 import { registerLead } from '../helpers/leads';
 import { useWorld } from '../helpers/world';
 import { shanghaiDate } from '../../domain/time';
+import { intakeProofHeaders } from '../helpers/intake-proof';
 
 const world = useWorld();
 let prosecutor: ApiClient;
@@ -178,12 +179,16 @@ describe('statistics and the development mailbox', () => {
 describe('a public lead accepted as a case', () => {
   it('when staff register the lead as a case, then its public status follows the case, and it cannot become a second case', async () => {
     const anonymous = new ApiClient(world.system.baseUrl);
-    const submitted = await anonymous.post('/api/public/leads', {
-      procuratorateId: world.org.procuratorateId,
-      description: '小区旁河道有企业夜间偷排污水，气味刺鼻',
-      location: '某街道某河段',
-      domainGuess: 'ecology',
-    });
+    const submitted = await anonymous.post(
+      '/api/public/leads',
+      {
+        procuratorateId: world.org.procuratorateId,
+        description: '小区旁河道有企业夜间偷排污水，气味刺鼻',
+        location: '某街道某河段',
+        domainGuess: 'ecology',
+      },
+      await intakeProofHeaders(world.system.baseUrl),
+    );
     expect(submitted.status).toBe(201);
     const queue = await prosecutor.get('/api/leads/public');
     const leadId = queue.body.find((l: { description: string }) => l.description.includes('夜间偷排'))!.id;

@@ -12,6 +12,7 @@ import { waitUntil } from '../helpers/processes';
 import { refuseEntries } from '../helpers/refuse-entries';
 import { useWorld } from '../helpers/world';
 import { Caller, expectDocumented } from './api/helpers';
+import { intakeProofHeaders } from '../helpers/intake-proof';
 
 const world = useWorld({ orgs: 2 });
 const today = shanghaiDate(new Date());
@@ -85,11 +86,15 @@ async function runningDue(caseId: string): Promise<string> {
 
 it('when the day has gone by, then each role holds exactly its work in order, and done items leave', async () => {
   // A member of the public sends a lead.
-  const sent = await new Caller(world.system.baseUrl, undefined).post('/api/public/leads', {
-    procuratorateId: world.org.procuratorateId,
-    description: '某小区旁河道长期有工厂排放污水，气味刺鼻。',
-    location: '某区某街道某河段',
-  });
+  const sent = await new Caller(world.system.baseUrl, undefined).post(
+    '/api/public/leads',
+    {
+      procuratorateId: world.org.procuratorateId,
+      description: '某小区旁河道长期有工厂排放污水，气味刺鼻。',
+      location: '某区某街道某河段',
+    },
+    await intakeProofHeaders(world.system.baseUrl),
+  );
   expect(sent.status).toBe(201);
   const [row] = await world.system.db.query<{ id: string }>(
     'SELECT id FROM public_leads WHERE tracking_code = $1',

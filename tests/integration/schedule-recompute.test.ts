@@ -26,7 +26,7 @@ beforeAll(async () => {
   [prosecutor, chief, admin] = await Promise.all([
     ApiClient.login(system.baseUrl, org.prosecutor),
     ApiClient.login(system.baseUrl, org.chief),
-    ApiClient.login(system.baseUrl, org.admin),
+    ApiClient.login(system.baseUrl, org.platformAdmin),
   ]);
 });
 afterAll(async () => {

@@ -48,7 +48,7 @@ const NAV: NavItem[] = [
   { to: '/oversight', label: '下级院', show: oversees },
   { to: '/organs', label: '行政机关', show: () => true },
   { to: '/imports', label: '案件导入', show: (u) => hasAnyRole(u.roles, ['case_office', 'admin']) },
-  { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin']) },
+  { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin', 'platform_admin']) },
   { to: '/mail', label: '邮件（开发）', show: (_u, env) => env.devMailbox },
 ];
 

@@ -19,6 +19,7 @@ export interface World {
   org: TestOrg;
   prosecutor: ApiClient;
   chief: ApiClient;
+  /** The platform's administrator: the reminder policy binds every procuratorate. */
   admin: ApiClient;
   accepted: AcceptedRequest[];
   caseIds: string[];
@@ -48,7 +49,7 @@ export async function createWorld(baseUrl: string, db: Db, reminderStart?: strin
   const [prosecutor, chief, admin] = await Promise.all([
     signIn(org.prosecutor),
     signIn(org.chief),
-    signIn(org.admin),
+    signIn(org.platformAdmin),
   ]);
   const world = { org, prosecutor, chief, admin, accepted: [], caseIds: [] };
   if (reminderStart !== undefined) await setReminderPolicy(world, reminderStart);

@@ -1,5 +1,6 @@
 import { as, expectNoInternals, expectProblem, signIn, type Session } from './helpers';
 import { useWorld } from '../../helpers/world';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 const world = useWorld();
 let admin: Session;
@@ -88,7 +89,11 @@ describe('bad requests', () => {
 
   it('when the public intake gets more than its own limit, then 413', async () => {
     const big = JSON.stringify({ description: 'x'.repeat(10 * 1024 * 1024) });
-    expectProblem(await raw('POST', '/api/public/leads', big, { 'content-type': 'application/json' }), 413);
+    const proof = await intakeProofHeaders(world.system.baseUrl);
+    expectProblem(
+      await raw('POST', '/api/public/leads', big, { 'content-type': 'application/json', ...proof }),
+      413,
+    );
   });
 
   it('when an unknown API route is asked for, then 404 problem with or without an account (GET pages outside /api belong to the web app)', async () => {

@@ -40,6 +40,7 @@ beforeAll(async () => {
     case_office: 'caseOffice',
     admin: 'admin',
     oversight: 'oversight',
+    platform_admin: 'platformAdmin',
   };
   for (const role of ROLES)
     callers[role] = (await signIn(system.baseUrl, org[users[role]] as { username: string })).client;

@@ -4,6 +4,7 @@
  */
 import { Caller, expectProblem, freshIp } from './helpers';
 import { useWorld } from '../../helpers/world';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 const METRICS_TOKEN = 'metrics-token-of-this-test';
 const world = useWorld({ app: { trustProxy: 'false', https: true, metricsToken: METRICS_TOKEN } });
@@ -43,10 +44,11 @@ describe('TRUST_PROXY=false', () => {
       location: '某区某街道',
       domainGuess: 'ecology',
     };
-    const submit = () =>
+    const submit = async () =>
       new Caller(world.system.baseUrl, undefined, { 'x-forwarded-for': freshIp() }).post(
         '/api/public/leads',
         lead,
+        await intakeProofHeaders(world.system.baseUrl),
       );
     for (let i = 0; i < 5; i += 1) expect((await submit()).status).toBe(201);
     expectProblem(await submit(), 429, 'too-many-requests');

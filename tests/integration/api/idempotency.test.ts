@@ -3,6 +3,7 @@ import { requestFingerprint } from '../../../api/idempotency';
 import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { startSystem, type System } from '../../helpers/system';
 import { Caller, expectProblem, freshIp, signIn, type Session } from './helpers';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 let system: System;
 let org: TestOrg;
@@ -123,12 +124,16 @@ describe('Idempotency-Key', () => {
       location: '某区某路',
     };
     const key = randomUUID();
-    const first = await caller.post('/api/public/leads', body, withKey(key));
-    const again = await caller.post('/api/public/leads', body, withKey(key));
+    // A retry carries the same solved challenge: the first answer comes back, the proof is not spent twice.
+    const proof = await intakeProofHeaders(system.baseUrl);
+    const first = await caller.post('/api/public/leads', body, { ...withKey(key), ...proof });
+    const again = await caller.post('/api/public/leads', body, { ...withKey(key), ...proof });
     expect(again.body.code).toBe(first.body.code);
     const elsewhere = new Caller(system.baseUrl, undefined, { 'x-forwarded-for': freshIp() });
-    expect((await elsewhere.post('/api/public/leads', body, withKey(key))).body.code).not.toBe(
-      first.body.code,
-    );
+    const other = await elsewhere.post('/api/public/leads', body, {
+      ...withKey(key),
+      ...(await intakeProofHeaders(system.baseUrl)),
+    });
+    expect(other.body.code).not.toBe(first.body.code);
   });
 });

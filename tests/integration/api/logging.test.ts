@@ -8,6 +8,7 @@ import { createApp } from '../../../api/app';
 import { createTestOrg, TEST_PASSWORD, type TestOrg } from '../../helpers/fixtures';
 import { testDb } from '../../helpers/system';
 import { as, Caller } from './helpers';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 let db: Db;
 let server: Server;
@@ -57,12 +58,16 @@ describe('request logs', () => {
     const { accessToken, refreshToken } = login.body;
     await as(baseUrl).post('/api/auth/login', { username: org.head.username, password: 'typo-password-99' });
     await as(baseUrl, accessToken).get('/api/users?includeInactive=true');
-    const lead = await new Caller(baseUrl, undefined).post('/api/public/leads', {
-      procuratorateId: org.procuratorateId,
-      description: '举报人张三反映某厂偷排废水，电话 13912345678。',
-      location: '某镇某村',
-      contact: { name: '张三', phone: '13912345678', email: 'zhangsan@public.example' },
-    });
+    const lead = await new Caller(baseUrl, undefined).post(
+      '/api/public/leads',
+      {
+        procuratorateId: org.procuratorateId,
+        description: '举报人张三反映某厂偷排废水，电话 13912345678。',
+        location: '某镇某村',
+        contact: { name: '张三', phone: '13912345678', email: 'zhangsan@public.example' },
+      },
+      await intakeProofHeaders(baseUrl),
+    );
     await as(baseUrl).get(`/api/public/leads/${lead.body.code}`);
     const log = JSON.stringify(lines);
     for (const secret of [TEST_PASSWORD, 'typo-password-99', accessToken, refreshToken, org.head.username]) {

@@ -47,6 +47,7 @@ async function walk(route: RegisteredRoute, expectation: RouteExpectation): Prom
         route.spec.method.toUpperCase(),
         request.path,
         request.body,
+        request.headers,
       );
       if (res.status !== want) {
         mismatches.push(`${scope} ${caller}: expected ${want}, got ${res.status} ${res.body?.detail ?? ''}`);

@@ -5,6 +5,7 @@
 import { request } from 'node:http';
 import { Caller, expectProblem, freshIp } from './helpers';
 import { useWorld } from '../../helpers/world';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 // The other procuratorate takes 12 leads in this file (the IPv6 and the large-body tests): under the cap.
 const PER_DAY = 12;
@@ -16,10 +17,11 @@ const lead = (procuratorateId: string) => ({
   location: '某区某街道',
   domainGuess: 'ecology',
 });
-const submitFrom = (ip: string, procuratorateId: string) =>
+const submitFrom = async (ip: string, procuratorateId: string) =>
   new Caller(world.system.baseUrl, undefined, { 'x-forwarded-for': ip }).post(
     '/api/public/leads',
     lead(procuratorateId),
+    await intakeProofHeaders(world.system.baseUrl),
   );
 
 let v6 = 0;
@@ -52,6 +54,7 @@ it('when a sender over its limit starts sending a large body, then it is refused
   const ip = freshIp();
   for (let i = 0; i < 5; i += 1) expect((await submitFrom(ip, world.other.procuratorateId)).status).toBe(201);
   const url = new URL('/api/public/leads', world.system.baseUrl);
+  const proof = await intakeProofHeaders(world.system.baseUrl);
   const status = await new Promise<number>((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
@@ -59,6 +62,7 @@ it('when a sender over its limit starts sending a large body, then it is refused
         'content-type': 'application/json',
         'content-length': String(8 * 1024 * 1024),
         'x-forwarded-for': ip,
+        ...proof,
       },
     });
     req.on('response', (res) => {

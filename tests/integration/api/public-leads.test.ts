@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { as, Caller, expectDocumented, expectProblem, freshIp, signIn, type Session } from './helpers';
 import { useWorld } from '../../helpers/world';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 const world = useWorld({ orgs: 2 });
 let prosecutor: Session;
@@ -28,8 +29,8 @@ const lead = (overrides: Record<string, unknown> = {}) => ({
   contact: { name: '王某', phone: '138 0000 0000', email: 'wang@public.example' },
   ...overrides,
 });
-const submit = (body: unknown, caller = new Caller(world.system.baseUrl, undefined)) =>
-  caller.post('/api/public/leads', body);
+const submit = async (body: unknown, caller = new Caller(world.system.baseUrl, undefined)) =>
+  caller.post('/api/public/leads', body, await intakeProofHeaders(world.system.baseUrl));
 /** Leads of both procuratorates of this file (world.other files submit leads in parallel). */
 const leadCount = () =>
   world.system.db.query('SELECT count(*)::int AS n FROM public_leads WHERE procuratorate_id = ANY($1)', [

@@ -1,5 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { TEST_PASSWORD } from '../../helpers/fixtures';
+import { createTestOrg, TEST_PASSWORD } from '../../helpers/fixtures';
 import { as, expectDocumented, expectProblem, signIn, type Session } from './helpers';
 import { useWorld } from '../../helpers/world';
 
@@ -263,5 +263,40 @@ describe('decision and admin roles need a second admin', () => {
     const self = await second.client.post(`/api/users/role-grants/${asked.body.pendingRoleGrant.id}/approve`);
     expectProblem(self, 403, 'forbidden');
     expect((await rolesOf(second.user.id)).roles).toEqual(['admin']);
+  });
+
+  it("when an admin makes someone the platform's administrator, then it waits for a second admin, after which the platform settings open to them", async () => {
+    const body = newUser();
+    const created = await admin.client.post('/api/users', body);
+    const asked = await admin.client.patch(`/api/users/${created.body.id}`, {
+      roles: ['prosecutor', 'platform_admin'],
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body.roles).toEqual(['prosecutor']);
+    expect(asked.body.pendingRoleGrant).toMatchObject({ added: ['platform_admin'], outcome: 'pending' });
+    const before = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    expectProblem(await before.client.get('/api/admin/domains'), 403);
+
+    await second.client.post(`/api/users/role-grants/${asked.body.pendingRoleGrant.id}/approve`);
+    expect((await rolesOf(created.body.id)).roles).toEqual(['prosecutor', 'platform_admin']);
+    const after = await signIn(world.system.baseUrl, { username: body.username }, body.password);
+    expect((await after.client.get('/api/admin/domains')).status).toBe(200);
+  });
+
+  it('when the procuratorate has one above it, then asking the platform role is refused with 422 and nothing is asked', async () => {
+    const below = await createTestOrg(world.system.db, { parentId: world.org.procuratorateId });
+    const belowAdmin = await signIn(world.system.baseUrl, below.admin);
+    const asked = await belowAdmin.client.patch(`/api/users/${below.prosecutor.id}`, {
+      roles: ['prosecutor', 'platform_admin'],
+    });
+    expectProblem(asked, 422);
+    expect(asked.body.detail).toContain('最上级检察院');
+    const created = await belowAdmin.client.post('/api/users', newUser({ roles: ['platform_admin'] }));
+    expectProblem(created, 422);
+    const grants = await world.system.db.query('SELECT 1 FROM role_grants WHERE procuratorate_id = $1', [
+      below.procuratorateId,
+    ]);
+    expect(grants).toEqual([]);
+    expect((await rolesOf(below.prosecutor.id)).roles).toEqual(['prosecutor']);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Expected statuses of the calendar routes. The holiday schedule and the policies are national:
- * any admin manages them, nobody else, and no procuratorate's resource is addressed. Requests
+ * every admin reads and previews them, only the platform's administrator changes them, and no
+ * procuratorate's resource is addressed. Requests
  * that would change the shared schedule or policies are sent invalid (422), so the matrix never
  * changes what other tests count on.
  */
-import { ROLES } from '../../../domain/roles';
+import { PLATFORM_READERS, PLATFORM_ROLES, ROLES } from '../../../domain/roles';
 import { allow, type RouteExpectation } from '../api/matrix/harness';
 
 const plain = (path: string) => async () => ({ path });
@@ -20,32 +21,36 @@ const year2031 = {
 const incompleteYear = { year: 2031, holidays: [], makeupWorkdays: [] };
 
 export const matrix: RouteExpectation[] = [
-  { route: 'GET /api/admin/holidays', request: plain('/api/admin/holidays'), own: allow(['admin'], 200) },
+  {
+    route: 'GET /api/admin/holidays',
+    request: plain('/api/admin/holidays'),
+    own: allow(PLATFORM_READERS, 200),
+  },
   {
     route: 'GET /api/admin/holidays/:year',
     request: plain('/api/admin/holidays/2026'),
-    own: allow(['admin'], 200),
+    own: allow(PLATFORM_READERS, 200),
   },
   {
     route: 'POST /api/admin/holidays/what-if',
     request: async () => ({ path: '/api/admin/holidays/what-if', body: year2031 }),
-    own: allow(['admin'], 200),
+    own: allow(PLATFORM_READERS, 200),
   },
   {
     route: 'POST /api/admin/holidays',
     request: async () => ({ path: '/api/admin/holidays', body: incompleteYear }),
-    own: allow(['admin'], 422),
+    own: allow(PLATFORM_ROLES, 422),
   },
-  { route: 'GET /api/admin/policy', request: plain('/api/admin/policy'), own: allow(['admin'], 200) },
+  { route: 'GET /api/admin/policy', request: plain('/api/admin/policy'), own: allow(PLATFORM_READERS, 200) },
   {
     route: 'POST /api/admin/policy/what-if',
     request: async () => ({ path: '/api/admin/policy/what-if', body: { makeupWorkdayCounts: true } }),
-    own: allow(['admin'], 200),
+    own: allow(PLATFORM_READERS, 200),
   },
   {
     route: 'PUT /api/admin/policy',
     request: async () => ({ path: '/api/admin/policy', body: { reason: '无变更' } }),
-    own: allow(['admin'], 422),
+    own: allow(PLATFORM_ROLES, 422),
   },
   {
     route: 'GET /api/deadlines',

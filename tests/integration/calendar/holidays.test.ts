@@ -3,15 +3,27 @@
 import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient } from '../../helpers/http';
 import { startSystem, type System } from '../../helpers/system';
-import { forget2027, ics2027, insertOpenClock, months, removeCases, schedule2027 } from './helpers';
+import {
+  forget2027,
+  ics2027,
+  insertCase,
+  insertOpenClock,
+  months,
+  removeCases,
+  schedule2027,
+} from './helpers';
 import { registerLead } from '../../helpers/leads';
 import { insertClocksAround2027 } from './holiday-fixtures';
 
 let system: System;
 let org: TestOrg;
+/** The platform's administrator, who alone loads a year; `districtAdmin` reads and previews. */
 let admin: ApiClient;
+let districtAdmin: ApiClient;
 let prosecutor: ApiClient;
 const mine: Record<string, string> = {};
+let other: TestOrg;
+let theirs: string;
 
 const jsonYear = () => ({ year: 2027, ...schedule2027(['2027-03-01']) });
 const movesOfMine = (moves: any[]): any[] =>
@@ -21,17 +33,22 @@ beforeAll(async () => {
   system = await startSystem();
   await forget2027(system.db);
   org = await createTestOrg(system.db);
-  admin = await ApiClient.login(system.baseUrl, org.admin);
+  other = await createTestOrg(system.db);
+  admin = await ApiClient.login(system.baseUrl, org.platformAdmin);
+  districtAdmin = await ApiClient.login(system.baseUrl, org.admin);
   prosecutor = await ApiClient.login(system.baseUrl, org.prosecutor);
   // A case with a running workflow, so that a recompute signal reaches something.
   mine.live = await registerLead(prosecutor, { receivedOn: '2026-11-02' });
   await insertOpenClock(system.db, mine.live, months('2026-12-31', 2));
   Object.assign(mine, await insertClocksAround2027(system.db, org));
+  // Another procuratorate's case whose reply clock 2027 moves too.
+  theirs = await insertCase(system.db, other);
+  await insertOpenClock(system.db, theirs, months('2026-12-31', 2));
 });
 
 afterAll(async () => {
   await forget2027(system.db);
-  await removeCases(system.db, Object.values(mine));
+  await removeCases(system.db, [...Object.values(mine), theirs]);
   await system.db.query('DELETE FROM case_clocks WHERE case_id = $1', [mine.live]);
   await system.stop();
 });
@@ -133,6 +150,31 @@ describe('the holiday schedule', () => {
     expect((await admin.get('/api/admin/holidays/2027')).status).toBe(404);
   });
 
+  it("when a procuratorate's admin previews 2027, then only its own deadlines are listed and another's counted; loading it is refused, naming platform_admin", async () => {
+    const res = await districtAdmin.post('/api/admin/holidays/what-if', jsonYear());
+    expect(res.status).toBe(200);
+    const caseIds = res.body.moves.map((m: { caseId: string }) => m.caseId);
+    expect(caseIds).toEqual(
+      expect.arrayContaining([mine.live, mine.moved, mine.flagOnly, mine.springFestival]),
+    );
+    expect(caseIds).not.toContain(theirs);
+    expect(
+      res.body.moves.every((m: { procuratorateId: string }) => m.procuratorateId === org.procuratorateId),
+    ).toBe(true);
+    expect(res.body.elsewhere).toContainEqual({
+      procuratorateId: other.procuratorateId,
+      cases: 1,
+      moves: 1,
+      uncomputable: 0,
+    });
+    expect(JSON.stringify(res.body.elsewhere)).not.toContain(theirs);
+
+    const refused = await districtAdmin.post('/api/admin/holidays', jsonYear());
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('platform_admin');
+    expect((await districtAdmin.get('/api/admin/holidays/2027')).status).toBe(404);
+  });
+
   it('when 2027 is imported as JSON, then it is active, affected cases are signalled or reported, and deadlines are final', async () => {
     const before = await prosecutor.get('/api/deadlines?start=2026-12-31&months=2');
     expect(before.body).toMatchObject({ due: '2027-03-01', provisional: true, missingYears: [2027] });
@@ -156,7 +198,7 @@ describe('the holiday schedule', () => {
     const after = await prosecutor.get('/api/deadlines?start=2026-12-31&months=2');
     expect(after.body).toMatchObject({ due: '2027-03-02', provisional: false, missingYears: [] });
     const year = await admin.get('/api/admin/holidays/2027');
-    expect(year.body.active).toMatchObject({ source: 'import', importedBy: org.admin.id });
+    expect(year.body.active).toMatchObject({ source: 'import', importedBy: org.platformAdmin.id });
   });
 
   it('when the same year is imported again, then nothing is stored but unrecomputed cases are signalled again', async () => {

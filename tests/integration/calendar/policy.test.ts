@@ -7,6 +7,7 @@ import { days, insertCase, insertOpenClock, months, removeCases } from './helper
 
 let system: System;
 let org: TestOrg;
+/** The platform's administrator, who alone changes the policies. */
 let admin: ApiClient;
 const mine: Record<string, string> = {};
 
@@ -18,7 +19,7 @@ const complaintDays = (count: number) => ({
 beforeAll(async () => {
   system = await startSystem();
   org = await createTestOrg(system.db);
-  admin = await ApiClient.login(system.baseUrl, org.admin);
+  admin = await ApiClient.login(system.baseUrl, org.platformAdmin);
   for (const name of ['makeup', 'reply', 'statedReply', 'complaint'])
     mine[name] = await insertCase(system.db, org);
   await insertOpenClock(system.db, mine.makeup!, days('2026-09-10', 10)); // Sun 2026-09-20, a 调休 working day
@@ -58,6 +59,22 @@ describe('the policies', () => {
     expect((await head.get('/api/admin/policy')).status).toBe(403);
     expect((await head.request('PUT', '/api/admin/policy', { makeupWorkdayCounts: false })).status).toBe(403);
     expect((await head.post('/api/admin/policy/what-if', { makeupWorkdayCounts: false })).status).toBe(403);
+  });
+
+  it("when a procuratorate's admin reads and previews them, then 200; changing them is refused with 403 naming platform_admin", async () => {
+    const districtAdmin = await ApiClient.login(system.baseUrl, org.admin);
+    expect((await districtAdmin.get('/api/admin/policy')).status).toBe(200);
+    const preview = await districtAdmin.post('/api/admin/policy/what-if', complaintDays(7));
+    expect(preview.status).toBe(200);
+    expect(movesOfMine(preview.body.moves).map((m) => m.caseId)).toEqual([mine.complaint]);
+    const before = (await admin.get('/api/admin/policy')).body.catalogue.version;
+    const refused = await districtAdmin.request('PUT', '/api/admin/policy', {
+      ...complaintDays(7),
+      reason: '测试',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('platform_admin');
+    expect((await admin.get('/api/admin/policy')).body.catalogue.version).toBe(before);
   });
 
   it('when an admin previews 调休 days as days off, then only the deadline on such a day moves', async () => {

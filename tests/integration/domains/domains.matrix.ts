@@ -1,9 +1,11 @@
 /**
  * Expected statuses of the domain administration. The domains are national reference data:
- * any admin manages them, nobody else, and no procuratorate's resource is addressed. Each cell
+ * every admin reads them, only the platform's administrator changes them, and no procuratorate's
+ * resource is addressed. Each cell
  * adds or changes an exploratory domain of its own, never one that other tests register under.
  */
 import { randomBytes } from 'node:crypto';
+import { PLATFORM_READERS, PLATFORM_ROLES } from '../../../domain/roles';
 import { allow, type RouteExpectation } from '../api/matrix/harness';
 import type { MatrixWorld } from '../api/matrix/world';
 
@@ -23,7 +25,7 @@ export const matrix: RouteExpectation[] = [
   {
     route: 'GET /api/admin/domains',
     request: async () => ({ path: '/api/admin/domains' }),
-    own: allow(['admin'], 200),
+    own: allow(PLATFORM_READERS, 200),
   },
   {
     route: 'POST /api/admin/domains',
@@ -36,7 +38,7 @@ export const matrix: RouteExpectation[] = [
         allowsCivil: false,
       },
     }),
-    own: allow(['admin'], 201),
+    own: allow(PLATFORM_ROLES, 201),
   },
   {
     route: 'PATCH /api/admin/domains/:code',
@@ -44,6 +46,6 @@ export const matrix: RouteExpectation[] = [
       path: `/api/admin/domains/${await exploratoryDomain(world)}`,
       body: { allowsCivil: true },
     }),
-    own: allow(['admin'], 200),
+    own: allow(PLATFORM_ROLES, 200),
   },
 ];

@@ -1,6 +1,7 @@
 /**
- * The domains (领域): every user reads the ones in force; admins add exploratory (等外) domains
- * and new versions, never editing a stored one; registration takes only a domain in force.
+ * The domains (领域): every user reads the ones in force; the platform's administrator adds
+ * exploratory (等外) domains and new versions, never editing a stored one, and a procuratorate's
+ * admin reads them; registration takes only a domain in force.
  */
 import { randomBytes } from 'node:crypto';
 import { addDays } from '../../../domain/period';
@@ -19,7 +20,7 @@ const uniq = () => randomBytes(4).toString('hex');
 beforeAll(async () => {
   system = await startSystem();
   org = await createTestOrg(system.db);
-  admin = (await signIn(system.baseUrl, org.admin)).client;
+  admin = (await signIn(system.baseUrl, org.platformAdmin)).client;
   prosecutor = (await signIn(system.baseUrl, org.prosecutor)).client;
 });
 afterAll(() => system.stop());
@@ -81,7 +82,7 @@ describe('adding an exploratory domain', () => {
       version: 1,
       statutory: false,
       inForceFrom: today,
-      createdBy: org.admin.id,
+      createdBy: org.platformAdmin.id,
     });
     const listed = (await prosecutor.get('/api/domains')).body.map((d: { code: string }) => d.code);
     expect(listed).toContain(res.body.code);
@@ -195,6 +196,21 @@ describe('who may manage domains', () => {
       expect(await versionsOf(code)).toBeUndefined();
     },
   );
+
+  it("when a procuratorate's admin reads them, then 200; adding or changing one is refused with 403 naming platform_admin", async () => {
+    const { client } = await signIn(system.baseUrl, org.admin);
+    const code = `public_safety_${uniq()}`;
+    const body = { code, name: `公共安全${uniq()}`, allowsAdministrative: true, allowsCivil: true };
+    expect((await client.get('/api/admin/domains')).status).toBe(200);
+    for (const res of [
+      await client.post('/api/admin/domains', body),
+      await client.patch('/api/admin/domains/ecology', { name: '改名' }),
+    ]) {
+      expectProblem(res, 403);
+      expect(res.body.detail).toContain('platform_admin');
+    }
+    expect(await versionsOf(code)).toBeUndefined();
+  });
 
   it('when nobody is signed in, then 401', async () => {
     expectProblem(await as(system.baseUrl).get('/api/domains'), 401);

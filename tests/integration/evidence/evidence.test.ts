@@ -9,6 +9,7 @@ import { ApiClient } from '../../helpers/http';
 import { registerLead } from '../../helpers/leads';
 import { useWorld } from '../../helpers/world';
 import { Caller, expectDocumented } from '../api/helpers';
+import { intakeProofHeaders } from '../../helpers/intake-proof';
 
 const FILE_LIMIT = 1024 * 1024;
 const CASE_LIMIT = 3 * 1024 * 1024;
@@ -197,14 +198,20 @@ describe('evidence on a case', () => {
 
   it('when a public lead with attachments becomes a case, then its attachments are the case’s evidence, on the timeline', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(300 * 1024)]);
-    const submitted = await new Caller(world.system.baseUrl, undefined).post('/api/public/leads', {
-      procuratorateId: world.org.procuratorateId,
-      description: '某小区旁河道长期有工厂排放污水，气味刺鼻，周边居民反映多次未解决。',
-      location: '某区某街道某河段',
-      domainGuess: 'ecology',
-      contact: { name: '王某', phone: '138 0000 0000', email: 'wang@public.example' },
-      attachments: [{ fileName: '河道.png', mediaType: 'image/png', contentBase64: png.toString('base64') }],
-    });
+    const submitted = await new Caller(world.system.baseUrl, undefined).post(
+      '/api/public/leads',
+      {
+        procuratorateId: world.org.procuratorateId,
+        description: '某小区旁河道长期有工厂排放污水，气味刺鼻，周边居民反映多次未解决。',
+        location: '某区某街道某河段',
+        domainGuess: 'ecology',
+        contact: { name: '王某', phone: '138 0000 0000', email: 'wang@public.example' },
+        attachments: [
+          { fileName: '河道.png', mediaType: 'image/png', contentBase64: png.toString('base64') },
+        ],
+      },
+      await intakeProofHeaders(world.system.baseUrl),
+    );
     expect(submitted.status).toBe(201);
     const [lead] = await world.system.db.query<{ id: string }>(
       'SELECT id FROM public_leads WHERE tracking_code = $1',

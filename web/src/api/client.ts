@@ -30,8 +30,14 @@ export function withQuery(path: string, query: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send(method: string, path: string, body: unknown, retry: boolean): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(
+  method: string,
+  path: string,
+  body: unknown,
+  retry: boolean,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   const token = session.accessToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -43,7 +49,7 @@ async function send(method: string, path: string, body: unknown, retry: boolean)
     throw new ApiError(0, '无法连接服务器，请检查网络后重试');
   }
   if (res.status === 401 && retry && token && (await session.refresh()))
-    return send(method, path, body, false);
+    return send(method, path, body, false, extra);
   if (res.status === 401 && token) session.expired();
   return res;
 }
@@ -57,8 +63,13 @@ async function problemOf(res: Response): Promise<ApiError> {
   }
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await send(method, path, body, true);
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const res = await send(method, path, body, true, headers);
   if (!res.ok) throw await problemOf(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
@@ -66,7 +77,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>('POST', path, body, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -13,11 +13,12 @@ import { chineseDate, today } from '../lib/format';
 import { namesFrom, type NameOf } from '../lib/people';
 import { useApi } from '../lib/use-api';
 import { DomainVersionForm, NewDomainForm } from './admin-domain-forms';
+import { PlatformOnlyNote } from './deadline-moves';
 
 const tracks = (d: Domain) =>
   [d.allowsAdministrative && '行政', d.allowsCivil && '民事'].filter(Boolean).join('、');
 
-export function AdminDomains({ self }: { self: User }) {
+export function AdminDomains({ self, canChange }: { self: User; canChange: boolean }) {
   const list = useApi(() => api.get<{ items: AdminDomain[] }>('/api/admin/domains'), []);
   const people = useApi(() => reference.users(), []);
   const nameOf = namesFrom(people.data ?? [], self);
@@ -34,8 +35,9 @@ export function AdminDomains({ self }: { self: User }) {
 
   return (
     <div>
+      {!canChange && <PlatformOnlyNote />}
       {done && <Notice tone="ok">{done}</Notice>}
-      {form === null && (
+      {canChange && form === null && (
         <p>
           <button type="button" className="primary" onClick={() => (setDone(null), setForm('new'))}>
             新增等外探索领域
@@ -59,7 +61,7 @@ export function AdminDomains({ self }: { self: User }) {
                 <th scope="col">适用</th>
                 <th scope="col">施行日期</th>
                 <th scope="col">版本</th>
-                <th scope="col">操作</th>
+                {canChange && <th scope="col">操作</th>}
               </tr>
             </thead>
             <tbody>
@@ -68,7 +70,7 @@ export function AdminDomains({ self }: { self: User }) {
                   key={d.code}
                   domain={d}
                   nameOf={nameOf}
-                  onEdit={(v) => (setDone(null), setForm(v))}
+                  onEdit={canChange ? (v) => (setDone(null), setForm(v)) : undefined}
                 />
               ))}
             </tbody>
@@ -79,7 +81,7 @@ export function AdminDomains({ self }: { self: User }) {
   );
 }
 
-function DomainRow(props: { domain: AdminDomain; nameOf: NameOf; onEdit: (d: Domain) => void }) {
+function DomainRow(props: { domain: AdminDomain; nameOf: NameOf; onEdit?: (d: Domain) => void }) {
   const { domain, nameOf } = props;
   const shown = domain.current ?? domain.upcoming ?? domain.versions[0]!;
   const newest = domain.versions[0]!;
@@ -107,11 +109,13 @@ function DomainRow(props: { domain: AdminDomain; nameOf: NameOf; onEdit: (d: Dom
       <td className="small">
         第 {newest.version} 版{newest.createdBy && ` · ${nameOf(newest.createdBy)}`}
       </td>
-      <td>
-        <button type="button" onClick={() => props.onEdit(newest)} aria-label={`新版本：${shown.name}`}>
-          新版本
-        </button>
-      </td>
+      {props.onEdit && (
+        <td>
+          <button type="button" onClick={() => props.onEdit?.(newest)} aria-label={`新版本：${shown.name}`}>
+            新版本
+          </button>
+        </td>
+      )}
     </tr>
   );
 }

@@ -7,7 +7,7 @@ import { Loading, Notice, Problem } from '../components/problem';
 import { chineseDate, chineseDateTime } from '../lib/format';
 import { namesFrom } from '../lib/people';
 import { useApi } from '../lib/use-api';
-import { WhatIfOutcome, type MoveReport } from './deadline-moves';
+import { PlatformOnlyNote, WhatIfOutcome, type MoveReport } from './deadline-moves';
 
 interface Years {
   years: {
@@ -51,7 +51,7 @@ function bodyOf(year: string, text: string): Body {
   }
 }
 
-export function AdminHolidays({ self }: { self: User }) {
+export function AdminHolidays({ self, canChange }: { self: User; canChange: boolean }) {
   const years = useApi(() => api.get<Years>('/api/admin/holidays'), []);
   const people = useApi(() => reference.users(), []);
   const nameOf = namesFrom(people.data ?? [], self);
@@ -93,6 +93,7 @@ export function AdminHolidays({ self }: { self: User }) {
 
   return (
     <div>
+      {!canChange && <PlatformOnlyNote />}
       {years.error && <Problem error={years.error} />}
       {!years.data && !years.error && <Loading what="节假日安排" />}
       {years.data && (
@@ -150,8 +151,12 @@ export function AdminHolidays({ self }: { self: User }) {
         </>
       )}
       <form className="card narrow" onSubmit={submit}>
-        <h2>载入某年安排</h2>
-        <p className="muted small">先预览哪些未届满期限会变化，确认后才生效；旧版本保留。</p>
+        <h2>{canChange ? '载入某年安排' : '预览某年安排'}</h2>
+        <p className="muted small">
+          {canChange
+            ? '先预览哪些未届满期限会变化，确认后才生效；旧版本保留。'
+            : '预览本院哪些未届满期限会变化（不保存）。'}
+        </p>
         <div className="field">
           <label htmlFor="h-year">年份</label>
           <input
@@ -194,6 +199,7 @@ export function AdminHolidays({ self }: { self: User }) {
           }
           confirm="确认载入，并重新计算受影响的期限"
           onConfirm={() => void run('import')}
+          canApply={canChange}
         />
       </form>
     </div>

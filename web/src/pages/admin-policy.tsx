@@ -5,7 +5,7 @@ import { Loading, Problem } from '../components/problem';
 import { chineseDateTime } from '../lib/format';
 import { roleLabel } from '../lib/labels';
 import { useApi } from '../lib/use-api';
-import { WhatIfOutcome, type MoveReport } from './deadline-moves';
+import { PlatformOnlyNote, WhatIfOutcome, type MoveReport } from './deadline-moves';
 import { STOP_DAY_COUNTING, type StopDayCounting } from '../../../domain/period/stop-counting';
 
 interface Length {
@@ -40,7 +40,7 @@ interface Policy {
 
 const len = (l: Length | null) => (l ? `${l.count}${l.unit === 'days' ? '日' : '个月'}` : '—');
 
-export function AdminPolicy() {
+export function AdminPolicy({ canChange }: { canChange: boolean }) {
   const policy = useApi(() => api.get<Policy>('/api/admin/policy'), []);
   const [makeup, setMakeup] = useState<boolean | null>(null);
   const [counting, setCounting] = useState<StopDayCounting | null>(null);
@@ -88,6 +88,7 @@ export function AdminPolicy() {
 
   return (
     <div>
+      {!canChange && <PlatformOnlyNote />}
       <form className="card" onSubmit={(e) => (e.preventDefault(), void run('preview'))}>
         <h2>期间计算政策</h2>
         <p className="muted small">
@@ -175,6 +176,7 @@ export function AdminPolicy() {
           preview={preview}
           confirm="确认变更，并重新计算受影响的期限"
           onConfirm={() => void run('apply')}
+          canApply={canChange}
         />
       </form>
       <section className="card">

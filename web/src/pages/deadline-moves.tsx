@@ -15,6 +15,20 @@ export interface MoveReport {
     newProvisional: boolean;
   }[];
   uncomputable: { caseId: string; clockKey: string; message: string }[];
+  /** Other procuratorates' share, counted only. */
+  elsewhere?: { procuratorateId: string; cases: number; moves: number; uncomputable: number }[];
+}
+
+/**
+ * Shown instead of the change buttons to a procuratorate's admin: these settings bind every
+ * procuratorate, and only the platform's administrator changes them.
+ */
+export function PlatformOnlyNote() {
+  return (
+    <Notice>
+      此项设置适用于所有检察院，由平台管理员（省级或全国管理员）修改；本院系统管理员只能查看和预览。
+    </Notice>
+  );
 }
 
 const due = (d: string | null, provisional: boolean) =>
@@ -27,6 +41,7 @@ export function DeadlineMoves({ report }: { report: MoveReport }) {
         共检查 {report.examined} 个未届满期限，其中 <strong>{report.moves.length}</strong> 个将会变化
         {report.uncomputable.length > 0 && `，${report.uncomputable.length} 个无法计算`}。
       </p>
+      <Elsewhere report={report} />
       {report.moves.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -63,6 +78,19 @@ export function DeadlineMoves({ report }: { report: MoveReport }) {
   );
 }
 
+/** Other procuratorates' deadlines that would move: counts only, no case is theirs to see here. */
+function Elsewhere({ report }: { report: MoveReport }) {
+  const others = report.elsewhere ?? [];
+  if (others.length === 0) return null;
+  const sum = (key: 'cases' | 'moves') => others.reduce((n, o) => n + o[key], 0);
+  return (
+    <p className="muted">
+      本院期限列于下表；其他 {others.length} 个检察院另有 {sum('moves')} 个期限（{sum('cases')}{' '}
+      件案件）将会变化，不列明细。
+    </p>
+  );
+}
+
 /**
  * The end of a what-if form: how the last step went, the button that asks for a preview, and
  * once there is one, the deadlines it would move and the button that makes the change.
@@ -75,6 +103,8 @@ export function WhatIfOutcome(props: {
   heading?: ReactNode;
   confirm: string;
   onConfirm: () => void;
+  /** False for a procuratorate's admin: a preview only, with the note instead of the button. */
+  canApply?: boolean;
 }) {
   const { problem, done, preview } = props;
   return (
@@ -88,9 +118,13 @@ export function WhatIfOutcome(props: {
         <div className="preview">
           {props.heading}
           <DeadlineMoves report={preview} />
-          <button type="button" className="primary" onClick={props.onConfirm}>
-            {props.confirm}
-          </button>
+          {props.canApply === false ? (
+            <PlatformOnlyNote />
+          ) : (
+            <button type="button" className="primary" onClick={props.onConfirm}>
+              {props.confirm}
+            </button>
+          )}
         </div>
       )}
     </>

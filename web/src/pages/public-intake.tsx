@@ -11,10 +11,23 @@ import { chineseDateTime } from '../lib/format';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { PublicFrame } from './public-frame';
+import { INTAKE_PROOF_HEADER, intakeProof } from '../../../domain/intake-proof';
+import { solveChallenge } from '../lib/proof-of-work';
 
 interface Submitted {
   code: string;
   submittedAt: string;
+}
+
+/**
+ * The server's proof-of-work challenge, solved here (about a second): the header that lets one
+ * lead through. A fresh one for every submission, since each is accepted once.
+ */
+async function proofHeaders(): Promise<Record<string, string>> {
+  const { challenge, difficulty } = await api.get<{ challenge: string; difficulty: number }>(
+    '/api/public/challenge',
+  );
+  return { [INTAKE_PROOF_HEADER]: intakeProof(challenge, await solveChallenge(challenge, difficulty)) };
 }
 
 export function PublicIntakePage() {
@@ -77,15 +90,21 @@ function IntakeForm(props: {
     setBusy(true);
     setError(null);
     try {
+      const attachments = await Promise.all(files.map(attachmentOf));
+      const proof = await proofHeaders();
       props.onDone(
-        await api.post<Submitted>('/api/public/leads', {
-          procuratorateId: value('procuratorateId'),
-          description: value('description') ?? '',
-          location: value('location') ?? '',
-          domainGuess: value('domainGuess'),
-          contact: Object.values(contact).some(Boolean) ? contact : undefined,
-          attachments: await Promise.all(files.map(attachmentOf)),
-        }),
+        await api.post<Submitted>(
+          '/api/public/leads',
+          {
+            procuratorateId: value('procuratorateId'),
+            description: value('description') ?? '',
+            location: value('location') ?? '',
+            domainGuess: value('domainGuess'),
+            contact: Object.values(contact).some(Boolean) ? contact : undefined,
+            attachments,
+          },
+          proof,
+        ),
       );
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, String(err)));

@@ -1,6 +1,7 @@
 /** Expected statuses of the auth, user, organ, public-lead and operational routes. */
 import { CASE_ACTING_ROLES as DECIDERS, ROLES as STAFF } from '../../../../domain/roles';
 import { TEST_PASSWORD } from '../../../helpers/fixtures';
+import { intakeProofHeaders } from '../../../helpers/intake-proof';
 import { allow, everyone, type RouteExpectation } from './harness';
 
 const READERS = ['prosecutor', 'head', 'chief', 'case_office'] as const;
@@ -104,13 +105,14 @@ export const matrix: RouteExpectation[] = [
   },
   {
     route: 'POST /api/public/leads',
-    request: async (_w, owner) => ({
+    request: async (w, owner) => ({
       path: '/api/public/leads',
       body: {
         procuratorateId: owner.procuratorateId,
         description: '矩阵测试：某处河道有人倾倒垃圾。',
         location: '某地',
       },
+      headers: await intakeProofHeaders(w.system.baseUrl),
     }),
     own: everyone(201),
   },
@@ -125,6 +127,7 @@ export const matrix: RouteExpectation[] = [
     own: everyone(200),
   },
   { route: 'GET /api/public/domains', request: plain('/api/public/domains'), own: everyone(200) },
+  { route: 'GET /api/public/challenge', request: plain('/api/public/challenge'), own: everyone(200) },
   { route: 'GET /api/leads/public', request: plain('/api/leads/public'), own: allow(READERS, 200) },
   {
     route: 'GET /api/leads/public/:id',

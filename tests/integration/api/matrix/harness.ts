@@ -27,6 +27,7 @@ export interface MatrixCell {
 export interface MatrixRequest {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface RouteExpectation {

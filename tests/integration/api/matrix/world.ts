@@ -30,6 +30,7 @@ const ROLE_USERS: Record<Role, keyof TestOrg> = {
   case_office: 'caseOffice',
   admin: 'admin',
   oversight: 'oversight',
+  platform_admin: 'platformAdmin',
 };
 
 export async function createWorld(system: System): Promise<MatrixWorld> {
