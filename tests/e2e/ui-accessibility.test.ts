@@ -135,6 +135,7 @@ const ROUTES: Record<string, string[]> = {
     '/mail',
   ],
   zhoujd: ['/inbox', '/oversight', '/oversight/320111', 'CASE', '/organs'],
+  qianjcz: ['/assign'],
 };
 
 describe('every page', () => {

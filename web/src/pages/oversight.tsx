@@ -118,7 +118,8 @@ function FiguresTable({ figures }: { figures: Figures }) {
   );
 }
 
-function Assignments() {
+/** The cases this procuratorate assigned downward, as they stand now. */
+export function Assignments() {
   const list = useApi(() => api.get<Assignment[]>('/api/oversight/assignments'), []);
   const paged = usePagedSearch(list.data ?? undefined, (a) =>
     [a.case?.title, a.caseId, a.procuratorate, a.instructions].filter(Boolean).join(' '),
