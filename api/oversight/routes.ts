@@ -65,6 +65,7 @@ const filingParams = caseIdParam.extend({ seq: z.coerce.number().int().min(1).de
 export function oversightRoutes(deps: CaseServiceDeps, registry: RouteRegistry): Router {
   return routerOf(registry, '/api/oversight', deps, [
     figuresRoute,
+    belowRoute,
     assignRoute,
     assignmentsRoute,
     acknowledgeRoute,
@@ -170,6 +171,31 @@ function assignmentsRoute(target: RouteTarget, deps: CaseServiceDeps): void {
     },
     ({ principal }) => assignmentsBy(deps.db, principal.procuratorateId),
     presentAssignment,
+  );
+}
+
+const belowItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentId: z.string().nullable(),
+  depth: z.number().describe('1 为直接下级，2 为下级的下级，依此类推'),
+});
+
+/** The procuratorates below the caller's, to choose from when assigning a case downward. */
+function belowRoute(target: RouteTarget, deps: CaseServiceDeps): void {
+  defineListRoute(
+    target,
+    {
+      tag: TAG,
+      path: '/below',
+      summary: '本院的各级下级院（交办时选择）',
+      roles: ['prosecutor', 'head', 'chief', 'case_office', 'oversight'],
+      item: belowItem,
+      listed: '下级院，上级在其下级之前；没有下级院时为空',
+    },
+    ({ principal }) => descendantsOf(deps.db, principal.procuratorateId),
+    (p) => ({ id: p.id, name: p.name, level: p.level, parentId: p.parent_id, depth: p.depth }),
   );
 }
 

@@ -94,7 +94,7 @@ it('when the organ opens its link on a phone, then it gets in by the mailed code
 
   await page.getByLabel('签收人姓名').fill('张科长');
   await page.getByRole('button', { name: '确认签收' }).click();
-  await page.getByText(/已于 \d{4}-\d{2}-\d{2} 确认签收/).waitFor();
+  await page.getByText(/已于 \d{4}年\d{1,2}月\d{1,2}日 确认签收/).waitFor();
   const first = page.getByRole('form', { name: '答复第 1 项' });
   await first.getByRole('button', { name: '提交（提交后不能修改）' }).click();
   await page.getByText('已答复：采纳，已整改').waitFor();

@@ -10,6 +10,7 @@ import { useUiApp } from '../helpers/ui-app';
 const TEST = 'ui-oversight';
 const ui = useUiApp('ui-oversight');
 const TITLE = '某再生资源公司违规堆放固体废物';
+const ASSIGNED = '上级交办：某河段非法采砂';
 
 beforeAll(async () => {
   const receivedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -56,6 +57,40 @@ describe('the procuratorate above', () => {
     expect(await page.getByRole('button', { name: /^办理|提请立案/ }).count()).toBe(0);
     await screenshot(page, TEST, '03-read-only-case');
     await page.close();
+  });
+
+  it('when the city’s chief assigns a lead to 六合 through the form, then 六合’s handler has it and the city reads it with names, not user IDs', async () => {
+    const chief = await signIn(ui.browser, ui.app.baseUrl, 'qianjcz');
+    await chief.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '上级交办' }).click();
+    await chief.getByRole('heading', { name: '上级交办', exact: true }).waitFor();
+    await chief.getByLabel('交由哪个下级院办理').selectOption({ label: '六合区人民检察院' });
+    await chief.getByLabel('下级院的承办检察官').selectOption({ label: '陈检察官（承办检察官）' });
+    await chief.getByLabel('线索名称').fill(ASSIGNED);
+    await chief.getByLabel('线索内容').fill('上级院交办的线索：某河段夜间非法采砂，河床受损。');
+    await chief.getByLabel('领域').selectOption({ label: '生态环境和资源保护' });
+    await chief.getByLabel('交办要求').fill('三个月内报告办理情况');
+    await screenshot(chief, TEST, '05-assign-form');
+    await chief.getByRole('button', { name: '交办', exact: true }).click();
+    await chief.getByRole('heading', { name: ASSIGNED }).waitFor();
+    await chief.getByText('承办人：陈检察官').waitFor();
+    await chief.close();
+
+    const handler = await ApiClient.login(ui.app.baseUrl, { username: 'chenjc' }, 'duban-demo');
+    const mine = await handler.get(`/api/cases?handler=me&q=${encodeURIComponent(ASSIGNED)}`);
+    expect(mine.body.items.map((c: { title: string }) => c.title)).toEqual([ASSIGNED]);
+
+    const oversight = await signIn(ui.browser, ui.app.baseUrl, 'zhoujd');
+    await oversight.getByRole('link', { name: '六合区人民检察院' }).click();
+    await oversight.getByRole('link', { name: ASSIGNED }).click();
+    await oversight.getByRole('heading', { name: ASSIGNED }).waitFor();
+    await oversight.getByText('承办人：陈检察官').waitFor();
+    await oversight.getByText('正在加载时间线').waitFor({ state: 'detached' });
+    // The timeline names the city's chief who registered it, from the city's own directory.
+    await oversight.locator('.timeline').getByText('钱检察长').first().waitFor();
+    expect(await oversight.getByText(/u-(lh|nj)-/).count()).toBe(0);
+    await screenshot(oversight, TEST, '06-assigned-case-read-from-above');
+    await oversight.close();
+    expect(ui.browser.errors).toEqual([]);
   });
 
   it('when the case office opens 典型案例, then it filters by domain and year', async () => {

@@ -28,13 +28,17 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(viewport = { width: 1366, height: 900 }): Promise<Browser> {
+export async function openBrowser(
+  viewport = { width: 1366, height: 900 },
+  /** The browser's language: the app must read the same under an English one. */
+  locale = 'zh-CN',
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'duban-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,
     viewport,
-    locale: 'zh-CN',
+    locale,
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(30_000);

@@ -18,7 +18,7 @@ export interface UiApp {
 }
 
 /** Registers the file's beforeAll and afterAll; read the fields inside tests and later hooks. */
-export function useUiApp(name: string): UiApp {
+export function useUiApp(name: string, options: { locale?: string } = {}): UiApp {
   const ui = {} as UiApp;
   let dataDir: string | undefined;
   beforeAll(async () => {
@@ -30,7 +30,7 @@ export function useUiApp(name: string): UiApp {
       timeoutMs: START_TIMEOUT_MS,
       args: ['--no-demo-cases'],
     });
-    ui.browser = await openBrowser();
+    ui.browser = await openBrowser(undefined, options.locale);
   }, START_TIMEOUT_MS + 30_000);
   afterAll(async () => {
     await ui.browser?.close();

@@ -29,15 +29,17 @@ import { unreadNotifications } from './api/notifications';
 import { CaseImportPage } from './pages/case-import';
 import { OversightCasesPage, OversightPage } from './pages/oversight';
 import { TypicalCasesPage } from './pages/typical-cases';
+import { AssignPage } from './pages/assign';
 
 interface NavItem {
   to: string;
   label: string;
-  show: (u: User, env: { devMailbox: boolean }) => boolean;
+  show: (u: User, env: { devMailbox: boolean; below: boolean }) => boolean;
 }
 
 const staff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
 const oversees = (u: User) => hasAnyRole(u.roles, ['oversight']);
+const assigns = (u: User) => hasAnyRole(u.roles, ['head', 'chief']);
 const NAV: NavItem[] = [
   { to: '/inbox', label: '待办', show: (u) => staff(u) || oversees(u) },
   { to: '/', label: '案件', show: staff },
@@ -46,6 +48,7 @@ const NAV: NavItem[] = [
   { to: '/dashboard', label: '统计分析', show: staff },
   { to: '/typical-cases', label: '典型案例', show: staff },
   { to: '/oversight', label: '下级院', show: oversees },
+  { to: '/assign', label: '上级交办', show: (u, env) => env.below && assigns(u) },
   { to: '/organs', label: '行政机关', show: () => true },
   { to: '/imports', label: '案件导入', show: (u) => hasAnyRole(u.roles, ['case_office', 'admin']) },
   { to: '/admin', label: '系统管理', show: (u) => hasAnyRole(u.roles, ['admin', 'platform_admin']) },
@@ -99,6 +102,7 @@ function Page({ user, path }: { user: User; path: string }) {
   if (path === '/imports') return <CaseImportPage />;
   if (path === '/typical-cases') return <TypicalCasesPage />;
   if (path === '/oversight') return <OversightPage />;
+  if (path === '/assign') return <AssignPage />;
   if ((params = match('/oversight/:id', path)))
     return <OversightCasesPage key={params.id} procuratorateId={params.id!} />;
   return (
@@ -125,7 +129,17 @@ function Shell({ user, path, children }: { user: User; path: string; children: R
       .catch(() => undefined);
   }, [user.procuratorateId]);
   const count = useSyncExternalStore(inboxCount.subscribe, inboxCount.get);
-  const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get) };
+  // 上级交办 is offered to a head or chief whose procuratorate has procuratorates below it.
+  const [below, setBelow] = useState(false);
+  const mayAssign = assigns(user);
+  useEffect(() => {
+    if (!mayAssign) return;
+    reference
+      .below()
+      .then((list) => setBelow(list.length > 0))
+      .catch(() => undefined);
+  }, [mayAssign]);
+  const env = { devMailbox: useSyncExternalStore(devMailbox.subscribe, devMailbox.get), below };
   // The inbox is also the procuratorate above's (备案); notifications are the case staff's own.
   const hasInbox = staff(user) || oversees(user);
   const isStaff = staff(user);

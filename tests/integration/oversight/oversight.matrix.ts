@@ -51,6 +51,11 @@ export const matrix: RouteExpectation[] = [
     own: allow(['oversight'], 200),
   },
   {
+    route: 'GET /api/oversight/below',
+    request: async () => ({ path: '/api/oversight/below' }),
+    own: allow(FOLLOWERS, 200),
+  },
+  {
     route: 'GET /api/oversight/assignments',
     request: async () => ({ path: '/api/oversight/assignments' }),
     own: allow(FOLLOWERS, 200),

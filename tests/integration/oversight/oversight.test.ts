@@ -145,6 +145,27 @@ describe('备案 and 上级交办', () => {
     expect(await inboxOf(cityOversight)).toEqual([]);
   });
 
+  it('when a district files its 中止审查决定书 above, then its city’s inbox has it, named so, and the province’s and the district’s never', async () => {
+    const world = { system } as unknown as MatrixWorld;
+    const caseId = await freshCase(world, d2, 'suspended');
+    const prosecutor = await login(d2.prosecutor);
+    const filed = await prosecutor.postSettled(`/api/cases/${caseId}/actions/recordSuspensionFiledAbove`, {
+      filedOn: today(),
+      reportRef: '六检中止备〔2026〕1号',
+    });
+    expect(filed.status).toBe(200);
+    await settle(world, caseId);
+    const inboxOf = async (c: ApiClient) =>
+      ((await c.get('/api/inbox')).body.items as { kind: string; caseId: string; action: string }[]).filter(
+        (i) => i.kind === 'filed_above' && i.caseId === caseId,
+      );
+    const [item, ...more] = await inboxOf(await login(city.oversight));
+    expect(more).toEqual([]);
+    expect(item?.action).toBe('审阅中止审查决定书报本院备案');
+    expect(await inboxOf(await login(province.oversight))).toEqual([]);
+    expect(await inboxOf(await login(d2.chief))).toEqual([]);
+  });
+
   it('when the city assigns a case to a district, then the district runs it and the city follows it read-only', async () => {
     const head = await login(city.chief);
     const body = {

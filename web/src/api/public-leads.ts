@@ -45,7 +45,8 @@ export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
 export const publicLeads = {
   status: (code: string) => api.get<PublicStatus>(`/api/public/leads/${encodeURIComponent(code.trim())}`),
-  queue: (status: PublicLeadStatus | 'all') => api.get<StaffLead[]>('/api/leads/public', { status }),
+  queue: (status: PublicLeadStatus | 'all') =>
+    api.get<StaffLead[]>('/api/leads/public', { status, limit: 500 }),
   detail: (id: string) => api.get<StaffLeadDetail>(`/api/leads/public/${encodeURIComponent(id)}`),
   decline: (id: string, reason: string) =>
     api.post<StaffLeadDetail>(`/api/leads/public/${encodeURIComponent(id)}/decline`, { reason }),

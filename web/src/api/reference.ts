@@ -4,9 +4,11 @@ import { session } from './session';
 import type { DirectoryUser, Domain, Named, Organ } from './types';
 
 let domains: Promise<Domain[]> | null = null;
-let users: Promise<DirectoryUser[]> | null = null;
+/** Each procuratorate's directory by its ID; '' is the user's own. */
+let users = new Map<string, Promise<DirectoryUser[]>>();
 let procuratorates: Promise<Named[]> | null = null;
 let organs: Promise<Organ[]> | null = null;
+let below: Promise<Named[]> | null = null;
 let actionLabels: Promise<Record<string, string>> | null = null;
 
 // What one procuratorate's user loaded is not another's: a different sign-in starts afresh.
@@ -21,11 +23,21 @@ export const reference = {
   /** The domains in force today, with what each allows. */
   domains: () =>
     (domains ??= api.get<Domain[]>('/api/domains').catch((e) => ((domains = null), Promise.reject(e)))),
-  /** The procuratorate's people, to show names instead of user IDs. */
-  users: () =>
-    (users ??= api
-      .get<DirectoryUser[]>('/api/users/directory')
-      .catch((e) => ((users = null), Promise.reject(e)))),
+  /**
+   * The procuratorate's people, to show names instead of user IDs; with `procuratorateId`, those
+   * of a procuratorate below (a case read from above names its district's staff).
+   */
+  users: (procuratorateId?: string) => {
+    const key = procuratorateId && procuratorateId !== session.user()?.procuratorateId ? procuratorateId : '';
+    let found = users.get(key);
+    if (!found) {
+      found = api
+        .get<DirectoryUser[]>('/api/users/directory', { procuratorate: key || undefined })
+        .catch((e) => (users.delete(key), Promise.reject(e)));
+      users.set(key, found);
+    }
+    return found;
+  },
   procuratorates: () =>
     (procuratorates ??= api
       .get<Named[]>('/api/public/procuratorates')
@@ -34,11 +46,15 @@ export const reference = {
     (organs ??= api.get<Organ[]>('/api/organs').catch((e) => ((organs = null), Promise.reject(e)))),
   /** The labels of the staff actions: the summaries of their routes in the OpenAPI document. */
   actionLabels: () => (actionLabels ??= openApi().then(labelsOf)),
+  /** The procuratorates below the user's (none for a district). */
+  below: () =>
+    (below ??= api.get<Named[]>('/api/oversight/below').catch((e) => ((below = null), Promise.reject(e)))),
   /** After a change (an organ, a domain or a user added), or another user signing in. */
   forget(): void {
     organs = null;
     domains = null;
-    users = null;
+    users = new Map();
+    below = null;
   },
 };
 

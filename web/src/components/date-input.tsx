@@ -41,7 +41,11 @@ export function DateInput({ value, onChange, name, className, ...rest }: Props) 
         aria-label="从日历中选择日期"
         onClick={() => picker.current?.showPicker?.()}
       >
-        📅
+        {/* Drawn, not an emoji: a browser without a colour-emoji font showed a crossed box. */}
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <rect x="3" y="5" width="18" height="16" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M3 10h18M8 3v4M16 3v4" stroke="currentColor" strokeWidth="2" fill="none" />
+        </svg>
       </button>
       <input
         ref={picker}

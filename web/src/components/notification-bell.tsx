@@ -12,6 +12,7 @@ import {
 } from '../api/notifications';
 import { Link } from '../lib/router';
 import { Problem } from './problem';
+import { chineseDateTime } from '../lib/format';
 
 export function NotificationBell() {
   const count = useSyncExternalStore(unreadNotifications.subscribe, unreadNotifications.get);
@@ -107,7 +108,7 @@ export function NotificationBell() {
                     {n.headline}
                   </Link>
                   {n.detail && <div className="bell-detail">{n.detail}</div>}
-                  <time dateTime={n.createdAt}>{new Date(n.createdAt).toLocaleString('zh-CN')}</time>
+                  <time dateTime={n.createdAt}>{chineseDateTime(n.createdAt)}</time>
                 </li>
               ))}
             </ul>

@@ -11,6 +11,7 @@ import { Tag } from '../components/badges';
 import { Loading, Notice, Problem } from '../components/problem';
 import { chineseDate, today } from '../lib/format';
 import { namesFrom, type NameOf } from '../lib/people';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { useApi } from '../lib/use-api';
 import { DomainVersionForm, NewDomainForm } from './admin-domain-forms';
 import { PlatformOnlyNote } from './deadline-moves';
@@ -22,6 +23,10 @@ export function AdminDomains({ self, canChange }: { self: User; canChange: boole
   const list = useApi(() => api.get<{ items: AdminDomain[] }>('/api/admin/domains'), []);
   const people = useApi(() => reference.users(), []);
   const nameOf = namesFrom(people.data ?? [], self);
+  const paged = usePagedSearch(
+    list.data?.items,
+    (d) => `${d.code} ${d.versions.map((v) => v.name).join(' ')}`,
+  );
   const [form, setForm] = useState<'new' | Domain | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -51,6 +56,14 @@ export function AdminDomains({ self, canChange }: { self: User; canChange: boole
       {list.error && <Problem error={list.error} />}
       {!list.data && !list.error && <Loading what="领域" />}
       {list.data && (
+        <>
+          <div className="filters" role="search" aria-label="查找领域">
+            <ListSearch id="domain-q" label="搜索领域" placeholder="名称或代码" list={paged} />
+          </div>
+          <Pager list={paged} what="领域" />
+        </>
+      )}
+      {list.data && (
         <div className="table-wrap">
           <table>
             <caption className="sr-only">公益诉讼领域</caption>
@@ -65,7 +78,7 @@ export function AdminDomains({ self, canChange }: { self: User; canChange: boole
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((d) => (
+              {paged.rows.map((d) => (
                 <DomainRow
                   key={d.code}
                   domain={d}

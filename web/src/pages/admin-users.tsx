@@ -7,6 +7,7 @@ import { SchemaForm } from '../components/schema-form';
 import { openApi } from '../api/reference';
 import { roleLabel } from '../lib/labels';
 import { chineseDate } from '../lib/format';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { useApi } from '../lib/use-api';
 
 interface UserRow {
@@ -56,6 +57,10 @@ export function AdminUsers({ self }: { self: User }) {
   const [saved, setSaved] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const grants = useApi(() => api.get<RoleGrant[]>('/api/users/role-grants'), []);
+  const list = usePagedSearch(
+    users.data ?? undefined,
+    (u) => `${u.displayName} ${u.username} ${u.email ?? ''}`,
+  );
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id;
   const savedNotice = (what: string, s: Saved) =>
     setSaved(
@@ -128,6 +133,12 @@ export function AdminUsers({ self }: { self: User }) {
       {users.error && <Problem error={users.error} />}
       {!users.data && !users.error && <Loading what="用户" />}
       {users.data && (
+        <div className="filters" role="search" aria-label="查找用户">
+          <ListSearch id="user-q" label="搜索用户" placeholder="姓名、用户名或邮箱" list={list} />
+        </div>
+      )}
+      {users.data && <Pager list={list} what="用户" />}
+      {users.data && (
         <div className="table-wrap">
           <table>
             <caption className="sr-only">本院用户</caption>
@@ -143,7 +154,7 @@ export function AdminUsers({ self }: { self: User }) {
               </tr>
             </thead>
             <tbody>
-              {users.data.map((u) => (
+              {list.rows.map((u) => (
                 <tr key={u.id} className={u.active ? undefined : 'inactive'}>
                   <th scope="row">
                     {u.displayName} <span className="muted small">{u.username}</span>

@@ -116,7 +116,9 @@ export function CalendarPage({ user }: { user: User }) {
           locale={zhCn}
           height="auto"
           headerToolbar={{ left: 'prev,next today', center: 'title', right: '' }}
-          buttonText={{ today: '本月' }}
+          // Words, not icon fonts: a screen reader reads the buttons, and the icons had no text.
+          buttonIcons={false}
+          buttonText={{ today: '本月', prev: '上月', next: '下月' }}
           events={data.data ?? []}
           dayCellClassNames={dayClass}
           dayCellContent={dayContent}
@@ -124,6 +126,8 @@ export function CalendarPage({ user }: { user: User }) {
           eventClick={(arg: EventClickArg) => navigate(`/cases/${arg.event.extendedProps.caseId as string}`)}
           dayMaxEvents={4}
           moreLinkText={(n) => `另有 ${n} 项`}
+          // FullCalendar's "more" link is an <a> without href carrying aria-expanded: a button.
+          moreLinkDidMount={(arg) => arg.el.setAttribute('role', 'button')}
         />
       </div>
     </section>

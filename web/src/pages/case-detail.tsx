@@ -33,10 +33,17 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
         reference.organs(),
         reference.domains(),
         reference.actionLabels(),
-        reference.users(),
         reference.procuratorates(),
       ]),
     [],
+  );
+  // The case's own procuratorate's people: a case read from above names the district's staff.
+  const caseCourt = detail.data?.procuratorateId;
+  // Its own people too: the assigning procuratorate's staff appear on a case assigned downward.
+  const people = useApi(
+    async () =>
+      caseCourt ? (await Promise.all([reference.users(caseCourt), reference.users()])).flat() : [],
+    [caseCourt],
   );
 
   if (detail.error)
@@ -51,7 +58,8 @@ export function CaseDetailPage({ user, caseId }: { user: User; caseId: string })
     );
   if (!detail.data || !refs.data) return <Loading what="案件" />;
   const d = detail.data;
-  const [organs, domains, labels, users, courts] = refs.data;
+  const [organs, domains, labels, courts] = refs.data;
+  const users = people.data ?? [];
   const courtName = (id: string) => courts.find((p) => p.id === id)?.name ?? id;
   const nameOf = namesFrom(users, user);
   const caseClocks = d.clocks.filter((c) => !c.recommendationId);

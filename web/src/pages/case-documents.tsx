@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/documents/kin
 import { ApiError, api, download, objectUrlOf } from '../api/client';
 import { Problem } from '../components/problem';
 import { useApi } from '../lib/use-api';
+import { chineseDateTime } from '../lib/format';
 import { DraftForm, EDITABLE_PARTS, LIST_PARTS, type EditableParts } from './case-document-draft';
 
 export interface CaseDocument {
@@ -68,66 +69,68 @@ export function CaseDocuments({
       {docs.error && <Problem error={docs.error} />}
       {docs.data && list.length === 0 && <p className="muted">本案尚无法律文书。</p>}
       {list.length > 0 && (
-        <table className="documents-table">
-          <thead>
-            <tr>
-              <th>文书</th>
-              <th>文号</th>
-              <th>状态</th>
-              <th>版本</th>
-              <th>制作</th>
-              <th>模板</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((d) => (
-              <tr key={d.id} aria-label={d.title}>
-                <td>
-                  {DOCUMENT_KINDS[d.kind]?.title ?? d.kind}
-                  <div className="small muted">{d.title}</div>
-                </td>
-                <td>{d.number ?? <span className="muted">签发时编号</span>}</td>
-                <td>{STATUS[d.status]}</td>
-                <td>第 {d.version} 版</td>
-                <td className="small">
-                  {nameOf(d.createdBy)}
-                  <br />
-                  {new Date(d.createdAt).toLocaleString('zh-CN')}
-                </td>
-                <td className="small">
-                  {d.template.id} · v{d.template.version}
-                </td>
-                <td className="document-actions">
-                  <button type="button" className="link" onClick={() => setPreviewing(d.id)}>
-                    预览
-                  </button>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => void save(fileName(d, 'docx'), documentPath(caseId, d))}
-                  >
-                    下载 Word
-                  </button>
-                  {d.formats.includes('pdf') && (
+        <div className="scroll-x">
+          <table className="documents-table">
+            <thead>
+              <tr>
+                <th>文书</th>
+                <th>文号</th>
+                <th>状态</th>
+                <th>版本</th>
+                <th>制作</th>
+                <th>模板</th>
+                <th>操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((d) => (
+                <tr key={d.id} aria-label={d.title}>
+                  <td data-label="文书">
+                    {DOCUMENT_KINDS[d.kind]?.title ?? d.kind}
+                    <div className="small muted">{d.title}</div>
+                  </td>
+                  <td data-label="文号">{d.number ?? <span className="muted">签发时编号</span>}</td>
+                  <td data-label="状态">{STATUS[d.status]}</td>
+                  <td data-label="版本">第 {d.version} 版</td>
+                  <td className="small" data-label="制作">
+                    {nameOf(d.createdBy)}
+                    <br />
+                    {chineseDateTime(d.createdAt)}
+                  </td>
+                  <td className="small" data-label="模板">
+                    {d.template.id} · v{d.template.version}
+                  </td>
+                  <td className="document-actions" data-label="操作">
+                    <button type="button" className="link" onClick={() => setPreviewing(d.id)}>
+                      预览
+                    </button>
                     <button
                       type="button"
                       className="link"
-                      onClick={() => void save(fileName(d, 'pdf'), `${documentPath(caseId, d)}?format=pdf`)}
+                      onClick={() => void save(fileName(d, 'docx'), documentPath(caseId, d))}
                     >
-                      下载 PDF
+                      下载 Word
                     </button>
-                  )}
-                  {canEdit && d.editable && (
-                    <button type="button" className="link" onClick={() => setEditing(d.id)}>
-                      修改草稿
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    {d.formats.includes('pdf') && (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void save(fileName(d, 'pdf'), `${documentPath(caseId, d)}?format=pdf`)}
+                      >
+                        下载 PDF
+                      </button>
+                    )}
+                    {canEdit && d.editable && (
+                      <button type="button" className="link" onClick={() => setEditing(d.id)}>
+                        修改草稿
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {error && <Problem error={error} />}
       {edited && (

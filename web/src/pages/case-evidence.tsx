@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api, download, objectUrlOf, uploadFile } from '../api/client';
 import { Problem } from '../components/problem';
 import { useApi } from '../lib/use-api';
+import { chineseDateTime } from '../lib/format';
 
 export interface EvidenceFile {
   id: string;
@@ -133,7 +134,7 @@ export function CaseEvidence({
                 </button>
                 <span className="small muted">
                   {sizeText(f.size)} · {f.source === 'public_lead' ? '群众举报附件' : nameOf(f.addedBy)} ·{' '}
-                  {new Date(f.addedAt).toLocaleString('zh-CN')}
+                  {chineseDateTime(f.addedAt)}
                   {f.recordedSeq === null ? ' · 尚未记入时间线' : ''}
                 </span>
                 <code className="small" title="SHA-256">

@@ -3,6 +3,7 @@
  * in the background with a progress bar. For the case office and the administrator.
  */
 import { useEffect, useState } from 'react';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { ApiError } from '../api/client';
 import { caseImports, type DryRunReport, type ImportJob, type RowReport } from '../api/case-imports';
 import { Notice, Problem } from '../components/problem';
@@ -127,6 +128,8 @@ const STATUS: Record<RowReport['status'], string> = { ok: '将导入', error: '�
 
 function DryRunTable({ report }: { report: DryRunReport }) {
   const { totals } = report;
+  // A workbook of hundreds of rows: found by its 原案号, its lead or its problem, twenty at a time.
+  const list = usePagedSearch(report.rows, (r) => `第${r.row}行 ${JSON.stringify(r)}`);
   return (
     <>
       <h2>试导入报告</h2>
@@ -134,6 +137,10 @@ function DryRunTable({ report }: { report: DryRunReport }) {
         共 {totals.rows} 行：将导入 {totals.ok} 行，有误 {totals.errors} 行，已导入（将跳过）{totals.imported}{' '}
         行。
       </p>
+      <div className="filters" role="search" aria-label="查找行">
+        <ListSearch id="import-q" label="搜索" placeholder="原案号、线索名称或问题" list={list} />
+      </div>
+      <Pager list={list} what="行" />
       <div className="table-wrap">
         <table aria-label="逐行检查结果">
           <thead>
@@ -146,7 +153,7 @@ function DryRunTable({ report }: { report: DryRunReport }) {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((r) => (
+            {list.rows.map((r) => (
               <tr key={r.row} className={r.status === 'error' ? 'row-error' : undefined}>
                 <td className="num">{r.row}</td>
                 <td>{r.key ?? '—'}</td>

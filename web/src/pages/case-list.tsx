@@ -156,7 +156,7 @@ export function CaseListPage({ user }: { user: User }) {
             <input
               id="f-q"
               type="search"
-              placeholder="案件名称或编号"
+              placeholder="案件名称、编号或线索内容"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />

@@ -2,6 +2,8 @@
 import { api } from '../api/client';
 import { fetchInbox, inboxCount, type InboxItem, type InboxKind } from '../api/inbox';
 import { Loading, Problem } from '../components/problem';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
+import { chineseDatesIn } from '../lib/format';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
@@ -22,6 +24,10 @@ export function InboxPage() {
     inboxCount.set(loaded.counts.total);
     return loaded;
   }, []);
+  // Still most urgent first: the words narrow the list, the pages keep its order.
+  const list = usePagedSearch(inbox.data?.items, (i) =>
+    [i.title, i.action, i.caseId, i.detail, KIND_LABELS[i.kind]].filter(Boolean).join(' '),
+  );
   return (
     <section aria-labelledby="inbox-title">
       <div className="page-head">
@@ -34,8 +40,16 @@ export function InboxPage() {
       {inbox.error && <Problem error={inbox.error} title="无法加载待办事项" />}
       {inbox.data && inbox.data.items.length === 0 && <p className="empty">目前没有待办事项。</p>}
       {inbox.data && inbox.data.items.length > 0 && (
+        <>
+          <div className="filters" role="search" aria-label="查找待办事项">
+            <ListSearch id="inbox-q" label="搜索" placeholder="案件名称、编号或事项" list={list} />
+          </div>
+          <Pager list={list} what="待办事项" />
+        </>
+      )}
+      {list.rows.length > 0 && (
         <ol className="inbox" aria-label="待办事项，按紧急程度排列">
-          {inbox.data.items.map((item) => (
+          {list.rows.map((item) => (
             <InboxRow
               key={`${item.kind}:${item.caseId ?? item.leadId}:${item.date}:${item.action}`}
               item={item}
@@ -67,7 +81,7 @@ function InboxRow({ item, onDone }: { item: InboxItem; onDone: () => void }) {
         )}
         <div className="muted small">
           {item.caseId && <span>{item.caseId}</span>}
-          {item.detail && <span> · {item.detail}</span>}
+          {item.detail && <span> · {chineseDatesIn(item.detail)}</span>}
         </div>
       </div>
       {item.acknowledge && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { Loading, Notice, Problem } from '../components/problem';
 import { chineseDateTime } from '../lib/format';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { useApi } from '../lib/use-api';
 
 interface Mail {
@@ -17,6 +18,7 @@ interface Mail {
 export function MailPage() {
   const mail = useApi(() => api.get<{ items: Mail[] }>('/api/dev/mail', { limit: 200 }), []);
   const [open, setOpen] = useState<string | null>(null);
+  const list = usePagedSearch(mail.data?.items, (m) => `${m.subject} ${m.to.join(' ')} ${m.text}`);
   return (
     <section>
       <div className="page-head">
@@ -30,8 +32,16 @@ export function MailPage() {
       {mail.error && mail.error.status !== 404 && <Problem error={mail.error} />}
       {mail.loading && !mail.data && <Loading what="邮件" />}
       {mail.data && mail.data.items.length === 0 && <p className="empty">还没有邮件。</p>}
+      {mail.data && mail.data.items.length > 0 && (
+        <>
+          <div className="filters" role="search" aria-label="查找邮件">
+            <ListSearch id="mail-q" label="搜索" placeholder="主题、收件人或正文" list={list} />
+          </div>
+          <Pager list={list} what="邮件" />
+        </>
+      )}
       <ul className="mail-list">
-        {mail.data?.items.map((m) => (
+        {list.rows.map((m) => (
           <li key={m.id} className="card">
             <button
               type="button"

@@ -10,7 +10,8 @@ import type { CaseSummary, Organ, OrganRecord } from '../api/types';
 import { hasAnyRole } from '../../../domain/roles';
 import { DueBadge, Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
-import { chineseDateTime, percent } from '../lib/format';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
+import { chineseDateTime, percent, chineseDate } from '../lib/format';
 import { stageLabel } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -139,6 +140,8 @@ function OrganCases({ organ }: { organ: Organ }) {
       ]),
     [organ.id],
   );
+  const issuedList = usePagedSearch(loaded.data?.[1].items, (c) => `${c.title} ${c.caseId}`, 10);
+  const caseList = usePagedSearch(loaded.data?.[0].items, (c) => `${c.title} ${c.id}`, 10);
   if (loaded.error) return <Problem error={loaded.error} />;
   if (!loaded.data) return <Loading what="案件" />;
   const [cases, issued, records] = loaded.data;
@@ -157,19 +160,23 @@ function OrganCases({ organ }: { organ: Organ }) {
       )}
       <div className="card">
         <h2>
-          本年发出的检察建议（{issued.period.from} 至 {issued.period.to}）
+          本年发出的检察建议（{chineseDate(issued.period.from)} 至 {chineseDate(issued.period.to)}）
         </h2>
         {issued.items.length === 0 ? (
           <p className="empty">本年没有向该机关发出检察建议。</p>
         ) : (
-          <ul>
-            {issued.items.map((c) => (
-              <li key={c.caseId}>
-                <Link to={`/cases/${c.caseId}`}>{c.title}</Link>{' '}
-                <span className="muted small">{stageLabel(c.stage)}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ListSearch id="issued-q" label="搜索本年的检察建议" list={issuedList} />
+            <Pager list={issuedList} what="检察建议" />
+            <ul>
+              {issuedList.rows.map((c) => (
+                <li key={c.caseId}>
+                  <Link to={`/cases/${c.caseId}`}>{c.title}</Link>{' '}
+                  <span className="muted small">{stageLabel(c.stage)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
       <div className="card">
@@ -177,17 +184,21 @@ function OrganCases({ organ }: { organ: Organ }) {
         {cases.items.length === 0 ? (
           <p className="empty">没有涉及该机关的案件。</p>
         ) : (
-          <ul>
-            {cases.items.map((c) => (
-              <li key={c.id}>
-                <Link to={`/cases/${c.id}`}>{c.title}</Link>{' '}
-                <span className="muted small">
-                  {c.id} · {stageLabel(c.stage)}
-                </span>{' '}
-                {c.nextDue && <DueBadge due={c.nextDue} overdue={c.overdue} />}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ListSearch id="organ-cases-q" label="搜索涉及该机关的案件" list={caseList} />
+            <Pager list={caseList} what="案件" />
+            <ul>
+              {caseList.rows.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/cases/${c.id}`}>{c.title}</Link>{' '}
+                  <span className="muted small">
+                    {c.id} · {stageLabel(c.stage)}
+                  </span>{' '}
+                  {c.nextDue && <DueBadge due={c.nextDue} overdue={c.overdue} />}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
     </>

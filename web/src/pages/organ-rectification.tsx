@@ -5,6 +5,7 @@
  */
 import type { FormEvent } from 'react';
 import { DateInput } from '../components/date-input';
+import { chineseDate } from '../lib/format';
 
 export interface Progress {
   seq: number;
@@ -29,7 +30,7 @@ export interface RectificationView {
 export function decisionText(r: ExtensionRequest): string {
   if (!r.decision) return '待检察机关决定（由本案承办检察官决定）';
   return r.decision.decision === 'granted'
-    ? `已准予，整改期限延长至 ${r.decision.until}（${r.decision.reason}）`
+    ? `已准予，整改期限延长至 ${chineseDate(r.decision.until)}（${r.decision.reason}）`
     : `未准予（${r.decision.reason}）`;
 }
 
@@ -49,7 +50,7 @@ export function Rectification({
   return (
     <section aria-labelledby="organ-rectification-title">
       <h3 id="organ-rectification-title">整改情况</h3>
-      {view.rectificationDue && <p>整改期限：{view.rectificationDue}</p>}
+      {view.rectificationDue && <p>整改期限：{chineseDate(view.rectificationDue)}</p>}
       {view.progress.length > 0 && (
         <ul aria-label="已报送的整改进展">
           {view.progress.map((p) => (
@@ -82,7 +83,7 @@ export function Rectification({
         <ul aria-label="延期申请">
           {view.extensionRequests.map((r) => (
             <li key={r.seq}>
-              申请延长至 {r.until}：{r.reasons}。{decisionText(r)}
+              申请延长至 {chineseDate(r.until)}：{r.reasons}。{decisionText(r)}
             </li>
           ))}
         </ul>

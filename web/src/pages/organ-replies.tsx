@@ -5,6 +5,7 @@
 import { api } from '../api/client';
 import { useApi } from '../lib/use-api';
 import { decisionText, type RectificationView } from './organ-rectification';
+import { chineseDate } from '../lib/format';
 
 interface OrganReply extends RectificationView {
   recommendationId: string;
@@ -60,7 +61,7 @@ export function OrganReplies({
                   <span>{text}</span>
                   <p className={a ? '' : 'muted'}>
                     {a
-                      ? `${LABELS[a.answer]}${a.plan ? `：${a.plan}（${a.startsOn} 至 ${a.endsOn}）` : ''}${a.reasons ? `：${a.reasons}` : ''}`
+                      ? `${LABELS[a.answer]}${a.plan ? `：${a.plan}（${chineseDate(a.startsOn)} 至 ${chineseDate(a.endsOn)}）` : ''}${a.reasons ? `：${a.reasons}` : ''}`
                       : '尚未答复'}
                   </p>
                 </li>
@@ -68,7 +69,7 @@ export function OrganReplies({
             })}
           </ol>
           {r.files.length > 0 && <p>整改材料：{r.files.map((f) => f.name).join('、')}（见证据材料）</p>}
-          {r.rectificationDue && <p>整改期限：{r.rectificationDue}</p>}
+          {r.rectificationDue && <p>整改期限：{chineseDate(r.rectificationDue)}</p>}
           {r.progress.length > 0 && (
             <ul aria-label="整改进展">
               {r.progress.map((p) => (
@@ -82,11 +83,13 @@ export function OrganReplies({
             <ul aria-label="延期申请">
               {r.extensionRequests.map((x) => (
                 <li key={x.seq}>
-                  申请延长至 {x.until}：{x.reasons}。{decisionText(x)}
+                  申请延长至 {chineseDate(x.until)}：{x.reasons}。{decisionText(x)}
                   {!x.decision && (
                     <strong className="decider">
                       由承办检察官{decider}在「办理」中决定是否准予延长
-                      {r.rectificationDue ? `；整改期限 ${r.rectificationDue} 届满后只能不准延期` : ''}
+                      {r.rectificationDue
+                        ? `；整改期限 ${chineseDate(r.rectificationDue)} 届满后只能不准延期`
+                        : ''}
                     </strong>
                   )}
                 </li>

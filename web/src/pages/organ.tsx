@@ -7,6 +7,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { DateInput } from '../components/date-input';
 import { Rectification, type RectificationView } from './organ-rectification';
+import { chineseDate } from '../lib/format';
 
 interface Answer {
   item: number;
@@ -129,7 +130,7 @@ export function OrganPage({ token }: { token: string }) {
       </p>
       {view.receivedOn ? (
         <p>
-          已于 {view.receivedOn} 确认签收，请于 {view.replyDue ?? '—'} 前书面回复。
+          已于 {chineseDate(view.receivedOn)} 确认签收，请于 {chineseDate(view.replyDue) || '—'} 前书面回复。
         </p>
       ) : (
         <form
@@ -208,7 +209,9 @@ function ItemAnswer(props: {
       {answer ? (
         <p className="muted">
           已答复：{ANSWER_LABELS[answer.answer]}
-          {answer.plan ? `；计划：${answer.plan}（${answer.startsOn} 至 ${answer.endsOn}）` : ''}
+          {answer.plan
+            ? `；计划：${answer.plan}（${chineseDate(answer.startsOn)} 至 ${chineseDate(answer.endsOn)}）`
+            : ''}
           {answer.reasons ? `；理由：${answer.reasons}` : ''}
         </p>
       ) : (

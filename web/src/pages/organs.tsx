@@ -4,7 +4,8 @@ import { reference } from '../api/reference';
 import type { OrganRecord } from '../api/types';
 import { Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
-import { percent } from '../lib/format';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
+import { percent, chineseDate } from '../lib/format';
 import { useApi } from '../lib/use-api';
 import { Link } from '../lib/router';
 import type { User } from '../api/session';
@@ -16,6 +17,9 @@ export function OrgansPage({ user }: { user: User }) {
   const records = useApi(
     () => api.get<{ items: OrganRecord[]; period: { from: string; to: string } }>('/api/statistics/organs'),
     [],
+  );
+  const list = usePagedSearch(organs.data ?? undefined, (o) =>
+    [o.name, o.email, o.address, o.contactName, o.phone].filter(Boolean).join(' '),
   );
   if (organs.error) return <Problem error={organs.error} />;
   if (!organs.data) return <Loading what="行政机关名录" />;
@@ -39,11 +43,15 @@ export function OrgansPage({ user }: { user: User }) {
       )}
       {records.data && (
         <p className="muted">
-          履职记录为本年（{records.data.period.from} 至 {records.data.period.to}
+          履职记录为本年（{chineseDate(records.data.period.from)} 至 {chineseDate(records.data.period.to)}
           ）的数字，按各事件的法定日期计入；其他期间见统计分析。
         </p>
       )}
       {records.error && <Problem error={records.error} title="无法读取履职记录" />}
+      <div className="filters" role="search" aria-label="查找行政机关">
+        <ListSearch id="organ-q" label="搜索" placeholder="名称、地址或联系人" list={list} />
+      </div>
+      <Pager list={list} what="行政机关" />
       <div className="table-wrap">
         <table>
           <caption className="sr-only">行政机关及其履职记录</caption>
@@ -81,7 +89,7 @@ export function OrgansPage({ user }: { user: User }) {
             </tr>
           </thead>
           <tbody>
-            {organs.data.map((o) => {
+            {list.rows.map((o) => {
               const r = recordOf(o.id);
               return (
                 <tr key={o.id} className={r?.repeatOffender ? 'row-overdue' : undefined}>

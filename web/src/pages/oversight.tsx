@@ -3,12 +3,13 @@
  * a drill-down to one's case list, and the cases this procuratorate assigned downward (上级交办).
  * Everything here only reads: the cases are run by the procuratorates that hold them.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { CaseSummary } from '../api/types';
 import { Tag } from '../components/badges';
 import { DateInput } from '../components/date-input';
 import { Loading, Problem } from '../components/problem';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { stageLabel } from '../lib/labels';
 import { chineseDate, today } from '../lib/format';
 import { Link } from '../lib/router';
@@ -117,16 +118,26 @@ function FiguresTable({ figures }: { figures: Figures }) {
   );
 }
 
-function Assignments() {
+/** The cases this procuratorate assigned downward, as they stand now. */
+export function Assignments() {
   const list = useApi(() => api.get<Assignment[]>('/api/oversight/assignments'), []);
+  const paged = usePagedSearch(list.data ?? undefined, (a) =>
+    [a.case?.title, a.caseId, a.procuratorate, a.instructions].filter(Boolean).join(' '),
+  );
   return (
     <section className="card" aria-labelledby="assigned-title">
       <h2 id="assigned-title">上级交办的案件</h2>
       {list.error && <Problem error={list.error} title="无法读取交办的案件" />}
       {list.data && list.data.length === 0 && <p className="empty">本院尚未向下级院交办案件。</p>}
       {list.data && list.data.length > 0 && (
+        <>
+          <ListSearch id="assigned-q" label="搜索交办的案件" list={paged} />
+          <Pager list={paged} what="交办案件" />
+        </>
+      )}
+      {paged.rows.length > 0 && (
         <ul className="plain">
-          {list.data.map((a) => (
+          {paged.rows.map((a) => (
             <li key={a.caseId}>
               <Link to={`/cases/${encodeURIComponent(a.caseId)}`}>{a.case?.title ?? a.caseId}</Link>{' '}
               <span className="muted small">
@@ -144,15 +155,25 @@ function Assignments() {
 /** One lower procuratorate's cases, read only. */
 export function OversightCasesPage({ procuratorateId }: { procuratorateId: string }) {
   const figures = useApi(() => api.get<Figures>('/api/oversight/figures'), []);
-  const cases = useApi(
-    () =>
-      api.get<{ items: CaseSummary[] }>('/api/cases', {
-        procuratorate: procuratorateId,
-        sort: 'updated',
-        limit: 200,
-      }),
-    [procuratorateId],
-  );
+  const [q, setQ] = useState('');
+  const [typed, setTyped] = useState('');
+  const [more, setMore] = useState<{ items: CaseSummary[]; cursor: string | null } | null>(null);
+  const query = (cursor?: string) =>
+    api.get<{ items: CaseSummary[]; nextCursor: string | null }>('/api/cases', {
+      procuratorate: procuratorateId,
+      sort: 'updated',
+      q: q.trim() || undefined,
+      cursor,
+    });
+  const cases = useApi(() => query(), [procuratorateId, q]);
+  useEffect(() => setMore(null), [cases.data]);
+  const cursor = more ? more.cursor : (cases.data?.nextCursor ?? null);
+  const rows = [...(cases.data?.items ?? []), ...(more?.items ?? [])];
+  const loadMore = async () => {
+    if (!cursor) return;
+    const next = await query(cursor);
+    setMore({ items: [...(more?.items ?? []), ...next.items], cursor: next.nextCursor });
+  };
   const name = figures.data?.procuratorates.find((p) => p.id === procuratorateId)?.name ?? procuratorateId;
   return (
     <section aria-labelledby="district-title">
@@ -161,10 +182,35 @@ export function OversightCasesPage({ procuratorateId }: { procuratorateId: strin
       </p>
       <h1 id="district-title">{name}的案件</h1>
       <p className="muted">只读：案件由{name}办理，本院只能查看。</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label="查找该院的案件"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(typed);
+        }}
+      >
+        <div className="field grow">
+          <label htmlFor="district-q">搜索</label>
+          <div className="inline">
+            <input
+              id="district-q"
+              type="search"
+              placeholder="案件名称、编号或线索内容"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+            />
+            <button type="submit">搜索</button>
+          </div>
+        </div>
+      </form>
       {cases.error && <Problem error={cases.error} title="无法读取案件" />}
       {cases.loading && !cases.data && <Loading what="案件" />}
-      {cases.data && cases.data.items.length === 0 && <p className="empty">该院没有案件。</p>}
-      {cases.data && cases.data.items.length > 0 && (
+      {cases.data && rows.length === 0 && (
+        <p className="empty">{q.trim() ? '没有符合条件的案件。' : '该院没有案件。'}</p>
+      )}
+      {rows.length > 0 && (
         <div className="table-wrap">
           <table className="cases" aria-label={`${name}的案件`}>
             <thead>
@@ -175,7 +221,7 @@ export function OversightCasesPage({ procuratorateId }: { procuratorateId: strin
               </tr>
             </thead>
             <tbody>
-              {cases.data.items.map((c) => (
+              {rows.map((c) => (
                 <tr key={c.id} className={c.overdue ? 'row-overdue' : undefined}>
                   <td>
                     <Link to={`/cases/${encodeURIComponent(c.id)}`} className="case-title">
@@ -192,6 +238,11 @@ export function OversightCasesPage({ procuratorateId }: { procuratorateId: strin
             </tbody>
           </table>
         </div>
+      )}
+      {cursor && (
+        <button type="button" className="more" onClick={() => void loadMore()}>
+          加载更多
+        </button>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import {
 import { hasAnyRole } from '../../../domain/roles';
 import { Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { chineseDateTime } from '../lib/format';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -39,6 +40,7 @@ export function PublicLeadsPage() {
   const { search } = useLocation();
   const status = (search.get('status') ?? 'received') as PublicLeadStatus | 'all';
   const leads = useApi(() => publicLeads.queue(status), [status]);
+  const list = usePagedSearch(leads.data ?? undefined, (l) => `${l.description} ${l.location ?? ''}`);
   return (
     <section>
       <h1>群众反映的线索</h1>
@@ -57,11 +59,13 @@ export function PublicLeadsPage() {
             ))}
           </select>
         </div>
+        <ListSearch id="lead-q" label="搜索" placeholder="反映的问题或地点" list={list} />
       </div>
       {leads.error && <Problem error={leads.error} />}
       {!leads.data && !leads.error && <Loading what="线索" />}
       {leads.data?.length === 0 && <p className="empty">没有这一状态的线索。</p>}
-      {leads.data && leads.data.length > 0 && (
+      {leads.data && leads.data.length > 0 && <Pager list={list} what="线索" />}
+      {leads.data && list.rows.length > 0 && (
         <div className="table-wrap">
           <table>
             <caption className="sr-only">群众反映的线索，先到先列</caption>
@@ -75,7 +79,7 @@ export function PublicLeadsPage() {
               </tr>
             </thead>
             <tbody>
-              {leads.data.map((l) => (
+              {list.rows.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">
                     <Link to={`/leads/${encodeURIComponent(l.id)}`}>{excerpt(l.description)}</Link>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ApiError, api, download } from '../api/client';
 import { reference } from '../api/reference';
 import { Loading, Problem } from '../components/problem';
+import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
 import { chineseDate, today } from '../lib/format';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -28,6 +29,7 @@ export function TypicalCasesPage() {
       api.get<TypicalCase[]>('/api/typical-cases', { domain: domain || undefined, year: year || undefined }),
     [domain, year],
   );
+  const paged = usePagedSearch(list.data ?? undefined, (c) => `${c.title} ${c.id} ${c.domain}`);
   const [failed, setFailed] = useState<{ id: string; error: ApiError } | null>(null);
   const exportCase = async (c: TypicalCase) => {
     setFailed(null);
@@ -64,11 +66,13 @@ export function TypicalCasesPage() {
             ))}
           </select>
         </div>
+        <ListSearch id="t-q" label="搜索" placeholder="案件名称或编号" list={paged} />
       </form>
       {list.error && <Problem error={list.error} title="无法读取典型案例" />}
       {list.loading && !list.data && <Loading what="典型案例" />}
       {list.data && list.data.length === 0 && <p className="empty">没有符合条件的典型案例。</p>}
-      {list.data && list.data.length > 0 && (
+      {list.data && list.data.length > 0 && <Pager list={paged} what="典型案例" />}
+      {paged.rows.length > 0 && (
         <div className="table-wrap">
           <table className="cases" aria-label="典型案例">
             <thead>
@@ -80,7 +84,7 @@ export function TypicalCasesPage() {
               </tr>
             </thead>
             <tbody>
-              {list.data.map((c) => (
+              {paged.rows.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <Link to={`/cases/${encodeURIComponent(c.id)}`} className="case-title">

@@ -4,6 +4,7 @@
  * of the issued file — and nothing else about the case.
  */
 import { useEffect, useState } from 'react';
+import { chineseDate } from '../lib/format';
 
 interface Verified {
   number: string;
@@ -44,7 +45,7 @@ export function VerifyPage({ token }: { token: string }) {
               <dt>文书种类</dt>
               <dd>{doc.kindTitle}</dd>
               <dt>签发日期</dt>
-              <dd>{doc.issuedOn}</dd>
+              <dd>{chineseDate(doc.issuedOn)}</dd>
               <dt>制发单位</dt>
               <dd>{doc.procuratorate}</dd>
               <dt>文件 SHA-256</dt>
