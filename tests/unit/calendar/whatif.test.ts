@@ -90,7 +90,12 @@ describe('previewMoves', () => {
       },
     ]);
     expect(report.uncomputable).toEqual([
-      { caseId: 'c3', clockKey: 'reply', message: expect.stringContaining('2025-02-30') },
+      {
+        caseId: 'c3',
+        procuratorateId: 'p1',
+        clockKey: 'reply',
+        message: expect.stringContaining('2025-02-30'),
+      },
     ]);
   });
 });
