@@ -98,6 +98,7 @@ export async function startSystem(
       | 'publicLeadsPerDay'
       | 'answerTimeoutMs'
       | 'evidenceLimits'
+      | 'evidenceStorage'
     >;
     /** TEMPORAL_CODEC_KEYS of the worker, the API's client and its codec endpoint (default: none). */
     codecKeys?: string;

@@ -32,7 +32,7 @@ async function caseFile(world: MatrixWorld, owner: TestOrg): Promise<{ caseId: s
         },
         pgChunkStorage,
       );
-      await pgChunkStorage.put(tx, id, 0, bytes);
+      await pgChunkStorage.open(tx, id).write(bytes);
       await finishFile(tx, id, bytes.length, '0'.repeat(64));
     });
     files.set(caseId, (fileId = id));
