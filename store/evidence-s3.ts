@@ -34,6 +34,9 @@ const statusOf = (err: unknown) =>
   (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 export function s3EvidenceStorage(settings: ObjectStoreSettings): S3EvidenceStorage {
+  // The SDK warns once, over several lines of stderr, that its releases after January 2027 need
+  // Node 22; the locked release runs on the image's Node 20, and start-up errors stay one line.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const client = new S3Client({
     region: settings.region,
     forcePathStyle: settings.forcePathStyle,
