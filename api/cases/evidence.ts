@@ -184,12 +184,16 @@ interface Stored {
   sha256: string;
 }
 
-/** Streams the body into storage in one transaction: refused (and nothing kept) over a limit or of a refused type. */
 type BodyFile = { caseId: string; procuratorateId: string; name: string; addedBy: string } & Pick<
   z.infer<typeof uploadQuery>,
   'recommendationId' | 'actionSeq' | 'supersedes' | 'reason'
 >;
 
+/**
+ * Streams the body into storage in one transaction: refused (and nothing kept) over a limit or of
+ * a refused type. The record commits only after the storage has every byte; an object store's
+ * upload is aborted (and its object deleted) when the transaction does not commit.
+ */
 export async function storeBody(deps: EvidenceDeps, req: Request, file: BodyFile): Promise<Stored> {
   const limits = limitsOf(deps);
   const storage = storageOf(deps);
