@@ -31,7 +31,9 @@ import {
   supersedeOtherDrafts,
   type DocumentSummary,
 } from '../store/documents';
+import { organLinksOfDecision } from '../store/organ-access';
 import type { Db } from '../store/pool';
+import { organLink } from '../mail/templates';
 import { ApplicationFailure } from '@temporalio/activity';
 
 /** What the timeline records of a document made. */
@@ -104,7 +106,14 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
         '新的提请',
       );
     },
-    async issue(documentId: string, issueKey: string, by: string, on: string): Promise<DocumentSummary> {
+    /** `organUrl`: the organ's page of the recommendation the document is, printed as a QR code. */
+    async issue(
+      documentId: string,
+      issueKey: string,
+      by: string,
+      on: string,
+      organUrl = '',
+    ): Promise<DocumentSummary> {
       const bytesOf = await templateOfDraft(db, templates, documentId);
       return issueDocument(db, {
         documentId,
@@ -115,6 +124,7 @@ export function documentMaker(db: Db, templates: TemplateSource, publicUrl: stri
           renderDocx(await bytesOf(template), {
             ...issuedData(data, number, on),
             verifyUrl: verificationUrl(publicUrl, token),
+            organUrl,
           }),
       });
     },
@@ -230,8 +240,17 @@ export function documentActivities(
     }): Promise<MadeDocument[]> {
       const issueKey = `${input.caseId}:${input.decisionSeq}`;
       const issued = await issuedBy(db, input.caseId, issueKey);
-      for (const d of await currentDrafts(db, input.caseId, input.kind))
-        issued.push(await issue(d.id, issueKey, input.issuedBy, input.issuedOn));
+      // The decision's timeline entry, written before its documents are issued, made the organs' links.
+      const links =
+        input.kind === 'recommendation'
+          ? await organLinksOfDecision(db, input.caseId, input.decisionSeq)
+          : [];
+      for (const d of await currentDrafts(db, input.caseId, input.kind)) {
+        const at = links.findIndex((l) => l.organId === d.subject);
+        const [link] = at >= 0 ? links.splice(at, 1) : [];
+        const organUrl = link ? organLink(publicUrl, link.token) : '';
+        issued.push(await issue(d.id, issueKey, input.issuedBy, input.issuedOn, organUrl));
+      }
       return issued.map(made);
     },
   };

@@ -16,6 +16,7 @@ import { apiTokenRoutes } from './auth/token-routes';
 import { createTokenSigner } from './auth/tokens';
 import { calendarRoutes } from './calendar/routes';
 import type { EvidenceLimits } from './cases/evidence';
+import type { EvidenceStorage } from '../store/evidence';
 import { caseRoutes } from './cases/routes';
 import { openDeadlineRoutes } from './deadlines/open';
 import { domainAdminRoutes, domainRoutes } from './domains/routes';
@@ -81,6 +82,8 @@ export interface AppDeps {
   stuckCases?: StuckCaseWatch;
   /** Largest evidence file and largest total per case, in bytes (default 200 MB and 2 GB). */
   evidenceLimits?: EvidenceLimits;
+  /** Where evidence bytes go (default: PostgreSQL; an object store when OBJECT_STORE_URL is set). */
+  evidenceStorage?: EvidenceStorage;
   /** The payload codec served to the Temporal UI (default: none, unencrypted payloads pass through). */
   temporalCodec?: TemporalCodecDeps;
   /** The organ's one-time codes, sessions and throttle (default: 10-minute codes, 30-minute sessions). */
@@ -153,7 +156,7 @@ export function createApp(deps: AppDeps): Express {
           now,
           answerMs: deps.answerTimeoutMs ?? 10_000,
           stuckCases,
-          ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
+          evidence: evidenceDeps(deps),
         },
         routes,
       ),
@@ -171,7 +174,7 @@ export function createApp(deps: AppDeps): Express {
           secret,
           https: deps.https === true,
           limits: deps.organLimits ?? DEFAULT_ORGAN_LIMITS,
-          ...(deps.evidenceLimits ? { evidence: { limits: deps.evidenceLimits } } : {}),
+          evidence: evidenceDeps(deps),
         },
         routes,
       ),
@@ -263,4 +266,11 @@ function healthRoute(app: Express, routes: RouteRegistry, deps: AppDeps): void {
       await handler(req, res, () => undefined);
     },
   );
+}
+
+function evidenceDeps(deps: AppDeps): { limits?: EvidenceLimits; storage?: EvidenceStorage } {
+  return {
+    ...(deps.evidenceLimits ? { limits: deps.evidenceLimits } : {}),
+    ...(deps.evidenceStorage ? { storage: deps.evidenceStorage } : {}),
+  };
 }

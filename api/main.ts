@@ -1,5 +1,6 @@
 import { Client } from '@temporalio/client';
 import pino from 'pino';
+import { startEvidenceStorage } from '../config/evidence-storage';
 import { connectServices } from '../config/services';
 import { connectTemporalClient, temporalDataConverter } from '../config/temporal-connection';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     connectTemporal: () => connectTemporalClient(config, { connectTimeout: '10 s' }),
   });
   for (const warning of warnings) log.warn(warning);
+  const evidenceStorage = await startEvidenceStorage(config);
   const dataConverter = temporalDataConverter(config);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const stuckCases = watchStuckCases({
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       fileBytes: config.EVIDENCE_MAX_FILE_MB * 1024 * 1024,
       caseBytes: config.EVIDENCE_MAX_CASE_MB * 1024 * 1024,
     },
+    ...(evidenceStorage && { evidenceStorage }),
   });
   const server = app.listen(config.PORT, config.HOST);
   server.once('error', (err: NodeJS.ErrnoException) => {

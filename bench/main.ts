@@ -10,6 +10,7 @@ import { b1CaseCreation, b2StaffAction } from './b1-b2';
 import { b3ReminderHerd } from './b3';
 import { b4Memory, b5Audit } from './b4-b5';
 import { b6Reads, b7Replay } from './b6-b7';
+import { b9LargeUpload } from './b9';
 import { startBenchContext, type BenchContext } from './context';
 import { formatTable, type Figure } from './stats';
 
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure | Figure[]>>
   B2: b2StaffAction,
   B6: b6Reads,
   B7: b7Replay,
+  B9: b9LargeUpload,
   B4: b4Memory,
 };
 

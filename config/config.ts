@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseObjectStoreUrl } from './object-store';
 import { parseCodecKeys } from './temporal-codec';
 import { trustProxyProblem } from './trust-proxy';
 
@@ -96,6 +97,16 @@ export const CONFIG_VARIABLES = {
   },
   EVIDENCE_MAX_FILE_MB: { default: '200', description: 'Largest evidence file one upload may store, in MB' },
   EVIDENCE_MAX_CASE_MB: { default: '2048', description: 'Largest total of one case’s evidence files, in MB' },
+  OBJECT_STORE_URL: {
+    default: '(none: evidence files in PostgreSQL)',
+    description:
+      'S3-compatible store for evidence files: s3://bucket[/prefix]?endpoint=http://host:port&region=… (bucket made if missing)',
+  },
+  OBJECT_STORE_ACCESS_KEY: {
+    default: '(the AWS SDK’s own: AWS_ACCESS_KEY_ID, a role …)',
+    description: 'Access key of OBJECT_STORE_URL',
+  },
+  OBJECT_STORE_SECRET_KEY: { default: '(as OBJECT_STORE_ACCESS_KEY)', description: 'Secret key of OBJECT_STORE_URL' },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -202,6 +213,18 @@ const schema = z.object({
   STUCK_CASE_SCAN_SECONDS: integer(0, 86_400).default(120),
   EVIDENCE_MAX_FILE_MB: integer(1, 100_000).default(200),
   EVIDENCE_MAX_CASE_MB: integer(1, 1_000_000).default(2048),
+  OBJECT_STORE_URL: z
+    .string()
+    .superRefine((value, ctx) => {
+      try {
+        parseObjectStoreUrl(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .default(''),
+  OBJECT_STORE_ACCESS_KEY: z.string().default(''),
+  OBJECT_STORE_SECRET_KEY: z.string().default(''),
   AUDIT_SIGNING_KEY_FILE: z.string().default(''),
   AUDIT_PUBLIC_KEYS_DIR: z.string().default(''),
   AUDIT_CHECKPOINT_FILE: z.string().default(''),
@@ -231,6 +254,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = schema.safeParse(given);
   if (result.success) {
     const { TEMPORAL_TLS_CERT_PATH: cert, TEMPORAL_TLS_KEY_PATH: key } = result.data;
+    const { OBJECT_STORE_ACCESS_KEY: access, OBJECT_STORE_SECRET_KEY: secret } = result.data;
+    if (Boolean(access) !== Boolean(secret))
+      throw new ConfigError(
+        access ? 'OBJECT_STORE_SECRET_KEY' : 'OBJECT_STORE_ACCESS_KEY',
+        'an access key needs its secret: set both OBJECT_STORE_ACCESS_KEY and OBJECT_STORE_SECRET_KEY, or neither',
+      );
     if (Boolean(cert) !== Boolean(key))
       throw new ConfigError(
         cert ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',

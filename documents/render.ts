@@ -37,18 +37,23 @@ export const defaultTemplates: TemplateSource = {
 
 /**
  * Renders a template. `verifyUrl` in the data (set on an issued document, empty on a draft) is
- * also drawn as a QR code where the template says `{{IMAGE qrCode()}}`.
+ * also drawn as a QR code where the template says `{{IMAGE qrCode()}}`; another address of the
+ * data as one where it says `{{IMAGE qrCode(organUrl)}}`.
  */
+/** The QR code's image as the documents carry it (the same address gives the same bytes). */
+export const qrPng = (text: string): Promise<Buffer> =>
+  QRCode.toBuffer(text, { type: 'png', margin: 1, width: 300 });
+
 export async function renderDocx(template: Buffer, data: Record<string, unknown>): Promise<Buffer> {
   const verifyUrl = typeof data.verifyUrl === 'string' ? data.verifyUrl : '';
   const out = await createReport({
     template,
     data,
     additionalJsContext: {
-      qrCode: async () => ({
+      qrCode: async (url?: unknown) => ({
         width: 2.5,
         height: 2.5,
-        data: await QRCode.toBuffer(verifyUrl || '-', { type: 'png', margin: 1, width: 300 }),
+        data: await qrPng((typeof url === 'string' ? url : verifyUrl) || '-'),
         extension: '.png',
       }),
     },

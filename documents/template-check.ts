@@ -14,7 +14,7 @@ export type TemplateCheck = { ok: true } | { ok: false; message: string };
 /** Functions a template may call beside the data (documents/render.ts). */
 const FUNCTIONS = new Set(['qrCode']);
 
-/** The names a command reads: `name`, `$loopVar`, `fn()`, or `x IN list` for a loop. */
+/** The names a command reads: `name`, `$loopVar`, `fn()`, `fn(name)`, or `x IN list` for a loop. */
 function namesOf(type: string, code: string): string[] | undefined {
   const c = code.trim();
   if (type === 'END-FOR' || type === 'END-IF') return [];
@@ -22,8 +22,8 @@ function namesOf(type: string, code: string): string[] | undefined {
     const m = /^([A-Za-z_]\w*)\s+IN\s+([A-Za-z_$][\w$]*)$/.exec(c);
     return m ? [m[2]!] : undefined;
   }
-  const m = /^([A-Za-z_$][\w$]*)(\(\))?$/.exec(c);
-  return m ? [m[1]!] : undefined;
+  const m = /^([A-Za-z_$][\w$]*)(?:\(\s*([A-Za-z_$][\w$]*)?\s*\))?$/.exec(c);
+  return m ? [m[1]!, ...(m[2] ? [m[2]] : [])] : undefined;
 }
 
 export async function checkTemplate(kind: DocumentKind, bytes: Buffer): Promise<TemplateCheck> {

@@ -27,8 +27,8 @@ function firstVersions<K extends DocumentKind>(kinds: K[]): Record<K, TemplateRe
  */
 export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: string }> = {
   filing_decision: { id: 'default/filing_decision', version: 1, file: 'filing_decision.docx' },
-  // Version 2 carries the QR code of the verification page.
-  recommendation: { id: 'default/recommendation', version: 2, file: 'recommendation-v2.docx' },
+  // Version 2 carries the QR code of the verification page; version 3 also the organ's page's.
+  recommendation: { id: 'default/recommendation', version: 3, file: 'recommendation-v3.docx' },
   service_receipt: { id: 'default/service_receipt', version: 1, file: 'service_receipt.docx' },
   not_filing_decision: { id: 'default/not_filing_decision', version: 1, file: 'not_filing_decision.docx' },
   termination_decision: { id: 'default/termination_decision', version: 1, file: 'termination_decision.docx' },
@@ -49,6 +49,7 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, TemplateRef & { file: strin
 
 export const EARLIER_DEFAULT_TEMPLATES: readonly (TemplateRef & { file: string })[] = [
   { id: 'default/recommendation', version: 1, file: 'recommendation.docx' },
+  { id: 'default/recommendation', version: 2, file: 'recommendation-v2.docx' },
 ];
 
 /** The templates of period reports, which belong to no case (api/statistics/situation-report.ts). */

@@ -220,6 +220,19 @@ LAYOUTS['recommendation-v2'] = [
   { text: '{{END-IF}}' },
 ];
 
+/**
+ * Version 3: an issued recommendation also carries the QR code of its organ's page, where the organ
+ * confirms receipt, answers item by item and reports rectification (when the organ has an address).
+ */
+LAYOUTS['recommendation-v3'] = [
+  ...LAYOUTS.recommendation!,
+  { text: '{{IF organUrl}}' },
+  { text: '{{IMAGE qrCode(organUrl)}}', align: 'left' },
+  { text: '被建议单位扫码在线签收、答复和报告整改情况：{{INS organUrl}}', size: 21, align: 'left' },
+  { text: '{{END-IF}}' },
+  ...LAYOUTS['recommendation-v2']!.slice(LAYOUTS.recommendation!.length),
+];
+
 Object.assign(
   LAYOUTS,
   litigationLayouts<Line>({ head, foot, body, heading, line: (text) => ({ text }), caseLines }),

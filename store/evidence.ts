@@ -1,29 +1,49 @@
 /**
- * Evidence files of a case: their record, and their bytes behind `EvidenceStorage`, so an object
- * store can later hold the bytes instead. The default storage keeps them in PostgreSQL as 256 KiB
- * chunks (`evidence_chunks`), written and read one chunk at a time: nothing holds a whole file.
+ * Evidence files of a case: their record, and their bytes behind `EvidenceStorage`: PostgreSQL by
+ * default, 256 KiB chunks (`evidence_chunks`) written and read one chunk at a time, or an
+ * S3-compatible object store (store/evidence-s3.ts). Neither holds a whole file in memory.
  */
 import { firstRow, type Db, type Tx } from './pool';
 
 export const CHUNK_BYTES = 256 * 1024;
 
-/** Where the bytes of evidence files live. */
+/** The bytes of one file on their way into storage, in order. */
+export interface EvidenceWriter {
+  write(bytes: Buffer): Promise<void>;
+  /** Every byte written: resolves once they are stored. */
+  finish(): Promise<void>;
+  /** The upload was refused or failed: leaves nothing behind, whether or not `finish` ran. */
+  abort(): Promise<void>;
+}
+
+/** Where the bytes of evidence files live. A file's bytes are written once, under a fresh id, and never rewritten. */
 export interface EvidenceStorage {
+  /** Kept on each file's record (`evidence_files.storage`): a file is read from where it was written. */
   readonly name: string;
-  /** Appends chunk `seq` of the file, inside the transaction that records the file. */
-  put(tx: Tx, fileId: string, seq: number, bytes: Buffer): Promise<void>;
-  /** The file's bytes in order, a chunk at a time. */
+  /** Starts writing a file's bytes, inside the transaction that records the file. */
+  open(tx: Tx, fileId: string): EvidenceWriter;
+  /** The file's bytes in order, a chunk at a time; none when they are missing. */
   read(db: Db, fileId: string): AsyncIterable<Buffer>;
+  /** Removes the bytes of a file whose record was deleted before it reached the timeline. */
+  discard(fileId: string): Promise<void>;
 }
 
 export const pgChunkStorage: EvidenceStorage = {
   name: 'pg_chunks',
-  async put(tx, fileId, seq, bytes) {
-    await tx.query('INSERT INTO evidence_chunks (file_id, seq, bytes) VALUES ($1, $2, $3)', [
-      fileId,
-      seq,
-      bytes,
-    ]);
+  open(tx, fileId) {
+    let seq = 0;
+    return {
+      async write(bytes) {
+        await tx.query('INSERT INTO evidence_chunks (file_id, seq, bytes) VALUES ($1, $2, $3)', [
+          fileId,
+          seq++,
+          bytes,
+        ]);
+      },
+      finish: async () => undefined,
+      // The transaction's rollback removes the chunks with the record.
+      abort: async () => undefined,
+    };
   },
   async *read(db, fileId) {
     // A few chunks per query: bounded memory, few round trips.
@@ -36,6 +56,8 @@ export const pgChunkStorage: EvidenceStorage = {
       if (rows.length < 4) return;
     }
   },
+  // The chunks go with the record (ON DELETE CASCADE).
+  discard: async () => undefined,
 };
 
 export interface EvidenceFileRow {
@@ -44,6 +66,8 @@ export interface EvidenceFileRow {
   file_name: string;
   media_type: string;
   size: string;
+  /** The storage holding the bytes (`EvidenceStorage.name`). */
+  storage: string;
   sha256: string;
   recommendation_id: string | null;
   action_seq: number | null;
@@ -114,7 +138,7 @@ export async function caseBytes(tx: Tx, caseId: string): Promise<number> {
   return Number(row!.n);
 }
 
-const COLUMNS = `f.id, f.case_id, f.file_name, f.media_type, f.size::text AS size, f.sha256, f.recommendation_id,
+const COLUMNS = `f.id, f.case_id, f.file_name, f.media_type, f.size::text AS size, f.storage, f.sha256, f.recommendation_id,
   f.action_seq, f.supersedes, f.supersede_reason,
   (SELECT s.id FROM evidence_files s WHERE s.supersedes = f.id ORDER BY s.added_at DESC LIMIT 1) AS superseded_by,
   f.source, f.public_lead_id, f.added_by, f.added_at,
@@ -142,12 +166,15 @@ export async function findEvidence(
   );
 }
 
-export async function deleteUnrecorded(db: Db, fileId: string): Promise<void> {
-  await db.query(
+/** Deletes the record of a file not on the timeline; answers where its bytes were, if it was deleted. */
+export async function deleteUnrecorded(db: Db, fileId: string): Promise<string | undefined> {
+  const rows = await db.query<{ storage: string }>(
     `DELETE FROM evidence_files f WHERE f.id = $1 AND NOT EXISTS (SELECT 1 FROM audit_entries e
-       WHERE e.case_id = f.case_id AND e.kind = 'attachEvidence' AND e.data->'file'->>'id' = f.id)`,
+       WHERE e.case_id = f.case_id AND e.kind = 'attachEvidence' AND e.data->'file'->>'id' = f.id)
+     RETURNING f.storage`,
     [fileId],
   );
+  return rows[0]?.storage;
 }
 
 /**

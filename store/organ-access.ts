@@ -296,3 +296,24 @@ function extensionRequestsOf(requests: OrganEntry[], decisions: OrganEntry[]): O
     };
   });
 }
+
+/**
+ * The organ links made by one decision to issue recommendations (its timeline entry names the
+ * recommendations, in the order of the proposal), for the documents that decision issues.
+ */
+export async function organLinksOfDecision(
+  db: Db,
+  caseId: string,
+  decisionSeq: number,
+): Promise<{ organId: string; token: string }[]> {
+  const rows = await db.query<{ organ_id: string; token: string }>(
+    `SELECT a.organ_id, a.token FROM audit_entries e
+       CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(e.data->'recommendationIds', '[]'::jsonb))
+         WITH ORDINALITY AS r (id, n)
+       JOIN organ_access a ON a.case_id = e.case_id AND a.recommendation_id = r.id
+     WHERE e.case_id = $1 AND e.seq = $2
+     ORDER BY r.n`,
+    [caseId, decisionSeq],
+  );
+  return rows.map((r) => ({ organId: r.organ_id, token: r.token }));
+}

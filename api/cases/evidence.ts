@@ -26,6 +26,8 @@ import {
   unrecordedEvidence,
   type EvidenceFileRow,
   type EvidenceStorage,
+  type EvidenceWriter,
+  type NewEvidenceFile,
 } from '../../store/evidence';
 import type { Principal } from '../auth/tokens';
 import { problems } from '../problem';
@@ -132,6 +134,20 @@ async function requireCase(
 export const limitsOf = (deps: EvidenceDeps) => deps.evidence?.limits ?? DEFAULT_EVIDENCE_LIMITS;
 const storageOf = (deps: EvidenceDeps) => deps.evidence?.storage ?? pgChunkStorage;
 
+/** The storage a file was written to: PostgreSQL for the files kept there before an object store was set. */
+function storageHolding(deps: EvidenceDeps, f: Pick<EvidenceFileRow, 'id' | 'storage'>): EvidenceStorage {
+  if (f.storage === pgChunkStorage.name) return pgChunkStorage;
+  const configured = storageOf(deps);
+  if (f.storage === configured.name) return configured;
+  throw problems.unavailable(`文件 ${f.id} 存放在未配置的存储（${f.storage}）中，请检查 OBJECT_STORE_URL`);
+}
+
+/** Deletes a file that did not reach the timeline, with its bytes. */
+export async function discardUnrecorded(deps: EvidenceDeps, fileId: string): Promise<void> {
+  const storage = await deleteUnrecorded(deps.db, fileId);
+  if (storage && storage !== pgChunkStorage.name) await storageOf(deps).discard(fileId);
+}
+
 export const fileTooLarge = (limits: EvidenceLimits) =>
   problems.payloadTooLarge(`单个文件不得超过 ${megabytes(limits.fileBytes)}，未保存`);
 const caseFull = (limits: EvidenceLimits, used: number) =>
@@ -168,63 +184,76 @@ interface Stored {
   sha256: string;
 }
 
-/** Streams the body into storage in one transaction: refused (and nothing kept) over a limit or of a refused type. */
-export async function storeBody(
-  deps: EvidenceDeps,
-  req: Request,
-  file: { caseId: string; procuratorateId: string; name: string; addedBy: string } & Pick<
-    z.infer<typeof uploadQuery>,
-    'recommendationId' | 'actionSeq' | 'supersedes' | 'reason'
-  >,
-): Promise<Stored> {
+type BodyFile = { caseId: string; procuratorateId: string; name: string; addedBy: string } & Pick<
+  z.infer<typeof uploadQuery>,
+  'recommendationId' | 'actionSeq' | 'supersedes' | 'reason'
+>;
+
+/**
+ * Streams the body into storage in one transaction: refused (and nothing kept) over a limit or of
+ * a refused type. The record commits only after the storage has every byte; an object store's
+ * upload is aborted (and its object deleted) when the transaction does not commit.
+ */
+export async function storeBody(deps: EvidenceDeps, req: Request, file: BodyFile): Promise<Stored> {
   const limits = limitsOf(deps);
   const storage = storageOf(deps);
   const id = `ev-${randomUUID()}`;
-  return deps.db.withTransaction(async (tx) => {
-    const used = await caseBytes(tx, file.caseId);
-    const declared = Number(req.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && used + declared > limits.caseBytes) throw caseFull(limits, used);
-    const hash = createHash('sha256');
-    let size = 0;
-    let seq = 0;
-    let mediaType: string | undefined;
-    for await (const chunk of chunksOf(req)) {
-      if (mediaType === undefined) {
-        const kind = sniff(chunk);
-        if (!kind.accepted)
-          throw problems.unsupportedMediaType(
-            `${kind.reason === 'executable' ? `不接受可执行文件（${kind.what}）` : '无法识别的文件类型'}；可上传：${ACCEPTED_LABELS}`,
-          );
-        mediaType = kind.kind.mediaType;
-        await beginFile(
-          tx,
-          {
-            id,
-            caseId: file.caseId,
-            procuratorateId: file.procuratorateId,
-            fileName: file.name,
-            mediaType,
-            ...(file.recommendationId ? { recommendationId: file.recommendationId } : {}),
-            ...(file.actionSeq ? { actionSeq: file.actionSeq } : {}),
-            ...(file.supersedes ? { supersedes: { id: file.supersedes, reason: file.reason ?? '' } } : {}),
-            addedBy: file.addedBy,
-          },
-          storage,
-        );
+  let writer: EvidenceWriter | undefined;
+  try {
+    return await deps.db.withTransaction(async (tx) => {
+      const used = await caseBytes(tx, file.caseId);
+      const declared = Number(req.get('content-length') ?? NaN);
+      if (Number.isFinite(declared) && used + declared > limits.caseBytes) throw caseFull(limits, used);
+      const hash = createHash('sha256');
+      let size = 0;
+      let mediaType: string | undefined;
+      for await (const chunk of chunksOf(req)) {
+        if (mediaType === undefined) {
+          mediaType = acceptedType(chunk);
+          await beginFile(tx, newFile(id, file, mediaType), storage);
+          writer = storage.open(tx, id);
+        }
+        size += chunk.length;
+        if (size > limits.fileBytes) throw fileTooLarge(limits);
+        if (used + size > limits.caseBytes) throw caseFull(limits, used);
+        hash.update(chunk);
+        await writer!.write(chunk);
       }
-      size += chunk.length;
-      if (size > limits.fileBytes) throw fileTooLarge(limits);
-      if (used + size > limits.caseBytes) throw caseFull(limits, used);
-      hash.update(chunk);
-      await storage.put(tx, id, seq, chunk);
-      seq += 1;
-    }
-    if (mediaType === undefined)
-      throw problems.validation('文件为空', [{ path: 'body', message: '文件内容为空' }]);
-    const sha256 = hash.digest('hex');
-    await finishFile(tx, id, size, sha256);
-    return { id, name: file.name, mediaType, size, sha256 };
-  });
+      if (mediaType === undefined)
+        throw problems.validation('文件为空', [{ path: 'body', message: '文件内容为空' }]);
+      await writer!.finish();
+      const sha256 = hash.digest('hex');
+      await finishFile(tx, id, size, sha256);
+      return { id, name: file.name, mediaType, size, sha256 };
+    });
+  } catch (err) {
+    await writer?.abort();
+    throw err;
+  }
+}
+
+/** The type sniffed from the first chunk, or 415 naming what is accepted. */
+function acceptedType(first: Buffer): string {
+  const kind = sniff(first);
+  if (!kind.accepted)
+    throw problems.unsupportedMediaType(
+      `${kind.reason === 'executable' ? `不接受可执行文件（${kind.what}）` : '无法识别的文件类型'}；可上传：${ACCEPTED_LABELS}`,
+    );
+  return kind.kind.mediaType;
+}
+
+function newFile(id: string, file: BodyFile, mediaType: string): NewEvidenceFile {
+  return {
+    id,
+    caseId: file.caseId,
+    procuratorateId: file.procuratorateId,
+    fileName: file.name,
+    mediaType,
+    ...(file.recommendationId ? { recommendationId: file.recommendationId } : {}),
+    ...(file.actionSeq ? { actionSeq: file.actionSeq } : {}),
+    ...(file.supersedes ? { supersedes: { id: file.supersedes, reason: file.reason ?? '' } } : {}),
+    addedBy: file.addedBy,
+  };
 }
 
 /** A refused upload answers at once; the rest of its body is read and thrown away, then the connection closes. */
@@ -345,7 +374,7 @@ const uploadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
         try {
           outcome = await performAction(deps, principal, params.id, 'attachEvidence', payload, stored.id);
         } catch (err) {
-          await deleteUnrecorded(deps.db, stored.id);
+          await discardUnrecorded(deps, stored.id);
           throw err;
         }
         await recordPendingEvidence(deps, principal, params.id);
@@ -407,7 +436,7 @@ const downloadRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
       res.setHeader('Content-Disposition', attachmentDisposition(f.file_name, query.inline === 'true'));
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('ETag', `"${f.sha256}"`);
-      await pipeline(Readable.from(storageOf(deps).read(deps.db, f.id)), res);
+      await pipeline(Readable.from(checkedRead(deps, f)), res);
     },
   );
 
@@ -430,14 +459,41 @@ const verifyRoute: RouteDeclaration<EvidenceDeps> = (target, deps) =>
     },
   );
 
+/** A file's bytes changed in storage (`checkedRead`): the download is cut off before its last bytes. */
+export class EvidenceTampered extends Error {
+  override name = 'EvidenceTampered';
+}
+
+/**
+ * The stored bytes, hashed as they go out; the last chunk is held back until the hash is compared
+ * with the recorded one, so a file changed in storage never arrives whole (the connection is cut).
+ */
+async function* checkedRead(
+  deps: EvidenceDeps,
+  f: Pick<EvidenceFileRow, 'id' | 'sha256' | 'size' | 'storage' | 'recorded_sha256'>,
+): AsyncGenerator<Buffer> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let held: Buffer | undefined;
+  for await (const chunk of storageHolding(deps, f).read(deps.db, f.id)) {
+    if (held) yield held;
+    hash.update(chunk);
+    size += chunk.length;
+    held = chunk;
+  }
+  if (hash.digest('hex') !== (f.recorded_sha256 ?? f.sha256) || size !== Number(f.size))
+    throw new EvidenceTampered(`evidence file ${f.id} does not match its recorded SHA-256`);
+  if (held) yield held;
+}
+
 /** Re-reads a stored file and compares it with its recorded hash and size. */
 export async function verifyStored(
   deps: { db: CaseServiceDeps['db']; evidence?: EvidenceDeps['evidence'] },
-  f: Pick<EvidenceFileRow, 'id' | 'sha256' | 'size' | 'recorded_sha256'>,
+  f: Pick<EvidenceFileRow, 'id' | 'sha256' | 'size' | 'storage' | 'recorded_sha256'>,
 ) {
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of storageOf(deps as EvidenceDeps).read(deps.db, f.id)) {
+  for await (const chunk of storageHolding(deps as EvidenceDeps, f).read(deps.db, f.id)) {
     hash.update(chunk);
     size += chunk.length;
   }

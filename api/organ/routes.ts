@@ -9,7 +9,14 @@ import { itemAnswer } from '../../domain/case/payloads';
 import type { Payloads } from '../../domain/case/payloads';
 import { text } from '../../domain/text';
 import { codeWait, type OrganAccessRow } from '../../store/organ-access';
-import { attachPayload, discardRest, fileTooLarge, limitsOf, storeBody } from '../cases/evidence';
+import {
+  attachPayload,
+  discardRest,
+  discardUnrecorded,
+  fileTooLarge,
+  limitsOf,
+  storeBody,
+} from '../cases/evidence';
 import { problems } from '../problem';
 import { routerOf, type RouteDeclaration } from '../route-kit';
 import { defineRoute, type RouteRegistry } from '../routing';
@@ -274,7 +281,13 @@ const fileRoute: RouteDeclaration<OrganDeps> = (target, deps) =>
           recommendationId,
         });
         const file = attachPayload({ ...stored, source: 'upload' });
-        await act(deps, access, actor, 'attachEvidence', { file, recommendationId }, stored.id);
+        try {
+          await act(deps, access, actor, 'attachEvidence', { file, recommendationId }, stored.id);
+        } catch (err) {
+          // Not on the timeline: the file and its bytes go, as a staff upload's do.
+          await discardUnrecorded(deps, stored.id);
+          throw err;
+        }
         res.status(201).json({ ...stored, addedAt: new Date().toISOString() });
       } catch (err) {
         discardRest(req, res);

@@ -71,6 +71,9 @@ export function recommendationData(c: CaseFacts, r: RecommendationContent): Reco
     otherMatters: r.otherMatters,
     // Set when issued: the address of its verification page, drawn as a QR code.
     verifyUrl: '',
+    // Set when issued to an organ with a registered address: its page for this recommendation
+    // (receipt, reply, rectification), drawn as a second QR code (template version 3).
+    organUrl: '',
     number: DRAFT_NUMBER,
     issuedDate: DRAFT_DATE,
   };

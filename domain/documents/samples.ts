@@ -51,6 +51,7 @@ const SAMPLES: Record<DocumentKind, () => Record<string, unknown>> = {
       otherMatters: reason,
     }),
     verifyUrl: 'https://example.invalid/verify/sample',
+    organUrl: 'https://example.invalid/organ/sample',
   }),
   service_receipt: () =>
     serviceReceiptData(CASE, {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
+import { intakeProofHeaders } from '../helpers/intake-proof';
 
 const TEST = 'ui-accessibility';
 const ui = useUiApp(TEST, { locale: 'en-US' });
@@ -81,11 +82,11 @@ beforeAll(async () => {
   const text = (await mammoth.extractRawText({ buffer: file.bytes })).value;
   verifyLink = new URL(/扫码核验本文书真伪：(\S+)/.exec(text)![1]!).pathname;
 
-  const lead = await new ApiClient(url).post('/api/public/leads', {
-    procuratorateId: '320111',
-    description: '某小区外卖餐饮店无证经营。',
-    location: '某街道某小区',
-  });
+  const lead = await new ApiClient(url).post(
+    '/api/public/leads',
+    { procuratorateId: '320111', description: '某小区外卖餐饮店无证经营。', location: '某街道某小区' },
+    await intakeProofHeaders(url),
+  );
   expect(lead.status).toBe(201);
   const queue = await prosecutor!.get('/api/leads/public?status=all');
   leadId = (queue.body as { id: string }[])[0]!.id;

@@ -99,6 +99,7 @@ export async function startSystem(
       | 'publicIntakeProofBits'
       | 'answerTimeoutMs'
       | 'evidenceLimits'
+      | 'evidenceStorage'
     >;
     /** TEMPORAL_CODEC_KEYS of the worker, the API's client and its codec endpoint (default: none). */
     codecKeys?: string;

@@ -158,6 +158,18 @@ describe('starting api/main.ts', () => {
   });
   afterAll(() => new Promise((resolve) => holder.close(resolve)));
 
+  it('when OBJECT_STORE_URL points at a closed port, then it stops naming OBJECT_STORE_URL and never its keys', async () => {
+    const exit = await runUntilExit('api/main.ts', {
+      ...goodEnv,
+      OBJECT_STORE_URL: `s3://duban-evidence?endpoint=http://127.0.0.1:${await closedPort()}`,
+      OBJECT_STORE_ACCESS_KEY: 'duban',
+      OBJECT_STORE_SECRET_KEY: 'hunter2-secret',
+    });
+    expectOneLineNaming(exit, 'OBJECT_STORE_URL=s3://duban-evidence/');
+    expect(exit.stderr).toContain('cannot reach or create the bucket');
+    expect(exit.stderr).not.toContain('hunter2');
+  });
+
   it('when PORT is already in use, then it stops naming PORT', async () => {
     const exit = await runUntilExit('api/main.ts', { ...goodEnv, HOST: '127.0.0.1', PORT: String(heldPort) });
     expectOneLineNaming(exit, `PORT=${heldPort}`);

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES } from '../../config/config';
+import { CONFIG_VARIABLES, loadConfig } from '../../config/config';
+import { parseObjectStoreUrl } from '../../config/object-store';
 
 const ROOT = join(__dirname, '..', '..');
 const COMPOSE_TEXT = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
@@ -133,7 +134,9 @@ describe('docker-compose.yml', () => {
     const images = Object.entries(compose.services)
       .filter(([, s]) => s.image && !s.build)
       .map(([name, s]) => [name, s.image!] as const);
-    for (const [, image] of images) expect(image).toMatch(/^[\w./-]+:v?\d+(\.\d+)*[\w.-]*$/);
+    // A version number, or MinIO's own form of a pinned release (RELEASE.<UTC date and time>).
+    for (const [, image] of images)
+      expect(image).toMatch(/^[\w./-]+:(v?\d+(\.\d+)*[\w.-]*|RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ)$/);
     expect(images.map(([, image]) => image).join(' ')).not.toMatch(/auto-setup/);
     for (const s of Object.values(compose.services)) expect(s.image ?? '').not.toMatch(/:latest$/);
     expect(service('temporal').image).toMatch(/^temporalio\/server:\d+\.\d+\.\d+$/);
@@ -193,6 +196,39 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(environment(demo)).filter((v) => !(v in CONFIG_VARIABLES))).toEqual([]);
     expect(environment(demo).DATABASE_URL).toBe(environment(service('api')).DATABASE_URL);
     expect(existsSync(join(ROOT, 'dev', 'demo-data.ts'))).toBe(true);
+  });
+
+  it('when evidence files are stored, then the api puts them in the MinIO of the compose file, which it waits for', () => {
+    const minio = service('minio');
+    expect(minio.image).toMatch(/^minio\/minio:RELEASE\./);
+    expect(commandText(minio)).toMatch(/^server \/data\b/);
+    expect(minio.ports).toEqual(['127.0.0.1:9000:9000', '127.0.0.1:9001:9001']);
+    expect(minio.healthcheck?.test).toEqual(['CMD', 'mc', 'ready', 'local']);
+    expect((minio as { volumes?: string[] }).volumes).toContain('minio-data:/data');
+    const dependsOn = service('api').depends_on as Record<string, { condition?: string }>;
+    expect(dependsOn.minio).toEqual({ condition: 'service_healthy' });
+    const env = environment(service('api'));
+    // The default given to compose is a URL the application's own parser accepts, aimed at the minio service.
+    const url = /^\$\{OBJECT_STORE_URL:-(.+)\}$/.exec(env.OBJECT_STORE_URL ?? '')?.[1];
+    expect(parseObjectStoreUrl(url ?? '')).toMatchObject({
+      bucket: 'duban-evidence',
+      endpoint: 'http://minio:9000',
+      forcePathStyle: true,
+    });
+    // The application's keys default to MinIO's own root user and password.
+    const minioEnv = environment(minio);
+    expect(env.OBJECT_STORE_ACCESS_KEY).toContain(minioEnv.MINIO_ROOT_USER);
+    expect(env.OBJECT_STORE_SECRET_KEY).toContain(minioEnv.MINIO_ROOT_PASSWORD);
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://a@db/duban',
+        SMTP_URL: 'smtp://mail:1025',
+        AUTH_SECRET: 'x'.repeat(32),
+        OBJECT_STORE_URL: url,
+        OBJECT_STORE_ACCESS_KEY: 'duban',
+        OBJECT_STORE_SECRET_KEY: 'duban-minio',
+      }),
+    ).not.toThrow();
   });
 
   it('when built, then the build context holds the Dockerfile', () => {

@@ -1,4 +1,5 @@
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../config/config';
+import { parseObjectStoreUrl } from '../../config/object-store';
 import { describeFailure, redactUrl } from '../../config/startup';
 
 const REQUIRED = {
@@ -53,6 +54,9 @@ describe('loadConfig', () => {
       STUCK_CASE_SCAN_SECONDS: 120,
       EVIDENCE_MAX_FILE_MB: 200,
       EVIDENCE_MAX_CASE_MB: 2048,
+      OBJECT_STORE_URL: '',
+      OBJECT_STORE_ACCESS_KEY: '',
+      OBJECT_STORE_SECRET_KEY: '',
     });
   });
 
@@ -141,6 +145,11 @@ describe('loadConfig', () => {
     ['TEMPORAL_CODEC_KEYS', 'k1:c2hvcnQ=', /entry 1 \(key id k1\) must hold a 32-byte key in base64/],
     ['TEMPORAL_CODEC_KEYS', 'no-colon', /entry 1 must be id:base64key/],
     ['TEMPORAL_UI_ORIGIN', 'http://ui.example/path', /must be an origin/],
+    ['OBJECT_STORE_URL', 'http://minio:9000/evidence', /must start with s3:\/\//],
+    ['OBJECT_STORE_URL', 's3://Evidence_Bucket', /not a valid bucket name/],
+    ['OBJECT_STORE_URL', 's3://key:secret@evidence', /must not carry keys/],
+    ['OBJECT_STORE_URL', 's3://evidence?endpoint=minio:9000', /endpoint must be http\(s\):\/\/host:port/],
+    ['OBJECT_STORE_URL', 's3://evidence?bucket=x', /unknown parameter "bucket"/],
   ])(
     'when %s=%s, then the error names the variable and says what it expects (%s)',
     (name, value, expected) => {
@@ -158,6 +167,33 @@ describe('loadConfig', () => {
       variable: missing,
       problem:
         'a client certificate needs its key: set both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    });
+  });
+
+  it.each([
+    ['OBJECT_STORE_ACCESS_KEY', 'OBJECT_STORE_SECRET_KEY'],
+    ['OBJECT_STORE_SECRET_KEY', 'OBJECT_STORE_ACCESS_KEY'],
+  ])('when %s is set alone, then the error names the missing %s', (given, missing) => {
+    expect(problemWith({ [given]: 'duban' }).variable).toBe(missing);
+  });
+
+  it('when an object store URL is given, then its bucket, prefix, endpoint and region are read from it', () => {
+    const url = 's3://duban-evidence/cases/2026/?endpoint=http://127.0.0.1:9000&region=cn-north-1';
+    expect(loadConfig({ ...REQUIRED, OBJECT_STORE_URL: url }).OBJECT_STORE_URL).toBe(url);
+    expect(parseObjectStoreUrl(url, { accessKey: 'a', secretKey: 'b' })).toEqual({
+      bucket: 'duban-evidence',
+      prefix: 'cases/2026/',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'cn-north-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
+    // AWS itself: no endpoint, virtual-hosted addressing, the SDK's own credentials.
+    expect(parseObjectStoreUrl('s3://duban-evidence')).toEqual({
+      bucket: 'duban-evidence',
+      prefix: '',
+      region: 'us-east-1',
+      forcePathStyle: false,
     });
   });
 

@@ -12,6 +12,7 @@ const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const NPM_START_ONLY: Record<string, string[]> = {
   TEMPORAL_CLI_PATH: ['scripts/ensure-temporal-cli.sh', 'dev/embedded-services.ts'],
   TEMPORAL_TEST_SERVER_PATH: ['scripts/ensure-test-server.sh'],
+  MOTO_SERVER_PATH: ['scripts/ensure-moto.sh', 'scripts/test.sh', 'tests/helpers/tools.ts'],
   DUBAN_DATA_DIR: ['dev/start.ts'],
   TEMPORAL_PORT: ['dev/embedded-services.ts'],
   TEMPORAL_UI_PORT: ['dev/embedded-services.ts'],

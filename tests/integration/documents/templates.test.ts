@@ -114,7 +114,7 @@ it('when a good template is uploaded, then documents drafted after use it and on
   const after = await draft(2);
   const issuedBefore = await maker.issue(before, `tpl-${before}`, world.org.chief.id, '2026-12-02');
   const issuedAfter = await maker.issue(after, `tpl-${after}`, world.org.chief.id, '2026-12-02');
-  expect(issuedBefore.template).toEqual({ id: 'default/recommendation', version: 2 });
+  expect(issuedBefore.template).toEqual({ id: 'default/recommendation', version: 3 });
   expect(issuedAfter.template).toEqual({ id: up.body.id, version: 1 });
   const contentOf = async (id: string) => (await documentContent(world.system.db, caseId, id))!.content;
   expect(await textOf(await contentOf(before))).not.toContain(MARK);
@@ -149,12 +149,12 @@ it('when the admin returns a kind to the default, then new drafts use the defaul
   expect({ status: reset.status, body: reset.body }).toMatchObject({
     status: 200,
     body: {
-      inUse: { id: 'default/recommendation', version: 2 },
+      inUse: { id: 'default/recommendation', version: 3 },
       reset: { throughVersion: uploadedSoFar, resetBy: world.org.admin.id },
     },
   });
   expect(reset.body.uploads).toHaveLength(uploadedSoFar);
-  expect(await templateOf(1)).toEqual({ id: 'default/recommendation', version: 2 });
+  expect(await templateOf(1)).toEqual({ id: 'default/recommendation', version: 3 });
   // The set-aside upload can still be downloaded.
   expect((await admin.download(`${PATH}/recommendation/${uploadedSoFar}`)).status).toBe(200);
 

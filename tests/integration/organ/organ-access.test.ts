@@ -5,6 +5,9 @@
  * every step. A wrong code is refused and then throttled; a session opens nothing else.
  */
 import { randomBytes } from 'node:crypto';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { qrPng } from '../../../documents/render';
 import { shanghaiDate } from '../../../domain/time';
 import { ApiClient, type ApiResponse } from '../../helpers/http';
 import { useWorld } from '../../helpers/world';
@@ -132,6 +135,43 @@ describe('when the chief issues a recommendation', () => {
   beforeAll(async () => {
     caseId = await issuedCase();
     eco = new OrganClient(await linkMailed(caseId, world.org.organs.eco));
+  });
+
+  it('then the 检察建议书 it was sent carries its page as a QR code, beside the QR code that verifies the document', async () => {
+    const docs = (await prosecutor.get(`/api/cases/${caseId}/documents`)).body as {
+      id: string;
+      kind: string;
+      status: string;
+      title: string;
+    }[];
+    const recommendations = docs.filter((d) => d.kind === 'recommendation' && d.status === 'issued');
+    const issued = async (organName: string) => {
+      const doc = recommendations.find((d) => d.title.includes(organName))!;
+      const bytes = (await prosecutor.download(`/api/cases/${caseId}/documents/${doc.id}`)).bytes;
+      const zip = await JSZip.loadAsync(bytes);
+      const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+      const images = await Promise.all(media.map((f) => zip.file(f)!.async('nodebuffer')));
+      return { text: (await mammoth.extractRawText({ buffer: bytes })).value, images };
+    };
+    const { text, images } = await issued('区生态环境局');
+    const organUrl = /被建议单位扫码在线签收、答复和报告整改情况：(\S+)/.exec(text)?.[1];
+    expect(organUrl).toBe(`http://duban.test/organ/${eco.token}`);
+    const verifyUrl = /扫码核验本文书真伪：(\S+)/.exec(text)?.[1];
+    expect(verifyUrl).toMatch(/^http:\/\/duban\.test\/verify\/[A-Za-z0-9_-]+$/);
+    // Each QR image is exactly the code of its address (the same address draws the same image).
+    const drawn = (png: Buffer) => images.some((image) => image.equals(png));
+    expect(images).toHaveLength(2);
+    expect(drawn(await qrPng(organUrl!))).toBe(true);
+    expect(drawn(await qrPng(verifyUrl!))).toBe(true);
+    // The other organ's document carries its own page, not this one's.
+    const street = await issued('街道办事处');
+    expect(street.text).toContain(
+      `http://duban.test/organ/${await linkMailed(caseId, world.org.organs.street)}`,
+    );
+    expect(street.text).not.toContain(eco.token);
+    // The verification page still answers for the document.
+    const token = verifyUrl!.split('/').pop();
+    expect((await fetch(`${world.system.baseUrl}/api/public/documents/${token}`)).status).toBe(200);
   });
 
   it('then the organ confirms receipt with a mailed code, the reply clock starts today, and it answers two items with a photo the prosecutor sees', async () => {

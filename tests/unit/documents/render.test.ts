@@ -95,7 +95,7 @@ describe('the recommendation (检察建议书) to 区生态环境局', () => {
   });
 });
 
-describe('the QR code of the verification page (template version 2)', () => {
+describe('the QR codes of the verification page and the organ’s page (template version 3)', () => {
   const facts = { ...SOLID_WASTE };
   const content = {
     organName: '南京市浦口区生态环境局',
@@ -111,7 +111,7 @@ describe('the QR code of the verification page (template version 2)', () => {
   async function rendered(data: Record<string, unknown>) {
     const JSZip = (await import('jszip')).default;
     const template = await defaultTemplates.templateFor('recommendation');
-    expect(template.version).toBe(2);
+    expect(template.version).toBe(3);
     const bytes = await renderDocx(template.bytes, data);
     const zip = await JSZip.loadAsync(bytes);
     const images = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
@@ -127,12 +127,30 @@ describe('the QR code of the verification page (template version 2)', () => {
     const { images, text } = await rendered(issued);
     expect(images).toHaveLength(1);
     expect(text).toContain('扫码核验本文书真伪：https://duban.example/verify/tok123');
+    expect(text).not.toContain('被建议单位扫码');
+  });
+
+  it('one issued to an organ with an address also carries the QR image and the address of the organ’s page, first', async () => {
+    const data = recommendationData(facts, content);
+    const issued = {
+      ...issuedData(data, '浦检行公建〔2026〕1号', '2026-12-01'),
+      verifyUrl: 'https://duban.example/verify/tok123',
+      organUrl: 'https://duban.example/organ/org456',
+    };
+    const { images, text } = await rendered(issued);
+    expect(images).toHaveLength(2);
+    const organ = text.indexOf(
+      '被建议单位扫码在线签收、答复和报告整改情况：https://duban.example/organ/org456',
+    );
+    expect(organ).toBeGreaterThan(0);
+    expect(text.indexOf('扫码核验本文书真伪：https://duban.example/verify/tok123')).toBeGreaterThan(organ);
   });
 
   it('a draft has neither: it cannot be verified', async () => {
     const { images, text } = await rendered(recommendationData(facts, content));
     expect(images).toHaveLength(0);
     expect(text).not.toContain('扫码核验');
+    expect(text).not.toContain('被建议单位扫码');
     expect(text).toContain(DRAFT_NUMBER);
   });
 });
