@@ -106,7 +106,10 @@ export const CONFIG_VARIABLES = {
     default: '(the AWS SDK’s own: AWS_ACCESS_KEY_ID, a role …)',
     description: 'Access key of OBJECT_STORE_URL',
   },
-  OBJECT_STORE_SECRET_KEY: { default: '(as OBJECT_STORE_ACCESS_KEY)', description: 'Secret key of OBJECT_STORE_URL' },
+  OBJECT_STORE_SECRET_KEY: {
+    default: '(as OBJECT_STORE_ACCESS_KEY)',
+    description: 'Secret key of OBJECT_STORE_URL',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
