@@ -148,6 +148,7 @@ describe('the directory of staff', () => {
       world.org.caseOffice,
       world.org.admin,
       world.org.oversight,
+      world.org.platformAdmin,
     ];
     expect(res.body.map((u: { id: string }) => u.id).sort()).toEqual([...users.map((u) => u.id), id].sort());
     expect(res.body).toContainEqual({
