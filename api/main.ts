@@ -2,7 +2,11 @@ import { Client } from '@temporalio/client';
 import pino from 'pino';
 import { startEvidenceStorage } from '../config/evidence-storage';
 import { connectServices } from '../config/services';
-import { connectTemporalClient, temporalDataConverter } from '../config/temporal-connection';
+import {
+  connectTemporalClient,
+  temporalDataConverter,
+  temporalSettings,
+} from '../config/temporal-connection';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { createApp } from './app';
 import { watchStuckCases } from './operations/stuck-cases';
@@ -12,7 +16,7 @@ async function main(): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL, base: { svc: 'api' } });
   const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-api',
-    connectTemporal: () => connectTemporalClient(config, { connectTimeout: '10 s' }),
+    connectTemporal: () => connectTemporalClient(temporalSettings(config), { connectTimeout: '10 s' }),
   });
   for (const warning of warnings) log.warn(warning);
   const evidenceStorage = await startEvidenceStorage(config);

@@ -5,7 +5,11 @@
 import { Client, WorkflowNotFoundError, type Connection } from '@temporalio/client';
 import type { LoadedDataConverter } from '@temporalio/common';
 import { decodeFromPayloadsAtIndex, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
-import { connectTemporalClient, temporalDataConverter } from '../config/temporal-connection';
+import {
+  connectTemporalClient,
+  temporalDataConverter,
+  temporalSettings,
+} from '../config/temporal-connection';
 import type { TimelineRow } from '../store/timeline';
 import { caseWorkflowId } from '../workflows/contract';
 
@@ -24,17 +28,9 @@ export interface CaseHistories {
 }
 
 export async function openCaseHistories(env: NodeJS.ProcessEnv): Promise<CaseHistories> {
-  const connection: Connection = await connectTemporalClient(
-    {
-      TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
-      TEMPORAL_TLS_CERT_PATH: env.TEMPORAL_TLS_CERT_PATH,
-      TEMPORAL_TLS_KEY_PATH: env.TEMPORAL_TLS_KEY_PATH,
-      TEMPORAL_TLS_CA_PATH: env.TEMPORAL_TLS_CA_PATH,
-      TEMPORAL_TLS_SERVER_NAME: env.TEMPORAL_TLS_SERVER_NAME,
-      TEMPORAL_API_KEY: env.TEMPORAL_API_KEY,
-    },
-    { connectTimeout: '10 s' },
-  );
+  const connection: Connection = await connectTemporalClient(temporalSettings(env), {
+    connectTimeout: '10 s',
+  });
   const dataConverter = temporalDataConverter({ TEMPORAL_CODEC_KEYS: env.TEMPORAL_CODEC_KEYS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE || 'default', dataConverter });
   const converter = loadDataConverter(dataConverter);

@@ -1,7 +1,7 @@
 // `duban temporal setup [--address host:port] [--namespace name] [--retention-days N]`: creates
 // the namespace when missing and registers the case workflows' search attributes; idempotent.
 import type { Connection } from '@temporalio/client';
-import { connectTemporalClient } from '../config/temporal-connection';
+import { connectTemporalClient, temporalSettings } from '../config/temporal-connection';
 import { describeProblem, setupTemporal } from '../config/temporal-setup';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './deadline';
 import { UsageError } from './deadline-args';
@@ -49,17 +49,9 @@ export async function runTemporal(
   }
   let connection: Connection;
   try {
-    connection = await connectTemporalClient(
-      {
-        TEMPORAL_ADDRESS: options.address,
-        TEMPORAL_TLS_CERT_PATH: env.TEMPORAL_TLS_CERT_PATH,
-        TEMPORAL_TLS_KEY_PATH: env.TEMPORAL_TLS_KEY_PATH,
-        TEMPORAL_TLS_CA_PATH: env.TEMPORAL_TLS_CA_PATH,
-        TEMPORAL_TLS_SERVER_NAME: env.TEMPORAL_TLS_SERVER_NAME,
-        TEMPORAL_API_KEY: env.TEMPORAL_API_KEY,
-      },
-      { connectTimeout: '10 s' },
-    );
+    connection = await connectTemporalClient(temporalSettings(env, { address: options.address }), {
+      connectTimeout: '10 s',
+    });
   } catch (err) {
     io.err(
       `duban temporal：无法连接 Temporal（TEMPORAL_ADDRESS=${options.address}）：${(err as Error).message}`,

@@ -18,6 +18,35 @@ export interface TemporalSettings {
   TEMPORAL_API_KEY?: string;
 }
 
+/** The variables of TemporalSettings, as the environment and config/config.ts name them. */
+const TEMPORAL_SETTING_NAMES = [
+  'TEMPORAL_TLS_CERT_PATH',
+  'TEMPORAL_TLS_KEY_PATH',
+  'TEMPORAL_TLS_CA_PATH',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'TEMPORAL_API_KEY',
+] as const;
+
+const DEFAULT_TEMPORAL_ADDRESS = '127.0.0.1:7233';
+
+/**
+ * The Temporal connection settings of an environment, or of the parsed config of the API and the
+ * worker (it carries the same names): the one reading of the TEMPORAL_TLS_* and TEMPORAL_API_KEY
+ * variables, so the CLI connects as the processes do. An address given by a command-line option
+ * takes the place of TEMPORAL_ADDRESS; an empty value means "not set".
+ */
+export function temporalSettings(
+  source: Readonly<Record<string, unknown>>,
+  overrides: { address?: string } = {},
+): TemporalSettings {
+  const text = (name: string) => (typeof source[name] === 'string' ? source[name] : '');
+  const settings: TemporalSettings = {
+    TEMPORAL_ADDRESS: overrides.address || text('TEMPORAL_ADDRESS') || DEFAULT_TEMPORAL_ADDRESS,
+  };
+  for (const name of TEMPORAL_SETTING_NAMES) if (text(name)) settings[name] = text(name);
+  return settings;
+}
+
 /** What the client's and the worker's connections both take. */
 export interface TemporalConnectionOptions {
   address: string;

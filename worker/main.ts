@@ -5,7 +5,11 @@ import { createActivities } from '../activities';
 import { createCalendarStore } from '../calendar/store';
 import type { Db } from '../store/pool';
 import { connectServices } from '../config/services';
-import { temporalConnectionOptions, temporalDataConverter } from '../config/temporal-connection';
+import {
+  temporalConnectionOptions,
+  temporalDataConverter,
+  temporalSettings,
+} from '../config/temporal-connection';
 import { describeFailure, fatal, loadConfigOrExit } from '../config/startup';
 import { loadSigner } from '../store/audit/signing';
 import { startCheckpointJob } from './checkpoints';
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
     fatal(`WORKFLOW_BUNDLE_PATH=${code.codePath} names no file (npm run build writes one)`);
   const { db, mailer, connection, warnings } = await connectServices(config, {
     applicationName: 'duban-worker',
-    connectTemporal: () => NativeConnection.connect(temporalConnectionOptions(config)),
+    connectTemporal: () => NativeConnection.connect(temporalConnectionOptions(temporalSettings(config))),
   });
   for (const warning of warnings) log.warn(warning);
   const worker = await createCaseWorker({

@@ -5,7 +5,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { temporalConnectionOptions, TemporalSettingError } from '../../config/temporal-connection';
+import { loadConfig } from '../../config/config';
+import {
+  temporalConnectionOptions,
+  TemporalSettingError,
+  temporalSettings,
+} from '../../config/temporal-connection';
 
 const dir = mkdtempSync(join(tmpdir(), 'duban-tls-'));
 const file = (name: string, content: string) => {
@@ -72,5 +77,55 @@ describe('temporalConnectionOptions', () => {
     expect((error as Error).message).toBe(
       `invalid setting TEMPORAL_TLS_CA_PATH: cannot read ${missing} (ENOENT)`,
     );
+  });
+});
+
+describe('temporalSettings', () => {
+  const CLUSTER = {
+    TEMPORAL_ADDRESS: ADDRESS,
+    TEMPORAL_TLS_CERT_PATH: CERT,
+    TEMPORAL_TLS_KEY_PATH: KEY,
+    TEMPORAL_TLS_CA_PATH: CA,
+    TEMPORAL_TLS_SERVER_NAME: 'frontend.temporal.internal',
+    TEMPORAL_API_KEY: 'key-123',
+  };
+
+  it('when the environment names a cluster, then the six settings are read and nothing else', () => {
+    expect(temporalSettings({ ...CLUSTER, PATH: '/usr/bin', TEMPORAL_NAMESPACE: 'cases' })).toEqual(CLUSTER);
+  });
+
+  it('when the API or the worker reads the same environment through its config, then the CLI gets the same connection', () => {
+    const env = {
+      ...CLUSTER,
+      DATABASE_URL: 'postgres://duban@db.example/duban',
+      SMTP_URL: 'smtp://mail.example:25',
+      AUTH_SECRET: 'a-secret-that-is-long-enough-to-sign-tokens',
+    };
+    const fromConfig = temporalSettings(loadConfig(env));
+    expect(fromConfig).toEqual(temporalSettings(env));
+    expect(temporalConnectionOptions(fromConfig)).toEqual(temporalConnectionOptions(temporalSettings(env)));
+  });
+
+  it('when a variable is empty or missing, then it is not set and the address is the local default', () => {
+    expect(temporalSettings({ TEMPORAL_TLS_CA_PATH: '', TEMPORAL_API_KEY: undefined })).toEqual({
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+    });
+    expect(
+      temporalSettings(
+        loadConfig({
+          DATABASE_URL: 'postgres://duban@db.example/duban',
+          SMTP_URL: 'smtp://mail.example:25',
+          AUTH_SECRET: 'a-secret-that-is-long-enough-to-sign-tokens',
+        }),
+      ),
+    ).toEqual({ TEMPORAL_ADDRESS: '127.0.0.1:7233' });
+  });
+
+  it('when a command names the address, then it takes the place of TEMPORAL_ADDRESS and TLS still applies', () => {
+    expect(temporalSettings(CLUSTER, { address: 'other.example:7233' })).toEqual({
+      ...CLUSTER,
+      TEMPORAL_ADDRESS: 'other.example:7233',
+    });
+    expect(temporalSettings(CLUSTER, { address: '' }).TEMPORAL_ADDRESS).toBe(ADDRESS);
   });
 });
