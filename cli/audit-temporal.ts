@@ -1,8 +1,9 @@
-// `duban audit verify --temporal`: each running case's timeline against what its workflow's own
-// history says was written. The history lives in Temporal, out of the database owner's reach: an
-// entry rewritten and re-hashed, or a deleted tail, no longer matches the hashes the journal
-// activity returned to the workflow.
-import { Client, WorkflowNotFoundError, type Connection } from '@temporalio/client';
+// `duban audit verify --temporal`: each case's timeline against what its workflow's own history
+// says was written, over every run Temporal still holds (running or closed). The history lives in
+// Temporal, out of the database owner's reach: an entry rewritten and re-hashed, or a deleted
+// tail, no longer matches the hashes the journal activity returned to the workflow.
+import { Client, isGrpcServiceError, WorkflowNotFoundError, type Connection } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import type { LoadedDataConverter } from '@temporalio/common';
 import { decodeFromPayloadsAtIndex, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import {
@@ -20,10 +21,20 @@ export interface HistoryProblem {
   reason: HistoryProblemReason;
 }
 
+/**
+ * What Temporal still holds of a case's workflow: the hashes the journal activity returned to it,
+ * over every run of the chain of continue-as-new (latest first, back to the first). `gone` says
+ * what the namespace's retention has already removed: nothing, the earliest runs, or all of it.
+ */
+export interface CaseHistory {
+  written: Map<number, string>;
+  runs: number;
+  gone: 'none' | 'earlier_runs' | 'all';
+}
+
 /** A connection to the cases' Temporal namespace, with the payload codec to read their histories. */
 export interface CaseHistories {
-  /** seq → hash of every entry the running workflow wrote; undefined when the case's workflow is not running. */
-  written(caseId: string): Promise<Map<number, string> | undefined>;
+  historyOf(caseId: string): Promise<CaseHistory>;
   close(): Promise<void>;
 }
 
@@ -35,28 +46,56 @@ export async function openCaseHistories(env: NodeJS.ProcessEnv): Promise<CaseHis
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE || 'default', dataConverter });
   const converter = loadDataConverter(dataConverter);
   return {
-    written: (caseId) => writtenByWorkflow(client, converter, caseId),
+    historyOf: (caseId) => historyOfCase(client, converter, caseId),
     close: () => connection.close(),
   };
 }
 
-/** The hashes the journal activity returned to the case's running workflow (its current run), by seq. */
-async function writtenByWorkflow(
+/**
+ * Walks the case's runs from the latest (running or closed) back through each run's
+ * `continuedExecutionRunId`, so entries journaled before a continue-as-new are compared too.
+ */
+async function historyOfCase(
   client: Client,
   converter: LoadedDataConverter,
   caseId: string,
-): Promise<Map<number, string> | undefined> {
-  const handle = client.workflow.getHandle(caseWorkflowId(caseId));
-  let events;
+): Promise<CaseHistory> {
+  const workflowId = caseWorkflowId(caseId);
+  const written = new Map<number, string>();
+  const seen = new Set<string>();
+  let runId: string | undefined;
+  for (let runs = 0; ; runs++) {
+    const events = await eventsOfRun(client, workflowId, runId);
+    if (events === undefined) return { written, runs, gone: runs === 0 ? 'all' : 'earlier_runs' };
+    await collectJournalWrites(converter, events, written);
+    const previous = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    if (!previous || seen.has(previous)) return { written, runs: runs + 1, gone: 'none' };
+    seen.add(previous);
+    runId = previous;
+  }
+}
+
+/** One run's events (the latest run when `runId` is undefined); undefined when Temporal no longer has it. */
+async function eventsOfRun(client: Client, workflowId: string, runId: string | undefined) {
   try {
-    if ((await handle.describe()).status.name !== 'RUNNING') return undefined;
-    events = (await handle.fetchHistory()).events ?? [];
+    return (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
+    if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) return undefined;
     throw err;
   }
+}
+
+/** gRPC status NOT_FOUND: the history read for a run the namespace no longer keeps. */
+const GRPC_NOT_FOUND = 5;
+
+/** Adds seq → hash for each completed journal activity of the run; a later run's value stays. */
+async function collectJournalWrites(
+  converter: LoadedDataConverter,
+  events: readonly temporal.api.history.v1.IHistoryEvent[],
+  written: Map<number, string>,
+): Promise<void> {
   const journalWrites = new Set<string>();
-  const written = new Map<number, string>();
   for (const event of events) {
     if (event.activityTaskScheduledEventAttributes?.activityType?.name === 'journal')
       journalWrites.add(String(event.eventId));
@@ -70,10 +109,9 @@ async function writtenByWorkflow(
     // Results recorded before the activity returned hashes vouch for nothing here.
     result.seqs?.forEach((seq, i) => {
       const hash = result.hashes?.[i];
-      if (hash) written.set(seq, hash);
+      if (hash && !written.has(seq)) written.set(seq, hash);
     });
   }
-  return written;
 }
 
 /** The first entry the database holds otherwise than written, and the first it lost. */

@@ -9,6 +9,7 @@ import {
   compareWithHistory,
   openCaseHistories,
   type CaseHistories,
+  type CaseHistory,
   type HistoryProblemReason,
 } from './audit-temporal';
 import { createDb } from '../store/pool';
@@ -20,7 +21,8 @@ import { databaseUrl, parseOptions } from './options';
 export const AUDIT_USAGE = [
   '用法：duban audit verify [--case 案件编号] [--database postgres://…] [--keys 公钥目录]',
   '                         [--signing-key 私钥文件] [--checkpoint-file 检查点文件] [--temporal] [--json]',
-  '  --temporal：再对照进行中案件的 Temporal 工作流历史（TEMPORAL_ADDRESS、TEMPORAL_NAMESPACE、TEMPORAL_CODEC_KEYS 等）。',
+  '  --temporal：再对照各案件（含已结案件）在 Temporal 中仍保存的工作流历史，含续作（continue-as-new）前的各次运行',
+  '             （TEMPORAL_ADDRESS、TEMPORAL_NAMESPACE、TEMPORAL_CODEC_KEYS 等）；超过保留期已不在的历史只作说明，不算失败。',
   '      duban audit keygen --out 私钥文件',
 ].join('\n');
 
@@ -103,8 +105,14 @@ interface VerifyRequest {
   keys: KeyRing;
   checkpointFile: string | undefined;
   json: boolean;
-  /** The environment to reach Temporal with, when the running cases' histories are to be read. */
+  /** The environment to reach Temporal with, when the cases' workflow histories are to be read. */
   temporal: NodeJS.ProcessEnv | undefined;
+}
+
+/** A case whose workflow history Temporal no longer holds, whole or its earliest runs (retention). */
+interface HistoryGone {
+  caseId: string;
+  gone: Exclude<CaseHistory['gone'], 'none'>;
 }
 
 interface Broken {
@@ -139,6 +147,7 @@ async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
     let entries = 0;
     let checkpoints = 0;
     let againstHistory = 0;
+    const historyGone: HistoryGone[] = [];
     const broken: Broken[] = [];
     for (const id of ids) {
       const row = await db.query<{ last_seq: number }>('SELECT last_seq FROM cases WHERE id = $1', [id]);
@@ -152,17 +161,18 @@ async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
       });
       entries += verdict.entries;
       for (const p of verdict.problems) broken.push({ caseId: id, ...p });
-      const written = await histories?.written(id);
-      if (written) {
+      const history = await histories?.historyOf(id);
+      if (history && history.gone !== 'none') historyGone.push({ caseId: id, gone: history.gone });
+      if (history && history.gone !== 'all') {
         againstHistory += 1;
-        for (const p of compareWithHistory(rows, written)) broken.push({ caseId: id, ...p });
+        for (const p of compareWithHistory(rows, history.written)) broken.push({ caseId: id, ...p });
       }
     }
     report(io, req.json, {
       cases: ids.length,
       entries,
       checkpoints,
-      ...(histories ? { againstHistory } : {}),
+      ...(histories ? { againstHistory, historyGone } : {}),
       broken,
     });
     return broken.length === 0 && !fromFile?.badLines.length ? EXIT_OK : EXIT_FAILURE;
@@ -172,17 +182,30 @@ async function verifyAll(req: VerifyRequest, io: CliIo): Promise<number> {
   }
 }
 
+const GONE: Record<HistoryGone['gone'], string> = {
+  all: 'Temporal 已不再保存其工作流历史（超过命名空间的保留期），未能对照，只凭哈希链和检查点校验',
+  earlier_runs: 'Temporal 已不再保存其较早几次运行的历史（超过保留期），只对照了其后的运行',
+};
+
 function report(
   io: CliIo,
   json: boolean,
-  r: { cases: number; entries: number; checkpoints: number; againstHistory?: number; broken: Broken[] },
+  r: {
+    cases: number;
+    entries: number;
+    checkpoints: number;
+    againstHistory?: number;
+    historyGone?: HistoryGone[];
+    broken: Broken[];
+  },
 ) {
   if (json) return io.out(JSON.stringify({ ok: r.broken.length === 0, ...r }));
+  for (const g of r.historyGone ?? []) io.out(`案件 ${g.caseId}：${GONE[g.gone]}`);
   for (const b of r.broken)
     io.out(`案件 ${b.caseId}：第 ${b.seq} 条记录校验失败——${REASONS[b.reason] ?? b.reason}`);
   const failed = new Set(r.broken.map((b) => b.caseId)).size;
   const history =
-    r.againstHistory === undefined ? '' : `，对照 ${r.againstHistory} 个进行中案件的 Temporal 工作流历史`;
+    r.againstHistory === undefined ? '' : `，对照 ${r.againstHistory} 个案件的 Temporal 工作流历史`;
   const against = `${r.checkpoints > 0 ? `（对照 ${r.checkpoints} 个签名检查点` : '（没有签名检查点'}${history}）`;
   if (r.broken.length === 0)
     io.out(`已校验 ${r.cases} 个案件、${r.entries} 条时间线记录：哈希链完整${against}。`);

@@ -1,35 +1,30 @@
 /**
- * `duban audit verify --temporal`: a running case's timeline against its workflow's history, on
- * the real Temporal server and PostgreSQL. The owner of the database can re-hash a chain and
- * lower `cases.last_seq` so that the chain alone verifies; the history still holds the hashes
- * the journal activity returned when each entry was written.
+ * `duban audit verify --temporal`: a case's timeline against its workflow's history, on the real
+ * Temporal server and PostgreSQL. The owner of the database can re-hash a chain and lower
+ * `cases.last_seq` so that the chain alone verifies; the history still holds the hashes the
+ * journal activity returned when each entry was written, while the case runs and after it closed,
+ * until the namespace's retention removes it.
  */
-import { runAudit } from '../../cli/audit';
-import { entryHash } from '../../store/audit/chain';
-import { rowToChainedFields, timelineOf } from '../../store/timeline';
+import { shanghaiDate } from '../../domain/time';
+import { timelineOf } from '../../store/timeline';
+import { caseWorkflowId } from '../../workflows/contract';
 import { ApiClient } from '../helpers/http';
 import { registerLead } from '../helpers/leads';
+import { eventually } from '../helpers/npm-start';
+import { behindTheTrigger, rewriteEntry, verifyCase, verifyCaseInWords } from '../helpers/timeline-tampering';
 import { useWorld } from '../helpers/world';
 
 const world = useWorld();
 let prosecutor: ApiClient;
+let chief: ApiClient;
 
 beforeAll(async () => {
   prosecutor = await ApiClient.login(world.system.baseUrl, world.org.prosecutor);
+  chief = await ApiClient.login(world.system.baseUrl, world.org.chief);
 });
 
-/** Runs `duban audit verify --case id --json` in this process; the exit code and the report. */
-async function verify(caseId: string, extra: string[] = []) {
-  const out: string[] = [];
-  const env = {
-    DATABASE_URL: process.env.DUBAN_TEST_DATABASE_URL!,
-    TEMPORAL_ADDRESS: process.env.DUBAN_TEST_TEMPORAL_ADDRESS!,
-    TEMPORAL_NAMESPACE: 'default',
-  };
-  const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
-  const code = await runAudit(['verify', '--case', caseId, '--json', ...extra], io, env);
-  return { code, report: JSON.parse(out.at(-1)!) };
-}
+const verify = (caseId: string, extra: string[] = []) =>
+  verifyCase(caseId, process.env.DUBAN_TEST_TEMPORAL_ADDRESS!, extra);
 
 /** A running case with a few entries, all written. */
 async function runningCase(): Promise<string> {
@@ -45,39 +40,36 @@ async function runningCase(): Promise<string> {
   return id;
 }
 
-/** As the owner would: triggers off for one transaction. */
-async function behindTheTrigger(
-  work: (query: (sql: string, values: unknown[]) => Promise<unknown>) => Promise<void>,
-) {
-  await world.system.db.withTransaction(async (tx) => {
-    await tx.query('SET LOCAL session_replication_role = replica');
-    await work((sql, values) => tx.query(sql, values));
+/** A case the chief decided not to file (不予立案): its workflow has completed. */
+async function closedCase(): Promise<string> {
+  const id = await runningCase();
+  const proposed = await prosecutor.postSettled(`/api/cases/${id}/actions/proposeFiling`, {
+    reason: '线索查证属实',
   });
+  expect(proposed.status).toBe(200);
+  const decided = await chief.postSettled(`/api/cases/${id}/actions/decideFiling`, {
+    approve: false,
+    decidedOn: shanghaiDate(new Date()),
+    reason: '不符合立案条件',
+  });
+  expect(decided.status).toBe(200);
+  const handle = world.system.temporal.workflow.getHandle(caseWorkflowId(id));
+  await handle.result();
+  expect((await handle.describe()).status.name).toBe('COMPLETED');
+  return id;
 }
 
 it('when nothing was touched, then the chain and the running workflow’s history agree', async () => {
   const id = await runningCase();
   const { code, report } = await verify(id, ['--temporal']);
-  expect(report).toMatchObject({ ok: true, broken: [], againstHistory: 1 });
+  expect(report).toMatchObject({ ok: true, broken: [], againstHistory: 1, historyGone: [] });
   expect(report.entries).toBeGreaterThanOrEqual(4);
   expect(code).toBe(0);
 });
 
 it('when an entry is rewritten and the chain re-hashed from it, then the chain alone verifies but the history names the entry', async () => {
   const id = await runningCase();
-  const rows = await timelineOf(world.system.db, id);
-  let prev = rows[0]!.hash;
-  await behindTheTrigger(async (query) => {
-    for (const row of rows.slice(1)) {
-      const data = row.seq === 2 ? { ...(row.data as object), note: '改写过的内容' } : row.data;
-      const hash = entryHash({ ...rowToChainedFields({ ...row, data }), prevHash: prev });
-      await query(
-        'UPDATE audit_entries SET data = $3, prev_hash = $4, hash = $5 WHERE case_id = $1 AND seq = $2',
-        [id, row.seq, JSON.stringify(data), prev, hash],
-      );
-      prev = hash;
-    }
-  });
+  await rewriteEntry(world.system.db, id, 2);
   expect((await verify(id)).report).toMatchObject({ ok: true });
   const { code, report } = await verify(id, ['--temporal']);
   expect(report).toMatchObject({ ok: false, broken: [{ caseId: id, seq: 2, reason: 'history_mismatch' }] });
@@ -88,7 +80,7 @@ it('when the tail is deleted and the case row lowered to match, then the history
   const id = await runningCase();
   const rows = await timelineOf(world.system.db, id);
   const last = rows.at(-1)!.seq;
-  await behindTheTrigger(async (query) => {
+  await behindTheTrigger(world.system.db, async (query) => {
     await query('DELETE FROM audit_entries WHERE case_id = $1 AND seq = $2', [id, last]);
     await query('UPDATE cases SET last_seq = $2 WHERE id = $1', [id, last - 1]);
   });
@@ -96,4 +88,45 @@ it('when the tail is deleted and the case row lowered to match, then the history
   const { code, report } = await verify(id, ['--temporal']);
   expect(report).toMatchObject({ ok: false, broken: [{ caseId: id, seq: last, reason: 'history_missing' }] });
   expect(code).toBe(1);
+});
+
+describe('a closed case', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await closedCase();
+  });
+
+  it('when an entry of a closed case is rewritten and re-hashed, then its history still names the entry', async () => {
+    expect((await verify(id, ['--temporal'])).report).toMatchObject({ ok: true, againstHistory: 1 });
+    await rewriteEntry(world.system.db, id, 3);
+    expect((await verify(id)).report).toMatchObject({ ok: true });
+    const { code, report } = await verify(id, ['--temporal']);
+    expect(report).toMatchObject({
+      ok: false,
+      againstHistory: 1,
+      historyGone: [],
+      broken: [{ caseId: id, seq: 3, reason: 'history_mismatch' }],
+    });
+    expect(code).toBe(1);
+  });
+
+  it('when retention has removed the closed case’s history, then verify says so and does not fail on it', async () => {
+    const { connection, workflow } = world.system.temporal;
+    const { runId } = await workflow.getHandle(caseWorkflowId(id)).describe();
+    await connection.workflowService.deleteWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId: caseWorkflowId(id), runId },
+    });
+    const { code, report } = await eventually(
+      () => verify(id, ['--temporal']),
+      ({ report }) => report.historyGone?.length > 0,
+      30_000,
+    );
+    expect(report).toMatchObject({ ok: true, againstHistory: 0, historyGone: [{ caseId: id, gone: 'all' }] });
+    expect(code).toBe(0);
+    const { lines } = await verifyCaseInWords(id, process.env.DUBAN_TEST_TEMPORAL_ADDRESS!);
+    expect(lines).toContain(
+      `案件 ${id}：Temporal 已不再保存其工作流历史（超过命名空间的保留期），未能对照，只凭哈希链和检查点校验`,
+    );
+  });
 });
