@@ -118,9 +118,18 @@ export function requestUnderCatalogue(
   return row.request;
 }
 
-/** Distinct case IDs, in order, of the moves. */
-export function affectedCases(moves: readonly DeadlineMove[]): string[] {
-  return [...new Set(moves.map((move) => move.caseId))];
+/** A case and the procuratorate it belongs to. */
+export interface CaseRef {
+  caseId: string;
+  procuratorateId: string;
+}
+
+/** Distinct cases, in order, of the moves. */
+export function affectedCases(moves: readonly DeadlineMove[]): CaseRef[] {
+  const byId = new Map<string, CaseRef>();
+  for (const { caseId, procuratorateId } of moves)
+    if (!byId.has(caseId)) byId.set(caseId, { caseId, procuratorateId });
+  return [...byId.values()];
 }
 
 /** Another procuratorate's share of a report: counts, no case. */

@@ -34,12 +34,13 @@ export async function openClocks(db: Db, filter: OpenClockFilter = {}): Promise<
   );
 }
 
-/** Cases with at least one running clock (a reminder-policy change concerns them all). */
-export async function casesWithOpenClocks(db: Db): Promise<string[]> {
-  const rows = await db.query<{ case_id: string }>(
-    "SELECT DISTINCT case_id FROM case_clocks WHERE status = 'running' ORDER BY case_id",
+/** Cases with at least one running clock (a reminder-policy change concerns them all), with their procuratorate. */
+export async function casesWithOpenClocks(db: Db): Promise<{ caseId: string; procuratorateId: string }[]> {
+  const rows = await db.query<{ case_id: string; procuratorate_id: string }>(
+    `SELECT DISTINCT k.case_id, c.procuratorate_id FROM case_clocks k JOIN cases c ON c.id = k.case_id
+     WHERE k.status = 'running' ORDER BY k.case_id`,
   );
-  return rows.map((row) => row.case_id);
+  return rows.map((row) => ({ caseId: row.case_id, procuratorateId: row.procuratorate_id }));
 }
 
 /** Running clocks whose stored due date is provisional, by the due date's year. */

@@ -6,7 +6,7 @@ import { PLATFORM_READERS, PLATFORM_REFUSAL, PLATFORM_ROLES } from '../../domain
 import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import { yearFromBody, yearImportBody } from './holiday-input';
-import { scopedReport } from '../../calendar/whatif';
+import { scopedChange } from './signal-cases';
 import { defineWhatIfRoute } from './what-if-route';
 import { listScheduleYears, scheduleYearDetail } from './holiday-reads';
 import { importScheduleYear, scheduleWhatIf, type CalendarServiceDeps } from './holiday-service';
@@ -95,7 +95,7 @@ function importRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
     },
     async ({ res, body, principal }) => {
       const report = await importScheduleYear(deps, yearFromBody(body), principal.userId);
-      res.status(report.applied ? 201 : 200).json(scopedReport(report, principal.procuratorateId));
+      res.status(report.applied ? 201 : 200).json(scopedChange(report, principal.procuratorateId));
     },
   );
 }

@@ -9,7 +9,7 @@ import type { CalendarServiceDeps } from './holiday-service';
 import { policyChangeBody } from './policy-input';
 import { applyPolicy, policyWhatIf } from './policy-service';
 import { policyView } from './policy-view';
-import { scopedReport } from '../../calendar/whatif';
+import { scopedChange } from './signal-cases';
 import { defineWhatIfRoute } from './what-if-route';
 import { policyApplyResponse, policyResponse, policyWhatIfResponse } from './schemas';
 
@@ -60,7 +60,7 @@ function applyRoute(target: RouteTarget, deps: CalendarServiceDeps): void {
     },
     async ({ res, body, principal }) => {
       const applied = await applyPolicy(deps, body, principal.userId);
-      res.json({ ...scopedReport(applied, principal.procuratorateId), policy: await policyView(deps) });
+      res.json({ ...scopedChange(applied, principal.procuratorateId), policy: await policyView(deps) });
     },
   );
 }

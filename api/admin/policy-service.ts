@@ -83,10 +83,10 @@ export async function applyPolicy(
   const changes = await addPolicyVersions(deps.db, newVersions(candidate, actorId, body.reason ?? null));
   const versions = await deps.store.versions();
   const remindersChanged = changes.some((change) => change.kind === 'reminders' && change.changed);
-  const caseIds = new Set(affectedCases(report.moves));
-  if (remindersChanged) for (const caseId of await casesWithOpenClocks(deps.db)) caseIds.add(caseId);
+  const cases = new Map(affectedCases(report.moves).map((ref) => [ref.caseId, ref]));
+  if (remindersChanged) for (const ref of await casesWithOpenClocks(deps.db)) cases.set(ref.caseId, ref);
   const labels = changes.filter((change) => change.changed).map((change) => change.version);
-  const signals = await signalRecompute(deps, [...caseIds], {
+  const signals = await signalRecompute(deps, [...cases.values()], {
     reason: `期限政策变更${labels.length > 0 ? `（${labels.join('、')}）` : '（重新通知）'}${body.reason ? `：${body.reason}` : ''}`,
     versions: { policy: versions.policy, catalogue: versions.catalogue },
     actorId,

@@ -36,9 +36,19 @@ export const moveReport = {
 };
 
 export const signalReport = z.object({
-  signalled: z.array(z.string()).describe('已通知重新计算的案件'),
-  notFound: z.array(z.string()).describe('没有运行中流程的案件（已结案或未启动），仅报告'),
-  failed: z.array(z.object({ caseId: z.string(), message: z.string() })),
+  signalled: z.array(z.string()).describe('本院已通知重新计算的案件'),
+  notFound: z.array(z.string()).describe('本院没有运行中流程的案件（已结案或未启动），仅报告'),
+  failed: z.array(z.object({ caseId: z.string(), message: z.string() })).describe('本院未能通知的案件'),
+  elsewhere: z
+    .array(
+      z.object({
+        procuratorateId: z.string(),
+        signalled: z.number().int().describe('已通知的案件数'),
+        notFound: z.number().int().describe('没有运行中流程的案件数'),
+        failed: z.number().int().describe('未能通知的案件数'),
+      }),
+    )
+    .describe('其他检察院：只列数量，不列案件'),
 });
 
 export const scheduleWhatIfResponse = z.object({

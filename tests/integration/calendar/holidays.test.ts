@@ -194,6 +194,14 @@ describe('the holiday schedule', () => {
       expect.arrayContaining([mine.moved, mine.flagOnly, mine.springFestival]),
     );
     expect(res.body.signals.notFound).not.toContain(mine.untouched);
+    // The other procuratorate's case is counted, not named, in the signals as in the moves.
+    expect(res.body.signals.elsewhere).toContainEqual({
+      procuratorateId: other.procuratorateId,
+      signalled: 0,
+      notFound: 1,
+      failed: 0,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(theirs);
 
     const after = await prosecutor.get('/api/deadlines?start=2026-12-31&months=2');
     expect(after.body).toMatchObject({ due: '2027-03-02', provisional: false, missingYears: [] });

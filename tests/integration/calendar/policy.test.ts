@@ -3,6 +3,7 @@
 import { createTestOrg, type TestOrg } from '../../helpers/fixtures';
 import { ApiClient } from '../../helpers/http';
 import { startSystem, type System } from '../../helpers/system';
+import { casesWithOpenClocks } from '../../../store/calendar-clocks';
 import { days, insertCase, insertOpenClock, months, removeCases } from './helpers';
 
 let system: System;
@@ -10,6 +11,9 @@ let org: TestOrg;
 /** The platform's administrator, who alone changes the policies. */
 let admin: ApiClient;
 const mine: Record<string, string> = {};
+/** Another procuratorate and its case whose complaint clock moves with ours. */
+let other: TestOrg;
+let theirs: string;
 
 const movesOfMine = (moves: any[]): any[] => moves.filter((m) => Object.values(mine).includes(m.caseId));
 const complaintDays = (count: number) => ({
@@ -29,10 +33,16 @@ beforeAll(async () => {
     clockId: 'complaint_report_above',
     clockKey: 'complaint',
   }); // Sun 2026-03-08 → 2026-03-09
+  other = await createTestOrg(system.db);
+  theirs = await insertCase(system.db, other);
+  await insertOpenClock(system.db, theirs, days('2026-03-03', 5), {
+    clockId: 'complaint_report_above',
+    clockKey: 'complaint',
+  });
 });
 
 afterAll(async () => {
-  await removeCases(system.db, Object.values(mine));
+  await removeCases(system.db, [...Object.values(mine), theirs]);
   await system.stop();
 });
 
@@ -115,6 +125,20 @@ describe('the policies', () => {
       expect.objectContaining({ caseId: mine.complaint, oldDue: '2026-03-09', newDue: '2026-03-10' }),
     ]);
     expect(res.body.signals.notFound).toContain(mine.complaint);
+    // Another procuratorate's case is counted, not named, in the moves and in the signals alike.
+    expect(res.body.elsewhere).toContainEqual({
+      procuratorateId: other.procuratorateId,
+      cases: 1,
+      moves: 1,
+      uncomputable: 0,
+    });
+    expect(res.body.signals.elsewhere).toContainEqual({
+      procuratorateId: other.procuratorateId,
+      signalled: 0,
+      notFound: 1,
+      failed: 0,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(theirs);
     expect(res.body.versions.catalogue).toBe(res.body.changes[0].version);
     const clock = res.body.policy.catalogue.clocks.find(
       (c: { id: string }) => c.id === 'complaint_report_above',
@@ -126,6 +150,12 @@ describe('the policies', () => {
     expect(back.body.policy.catalogue.overrides).toEqual({});
     const kept = await system.db.query("SELECT version FROM policy_versions WHERE kind = 'catalogue'");
     expect(kept.map((r) => r.version)).toEqual(expect.arrayContaining([before, res.body.changes[0].version]));
+  });
+
+  it('when the reminder policy changes, the cases to tell are every case with a running clock, each with its procuratorate', async () => {
+    const cases = await casesWithOpenClocks(system.db);
+    expect(cases).toContainEqual({ caseId: mine.complaint, procuratorateId: org.procuratorateId });
+    expect(cases).toContainEqual({ caseId: theirs, procuratorateId: other.procuratorateId });
   });
 
   it('when the requested policy equals the one in force, then no version is added', async () => {
