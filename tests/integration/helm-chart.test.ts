@@ -57,6 +57,28 @@ const one = (ms: Manifest[], kind: string, name: string): Manifest => {
 const podOf = (m: Manifest) => m.spec.template.spec;
 const containerOf = (m: Manifest) => podOf(m).containers[0];
 
+/**
+ * A workload's Temporal TLS settings: the TEMPORAL_TLS_* variables of its container, and each file
+ * its mounts put under a path, as `secret/key`.
+ */
+function temporalTlsOf(m: Manifest): { env: Record<string, string>; files: Record<string, string> } {
+  const container = containerOf(m);
+  const env = Object.fromEntries(
+    (container.env as { name: string; value: string }[])
+      .filter((e) => e.name.startsWith('TEMPORAL_TLS_'))
+      .map((e) => [e.name, e.value]),
+  );
+  const volumes = new Map<string, any>(podOf(m).volumes.map((v: { name: string }) => [v.name, v]));
+  const files: Record<string, string> = {};
+  for (const mount of container.volumeMounts as { name: string; mountPath: string }[]) {
+    const secret = volumes.get(mount.name)?.secret;
+    if (!secret || secret.secretName === 'duban-audit-key') continue;
+    for (const item of secret.items as { key: string; path: string }[])
+      files[`${mount.mountPath}/${item.path}`] = `${secret.secretName}/${item.key}`;
+  }
+  return { env, files };
+}
+
 let manifests: Manifest[];
 beforeAll(async () => {
   manifests = await render('-f', CI_VALUES);
@@ -124,6 +146,61 @@ describe('the Helm chart', () => {
       .flatMap((m) => (containerOf(m).env as { name: string }[]).map((e) => e.name));
     expect(names.filter((n) => !known.has(n))).toEqual([]);
     expect(names).toEqual(expect.arrayContaining(['TEMPORAL_ADDRESS', 'PUBLIC_URL', 'TRUST_PROXY']));
+  });
+
+  it('when a Secret of Temporal TLS files is named, then the API, the worker and the setup Job mount it and name each file', () => {
+    for (const [kind, name] of [
+      ['Deployment', 'duban-api'],
+      ['Deployment', 'duban-worker'],
+      ['Job', 'duban-temporal-setup'],
+    ] as const) {
+      const { env, files } = temporalTlsOf(one(manifests, kind, name));
+      expect({ name, env }).toEqual({
+        name,
+        env: {
+          TEMPORAL_TLS_CERT_PATH: '/etc/duban/temporal-tls/client.pem',
+          TEMPORAL_TLS_KEY_PATH: '/etc/duban/temporal-tls/client.key',
+          TEMPORAL_TLS_CA_PATH: '/etc/duban/temporal-tls/ca.pem',
+          TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend.temporal.svc',
+        },
+      });
+      // Each path the application reads is a file the Secret's volume puts there, from the cert-manager keys.
+      expect({ name, files }).toEqual({
+        name,
+        files: {
+          '/etc/duban/temporal-tls/client.pem': 'duban-temporal-tls/tls.crt',
+          '/etc/duban/temporal-tls/client.key': 'duban-temporal-tls/tls.key',
+          '/etc/duban/temporal-tls/ca.pem': 'duban-temporal-tls/ca.crt',
+        },
+      });
+    }
+    expect(temporalTlsOf(one(manifests, 'Job', 'duban-migrate'))).toEqual({ env: {}, files: {} });
+  });
+
+  it('when only a CA is named, or no TLS at all, then only what is given is mounted and set', async () => {
+    const caOnly = await render(
+      '--set',
+      'existingSecret=duban-env',
+      '--set',
+      'temporal.tls.existingSecret=temporal-ca',
+      '--set',
+      'temporal.tls.certKey=',
+      '--set',
+      'temporal.tls.keyKey=',
+    );
+    expect(temporalTlsOf(one(caOnly, 'Deployment', 'duban-worker'))).toEqual({
+      env: { TEMPORAL_TLS_CA_PATH: '/etc/duban/temporal-tls/ca.pem' },
+      files: { '/etc/duban/temporal-tls/ca.pem': 'temporal-ca/ca.crt' },
+    });
+    const plain = await render('--set', 'existingSecret=duban-env');
+    for (const m of plain.filter((m) => m.kind === 'Deployment' || m.kind === 'Job'))
+      expect(temporalTlsOf(m)).toEqual({ env: {}, files: {} });
+  });
+
+  it('when a client certificate is named without its key, then rendering stops saying so', async () => {
+    const out = await helm('template', 'duban', CHART, '-f', CI_VALUES, '--set', 'temporal.tls.keyKey=');
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain('a client certificate needs its key');
   });
 
   it('when values break the schema, then helm refuses them naming the value', async () => {

@@ -41,6 +41,62 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end -}}
 
+{{/* Where the Temporal client's TLS files are mounted. */}}
+{{- define "duban.temporalTlsDir" -}}/etc/duban/temporal-tls{{- end -}}
+
+{{/* The TLS files the Secret holds, by the key in it and the file name mounted (cert and key both, or neither). */}}
+{{- define "duban.temporalTlsFiles" -}}
+{{- $tls := .Values.temporal.tls -}}
+{{- if $tls.existingSecret -}}
+{{- if ne (empty $tls.certKey) (empty $tls.keyKey) -}}
+{{- fail "temporal.tls: a client certificate needs its key: set both certKey and keyKey, or neither" -}}
+{{- end -}}
+{{- if and (empty $tls.certKey) (empty $tls.caKey) -}}
+{{- fail "temporal.tls.existingSecret: name certKey and keyKey (mTLS), caKey (a private CA), or both" -}}
+{{- end -}}
+{{- if $tls.certKey }}
+- { key: {{ $tls.certKey | quote }}, path: client.pem, env: TEMPORAL_TLS_CERT_PATH }
+- { key: {{ $tls.keyKey | quote }}, path: client.key, env: TEMPORAL_TLS_KEY_PATH }
+{{- end }}
+{{- if $tls.caKey }}
+- { key: {{ $tls.caKey | quote }}, path: ca.pem, env: TEMPORAL_TLS_CA_PATH }
+{{- end }}
+{{- end -}}
+{{- end -}}
+
+{{/* The Temporal client's TLS settings, as items of a container's `env` list. */}}
+{{- define "duban.temporalTlsEnv" -}}
+{{- range (include "duban.temporalTlsFiles" . | fromYamlArray) }}
+- name: {{ .env }}
+  value: {{ printf "%s/%s" (include "duban.temporalTlsDir" $) .path | quote }}
+{{- end }}
+{{- with .Values.temporal.tls.serverName }}
+- name: TEMPORAL_TLS_SERVER_NAME
+  value: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The mount of the TLS files, as an item of a container's `volumeMounts`. */}}
+{{- define "duban.temporalTlsMount" -}}
+{{- if .Values.temporal.tls.existingSecret }}
+- { name: temporal-tls, mountPath: {{ include "duban.temporalTlsDir" . }}, readOnly: true }
+{{- end }}
+{{- end -}}
+
+{{/* The Secret's TLS files as a volume, an item of the pod's `volumes`. */}}
+{{- define "duban.temporalTlsVolume" -}}
+{{- if .Values.temporal.tls.existingSecret }}
+- name: temporal-tls
+  secret:
+    secretName: {{ .Values.temporal.tls.existingSecret }}
+    defaultMode: 0440
+    items:
+      {{- range (include "duban.temporalTlsFiles" . | fromYamlArray) }}
+      - { key: {{ .key | quote }}, path: {{ .path }} }
+      {{- end }}
+{{- end }}
+{{- end -}}
+
 {{/* The Secret's keys, as the container's `envFrom`. */}}
 {{- define "duban.envFrom" -}}
 envFrom:
@@ -78,7 +134,7 @@ securityContext:
   {{- toYaml .Values.securityContext | nindent 2 }}
 {{- end -}}
 
-{{/* A hook Job: `duban <args>` before the API and the worker on install and upgrade. */}}
+{{/* A hook Job: `duban <args>` before the API and the worker on install and upgrade; `temporal`: it connects to Temporal. */}}
 {{- define "duban.hookJob" -}}
 apiVersion: batch/v1
 kind: Job
@@ -107,9 +163,18 @@ spec:
           command: {{ .command | toJson }}
           env:
             {{- include "duban.env" .root | nindent 12 }}
+            {{- if .temporal }}
+            {{- with include "duban.temporalTlsEnv" .root | trim }}{{ . | nindent 12 }}{{ end }}
+            {{- end }}
           {{- include "duban.envFrom" .root | nindent 10 }}
           volumeMounts:
             - { name: tmp, mountPath: /tmp }
+            {{- if .temporal }}
+            {{- with include "duban.temporalTlsMount" .root | trim }}{{ . | nindent 12 }}{{ end }}
+            {{- end }}
       volumes:
         - { name: tmp, emptyDir: {} }
+        {{- if .temporal }}
+        {{- with include "duban.temporalTlsVolume" .root | trim }}{{ . | nindent 8 }}{{ end }}
+        {{- end }}
 {{- end -}}
