@@ -14,20 +14,33 @@ export interface NotificationRow {
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** The newest `limit` of the person's notifications, unread ones only when asked. */
+/**
+ * A page of the person's notifications, newest first (`limit` from `offset`), unread ones only
+ * when asked. Ordered by the column, not by the text `id` of the answer: "9" sorts after "10".
+ */
 export async function notificationsOf(
   db: Db,
   userId: string,
-  options: { limit: number; unreadOnly: boolean },
+  options: { limit: number; offset?: number; unreadOnly: boolean },
 ): Promise<NotificationRow[]> {
   return db.query<NotificationRow>(
     `SELECT id::text, kind, case_id, headline, detail, link,
             ${ISO('created_at')} AS created_at, ${ISO('read_at')} AS read_at
        FROM notifications
       WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
-      ORDER BY id DESC LIMIT $3`,
-    [userId, options.unreadOnly, options.limit],
+      ORDER BY notifications.id DESC LIMIT $3 OFFSET $4`,
+    [userId, options.unreadOnly, options.limit, options.offset ?? 0],
   );
+}
+
+/** How many notifications the person has, unread ones only when asked. */
+export async function notificationCount(db: Db, userId: string, options: { unreadOnly: boolean }) {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notifications
+      WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)`,
+    [userId, options.unreadOnly],
+  );
+  return row?.n ?? 0;
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {

@@ -29,16 +29,30 @@ export interface FigureCaseRow {
 }
 
 const SELECT = 'SELECT c.id AS case_id, c.title, c.stage, c.domain_code, c.track FROM cases c';
-const ORDER = 'ORDER BY c.created_at, c.id LIMIT 1000';
+const ORDER = 'ORDER BY c.created_at, c.id';
 
-export function casesOfFigure(db: Db, procuratorateId: string, p: Period, f: FigureCriteria) {
+/** One page of the cases behind a figure, and how many there are in all. */
+export async function casesOfFigure(
+  db: Db,
+  procuratorateId: string,
+  p: Period,
+  f: FigureCriteria,
+  window: { limit: number; offset: number },
+): Promise<{ rows: FigureCaseRow[]; total: number }> {
   const [where, extra] = criteriaOf(f);
-  return db.query<FigureCaseRow>(`${SELECT} WHERE c.procuratorate_id = $1 AND ${where} ${ORDER}`, [
-    procuratorateId,
-    p.from,
-    p.to,
-    ...extra,
+  const values = [procuratorateId, p.from, p.to, ...extra];
+  const condition = `WHERE c.procuratorate_id = $1 AND ${where}`;
+  const paging = `LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
+  const rows = await db.query<FigureCaseRow>(`${SELECT} ${condition} ${ORDER} ${paging}`, [
+    ...values,
+    window.limit,
+    window.offset,
   ]);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases c ${condition}`,
+    values,
+  );
+  return { rows, total: count?.n ?? 0 };
 }
 
 /** The condition on `c` and its parameters from $4 on; a criterion left out is `NULL`: any. */

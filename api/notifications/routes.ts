@@ -13,6 +13,7 @@ import {
 import {
   mailChoicesOf,
   markRead,
+  notificationCount,
   notificationsOf,
   saveMailChoices,
   unreadCount,
@@ -43,11 +44,19 @@ const notification = z.object({
 
 const listQuery = z.strictObject({
   unread: z.enum(['true', 'false']).optional().describe('true：只列未读的'),
-  limit: z.coerce.number().int().min(1).max(200).optional().describe('最多列出几条（默认 50）'),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe('每页最多列出几条（默认 50）'),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .describe('跳过最新的几条（分页：第 n 页为 (n-1)×limit；默认 0）'),
 });
 
 const listResponse = z.object({
   items: z.array(notification).describe('最新的在前'),
+  total: z.number().int().describe('符合条件（全部或只列未读）的通知总数，用于分页'),
   unread: z.number().int().describe('未读通知数'),
 });
 
@@ -100,19 +109,19 @@ function listRoute(target: RouteTarget, { db }: Deps): void {
     target,
     {
       ...STAFF,
-      summary: '本人的通知（最新的在前）及未读数',
+      summary: '本人的通知（最新的在前，分页）及未读数',
       query: listQuery,
       answer: { description: '通知', schema: listResponse },
     },
-    async ({ query, principal }) => ({
-      items: (
-        await notificationsOf(db, principal.userId, {
-          limit: query.limit ?? 50,
-          unreadOnly: query.unread === 'true',
-        })
-      ).map(present),
-      unread: await unreadCount(db, principal.userId),
-    }),
+    async ({ query, principal }) => {
+      const unreadOnly = query.unread === 'true';
+      const page = { limit: query.limit ?? 50, offset: query.offset ?? 0, unreadOnly };
+      return {
+        items: (await notificationsOf(db, principal.userId, page)).map(present),
+        total: await notificationCount(db, principal.userId, { unreadOnly }),
+        unread: await unreadCount(db, principal.userId),
+      };
+    },
   );
 }
 

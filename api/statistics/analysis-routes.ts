@@ -6,6 +6,7 @@ import { defineReadRoute } from '../route-kit';
 import { defineRoute, type RouteTarget } from '../routing';
 import { similarCaseAnalysis } from './analysis';
 import {
+  FIGURE_CASES_MAX,
   analysisResponse,
   figureCasesResponse,
   figureQuery,
@@ -41,14 +42,24 @@ export function figureCasesRoute(target: RouteTarget, deps: StatisticsDeps): voi
       path: '/cases',
       summary: '统计图表下钻：构成某一数字的案件（与该数字同一口径、同一日期）',
       query: figureQuery,
-      answer: { description: '案件（至多 1000 件）', schema: figureCasesResponse },
+      answer: { description: `案件（一页至多 ${FIGURE_CASES_MAX} 件）及总数`, schema: figureCasesResponse },
       otherResponses: { 422: { description: '期间或条件有误' } },
     },
     async ({ query, principal }) => {
       const { period } = periodOf(deps, query);
-      const rows = await casesOfFigure(deps.db, principal.procuratorateId, period, criteriaOf(query));
+      const { rows, total } = await casesOfFigure(
+        deps.db,
+        principal.procuratorateId,
+        period,
+        criteriaOf(query),
+        {
+          limit: query.limit ?? FIGURE_CASES_MAX,
+          offset: query.offset ?? 0,
+        },
+      );
       return {
         period,
+        total,
         items: rows.map((r) => ({
           caseId: r.case_id,
           title: r.title,

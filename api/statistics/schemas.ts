@@ -115,6 +115,9 @@ const csv = (label: string) =>
     .pipe(z.array(z.enum(STATISTICS_OUTCOME_KEYS)).min(1).max(20))
     .describe(label);
 
+/** The most cases one answer of the drill-down lists (and how many when no limit is asked). */
+export const FIGURE_CASES_MAX = 1000;
+
 export const figureQuery = z.strictObject({
   from: civilDate.optional(),
   to: civilDate.optional(),
@@ -138,10 +141,25 @@ export const figureQuery = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM')
     .optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(FIGURE_CASES_MAX)
+    .optional()
+    .describe(`每页最多列出几件（默认 ${FIGURE_CASES_MAX}）`),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .optional()
+    .describe('跳过前几件（按登记先后；分页：第 n 页为 (n-1)×limit；默认 0）'),
 });
 
 export const figureCasesResponse = z.object({
   period,
+  total: z.number().int().describe('构成该数字的案件总数，用于分页'),
   items: z.array(
     z.object({
       caseId: z.string(),

@@ -212,3 +212,37 @@ it('when the newcomer opens the bell, then the handover is unread until marked r
   expect(after.body.items[0].readAt).not.toBeNull();
   expect(after.body.unread).toBe(0);
 });
+
+it('when a person has more notifications than a page, then the bell pages through them newest first with the total', async () => {
+  const office = world.org.caseOffice;
+  const headlines = Array.from({ length: 25 }, (_, i) => `第${i + 1}条通知`);
+  for (const [i, headline] of headlines.entries())
+    await world.system.db.query(
+      `INSERT INTO notifications (user_id, event_key, kind, headline, read_at)
+       VALUES ($1, $2, 'organ_reply', $3, CASE WHEN $4 THEN now() END)`,
+      [office.id, `paging-${i}`, headline, i % 5 === 0],
+    );
+  const client = await ApiClient.login(world.system.baseUrl, office);
+  const page = async (query: string) => {
+    const res = await client.get(`/api/notifications?${query}`);
+    expect(res.status).toBe(200);
+    expectDocumented('GET', '/api/notifications', res);
+    return res.body as { items: { headline: string }[]; total: number; unread: number };
+  };
+  const newestFirst = [...headlines].reverse();
+  const first = await page('limit=10');
+  const third = await page('limit=10&offset=20');
+  expect(first).toMatchObject({ total: 25, unread: 20 });
+  expect(first.items.map((n) => n.headline)).toEqual(newestFirst.slice(0, 10));
+  expect(third.items.map((n) => n.headline)).toEqual(newestFirst.slice(20));
+  expect((await page('limit=10&offset=30')).items).toEqual([]);
+  // Unread only: the total counts what that filter lists.
+  const unread = await page('unread=true&limit=10&offset=10');
+  expect(unread.total).toBe(20);
+  expect(unread.items.map((n) => n.headline)).toEqual(
+    newestFirst.filter((_, i) => (24 - i) % 5 !== 0).slice(10, 20),
+  );
+  const wrong = await client.get('/api/notifications?offset=-1');
+  expect(wrong.status).toBe(422);
+  expect(wrong.body.errors[0].path).toBe('offset');
+});

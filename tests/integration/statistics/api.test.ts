@@ -1,6 +1,7 @@
 /** The statistics API at its edges: bad criteria are a 422 naming the field; the admin sets the threshold. */
 import { ApiClient } from '../../helpers/http';
 import { useWorld } from '../../helpers/world';
+import { expectDocumented } from '../api/helpers';
 import { caseIdOf, insertGoldenCases } from './golden-cases';
 
 const world = useWorld();
@@ -38,6 +39,31 @@ describe('the statistics API', () => {
     expect(res.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual(
       [caseIdOf(world.org, 'c2'), caseIdOf(world.org, 'c3')].sort(),
     );
+  });
+
+  it('when the drill-down is asked a page at a time, then each page holds its share and the total counts them all', async () => {
+    const figure = `${Q3}&figure=outcome&outcome=non_performance,rebound`;
+    const page = async (window: string) => {
+      const res = await office.get(`/api/statistics/cases?${figure}&${window}`);
+      expect(res.status).toBe(200);
+      expectDocumented('GET', '/api/statistics/cases', res);
+      return res.body as { total: number; items: { caseId: string }[] };
+    };
+    const [first, second, beyond] = await Promise.all([
+      page('limit=1'),
+      page('limit=1&offset=1'),
+      page('limit=1&offset=2'),
+    ]);
+    expect([first.total, second.total, beyond.total]).toEqual([2, 2, 2]);
+    expect([...first.items, ...second.items].map((c) => c.caseId).sort()).toEqual(
+      [caseIdOf(world.org, 'c2'), caseIdOf(world.org, 'c3')].sort(),
+    );
+    expect(beyond.items).toEqual([]);
+    const whole = await page('');
+    expect(whole.items.map((c) => c.caseId)).toEqual([...first.items, ...second.items].map((c) => c.caseId));
+    const wrong = await office.get(`/api/statistics/cases?${figure}&limit=0`);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].path).toBe('limit');
   });
 
   it('when the admin sets the threshold, then 类案分析 flags repeat offenders by it, and a bad value is refused', async () => {
