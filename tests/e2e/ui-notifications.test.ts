@@ -1,7 +1,8 @@
 /**
  * The bell in Chromium against `npm start`: a proposal awaiting the head's review shows as one
  * unread notification; opened, it leads to the case and is read; the settings page switches a
- * kind of mail off, while legal clock reminders stay on and cannot be unticked.
+ * kind of mail off, while legal clock reminders stay on and cannot be unticked. With more
+ * proposals than a page, the bell and the statistics' drill-down page through them on the server.
  */
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
@@ -13,21 +14,28 @@ const ui = useUiApp('ui-notifications');
 
 let caseId: string;
 
-beforeAll(async () => {
-  const prosecutor = await ApiClient.login(ui.app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
-  const created = await prosecutor.post('/api/cases', {
-    title: TITLE,
-    description: '群众反映某湿地公园旁有人填埋建筑垃圾。',
-    domainCode: 'ecology',
-    source: 'public_report',
-    receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
-  });
+const lead = (title: string) => ({
+  title,
+  description: '群众反映某湿地公园旁有人填埋建筑垃圾。',
+  domainCode: 'ecology',
+  source: 'public_report',
+  receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+});
+
+/** A lead registered and proposed for filing by `prosecutor`: one notification for the head. */
+async function proposedLead(prosecutor: ApiClient, title: string): Promise<string> {
+  const created = await prosecutor.post('/api/cases', lead(title));
   expect(created.status).toBe(201);
-  caseId = created.body.id;
-  const proposed = await prosecutor.post(`/api/cases/${caseId}/actions/proposeFiling`, {
+  const proposed = await prosecutor.post(`/api/cases/${created.body.id}/actions/proposeFiling`, {
     reason: '线索查证属实',
   });
   expect(proposed.status).toBe(200);
+  return created.body.id as string;
+}
+
+beforeAll(async () => {
+  const prosecutor = await ApiClient.login(ui.app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
+  caseId = await proposedLead(prosecutor, TITLE);
 }, 60_000);
 
 it('when the head signs in, then the bell shows the proposal unread, and opening it leads to the case and reads it', async () => {
@@ -76,3 +84,47 @@ it('when the prosecutor switches a kind of mail off in the settings, then it sta
   ).resolves.toBe(false);
   await prosecutor.close();
 });
+
+it('when the head has more notifications and leads than a page, then the bell and the drill-down page through them', async () => {
+  const prosecutor = await ApiClient.login(ui.app.baseUrl, { username: 'zhangjc' }, 'duban-demo');
+  // Twenty more proposals: with the first, 21 notifications for the head and 21 leads under evaluation.
+  for (let batch = 0; batch < 4; batch++)
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) => proposedLead(prosecutor, `某河道排污口第${batch * 5 + i + 1}处`)),
+    );
+  const head = await signIn(ui.browser, ui.app.baseUrl, 'lifz');
+  const nav = head.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('button', { name: '通知，20 条未读' }).click();
+  const panel = head.getByRole('region', { name: '通知' });
+  const pager = panel.getByRole('navigation', { name: '通知分页' });
+  await pager.getByText('共 21 条').waitFor();
+  await pager.getByText('第 1 / 2 页').waitFor();
+  await expect(panel.locator('.bell-list li').count()).resolves.toBe(20);
+  await screenshot(head, TEST, '03-bell-page-1');
+  await pager.getByRole('button', { name: '下一页' }).click();
+  await pager.getByText('第 2 / 2 页').waitFor();
+  // The oldest, read in the first test, alone on the second page.
+  await panel.getByRole('link', { name: `「${TITLE}」提请立案，待您审核` }).waitFor();
+  await expect(panel.locator('.bell-list li').count()).resolves.toBe(1);
+  await screenshot(head, TEST, '04-bell-page-2');
+  await head.keyboard.press('Escape');
+
+  await nav.getByRole('link', { name: '统计分析' }).click();
+  const stages = head.locator('figure', { hasText: '期间内受理的线索' });
+  // The one bar, 线索评估 with 21, drawn under its label: a click just below the label picks it.
+  const label = stages.locator('svg text', { hasText: /^21$/ });
+  await label.waitFor();
+  const box = (await label.boundingBox())!;
+  await head.mouse.click(box.x + box.width / 2, box.y + box.height + 24);
+  const drill = head.getByRole('complementary', { name: '线索评估的案件' });
+  const drillPager = drill.getByRole('navigation', { name: '案件分页' });
+  await drillPager.getByText('共 21 条').waitFor();
+  await expect(drill.locator('ol li').count()).resolves.toBe(20);
+  await screenshot(head, TEST, '05-drill-down-page-1');
+  await drillPager.getByRole('button', { name: '下一页' }).click();
+  await drillPager.getByText('第 2 / 2 页').waitFor();
+  await expect(drill.locator('ol li').count()).resolves.toBe(1);
+  await expect(drill.locator('ol').getAttribute('start')).resolves.toBe('21');
+  await screenshot(head, TEST, '06-drill-down-page-2');
+  await head.close();
+}, 180_000);

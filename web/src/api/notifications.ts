@@ -19,8 +19,9 @@ export interface MailPreference {
   locked: boolean;
 }
 
-export const fetchNotifications = (limit = 20) =>
-  api.get<{ items: AppNotification[]; unread: number }>('/api/notifications', { limit });
+/** A page of the bell: `limit` notifications from `offset`, newest first, with the total and the unread count. */
+export const fetchNotifications = (window: { limit: number; offset: number }) =>
+  api.get<{ items: AppNotification[]; total: number; unread: number }>('/api/notifications', window);
 
 export const markNotificationsRead = (ids?: string[]) =>
   api.post<{ marked: number; unread: number }>('/api/notifications/mark-read', ids ? { ids } : {});

@@ -1,38 +1,22 @@
 /**
  * The bell in the navigation bar: the number of unread notifications, and on a click the latest
- * of them, each linking to its case; opening one marks it read, and all can be marked at once.
+ * of them, twenty a page (the server pages them), each linking to its case; opening one marks it
+ * read, and all can be marked at once.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiError } from '../api/client';
-import {
-  fetchNotifications,
-  markNotificationsRead,
-  unreadNotifications,
-  type AppNotification,
-} from '../api/notifications';
+import { fetchNotifications, markNotificationsRead, unreadNotifications } from '../api/notifications';
 import { Link } from '../lib/router';
+import { Pager, useServerPages } from './paged-list';
 import { Problem } from './problem';
 import { chineseDateTime } from '../lib/format';
+
+const PAGE_SIZE = 20;
 
 export function NotificationBell() {
   const count = useSyncExternalStore(unreadNotifications.subscribe, unreadNotifications.get);
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<AppNotification[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const box = useRef<HTMLDivElement>(null);
-
-  const load = () =>
-    fetchNotifications().then(
-      (r) => {
-        setItems(r.items);
-        setError(null);
-        unreadNotifications.set(r.unread);
-      },
-      (err: ApiError) => setError(err),
-    );
-  useEffect(() => {
-    if (open) void load();
-  }, [open]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
@@ -46,12 +30,6 @@ export function NotificationBell() {
       document.removeEventListener('keydown', close);
     };
   }, [open]);
-
-  const read = (ids?: string[]) =>
-    markNotificationsRead(ids).then((r) => {
-      unreadNotifications.set(r.unread);
-      return load();
-    }, setError);
 
   const label = count ? `通知，${count} 条未读` : '通知';
   return (
@@ -83,43 +61,66 @@ export function NotificationBell() {
           </span>
         )}
       </button>
-      {open && (
-        <div className="bell-panel" role="region" aria-label="通知">
-          <div className="bell-head">
-            <strong>通知</strong>
-            <button type="button" onClick={() => void read()} disabled={!count}>
-              全部标为已读
-            </button>
-          </div>
-          {error && <Problem error={error} title="无法加载通知" />}
-          {items && items.length === 0 && <p className="empty">暂无通知。</p>}
-          {items && items.length > 0 && (
-            <ul className="bell-list">
-              {items.map((n) => (
-                <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
-                  <Link
-                    to={n.link ?? '/inbox'}
-                    onClick={() => {
-                      setOpen(false);
-                      if (!n.readAt) void read([n.id]);
-                    }}
-                  >
-                    {!n.readAt && <span className="sr-only">未读：</span>}
-                    {n.headline}
-                  </Link>
-                  {n.detail && <div className="bell-detail">{n.detail}</div>}
-                  <time dateTime={n.createdAt}>{chineseDateTime(n.createdAt)}</time>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="bell-foot">
-            <Link to="/settings" onClick={() => setOpen(false)}>
-              通知邮件设置
-            </Link>
-          </p>
-        </div>
+      {open && <BellPanel unread={count} close={() => setOpen(false)} />}
+    </div>
+  );
+}
+
+/** The open panel: one page of notifications, loaded when it opens and again after marking. */
+function BellPanel({ unread, close }: { unread: number | null; close: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const list = useServerPages(
+    async (window) => {
+      const page = await fetchNotifications(window);
+      unreadNotifications.set(page.unread);
+      return page;
+    },
+    [],
+    PAGE_SIZE,
+  );
+  const read = (ids?: string[]) =>
+    markNotificationsRead(ids).then((r) => {
+      unreadNotifications.set(r.unread);
+      setError(null);
+      list.reload();
+    }, setError);
+  const shown = error ?? list.error;
+  return (
+    <div className="bell-panel" role="region" aria-label="通知">
+      <div className="bell-head">
+        <strong>通知</strong>
+        <button type="button" onClick={() => void read()} disabled={!unread}>
+          全部标为已读
+        </button>
+      </div>
+      {shown && <Problem error={shown} title="无法加载通知" />}
+      {list.rows && list.matching === 0 && <p className="empty">暂无通知。</p>}
+      {list.rows && list.rows.length > 0 && (
+        <ul className="bell-list">
+          {list.rows.map((n) => (
+            <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
+              <Link
+                to={n.link ?? '/inbox'}
+                onClick={() => {
+                  close();
+                  if (!n.readAt) void read([n.id]);
+                }}
+              >
+                {!n.readAt && <span className="sr-only">未读：</span>}
+                {n.headline}
+              </Link>
+              {n.detail && <div className="bell-detail">{n.detail}</div>}
+              <time dateTime={n.createdAt}>{chineseDateTime(n.createdAt)}</time>
+            </li>
+          ))}
+        </ul>
       )}
+      {list.pages > 1 && <Pager list={list} what="通知" />}
+      <p className="bell-foot">
+        <Link to="/settings" onClick={close}>
+          通知邮件设置
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,8 +1,12 @@
 /**
  * Search and pages for a list the API hands over whole (a procuratorate's organs, users, public
- * leads…): the words typed narrow it, twenty rows a page. The case list pages on the server.
+ * leads…): the words typed narrow it, twenty rows a page. Lists the server pages (the bell, the
+ * cases behind a figure) load one page at a time through `useServerPages`, under the same Pager.
+ * The case list pages on the server by a cursor.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiError } from '../api/client';
+import { useApi } from '../lib/use-api';
 
 export interface PagedList<T> {
   query: string;
@@ -46,6 +50,57 @@ export function usePagedSearch<T>(
   };
 }
 
+/** What the Pager shows and moves: a list paged in the browser or on the server. */
+export type Pages = Pick<PagedList<unknown>, 'query' | 'matching' | 'page' | 'pages' | 'setPage'>;
+
+/** One page as the server answers it (`limit` rows from `offset`), with how many there are in all. */
+export interface ServerPage<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ServerPagedList<T> extends Pages {
+  /** The rows of the page shown; undefined until the first page has loaded. */
+  rows: T[] | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+/**
+ * Pages of a list the server pages: only the page shown is asked for. Other `deps` (another figure,
+ * another period) make another list, shown from its first page.
+ */
+export function useServerPages<T>(
+  load: (window: { limit: number; offset: number }) => Promise<ServerPage<T>>,
+  deps: readonly unknown[],
+  pageSize = 20,
+): ServerPagedList<T> {
+  const key = JSON.stringify(deps);
+  const [shown, setShown] = useState({ key, page: 0 });
+  // A new list starts on its first page, before its first page is asked for.
+  const page = shown.key === key ? shown.page : 0;
+  if (shown.key !== key) setShown({ key, page: 0 });
+  const loaded = useApi(() => load({ limit: pageSize, offset: page * pageSize }), [key, page, pageSize]);
+  const total = loaded.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Rows gone meanwhile (a shorter list): back to its last page.
+  useEffect(() => {
+    if (loaded.data && page > 0 && page >= pages) setShown({ key, page: pages - 1 });
+  }, [loaded.data, page, pages, key]);
+  return {
+    query: '',
+    rows: loaded.data?.items,
+    matching: total,
+    page,
+    pages,
+    setPage: (next) => setShown({ key, page: next }),
+    error: loaded.error,
+    loading: loaded.loading,
+    reload: loaded.reload,
+  };
+}
+
 /** The search box of a list; `label` names what is searched. */
 export function ListSearch<T>({
   id,
@@ -73,7 +128,7 @@ export function ListSearch<T>({
 }
 
 /** 共 n 条 and, over more than one page, the previous and next page. */
-export function Pager<T>({ list, what }: { list: PagedList<T>; what: string }) {
+export function Pager({ list, what }: { list: Pages; what: string }) {
   return (
     <nav className="pager" aria-label={`${what}分页`}>
       <span role="status">
