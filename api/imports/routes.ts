@@ -162,7 +162,8 @@ const jobRoute: RouteDeclaration<Deps> = (target, deps) =>
         created: job.created,
         skipped: job.skipped,
         failed: job.failed,
-        problems: job.problems,
+        // Rows finish out of order (several at a time): listed by their row in the sheet.
+        problems: [...job.problems].sort((a, b) => a.row - b.row),
         createdAt: job.created_at.toISOString(),
         finishedAt: job.finished_at?.toISOString() ?? null,
       });

@@ -3,7 +3,8 @@
  * actions a user would take, as the staff the row names, so the case workflow computes every
  * clock itself. Per row, the 原案号 is the key: a row already imported is skipped, a row cut off
  * half way resumes at its next action (each action's Idempotency-Key is the row's key and the
- * step's number, so a step sent twice is taken once).
+ * step's number, so a step sent twice is taken once). Rows are imported a few at a time: each row's
+ * actions wait on its own case workflow, so one row at a time left the worker idle between them.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -29,6 +30,12 @@ import type { SheetRow } from './workbook';
 export interface ImportDeps extends CaseServiceDeps {
   log: Logger;
 }
+
+/**
+ * Rows imported at once by one job. Bounded so that a large file shares the worker, the database
+ * pool (each row holds at most one connection at a time) and Temporal with the people at work.
+ */
+export const IMPORT_CONCURRENCY = 8;
 
 /** Records the job and starts it; the answer does not wait for it. */
 export async function startImport(
@@ -56,40 +63,45 @@ export async function startImport(
 }
 
 async function runJob(deps: ImportDeps, procuratorateId: string, jobId: string, planned: PlannedRow[]) {
-  for (const p of planned) {
-    const key = p.plan.key ?? '';
-    const problem = (status: string, message: string) => ({ row: p.sheetRow, key, status, message });
-    if (p.duplicateOf !== undefined || p.plan.errors.length > 0 || !p.plan.registration) {
-      const why =
-        p.duplicateOf !== undefined ? `原案号与第 ${p.duplicateOf} 行重复` : p.plan.errors.join('；');
-      await countImportRow(deps.db, jobId, 'failed', problem('error', why));
-      continue;
-    }
-    const claimed = await claimImportRow(deps.db, {
-      procuratorateId,
-      key,
-      jobId,
-      stepsTotal: p.plan.steps.length,
-    });
-    if (!claimed || claimed.completed_at) {
-      await countImportRow(
-        deps.db,
-        jobId,
-        'skipped',
-        problem('skipped', claimed?.case_id ? `已导入为案件 ${claimed.case_id}` : '正由另一导入任务处理'),
-      );
-      continue;
-    }
-    try {
-      await importRow(deps, procuratorateId, p, claimed);
-      await countImportRow(deps.db, jobId, 'created');
-    } catch (err) {
-      const detail = err instanceof ImportStalled ? err.message : (toProblem(err).detail ?? '导入失败');
-      deps.log.warn({ jobId, row: p.sheetRow }, 'case import row failed');
-      await countImportRow(deps.db, jobId, 'failed', problem('failed', detail));
-    }
-  }
+  // Rows are taken in sheet order by IMPORT_CONCURRENCY runners; a row's key is unique in the
+  // file (a repeated one is an error row), so no two runners drive the same case.
+  let next = 0;
+  const runner = async () => {
+    while (next < planned.length) await runRow(deps, procuratorateId, jobId, planned[next++]!);
+  };
+  const runners = Array.from({ length: Math.min(IMPORT_CONCURRENCY, planned.length) }, runner);
+  // A runner stopped by an error of the database: the others finish their rows, then the job fails.
+  const stopped = (await Promise.allSettled(runners)).find((r) => r.status === 'rejected');
+  if (stopped) throw stopped.reason;
   await finishImportJob(deps.db, jobId, 'finished');
+}
+
+async function runRow(deps: ImportDeps, procuratorateId: string, jobId: string, p: PlannedRow) {
+  const key = p.plan.key ?? '';
+  const problem = (status: string, message: string) => ({ row: p.sheetRow, key, status, message });
+  if (p.duplicateOf !== undefined || p.plan.errors.length > 0 || !p.plan.registration) {
+    const why =
+      p.duplicateOf !== undefined ? `原案号：与第 ${p.duplicateOf} 行重复` : p.plan.errors.join('；');
+    return countImportRow(deps.db, jobId, 'failed', problem('error', why));
+  }
+  const claimed = await claimImportRow(deps.db, {
+    procuratorateId,
+    key,
+    jobId,
+    stepsTotal: p.plan.steps.length,
+  });
+  if (!claimed || claimed.completed_at) {
+    const why = claimed?.case_id ? `已导入为案件 ${claimed.case_id}` : '正由另一导入任务处理';
+    return countImportRow(deps.db, jobId, 'skipped', problem('skipped', why));
+  }
+  try {
+    await importRow(deps, procuratorateId, p, claimed);
+    await countImportRow(deps.db, jobId, 'created');
+  } catch (err) {
+    const detail = err instanceof ImportStalled ? err.message : (toProblem(err).detail ?? '导入失败');
+    deps.log.warn({ jobId, row: p.sheetRow }, 'case import row failed');
+    await countImportRow(deps.db, jobId, 'failed', problem('failed', detail));
+  }
 }
 
 async function importRow(
