@@ -10,6 +10,7 @@ import { b1CaseCreation, b2StaffAction } from './b1-b2';
 import { b3ReminderHerd } from './b3';
 import { b4Memory, b5Audit } from './b4-b5';
 import { b6Reads, b7Replay } from './b6-b7';
+import { b8ProductionServer } from './b8';
 import { b9LargeUpload } from './b9';
 import { startBenchContext, type BenchContext } from './context';
 import { formatTable, type Figure } from './stats';
@@ -24,6 +25,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure | Figure[]>>
   B6: b6Reads,
   B7: b7Replay,
   B9: b9LargeUpload,
+  // On a second installation of its own (the Temporal server on PostgreSQL), stopped when it ends.
+  B8: b8ProductionServer,
   B4: b4Memory,
 };
 
