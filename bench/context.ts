@@ -14,6 +14,10 @@ export interface Sizes {
   rounds: number;
   /** B3's number of cases, when not the mode's (`--herd N`). */
   herd?: number;
+  /** B4's number of idle cases under a bounded cache, when not the mode's (`--idle N`). */
+  idle?: number;
+  /** B6's number of cases in the filtered list, when not the mode's (`--list N`). */
+  list?: number;
 }
 
 export interface BenchContext {
