@@ -2,6 +2,7 @@
  * What every benchmark runs against: the fault suite's cluster (PostgreSQL, a Temporal dev server
  * persisted to a SQLite file in WAL mode, SMTP, the real worker and API as processes), a
  * procuratorate with its staff, and a bare Temporal worker on the same server for the bare arms.
+ * B8 runs the same benchmarks on a second such context whose Temporal is the production server.
  */
 import { randomBytes } from 'node:crypto';
 import { NativeConnection, Runtime, bundleWorkflowCode, Worker } from '@temporalio/worker';
@@ -13,6 +14,10 @@ export interface Sizes {
   rounds: number;
   /** B3's number of cases, when not the mode's (`--herd N`). */
   herd?: number;
+  /** B4's number of idle cases under a bounded cache, when not the mode's (`--idle N`). */
+  idle?: number;
+  /** B6's number of cases in the filtered list, when not the mode's (`--list N`). */
+  list?: number;
 }
 
 export interface BenchContext {
@@ -40,19 +45,51 @@ export async function startBenchContext(sizes: Sizes): Promise<BenchContext> {
       'limit.historySize.suggestContinueAsNew': 40 * 2 ** 20,
     },
   });
-  const world = await createWorld(cluster.apiUrl, cluster.db, '00:00');
-  const bareQueue = `bare-${randomBytes(3).toString('hex')}`;
-  const connection = await NativeConnection.connect({ address: cluster.env.temporalAddress });
-  const bare = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue: bareQueue,
-    workflowBundle: await bundleWorkflowCode({
-      workflowsPath: require.resolve('./workflows'),
-      logger: quiet,
-    }),
-    maxCachedWorkflows: 10_000,
+  return benchContextOn(cluster, sizes, log);
+}
+
+/**
+ * B8's installation: the production Temporal server with its state in the bench's own PostgreSQL
+ * server (a read model database of its own beside it), its own worker, API and SMTP server.
+ */
+export async function startServerContext(ctx: BenchContext): Promise<BenchContext> {
+  ctx.log('starting the Temporal server on PostgreSQL, with its own worker, API and SMTP …');
+  const cluster = await startCluster({
+    name: 'bench_server',
+    engine: 'server',
+    sharedPostgres: ctx.cluster.postgres,
   });
+  return benchContextOn(cluster, ctx.sizes, ctx.log);
+}
+
+/** A procuratorate with its staff on `cluster`, and a bare worker on the same Temporal for the bare arms. */
+async function benchContextOn(
+  cluster: Cluster,
+  sizes: Sizes,
+  log: (message: string) => void,
+): Promise<BenchContext> {
+  let world: World;
+  let connection: NativeConnection | undefined;
+  let bare: Worker;
+  const bareQueue = `bare-${randomBytes(3).toString('hex')}`;
+  try {
+    world = await createWorld(cluster.apiUrl, cluster.db, '00:00');
+    connection = await NativeConnection.connect({ address: cluster.env.temporalAddress });
+    bare = await Worker.create({
+      connection,
+      namespace: 'default',
+      taskQueue: bareQueue,
+      workflowBundle: await bundleWorkflowCode({
+        workflowsPath: require.resolve('./workflows'),
+        logger: quiet,
+      }),
+      maxCachedWorkflows: 10_000,
+    });
+  } catch (err) {
+    await connection?.close().catch(() => undefined);
+    await cluster.stop().catch(() => undefined);
+    throw err;
+  }
   const running = bare.run();
   return {
     cluster,

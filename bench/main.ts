@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --quick] [-- --only B1,B5] [-- --rounds N] [-- --herd N]: the benchmark suite of issue 7. Every figure is a
+ * npm run bench [-- --quick] [-- --only B1,B5] [-- --rounds N] [-- --herd N] [-- --idle N] [-- --list N]: the
+ * benchmark suite of issue 7 (B8, the production Temporal server, of issue 19). Every figure is a
  * ratio measured side by side in one run (arms interleaved), the median of its per-round ratios
  * with min and max. Prints a table and writes JSON under artifacts/bench/ (git-ignored).
  */
@@ -10,6 +11,7 @@ import { b1CaseCreation, b2StaffAction } from './b1-b2';
 import { b3ReminderHerd } from './b3';
 import { b4Memory, b5Audit } from './b4-b5';
 import { b6Reads, b7Replay } from './b6-b7';
+import { b8ProductionServer } from './b8';
 import { b9LargeUpload } from './b9';
 import { startBenchContext, type BenchContext } from './context';
 import { formatTable, type Figure } from './stats';
@@ -24,6 +26,8 @@ const BENCHES: Record<string, (ctx: BenchContext) => Promise<Figure | Figure[]>>
   B6: b6Reads,
   B7: b7Replay,
   B9: b9LargeUpload,
+  // On a second installation of its own (the Temporal server on PostgreSQL), stopped when it ends.
+  B8: b8ProductionServer,
   B4: b4Memory,
 };
 
@@ -34,8 +38,10 @@ async function main(): Promise<void> {
   const chosen = Object.keys(BENCHES).filter((id) => !only || only.includes(id));
   const rounds = wholeNumberArg(args, '--rounds') ?? (quick ? 3 : 5);
   const herd = wholeNumberArg(args, '--herd');
+  const idle = wholeNumberArg(args, '--idle');
+  const list = wholeNumberArg(args, '--list');
   const started = Date.now();
-  const ctx = await startBenchContext({ quick, rounds, herd });
+  const ctx = await startBenchContext({ quick, rounds, herd, idle, list });
   const figures: Figure[] = [];
   const when = new Date().toISOString();
   const dir = join(__dirname, '..', 'artifacts', 'bench');
@@ -94,7 +100,7 @@ function argValue(args: readonly string[], name: string): string | undefined {
   return arg.includes('=') ? arg.slice(name.length + 1) : (args[args.indexOf(arg) + 1] ?? '');
 }
 
-/** A whole number of at least 1: `--rounds` (instead of the mode's default) and `--herd` (B3's cases). */
+/** A whole number of at least 1: `--rounds` (instead of the mode's default) and the sizes `--herd`, `--idle`, `--list`. */
 function wholeNumberArg(args: readonly string[], name: string): number | undefined {
   const value = argValue(args, name);
   if (value === undefined) return undefined;

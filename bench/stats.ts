@@ -79,3 +79,22 @@ function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   return n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 }
+
+/** Items per second of `count` items done in `ms` milliseconds. */
+export function perSecond(count: number, ms: number): number {
+  if (!(ms > 0)) throw new Error(`no rate for ${count} items in ${ms} ms`);
+  return (count / ms) * 1000;
+}
+
+/**
+ * Figures of another benchmark as rows of `id`: the benchmark they come from leads the title
+ * (B8 runs B1–B3 again on another Temporal), and `note` says what differs.
+ */
+export function relabel(figures: readonly Figure[], id: string, note: string): Figure[] {
+  return figures.map((f) => ({
+    ...f,
+    id,
+    title: `${f.id} ${f.title}`,
+    note: f.note ? `${note}; ${f.note}` : note,
+  }));
+}

@@ -1,6 +1,6 @@
 /** The case list: filters, sorting and cursor pagination over the read model. */
 import { z } from 'zod';
-import { listCases, type CaseCursor } from '../../store/case-list';
+import { isSortValue, listCases, type CaseCursor, type CaseSort } from '../../store/case-list';
 import type { Db } from '../../store/pool';
 import { STAGES } from '../../domain/case/stages';
 import { shanghaiDate } from '../../domain/time';
@@ -57,7 +57,11 @@ export async function caseList(db: Db, principal: Principal, query: CaseListQuer
       q: query.q,
       today: shanghaiDate(now),
     },
-    { sort: query.sort, limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : undefined },
+    {
+      sort: query.sort,
+      limit: query.limit,
+      after: query.cursor ? decodeCursor(query.cursor, query.sort) : undefined,
+    },
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -72,10 +76,11 @@ function encodeCursor(c: CaseCursor): string {
   return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
 }
 
-function decodeCursor(text: string): CaseCursor {
+/** A cursor of this list in this order; one of another order (or forged) is refused, never queried. */
+function decodeCursor(text: string, sort: CaseSort): CaseCursor {
   try {
     const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' && typeof id === 'string') return { value, id };
+    if (typeof value === 'string' && typeof id === 'string' && isSortValue(sort, value)) return { value, id };
   } catch {
     /* fall through */
   }

@@ -55,11 +55,20 @@ export async function startCluster(options: {
    * Temporal server with its state in this cluster's PostgreSQL (the smoke suite).
    */
   engine?: 'dev' | 'server';
+  /**
+   * A PostgreSQL server already running (another cluster's) instead of one of its own: this
+   * cluster's read model is a database of its own on it, `duban_<name>`, and stop() leaves the
+   * server running. With `engine: 'server'` the Temporal server's databases go there too.
+   */
+  sharedPostgres?: PostgresServer;
 }): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), `duban-${options.name}-`));
   chmodSync(dir, 0o755); // PostgreSQL runs as the postgres user when we are root
-  const postgres = await startPostgres(join(dir, 'pg'));
-  const db = createDb({ connectionString: postgres.url, max: 5, applicationName: 'duban-test' });
+  const postgres = options.sharedPostgres ?? (await startPostgres(join(dir, 'pg')));
+  const databaseUrl = options.sharedPostgres
+    ? await createDatabase(postgres.url, `duban_${options.name.replace(/\W/g, '_')}`)
+    : postgres.url;
+  const db = createDb({ connectionString: databaseUrl, max: 5, applicationName: 'duban-test' });
   await migrate(db);
 
   const temporalPort = await freePort();
@@ -108,7 +117,7 @@ export async function startCluster(options: {
   await smtp.up();
 
   const env: ServiceEnv = {
-    databaseUrl: postgres.url,
+    databaseUrl,
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     taskQueue: `faults-${randomBytes(3).toString('hex')}`,
@@ -150,13 +159,26 @@ export async function startCluster(options: {
       await temporalServer?.stop();
       await smtp.down();
       await db.close();
-      await postgres.stop();
+      if (!options.sharedPostgres) await postgres.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
   await cluster.startWorker();
   if (options.withApi !== false) await cluster.startApi();
   return cluster;
+}
+
+/** A new, empty database on the server of `serverUrl` (whose role may create one); its URL. */
+async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = createDb({ connectionString: serverUrl, max: 1, applicationName: 'duban-test' });
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** Ends the server-side sessions of the worker and the API (pg_terminate_backend). */

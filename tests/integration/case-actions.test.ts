@@ -140,6 +140,10 @@ describe('the case list', () => {
 
     expect((await prosecutor.get('/api/cases?stage=NOPE')).status).toBe(422);
     expect((await prosecutor.get('/api/cases?cursor=garbage')).status).toBe(422);
+    // A cursor of another order, or a position that is no date, is refused before any query.
+    const cursor = (value: string) => Buffer.from(JSON.stringify([value, ids[0]])).toString('base64url');
+    expect((await prosecutor.get(`/api/cases?cursor=${cursor('2026-02-30')}`)).status).toBe(422);
+    expect((await prosecutor.get(`/api/cases?sort=created&cursor=${cursor('2026-02-01')}`)).status).toBe(422);
     const wild = await prosecutor.get(`/api/cases?q=${encodeURIComponent("%' OR 1=1 --")}`);
     expect(wild.status).toBe(200);
     expect(wild.body.items).toEqual([]);
