@@ -62,14 +62,14 @@ export interface ClockRow {
   schedule_version: string;
 }
 
-export async function clocksOf(db: Db, caseId: string): Promise<ClockRow[]> {
-  return db.query<ClockRow>(
-    `SELECT clock_key, clock_id, recommendation_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+/** A ClockRow from case_clocks; its dates are text, so they also sort as the dates do. */
+export const CLOCK_SELECT = `SELECT clock_key, clock_id, recommendation_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
        to_char(due_date, 'YYYY-MM-DD') AS due_date, status, provisional, request, explanation,
        catalogue_version, policy_version, schedule_version
-     FROM case_clocks WHERE case_id = $1 ORDER BY start_date, clock_key`,
-    [caseId],
-  );
+     FROM case_clocks`;
+
+export async function clocksOf(db: Db, caseId: string): Promise<ClockRow[]> {
+  return db.query<ClockRow>(`${CLOCK_SELECT} WHERE case_id = $1 ORDER BY start_date, clock_key`, [caseId]);
 }
 
 export interface RecommendationRow {
@@ -89,14 +89,16 @@ export interface RecommendationRow {
   rebounds: number;
 }
 
-export async function recommendationsOf(db: Db, caseId: string): Promise<RecommendationRow[]> {
-  return db.query<RecommendationRow>(
-    `SELECT r.recommendation_id, r.organ_id, o.name AS organ_name, r.urgent, r.status,
+/** A RecommendationRow from case_recommendations `r`, with its organ's name. */
+export const RECOMMENDATION_SELECT = `SELECT r.recommendation_id, r.organ_id, o.name AS organ_name, r.urgent, r.status,
        to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on, to_char(r.served_on, 'YYYY-MM-DD') AS served_on,
        to_char(r.received_on, 'YYYY-MM-DD') AS received_on, to_char(r.reply_due, 'YYYY-MM-DD') AS reply_due,
        to_char(r.replied_on, 'YYYY-MM-DD') AS replied_on, r.replied_on_time, r.finding, r.outcome, r.rebounds
-     FROM case_recommendations r LEFT JOIN organs o ON o.id = r.organ_id
-     WHERE r.case_id = $1 ORDER BY r.recommendation_id`,
+     FROM case_recommendations r LEFT JOIN organs o ON o.id = r.organ_id`;
+
+export async function recommendationsOf(db: Db, caseId: string): Promise<RecommendationRow[]> {
+  return db.query<RecommendationRow>(
+    `${RECOMMENDATION_SELECT} WHERE r.case_id = $1 ORDER BY r.recommendation_id`,
     [caseId],
   );
 }

@@ -3,7 +3,10 @@ import type { MailRequest, OrganMailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
+import { pageStateOf } from '../../domain/case/page-state';
 import { dbWrite, mail } from './activity-presets';
+import { patched } from '@temporalio/workflow';
+import { PATCHES } from '../patches';
 import { projectionOf, recommendationRows } from './projection';
 
 export interface JournalEvent {
@@ -77,6 +80,7 @@ export class Journal {
       mail: batch.mail ?? [],
       ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
       ...(batch.organMail ? { organMail: batch.organMail } : {}),
+      ...(patched(PATCHES.readModelState) ? { state: pageStateOf(state) } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);

@@ -1,0 +1,61 @@
+/**
+ * The part of a case's workflow state that its page shows and that decides which actions it
+ * offers, as the read model keeps it (table case_states): the case workflow hands it to the journal
+ * with every batch of timeline entries, so the API answers the page without querying the workflow,
+ * and a closed case stays readable once Temporal has removed its history.
+ *
+ * Left out: the reminder schedule of each clock and the lines explaining its due date. No rule
+ * reads them (the reminders are the workflow's own alarms; the explanations are in case_clocks).
+ */
+import { structuredCopy } from './actions';
+import type { CaseAlert, CaseState, ClockState } from './model';
+
+export type PageClock = Omit<ClockState, 'reminders' | 'explanation'>;
+export type PageState = Omit<CaseState, 'clocks'> & { clocks: Record<string, PageClock> };
+
+/** How many alerts a case keeps in its state: enough to see a pattern, while the carried state stays small. */
+export const KEPT_ALERTS = 20;
+
+/** A copy of the page's part of `state`, taken now: the workflow goes on changing its own. */
+export function pageStateOf(state: CaseState): PageState {
+  const copy = structuredCopy(state) as CaseState;
+  const clocks: Record<string, PageClock> = {};
+  for (const [key, clock] of Object.entries(copy.clocks)) {
+    const { reminders: _reminders, explanation: _explanation, ...kept } = clock;
+    clocks[key] = kept;
+  }
+  return { ...copy, clocks };
+}
+
+/** The state the rules run on, from the page's part: no reminders due, nothing to explain. */
+export function caseStateOf(page: PageState): CaseState {
+  const clocks: Record<string, ClockState> = {};
+  for (const [key, clock] of Object.entries(page.clocks))
+    clocks[key] = { ...clock, reminders: [], explanation: [] };
+  return { ...page, clocks };
+}
+
+/** An open alert as case_alerts holds it (written in the background, after the state it follows). */
+export interface RecordedAlert {
+  at: string;
+  kind: CaseAlert['kind'];
+  subject: string;
+  errorType: string;
+}
+
+/**
+ * The stored state with the open alerts raised after it was written: an alert is kept in the
+ * workflow's state and written to case_alerts on its own, so it can be newer than the last batch
+ * of timeline entries. Older recorded alerts missing from the state are the ones the workflow no
+ * longer keeps.
+ */
+export function withLaterAlerts(page: PageState, recorded: readonly RecordedAlert[]): PageState {
+  const kept = page.alerts ?? [];
+  const newest = Math.max(...kept.map((a) => Date.parse(a.at)), -Infinity);
+  const later = recorded
+    .filter((r) => Date.parse(r.at) > newest)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+    .map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  if (later.length === 0) return page;
+  return { ...page, alerts: [...kept, ...later].slice(-KEPT_ALERTS) };
+}
