@@ -59,13 +59,8 @@ export async function casePageOf(
   scope: ReadScope,
   reader: { userId: string; procuratorateId: string },
 ): Promise<CasePage | undefined> {
-  const found = await firstRow<PageRow>(db, PAGE_SQL, [
-    caseId,
-    scope.procuratorateIds,
-    scope.assignedBy,
-    reader.procuratorateId,
-    reader.userId,
-  ]);
+  const values = [caseId, scope.procuratorateIds, scope.assignedBy, reader.procuratorateId, reader.userId];
+  const found = await firstRow<PageRow>(db, PAGE_SQL, values, { prepared: true });
   if (!found) return undefined;
   const { state, lead, clocks, recommendations, open_alerts, head_review_required, delegations, ...row } =
     found;

@@ -339,16 +339,36 @@ const PROBE = new Proxy(
  * that cannot be read tells: refused before the payload is read means not available now.
  */
 export function availableActions(state: CaseState, actor: Actor, today: string): ActionName[] {
-  return FORM_ACTION_NAMES.filter((name) => {
+  // Rules check before they change anything, so all of them run on one frozen copy; a rule that
+  // changes the state before reading its payload fails there and runs again on a copy of its own.
+  const shared = deepFreeze(structuredCopy(state));
+  const dryRun = (name: FormActionName, on: CaseState): boolean => {
     try {
-      runAction(structuredCopy(state), name, PROBE as Payloads[typeof name], { actor, today });
+      runAction(on, name, PROBE as Payloads[typeof name], { actor, today });
       return true;
     } catch (err) {
       if (err instanceof PayloadNeeded) return true;
       if (err instanceof Rejection) return false;
+      if (on === shared) return dryRun(name, structuredCopy(state));
       throw err;
     }
-  });
+  };
+  // The dry runs' refusals are answers, not failures: capturing their stacks cost more than the rules.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return FORM_ACTION_NAMES.filter((name) => dryRun(name, shared));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** A deep copy of plain data (case state is JSON: it travels through Temporal as such). */
