@@ -4,13 +4,15 @@
  * with every batch of timeline entries, so the API answers the page without querying the workflow,
  * and a closed case stays readable once Temporal has removed its history.
  *
- * Left out: the reminder schedule of each clock and the lines explaining its due date. No rule
- * reads them (the reminders are the workflow's own alarms; the explanations are in case_clocks).
+ * Left out of each clock: its reminder schedule, the lines explaining its due date and the versions
+ * of the policies that produced it. No rule reads them (the reminders are the workflow's own alarms;
+ * the explanations and versions are in case_clocks, where the page reads them), and they are most
+ * of a clock's size: the state travels with every batch of timeline entries.
  */
 import { structuredCopy } from './actions';
 import type { CaseAlert, CaseState, ClockState } from './model';
 
-export type PageClock = Omit<ClockState, 'reminders' | 'explanation'>;
+export type PageClock = Omit<ClockState, 'reminders' | 'explanation' | 'versions'>;
 export type PageState = Omit<CaseState, 'clocks'> & { clocks: Record<string, PageClock> };
 
 /** How many alerts a case keeps in its state: enough to see a pattern, while the carried state stays small. */
@@ -21,17 +23,19 @@ export function pageStateOf(state: CaseState): PageState {
   const copy = structuredCopy(state) as CaseState;
   const clocks: Record<string, PageClock> = {};
   for (const [key, clock] of Object.entries(copy.clocks)) {
-    const { reminders: _reminders, explanation: _explanation, ...kept } = clock;
+    const { reminders: _reminders, explanation: _explanation, versions: _versions, ...kept } = clock;
     clocks[key] = kept;
   }
   return { ...copy, clocks };
 }
 
+const UNRECORDED_VERSIONS = { catalogue: '', policy: '', schedule: '', reminders: '' };
+
 /** The state the rules run on, from the page's part: no reminders due, nothing to explain. */
 export function caseStateOf(page: PageState): CaseState {
   const clocks: Record<string, ClockState> = {};
   for (const [key, clock] of Object.entries(page.clocks))
-    clocks[key] = { ...clock, reminders: [], explanation: [] };
+    clocks[key] = { ...clock, reminders: [], explanation: [], versions: UNRECORDED_VERSIONS };
   return { ...page, clocks };
 }
 

@@ -102,7 +102,7 @@ async function settled(id: string): Promise<CaseState> {
   const handle = temporal.workflow.getHandle(caseWorkflowId(id));
   return waitUntil(`case ${id} written`, async () => {
     const live = await handle.query(caseStateQuery);
-    const [row] = await db.query<{ seq: number }>('SELECT seq FROM case_states WHERE case_id = $1', [id]);
+    const [row] = await db.query<{ seq: number }>('SELECT last_seq AS seq FROM cases WHERE id = $1', [id]);
     return row?.seq === live.seq ? live : undefined;
   });
 }

@@ -3,10 +3,8 @@ import type { MailRequest, OrganMailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
-import { pageStateOf } from '../../domain/case/page-state';
 import { dbWrite, mail } from './activity-presets';
-import { patched } from '@temporalio/workflow';
-import { PATCHES } from '../patches';
+import { PageStates } from './page-states';
 import { projectionOf, recommendationRows } from './projection';
 
 export interface JournalEvent {
@@ -40,6 +38,7 @@ export interface JournalBatch {
 export class Journal {
   private tail: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
+  private readonly pages = new PageStates();
 
   constructor(
     private readonly state: () => CaseState,
@@ -70,6 +69,7 @@ export class Journal {
         reason: e.reason ?? null,
       };
     });
+    const page = this.pages.next(state);
     const input = {
       caseId: state.info.caseId,
       procuratorateId: state.info.procuratorateId,
@@ -80,10 +80,11 @@ export class Journal {
       mail: batch.mail ?? [],
       ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
       ...(batch.organMail ? { organMail: batch.organMail } : {}),
-      ...(patched(PATCHES.readModelState) ? { state: pageStateOf(state) } : {}),
+      ...(page ? { state: page.state } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);
+    if (page) void write.then(page.stored, () => undefined);
     this.background(
       write.then(
         (r) =>

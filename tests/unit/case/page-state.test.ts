@@ -25,7 +25,7 @@ it.each(points)('at %s every user is offered the same actions from the stored pa
     });
 });
 
-it('leaves out the reminder schedules and explanations, and is a copy the workflow may go on changing', () => {
+it('leaves out the reminder schedules, explanations and versions, and is a copy the workflow may go on changing', () => {
   const { state } = at('INVESTIGATION');
   const clock = Object.values(state.clocks)[0]!;
   clock.explanation = ['期间开始之日不计算在内'];
@@ -41,6 +41,7 @@ it('leaves out the reminder schedules and explanations, and is a copy the workfl
   const page = pageStateOf(state);
   expect(page.clocks[clock.key]).not.toHaveProperty('reminders');
   expect(page.clocks[clock.key]).not.toHaveProperty('explanation');
+  expect(page.clocks[clock.key]).not.toHaveProperty('versions');
   expect(page.clocks[clock.key]).toMatchObject({ due: clock.due, request: clock.request });
   state.stage = 'CLOSED';
   clock.request.start = '2000-01-01';
