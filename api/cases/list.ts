@@ -1,6 +1,6 @@
 /** The case list: filters, sorting and cursor pagination over the read model. */
 import { z } from 'zod';
-import { listCases, type CaseCursor } from '../../store/case-list';
+import { cursorValueFits, listCases, type CaseCursor, type CaseSort } from '../../store/case-list';
 import type { Db } from '../../store/pool';
 import { STAGES } from '../../domain/case/stages';
 import { shanghaiDate } from '../../domain/time';
@@ -57,7 +57,11 @@ export async function caseList(db: Db, principal: Principal, query: CaseListQuer
       q: query.q,
       today: shanghaiDate(now),
     },
-    { sort: query.sort, limit: query.limit, after: query.cursor ? decodeCursor(query.cursor) : undefined },
+    {
+      sort: query.sort,
+      limit: query.limit,
+      after: query.cursor ? decodeCursor(query.cursor, query.sort) : undefined,
+    },
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -72,14 +76,16 @@ function encodeCursor(c: CaseCursor): string {
   return Buffer.from(JSON.stringify([c.value, c.id])).toString('base64url');
 }
 
-function decodeCursor(text: string): CaseCursor {
+/** The cursor of a page of the same sort; one of another sort, or made up, is refused. */
+function decodeCursor(text: string, sort: CaseSort): CaseCursor {
   try {
     const [value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof value === 'string' && typeof id === 'string') return { value, id };
+    if (typeof value === 'string' && typeof id === 'string' && cursorValueFits(sort, value))
+      return { value, id };
   } catch {
     /* fall through */
   }
-  throw problems.validation('cursor 无效：请使用上一页返回的 nextCursor', [
+  throw problems.validation('cursor 无效：请使用同一排序下上一页返回的 nextCursor', [
     { path: 'cursor', message: '无效' },
   ]);
 }
