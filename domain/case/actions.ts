@@ -323,12 +323,14 @@ export function runAction<N extends ActionName>(
 
 /** Thrown by the dry run's payload the moment a rule reads it: every precondition has held. */
 class PayloadNeeded extends Error {}
+/** One for every dry run: it only says that the rule got as far as its payload. */
+const PAYLOAD_NEEDED = new PayloadNeeded();
 
 const PROBE = new Proxy(
   {},
   {
     get() {
-      throw new PayloadNeeded();
+      throw PAYLOAD_NEEDED;
     },
   },
 );
