@@ -56,8 +56,11 @@ export interface RecordedAlert {
 export function withLaterAlerts(page: PageState, recorded: readonly RecordedAlert[]): PageState {
   const kept = page.alerts ?? [];
   const newest = Math.max(...kept.map((a) => Date.parse(a.at)), -Infinity);
+  const key = (a: RecordedAlert) => `${Date.parse(a.at)} ${a.kind} ${a.subject}`;
+  const known = new Set(kept.map(key));
+  // Alerts raised in one workflow task share their instant: one of them may be in the state already.
   const later = recorded
-    .filter((r) => Date.parse(r.at) > newest)
+    .filter((r) => Date.parse(r.at) >= newest && !known.has(key(r)))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     .map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
   if (later.length === 0) return page;

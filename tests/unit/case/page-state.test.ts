@@ -70,6 +70,12 @@ it('adds the alerts recorded after the newest it holds, in order, and no older o
   const merged = withLaterAlerts(page, [alert(5), alert(2), alert(4)].map(recorded));
   expect(merged.alerts).toEqual([alert(1, true), alert(3), alert(4), alert(5)]);
   expect(withLaterAlerts(page, [recorded(alert(3))])).toBe(page);
+  const sameInstant = { ...alert(3), kind: 'mail_not_sent' as const, subject: 'mail' };
+  expect(withLaterAlerts(page, [recorded(alert(3)), recorded(sameInstant)]).alerts).toEqual([
+    alert(1, true),
+    alert(3),
+    sameInstant,
+  ]);
 });
 
 it('keeps as many alerts as the workflow does, the newest', () => {
