@@ -281,19 +281,21 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     contributor: isOrgan || isHandler || isHead || isChief,
   };
   if (allowed[def.who]) return;
-  const needed: Record<Who, string> = {
-    handler: '本案承办检察官或部门负责人',
-    decision: '检察长（或经授权的部门负责人）',
-    chief: '检察长',
-    head: '部门负责人',
-    supervisor: '部门负责人或检察长',
-    staff: '本案承办检察官、部门负责人或检察长',
-    overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
-    organ: '被建议的行政机关（凭检察建议书链接和验证码）',
-    contributor: '本案承办检察官、部门负责人、检察长或被建议的行政机关',
-  };
-  throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
+  throw forbidden(`「${def.label}」须由${NEEDED[def.who]}办理`);
 }
+
+/** Who may take an action, as a refusal names them. */
+const NEEDED: Record<Who, string> = {
+  handler: '本案承办检察官或部门负责人',
+  decision: '检察长（或经授权的部门负责人）',
+  chief: '检察长',
+  head: '部门负责人',
+  supervisor: '部门负责人或检察长',
+  staff: '本案承办检察官、部门负责人或检察长',
+  overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
+  organ: '被建议的行政机关（凭检察建议书链接和验证码）',
+  contributor: '本案承办检察官、部门负责人、检察长或被建议的行政机关',
+};
 
 /** The payload parsed with its action's schema; refused as InvalidPayload naming the first field at fault. */
 export function parsePayload(name: ActionName, raw: unknown): Payloads[ActionName] {
