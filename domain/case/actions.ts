@@ -260,8 +260,15 @@ export function actionRoles(name: ActionName): readonly Role[] {
 
 /** Throws a Forbidden rejection unless `actor` may take `name` on this case. */
 export function authorize(state: CaseState, name: ActionName, actor: Actor): void {
-  const def = ACTIONS[name];
   if (actor.procuratorateId !== state.info.procuratorateId) throw forbidden('不能办理其他检察院的案件');
+  if (holdsRoleFor(state, name, actor)) return;
+  const def = ACTIONS[name];
+  throw forbidden(`「${def.label}」须由${NEEDED[def.who]}办理`);
+}
+
+/** Whether `actor` holds a role that may take `name` on this case (its procuratorate aside). */
+function holdsRoleFor(state: CaseState, name: ActionName, actor: Actor): boolean {
+  const def = ACTIONS[name];
   // An organ's actor holds no role, so it can take no staff action, and staff no organ's one.
   const isOrgan = actor.organ !== undefined && actor.roles.length === 0;
   const roles = isOrgan ? [] : actor.roles;
@@ -280,8 +287,7 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     organ: isOrgan,
     contributor: isOrgan || isHandler || isHead || isChief,
   };
-  if (allowed[def.who]) return;
-  throw forbidden(`「${def.label}」须由${NEEDED[def.who]}办理`);
+  return allowed[def.who];
 }
 
 /** Who may take an action, as a refusal names them. */
@@ -357,11 +363,14 @@ export function availableActions(state: CaseState, actor: Actor, today: string):
       throw err;
     }
   };
+  // What the actor's roles rule out is refused before any rule runs, as authorize would refuse it.
+  const own = actor.procuratorateId === state.info.procuratorateId;
+  const candidates = own ? FORM_ACTION_NAMES.filter((name) => holdsRoleFor(state, name, actor)) : [];
   // The dry runs' refusals are answers, not failures: capturing their stacks cost more than the rules.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return FORM_ACTION_NAMES.filter((name) => dryRun(name, shared));
+    return candidates.filter((name) => dryRun(name, shared));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
