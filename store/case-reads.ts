@@ -17,8 +17,9 @@ export interface CaseRow {
   overdue: boolean;
   typical: boolean;
   summary: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 in UTC to the millisecond, as JavaScript writes an instant: spelt by PostgreSQL, not parsed here. */
+  created_at: string;
+  updated_at: string;
   /** Alerts raised on the case (see case_alerts). */
   alert_count: number;
 }
@@ -26,7 +27,8 @@ export interface CaseRow {
 /** The columns of a CaseRow, as the case page and the case list read them. */
 export const CASE_COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
-  created_at, updated_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
   (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id AND a.acknowledged_seq IS NULL) AS alert_count`;
 
 /** A case of the given procuratorate; another procuratorate's case is simply not found. */
