@@ -107,6 +107,8 @@ export class RouteRegistry {
 /** 405 with an Allow header for a declared path asked with a method it does not have. */
 export function methodNotAllowed(registry: RouteRegistry): RequestHandler {
   return (req, _res, next) => {
+    // A declared method goes on at once: listing every method of the path tests every route's pattern.
+    if (registry.match(req.method, req.path)) return next();
     const allowed = registry.methodsOf(req.path);
     if (allowed.length === 0 || allowed.includes(req.method.toUpperCase())) return next();
     next(problems.methodNotAllowed(allowed));

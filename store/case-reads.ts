@@ -17,8 +17,9 @@ export interface CaseRow {
   overdue: boolean;
   typical: boolean;
   summary: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 in UTC to the millisecond, as JavaScript writes an instant: spelt by PostgreSQL, not parsed here. */
+  created_at: string;
+  updated_at: string;
   /** Alerts raised on the case (see case_alerts). */
   alert_count: number;
 }
@@ -26,7 +27,8 @@ export interface CaseRow {
 /** The columns of a CaseRow, as the case page and the case list read them. */
 export const CASE_COLUMNS = `id, procuratorate_id, title, track, stage, domain_code, source, handler_id, organ_ids, external_ref,
   to_char(next_due, 'YYYY-MM-DD') AS next_due, next_due_clock, next_due_provisional, overdue, typical, summary,
-  created_at, updated_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at,
+  to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at,
   (SELECT count(*)::int FROM case_alerts a WHERE a.case_id = cases.id AND a.acknowledged_seq IS NULL) AS alert_count`;
 
 /** A case of the given procuratorate; another procuratorate's case is simply not found. */
@@ -62,14 +64,14 @@ export interface ClockRow {
   schedule_version: string;
 }
 
-export async function clocksOf(db: Db, caseId: string): Promise<ClockRow[]> {
-  return db.query<ClockRow>(
-    `SELECT clock_key, clock_id, recommendation_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+/** A ClockRow from case_clocks; its dates are text, so they also sort as the dates do. */
+export const CLOCK_SELECT = `SELECT clock_key, clock_id, recommendation_id, to_char(start_date, 'YYYY-MM-DD') AS start_date,
        to_char(due_date, 'YYYY-MM-DD') AS due_date, status, provisional, request, explanation,
        catalogue_version, policy_version, schedule_version
-     FROM case_clocks WHERE case_id = $1 ORDER BY start_date, clock_key`,
-    [caseId],
-  );
+     FROM case_clocks`;
+
+export async function clocksOf(db: Db, caseId: string): Promise<ClockRow[]> {
+  return db.query<ClockRow>(`${CLOCK_SELECT} WHERE case_id = $1 ORDER BY start_date, clock_key`, [caseId]);
 }
 
 export interface RecommendationRow {
@@ -89,14 +91,16 @@ export interface RecommendationRow {
   rebounds: number;
 }
 
-export async function recommendationsOf(db: Db, caseId: string): Promise<RecommendationRow[]> {
-  return db.query<RecommendationRow>(
-    `SELECT r.recommendation_id, r.organ_id, o.name AS organ_name, r.urgent, r.status,
+/** A RecommendationRow from case_recommendations `r`, with its organ's name. */
+export const RECOMMENDATION_SELECT = `SELECT r.recommendation_id, r.organ_id, o.name AS organ_name, r.urgent, r.status,
        to_char(r.decided_on, 'YYYY-MM-DD') AS decided_on, to_char(r.served_on, 'YYYY-MM-DD') AS served_on,
        to_char(r.received_on, 'YYYY-MM-DD') AS received_on, to_char(r.reply_due, 'YYYY-MM-DD') AS reply_due,
        to_char(r.replied_on, 'YYYY-MM-DD') AS replied_on, r.replied_on_time, r.finding, r.outcome, r.rebounds
-     FROM case_recommendations r LEFT JOIN organs o ON o.id = r.organ_id
-     WHERE r.case_id = $1 ORDER BY r.recommendation_id`,
+     FROM case_recommendations r LEFT JOIN organs o ON o.id = r.organ_id`;
+
+export async function recommendationsOf(db: Db, caseId: string): Promise<RecommendationRow[]> {
+  return db.query<RecommendationRow>(
+    `${RECOMMENDATION_SELECT} WHERE r.case_id = $1 ORDER BY r.recommendation_id`,
     [caseId],
   );
 }

@@ -1,5 +1,6 @@
 import { acknowledgeCaseAlerts, type AcknowledgedAlert } from './case-alerts';
 import { upsertCaseProjection, type CaseProjection } from './cases';
+import { upsertCaseState } from './case-states';
 import {
   upsertClock,
   upsertRecommendation,
@@ -13,6 +14,7 @@ import { recordNotices } from './notify';
 import { ensureOrganAccess, findOrganLink } from './organ-access';
 import { appendTimelineEntry, type TimelineEntryInput } from './timeline';
 import { findUser, usersWithRole, type UserRow } from './users';
+import type { PageState } from '../domain/case/page-state';
 import { renderMail, type OrganReminderVars, type TemplateName, type TemplateVars } from '../mail/templates';
 
 /** A recipient by user, or every active user holding a role in the case's procuratorate. */
@@ -32,6 +34,8 @@ export interface JournalInput {
   /** Consecutive entries of the case's chain, written together. */
   entries: TimelineEntryInput[];
   projection?: CaseProjection;
+  /** The case's page state after the entries (absent from batches written before it was kept). */
+  state?: PageState;
   clocks?: ClockRowInput[];
   recommendations?: RecommendationRowInput[];
   mail?: MailRequest[];
@@ -71,6 +75,7 @@ export async function recordJournal(db: Db, publicUrl: string, input: JournalInp
     const last = input.entries.at(-1);
     const at = last?.at ?? new Date().toISOString();
     if (input.projection && last) await upsertCaseProjection(tx, input.projection, last.seq, at);
+    if (input.state && last) await upsertCaseState(tx, input.caseId, last.seq, input.state);
     for (const clock of input.clocks ?? []) await upsertClock(tx, input.caseId, clock, at);
     for (const rec of input.recommendations ?? [])
       await upsertRecommendation(tx, input.caseId, input.procuratorateId, rec, at);

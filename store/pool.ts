@@ -1,11 +1,24 @@
+import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 
 /** The one connection pool of a process, and the only place that talks to `pg` directly. */
 export interface Db {
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<R[]>;
+  query<R extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: unknown[],
+    options?: QueryOptions,
+  ): Promise<R[]>;
   withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each connection, so that PostgreSQL plans it once there instead
+   * of on every call: for a hot read whose planning costs as much as running it.
+   */
+  prepared?: boolean;
 }
 
 export interface Tx {
@@ -29,8 +42,9 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);
 
-  const query = async <R extends QueryResultRow>(text: string, values?: unknown[]) =>
-    (await pool.query<R>(text, values)).rows;
+  const query = async <R extends QueryResultRow>(text: string, values?: unknown[], options?: QueryOptions) =>
+    (await pool.query<R>(options?.prepared ? { name: statementName(text), text, values } : { text, values }))
+      .rows;
 
   return {
     query,
@@ -61,6 +75,18 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
   };
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name, the same for the same text on every connection. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `duban-${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function txOf(client: PoolClient): Tx {
   return {
     query: async <R extends QueryResultRow>(text: string, values?: unknown[]) =>
@@ -80,6 +106,7 @@ export async function firstRow<R extends QueryResultRow>(
   q: Db | Tx,
   text: string,
   values: unknown[],
+  options?: QueryOptions,
 ): Promise<R | undefined> {
-  return (await q.query<R>(text, values))[0];
+  return (await q.query<R>(text, values, options))[0];
 }

@@ -43,17 +43,19 @@ export interface ReadScope {
   assignedBy: string;
 }
 
+/** The condition on a row of `cases` that it is within a scope given as $2 (procuratorateIds) and $3 (assignedBy). */
+export const IN_READ_SCOPE = `(procuratorate_id = ANY($2)
+        OR EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = cases.id AND a.assigned_by_procuratorate = $3))`;
+
 /** A case within `scope`; any other is simply not found. */
 export async function findCaseInReadScope(
   db: Db,
   caseId: string,
   scope: ReadScope,
 ): Promise<CaseRow | undefined> {
-  return firstRow<CaseRow>(
-    db,
-    `SELECT ${CASE_COLUMNS} FROM cases
-      WHERE id = $1 AND (procuratorate_id = ANY($2)
-        OR EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = cases.id AND a.assigned_by_procuratorate = $3))`,
-    [caseId, scope.procuratorateIds, scope.assignedBy],
-  );
+  return firstRow<CaseRow>(db, `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND ${IN_READ_SCOPE}`, [
+    caseId,
+    scope.procuratorateIds,
+    scope.assignedBy,
+  ]);
 }

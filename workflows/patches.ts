@@ -175,6 +175,11 @@ export const PATCHES = {
    * counted again in the order things happened (rule `undatedExtensionCorrection`).
    */
   undatedExtensionCorrection: 'undated-extension-correction-2026-12-03',
+  /**
+   * 2026-12-03: every journal batch carries the case's page state (domain/case/page-state.ts), which
+   * the read model keeps with the timeline entries, so the case page never queries the workflow.
+   */
+  readModelState: 'read-model-state-2026-12-03',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

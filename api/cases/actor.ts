@@ -1,12 +1,16 @@
 /** The acting person as the case workflow sees them: roles plus what the procuratorate's policy gives them. */
 import type { Actor, DecisionKind } from '../../domain/case/model';
 import { hasAnyRole } from '../../domain/roles';
-import { decisionPolicyOf } from '../../store/decision-policy';
+import { decisionPolicyOf, type StoredDecisionPolicy } from '../../store/decision-policy';
 import type { Db } from '../../store/pool';
 import type { Principal } from '../auth/tokens';
 
 export async function actorOf(db: Db, principal: Principal): Promise<Actor> {
-  const policy = await decisionPolicyOf(db, principal.procuratorateId);
+  return actorFrom(principal, await decisionPolicyOf(db, principal.procuratorateId));
+}
+
+/** The actor, given their procuratorate's policy (whose delegations may be only those to them). */
+export function actorFrom(principal: Principal, policy: StoredDecisionPolicy): Actor {
   const mine = hasAnyRole(principal.roles, ['head'])
     ? policy.delegations.filter((d) => d.headId === principal.userId)
     : [];

@@ -1,57 +1,75 @@
-/** The case as a prosecutor sees it: read model, clocks with explanations, recommendations and live workflow state. */
+/**
+ * The case as a prosecutor sees it: read model, clocks with explanations, recommendations and the
+ * workflow's state as the journal last stored it. Only a case whose state was never stored (its
+ * last timeline entry predates stored states) asks its workflow, once, and keeps the answer.
+ */
 import type { Client } from '@temporalio/client';
-import { clocksOf, recommendationsOf, type ClockRow, type RecommendationRow } from '../../store/case-reads';
-import { leadTextOf } from '../../store/lead-text';
+import type { ClockRow, RecommendationRow } from '../../store/case-reads';
+import { casePageOf } from '../../store/case-page';
+import { keepQueriedCaseState, storedCaseState } from '../../store/case-states';
 import type { Db } from '../../store/pool';
 import { availableActions } from '../../domain/case/actions';
 import { openAlerts, type CaseState } from '../../domain/case/model';
+import { caseStateOf, pageStateOf, withLaterAlerts, type PageState } from '../../domain/case/page-state';
 import { runningStop, type DeadlineRequest } from '../../domain/period';
 import { shanghaiDate } from '../../domain/time';
 import { caseStateQuery, caseWorkflowId } from '../../workflows/contract';
 import type { Principal } from '../auth/tokens';
 import type { StuckCaseWatch } from '../operations/stuck-cases';
-import { actorOf } from './actor';
+import { problems } from '../problem';
+import { actorFrom } from './actor';
+import { within } from './bounded';
 import { presentCase } from './present';
-import { readableCase } from '../oversight/scope';
+import { readScopeOf } from '../oversight/scope';
 
-export async function caseDetail(
-  deps: { db: Db; temporal: Client; now: () => Date; stuckCases?: StuckCaseWatch },
-  principal: Principal,
-  caseId: string,
-) {
-  const row = await readableCase(deps.db, caseId, principal);
+export interface CaseReadDeps {
+  db: Db;
+  temporal: Client;
+  now: () => Date;
+  /** How long the page waits for a workflow it has to ask (a case with no stored state). */
+  answerMs: number;
+  stuckCases?: StuckCaseWatch;
+}
+
+export async function caseDetail(deps: CaseReadDeps, principal: Principal, caseId: string) {
+  const scope = await readScopeOf(deps.db, principal);
+  const page = await casePageOf(deps.db, caseId, scope, principal);
+  if (!page) throw problems.notFound(`案件 ${caseId} 不存在`);
+  const { row, lead } = page;
+  const stored = page.state ?? (await askedState(deps, caseId));
+  const state = stored && caseStateOf(withLaterAlerts(stored, page.openAlerts));
   // A case read from above (oversight, 上级交办) offers nothing to do: it is the lower procuratorate's.
   const own = row.procuratorate_id === principal.procuratorateId;
-  const [clocks, recommendations, live, lead] = await Promise.all([
-    clocksOf(deps.db, caseId),
-    recommendationsOf(deps.db, caseId),
-    liveState(deps.temporal, caseId),
-    leadTextOf(deps.db, caseId),
-  ]);
   const today = shanghaiDate(deps.now());
-  const actor = await actorOf(deps.db, principal);
   return {
     ...presentCase(row),
     description: lead.description,
     sourceDetail: lead.sourceDetail,
     transferFrom: lead.transferFrom,
-    clocks: clocks.map((c) => presentClock(c, today)),
-    recommendations: recommendations.map(presentRecommendation),
-    proposal: live?.proposal ?? null,
-    escalations: live?.escalations ?? [],
-    alerts: live ? openAlerts(live) : [],
-    litigation: live?.litigation ?? null,
-    majorLead: live?.majorLead ?? null,
-    transfers: live?.transfers ?? [],
-    parties: live?.parties ?? [],
-    plaintiffSuits: live?.plaintiffSuits ?? [],
-    supportWithdrawal: live?.supportWithdrawal ?? null,
-    compensation: live?.compensation ?? null,
-    criminalCase: live?.criminalCase ?? null,
-    relativesInquiry: live?.relativesInquiry ?? null,
-    noCloseRelatives: live?.noCloseRelatives ?? null,
-    availableActions: live && own ? availableActions(live, actor, today) : [],
+    clocks: page.clocks.map((c) => presentClock(c, today)),
+    recommendations: page.recommendations.map(presentRecommendation),
+    ...stateFields(state),
+    availableActions: state && own ? availableActions(state, actorFrom(principal, page.policy), today) : [],
     stuck: stuckOf(deps.stuckCases, caseId),
+  };
+}
+
+/** What the page shows of the workflow's state (empty when neither stored nor answered). */
+function stateFields(state: CaseState | undefined) {
+  return {
+    proposal: state?.proposal ?? null,
+    escalations: state?.escalations ?? [],
+    alerts: state ? openAlerts(state) : [],
+    litigation: state?.litigation ?? null,
+    majorLead: state?.majorLead ?? null,
+    transfers: state?.transfers ?? [],
+    parties: state?.parties ?? [],
+    plaintiffSuits: state?.plaintiffSuits ?? [],
+    supportWithdrawal: state?.supportWithdrawal ?? null,
+    compensation: state?.compensation ?? null,
+    criminalCase: state?.criminalCase ?? null,
+    relativesInquiry: state?.relativesInquiry ?? null,
+    noCloseRelatives: state?.noCloseRelatives ?? null,
   };
 }
 
@@ -63,8 +81,27 @@ function stuckOf(watch: StuckCaseWatch | undefined, caseId: string) {
     : null;
 }
 
-/** The workflow's own view; a case whose workflow cannot be reached still shows its read model. */
-export async function liveState(temporal: Client, caseId: string): Promise<CaseState | undefined> {
+/**
+ * The page state of a case the read model has none of, from its workflow within the deadline,
+ * kept for the next reader; undefined when the workflow does not answer (the page still shows
+ * the read model).
+ */
+async function askedState(deps: CaseReadDeps, caseId: string): Promise<PageState | undefined> {
+  const asked = await within(deps.temporal, deps.answerMs, () => liveState(deps.temporal, caseId));
+  const live = asked.done ? asked.value : undefined;
+  if (!live) return undefined;
+  const state = pageStateOf(live);
+  await keepQueriedCaseState(deps.db, caseId, state);
+  return state;
+}
+
+/** The page state of a case: as stored, else from its workflow within the deadline (see caseDetail). */
+export async function pageStateOfCase(deps: CaseReadDeps, caseId: string): Promise<PageState | undefined> {
+  return (await storedCaseState(deps.db, caseId)) ?? (await askedState(deps, caseId));
+}
+
+/** The workflow's own view; undefined when its workflow cannot be reached. */
+async function liveState(temporal: Client, caseId: string): Promise<CaseState | undefined> {
   try {
     return await temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
   } catch {

@@ -19,8 +19,8 @@ export function presentCase(row: CaseRow) {
     overdue: row.overdue,
     typical: row.typical,
     summary: row.summary,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
     alertCount: row.alert_count,
   };
 }

@@ -21,7 +21,7 @@ import { Problem, problems } from '../problem';
 import { defineReadRoute } from '../route-kit';
 import { defineRoute, type RouteTarget } from '../routing';
 import type { CaseServiceDeps } from './create-case';
-import { liveState } from './detail';
+import { pageStateOfCase } from './detail';
 import { attachmentDisposition, DOCX_TYPE } from './documents';
 import { caseIdParam } from './schemas';
 import type { Principal } from '../auth/tokens';
@@ -159,14 +159,14 @@ export function typicalExportRoute(target: RouteTarget, deps: CaseServiceDeps): 
   );
 }
 
-/** Every name the case knows; refused (503) when the workflow holding the parties cannot answer. */
+/**
+ * Every name the case knows; refused (503) when the parties are in no stored state and the
+ * workflow holding them cannot answer.
+ */
 async function knownNames(deps: CaseServiceDeps, caseId: string): Promise<KnownName[]> {
-  const [stored, live] = await Promise.all([
-    storedNamesOf(deps.db, caseId),
-    liveState(deps.temporal, caseId),
-  ]);
-  if (!live) throw problems.unavailable('办案流程暂未响应，无法核对当事人姓名，请稍后再试', 5);
-  return [...(live.parties ?? []).map((p) => ({ name: p.name, who: '当事人' })), ...stored];
+  const [stored, state] = await Promise.all([storedNamesOf(deps.db, caseId), pageStateOfCase(deps, caseId)]);
+  if (!state) throw problems.unavailable('办案流程暂未响应，无法核对当事人姓名，请稍后再试', 5);
+  return [...(state.parties ?? []).map((p) => ({ name: p.name, who: '当事人' })), ...stored];
 }
 
 function namesRemain(names: z.infer<typeof nameFoundSchema>[]): Problem {

@@ -31,7 +31,7 @@ export function typicalSummary({ row, domainName, recommendations, timeline }: T
     domain: domainName ?? row.domain_code,
     track: row.track === 'civil' ? '民事公益诉讼' : '行政公益诉讼',
     source: LEAD_SOURCES[row.source as LeadSource] ?? row.source,
-    registered: monthOf(row.created_at),
+    registered: monthOf(new Date(row.created_at)),
     stages,
     recommendations: recommendations.map((r) => ({
       organ: r.organ_name ?? '行政机关',

@@ -260,8 +260,15 @@ export function actionRoles(name: ActionName): readonly Role[] {
 
 /** Throws a Forbidden rejection unless `actor` may take `name` on this case. */
 export function authorize(state: CaseState, name: ActionName, actor: Actor): void {
-  const def = ACTIONS[name];
   if (actor.procuratorateId !== state.info.procuratorateId) throw forbidden('不能办理其他检察院的案件');
+  if (holdsRoleFor(state, name, actor)) return;
+  const def = ACTIONS[name];
+  throw forbidden(`「${def.label}」须由${NEEDED[def.who]}办理`);
+}
+
+/** Whether `actor` holds a role that may take `name` on this case (its procuratorate aside). */
+function holdsRoleFor(state: CaseState, name: ActionName, actor: Actor): boolean {
+  const def = ACTIONS[name];
   // An organ's actor holds no role, so it can take no staff action, and staff no organ's one.
   const isOrgan = actor.organ !== undefined && actor.roles.length === 0;
   const roles = isOrgan ? [] : actor.roles;
@@ -280,20 +287,21 @@ export function authorize(state: CaseState, name: ActionName, actor: Actor): voi
     organ: isOrgan,
     contributor: isOrgan || isHandler || isHead || isChief,
   };
-  if (allowed[def.who]) return;
-  const needed: Record<Who, string> = {
-    handler: '本案承办检察官或部门负责人',
-    decision: '检察长（或经授权的部门负责人）',
-    chief: '检察长',
-    head: '部门负责人',
-    supervisor: '部门负责人或检察长',
-    staff: '本案承办检察官、部门负责人或检察长',
-    overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
-    organ: '被建议的行政机关（凭检察建议书链接和验证码）',
-    contributor: '本案承办检察官、部门负责人、检察长或被建议的行政机关',
-  };
-  throw forbidden(`「${def.label}」须由${needed[def.who]}办理`);
+  return allowed[def.who];
 }
+
+/** Who may take an action, as a refusal names them. */
+const NEEDED: Record<Who, string> = {
+  handler: '本案承办检察官或部门负责人',
+  decision: '检察长（或经授权的部门负责人）',
+  chief: '检察长',
+  head: '部门负责人',
+  supervisor: '部门负责人或检察长',
+  staff: '本案承办检察官、部门负责人或检察长',
+  overseer: '本案承办检察官、部门负责人、检察长或案件管理部门',
+  organ: '被建议的行政机关（凭检察建议书链接和验证码）',
+  contributor: '本案承办检察官、部门负责人、检察长或被建议的行政机关',
+};
 
 /** The payload parsed with its action's schema; refused as InvalidPayload naming the first field at fault. */
 export function parsePayload(name: ActionName, raw: unknown): Payloads[ActionName] {
@@ -323,12 +331,14 @@ export function runAction<N extends ActionName>(
 
 /** Thrown by the dry run's payload the moment a rule reads it: every precondition has held. */
 class PayloadNeeded extends Error {}
+/** One for every dry run: it only says that the rule got as far as its payload. */
+const PAYLOAD_NEEDED = new PayloadNeeded();
 
 const PROBE = new Proxy(
   {},
   {
     get() {
-      throw new PayloadNeeded();
+      throw PAYLOAD_NEEDED;
     },
   },
 );
@@ -339,16 +349,39 @@ const PROBE = new Proxy(
  * that cannot be read tells: refused before the payload is read means not available now.
  */
 export function availableActions(state: CaseState, actor: Actor, today: string): ActionName[] {
-  return FORM_ACTION_NAMES.filter((name) => {
+  // Rules check before they change anything, so all of them run on one frozen copy; a rule that
+  // changes the state before reading its payload fails there and runs again on a copy of its own.
+  const shared = deepFreeze(structuredCopy(state));
+  const dryRun = (name: FormActionName, on: CaseState): boolean => {
     try {
-      runAction(structuredCopy(state), name, PROBE as Payloads[typeof name], { actor, today });
+      runAction(on, name, PROBE as Payloads[typeof name], { actor, today });
       return true;
     } catch (err) {
       if (err instanceof PayloadNeeded) return true;
       if (err instanceof Rejection) return false;
+      if (on === shared) return dryRun(name, structuredCopy(state));
       throw err;
     }
-  });
+  };
+  // What the actor's roles rule out is refused before any rule runs, as authorize would refuse it.
+  const own = actor.procuratorateId === state.info.procuratorateId;
+  const candidates = own ? FORM_ACTION_NAMES.filter((name) => holdsRoleFor(state, name, actor)) : [];
+  // The dry runs' refusals are answers, not failures: capturing their stacks cost more than the rules.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return candidates.filter((name) => dryRun(name, shared));
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** A deep copy of plain data (case state is JSON: it travels through Temporal as such). */

@@ -149,6 +149,30 @@ describe('the case list', () => {
     expect(wild.body.items).toEqual([]);
   });
 
+  it('pages by next deadline in the index’s order, and refuses a cursor of another sort or made up', async () => {
+    const ids: string[] = [];
+    for (const t of ['期限排序甲', '期限排序乙', '期限排序丙']) ids.push(await newCase(t));
+    const seen: { id: string; nextDue: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await prosecutor.get(
+        `/api/cases?q=期限排序&sort=next_due&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.map((c) => c.id).sort()).toEqual([...ids].sort());
+    const keys = seen.map((c) => `${c.nextDue ?? '9999-12-31'} ${c.id}`);
+    expect(keys).toEqual([...keys].sort());
+
+    const byCreated = await prosecutor.get('/api/cases?q=期限排序&sort=created&limit=1');
+    const other = await prosecutor.get(`/api/cases?sort=next_due&cursor=${byCreated.body.nextCursor}`);
+    expect(other.status).toBe(422);
+    const madeUp = Buffer.from(JSON.stringify(['2025-13-45', ids[0]])).toString('base64url');
+    expect((await prosecutor.get(`/api/cases?sort=next_due&cursor=${madeUp}`)).status).toBe(422);
+  });
+
   it('never shows another procuratorate’s cases', async () => {
     await newCase('本院案件');
     const other = await createTestOrg(world.system.db);

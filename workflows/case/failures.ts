@@ -1,12 +1,10 @@
 /** What a case does when its timeline or its mail cannot be written: refuse, alert, go on. */
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import type { CaseAlert, CaseState } from '../../domain/case/model';
+import { KEPT_ALERTS } from '../../domain/case/page-state';
 import { CaseErrors } from '../contract';
 import { PATCHES } from '../patches';
 import { alerting } from './activity-presets';
-
-/** Enough for staff to see a pattern; older ones are dropped so the carried state stays small. */
-const KEPT_ALERTS = 20;
 
 /** A failure of an activity after its retries (or at once, for refused data); anything else is a bug. */
 export function unrecorded(err: unknown): err is ActivityFailure {

@@ -4,6 +4,7 @@ import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
 import { dbWrite, mail } from './activity-presets';
+import { PageStates } from './page-states';
 import { projectionOf, recommendationRows } from './projection';
 
 export interface JournalEvent {
@@ -37,6 +38,7 @@ export interface JournalBatch {
 export class Journal {
   private tail: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
+  private readonly pages = new PageStates();
 
   constructor(
     private readonly state: () => CaseState,
@@ -67,6 +69,7 @@ export class Journal {
         reason: e.reason ?? null,
       };
     });
+    const page = this.pages.next(state);
     const input = {
       caseId: state.info.caseId,
       procuratorateId: state.info.procuratorateId,
@@ -77,9 +80,11 @@ export class Journal {
       mail: batch.mail ?? [],
       ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
       ...(batch.organMail ? { organMail: batch.organMail } : {}),
+      ...(page ? { state: page.state } : {}),
     };
     const write = this.tail.then(() => dbWrite.journal(input));
     this.tail = write.catch(() => undefined);
+    if (page) void write.then(page.stored, () => undefined);
     this.background(
       write.then(
         (r) =>
