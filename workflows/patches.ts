@@ -175,6 +175,11 @@ export const PATCHES = {
    * counted again in the order things happened (rule `undatedExtensionCorrection`).
    */
   undatedExtensionCorrection: 'undated-extension-correction-2026-12-03',
+  /**
+   * 2026-12-04: the journal write and the clock computation are local activities (same bounds),
+   * so an action is recorded and answered within the workflow task that accepted it.
+   */
+  localJournalAndClocks: 'local-journal-and-clocks-2026-12-04',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

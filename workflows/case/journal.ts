@@ -3,7 +3,7 @@ import type { MailRequest, OrganMailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
-import { dbWrite, mail } from './activity-presets';
+import { journalActivity, mail } from './activity-presets';
 import { projectionOf, recommendationRows } from './projection';
 
 export interface JournalEvent {
@@ -78,7 +78,8 @@ export class Journal {
       ...(batch.acknowledgedAlerts ? { acknowledgedAlerts: batch.acknowledgedAlerts } : {}),
       ...(batch.organMail ? { organMail: batch.organMail } : {}),
     };
-    const write = this.tail.then(() => dbWrite.journal(input));
+    const journal = journalActivity();
+    const write = this.tail.then(() => journal(input));
     this.tail = write.catch(() => undefined);
     this.background(
       write.then(
