@@ -180,6 +180,11 @@ export const PATCHES = {
    * so an action is recorded and answered within the workflow task that accepted it.
    */
   localJournalAndClocks: 'local-journal-and-clocks-2026-12-04',
+  /**
+   * 2026-12-04: the case keeps one timer for its next reminder or expiry and restarts it only when
+   * that moment changes, instead of a new timer at every wake (an action added a cancel and a start).
+   */
+  steadyAlarmTimer: 'steady-alarm-timer-2026-12-04',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */
