@@ -180,6 +180,16 @@ export const PATCHES = {
    * the read model keeps with the timeline entries, so the case page never queries the workflow.
    */
   readModelState: 'read-model-state-2026-12-03',
+  /**
+   * 2026-12-04: the journal write and the clock computation are local activities (same bounds),
+   * so an action is recorded and answered within the workflow task that accepted it.
+   */
+  localJournalAndClocks: 'local-journal-and-clocks-2026-12-04',
+  /**
+   * 2026-12-04: the case keeps one timer for its next reminder or expiry and restarts it only when
+   * that moment changes, instead of a new timer at every wake (an action added a cancel and a start).
+   */
+  steadyAlarmTimer: 'steady-alarm-timer-2026-12-04',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

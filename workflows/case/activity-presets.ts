@@ -3,8 +3,19 @@
  * activity that gives up fails visibly (the action is refused, or the case raises an alert)
  * instead of holding the case still. Data the database refuses is not retried at all.
  */
-import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  TimeoutFailure,
+  type ActivityOptions,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
+import { RetryState } from '@temporalio/common';
 import type { Activities } from '../../activities';
+import { PATCHES } from '../patches';
 
 /** Bounds for an activity that talks to the database, waiting out a database restart. */
 const DATABASE: ActivityOptions = {
@@ -24,6 +35,49 @@ export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>(DAT
 
 /** Deadline arithmetic over the stored schedule: a read and a pure computation; bounded like a write. */
 export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>(DATABASE);
+
+/**
+ * The same two as local activities: run by the worker that runs the case, inside the workflow
+ * task that asked for them, so an action is recorded and answered in one workflow task instead
+ * of a round trip through the task queue per activity. Bounded like the others (an hour of
+ * retries, then the same failure); a wait between attempts longer than ten seconds is a workflow
+ * timer, so a database that stays down does not hold a workflow task open.
+ */
+const LOCAL_DATABASE: LocalActivityOptions = { ...DATABASE, localRetryThreshold: '10 seconds' };
+const local = proxyLocalActivities<Pick<Activities, 'journal' | 'computeClock'>>(LOCAL_DATABASE);
+const localJournal = asActivityFailure('journal', local.journal);
+const localClock = asActivityFailure('computeClock', local.computeClock);
+
+/** The journal write: local in cases that have the patch, queued in cases recorded before it. */
+export function journalActivity(): Activities['journal'] {
+  return patched(PATCHES.localJournalAndClocks) ? localJournal : dbWrite.journal;
+}
+
+/** The clock computation: local in cases that have the patch, queued in cases recorded before it. */
+export function clockActivity(): Activities['computeClock'] {
+  return patched(PATCHES.localJournalAndClocks) ? localClock : calendar.computeClock;
+}
+
+/**
+ * A local activity's failure reaches the workflow bare (the activity's ApplicationFailure, or a
+ * timeout), a queued one's wrapped in an ActivityFailure: wrapped the same way here, so the paths
+ * that refuse, undo and alert see one kind of failure however the work ran.
+ */
+function asActivityFailure<I, O>(
+  activityType: string,
+  run: (input: I) => Promise<O>,
+): (input: I) => Promise<O> {
+  return (input) =>
+    run(input).catch((err: unknown) => {
+      const bare = err instanceof ApplicationFailure || err instanceof TimeoutFailure;
+      if (!bare) throw err;
+      const retryState =
+        err instanceof ApplicationFailure && err.nonRetryable
+          ? RetryState.NON_RETRYABLE_FAILURE
+          : RetryState.TIMEOUT;
+      throw new ActivityFailure('Local activity failed', activityType, undefined, retryState, undefined, err);
+    });
+}
 
 /**
  * E-mail: SMTP may be down for hours; mail waits in the outbox and is retried for two days,

@@ -3,7 +3,7 @@ import type { ComputedClock } from '../../calendar/compute-clock';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState, ClockLength, ClockState } from '../../domain/case/model';
 import type { ClockOp } from '../../domain/case/rules/common';
-import { calendar } from './activity-presets';
+import { clockActivity } from './activity-presets';
 
 export interface ClockChange {
   kind: 'started' | 'recomputed' | 'met' | 'cancelled' | 'lapsed';
@@ -35,7 +35,7 @@ function compute(
     const length: ClockLength = op.length
       ? { source: 'explicit', period: op.length }
       : { source: op.urgent ? 'urgent' : 'default' };
-    return calendar.computeClock({
+    return clockActivity()({
       clockId: op.clockId,
       start: op.start,
       length,
@@ -46,7 +46,7 @@ function compute(
   }
   const clock = state.clocks[op.key]!;
   const { excludedDays, exclusions, suspensions, extensions } = clock.request;
-  return calendar.computeClock({
+  return clockActivity()({
     clockId: clock.clockId,
     start: clock.request.start,
     length: clock.length,

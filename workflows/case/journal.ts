@@ -3,7 +3,7 @@ import type { MailRequest, OrganMailRequest } from '../../store/journal';
 import type { ClockRowInput } from '../../store/case-details';
 import type { CaseState } from '../../domain/case/model';
 import { shanghaiDate } from '../../domain/time';
-import { dbWrite, mail } from './activity-presets';
+import { journalActivity, mail } from './activity-presets';
 import { PageStates } from './page-states';
 import { projectionOf, recommendationRows } from './projection';
 
@@ -82,7 +82,8 @@ export class Journal {
       ...(batch.organMail ? { organMail: batch.organMail } : {}),
       ...(page ? { state: page.state } : {}),
     };
-    const write = this.tail.then(() => dbWrite.journal(input));
+    const journal = journalActivity();
+    const write = this.tail.then(() => journal(input));
     this.tail = write.catch(() => undefined);
     if (page) void write.then(page.stored, () => undefined);
     this.background(

@@ -28,6 +28,7 @@ import {
 } from '../contract';
 import { PATCHES } from '../patches';
 import { nextDueKey, stageKey } from '../search-attributes';
+import { AlarmTimer } from './alarm';
 import { openClocks } from './projection';
 import { CaseRun, type CarriedCase } from './run';
 
@@ -115,9 +116,25 @@ function recomputeClocks(run: CaseRun, request: RecomputeClocksRequest): Promise
 
 /** Sleeps until the next reminder or expiry (or a change), fires what is due, and repeats. */
 async function superviseClocks(run: CaseRun): Promise<void> {
-  const settled = () => run.journal.idle && allHandlersFinished();
-  const finished = () => isFinalStage(run.state.stage) && settled();
-  const mayContinueAsNew = () => workflowInfo().continueAsNewSuggested && settled();
+  if (!patched(PATCHES.steadyAlarmTimer)) return superviseClocksRearming(run);
+  const { finished, mayContinueAsNew } = endings(run);
+  const alarm = new AlarmTimer();
+  for (;;) {
+    publishSearchAttributes(run);
+    if (finished()) return;
+    if (mayContinueAsNew()) await continueAsNew<typeof caseWorkflow>(carriedInput(run.input), run.carry());
+    const seen = run.changes;
+    alarm.setFor(run.nextAlarm());
+    await condition(() => alarm.rang || run.changes !== seen || finished() || mayContinueAsNew());
+    if (!alarm.rang) continue;
+    alarm.reset();
+    await run.fireDueAlarms();
+  }
+}
+
+/** The supervisor of cases begun before PATCHES.steadyAlarmTimer: a new timer at every wake. */
+async function superviseClocksRearming(run: CaseRun): Promise<void> {
+  const { finished, mayContinueAsNew } = endings(run);
   for (;;) {
     publishSearchAttributes(run);
     if (finished()) return;
@@ -128,6 +145,15 @@ async function superviseClocks(run: CaseRun): Promise<void> {
     if (next === undefined) await condition(wake);
     else if (!(await condition(wake, Math.max(next - Date.now(), 1)))) await run.fireDueAlarms();
   }
+}
+
+/** When the case has ended, and when it may continue as new: nothing in flight either way. */
+function endings(run: CaseRun) {
+  const settled = () => run.journal.idle && allHandlersFinished();
+  return {
+    finished: () => isFinalStage(run.state.stage) && settled(),
+    mayContinueAsNew: () => workflowInfo().continueAsNewSuggested && settled(),
+  };
 }
 
 /** The input the next run receives: the description stays behind (in the database). */
