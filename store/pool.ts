@@ -42,9 +42,24 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);
 
-  const query = async <R extends QueryResultRow>(text: string, values?: unknown[], options?: QueryOptions) =>
-    (await pool.query<R>(options?.prepared ? { name: statementName(text), text, values } : { text, values }))
-      .rows;
+  // A server whose connections share one session (the embedded database; a pooler in transaction
+  // mode) sees another connection's statement of the same name, or misses its own: from the first
+  // such refusal on, this pool plans every statement afresh, which is always correct.
+  let preparing = true;
+  const query = async <R extends QueryResultRow>(
+    text: string,
+    values?: unknown[],
+    options?: QueryOptions,
+  ) => {
+    if (!options?.prepared || !preparing) return (await pool.query<R>({ text, values })).rows;
+    try {
+      return (await pool.query<R>({ name: statementName(text), text, values })).rows;
+    } catch (err) {
+      if (!SHARED_SESSION_CODES.has((err as { code?: string }).code ?? '')) throw err;
+      preparing = false;
+      return (await pool.query<R>({ text, values })).rows;
+    }
+  };
 
   return {
     query,
@@ -74,6 +89,9 @@ export function createDb({ connectionString, max = 10, applicationName = 'duban'
     close: () => pool.end(),
   };
 }
+
+/** duplicate_prepared_statement, invalid_sql_statement_name. */
+const SHARED_SESSION_CODES = new Set(['42P05', '26000']);
 
 const statementNames = new Map<string, string>();
 

@@ -79,3 +79,13 @@ it('rolls back a failed transaction and the transaction of a client that disconn
   await dbs[3]!.query('UPDATE counters SET n = n + 1 WHERE id = 1');
   expect(await dbs[0]!.query('SELECT n FROM counters WHERE id = 1')).toEqual([{ n: 101 }]);
 });
+
+it('answers a statement kept prepared by several pools, which the shared session sees under one name', async () => {
+  const text = 'SELECT author FROM notes WHERE author = $1';
+  for (let round = 0; round < 3; round++) {
+    const answers = await Promise.all(
+      dbs.map((db, d) => db.query<{ author: string }>(text, [`w${d}-${round}`], { prepared: true })),
+    );
+    expect(answers).toEqual(dbs.map((_, d) => [{ author: `w${d}-${round}` }]));
+  }
+});
