@@ -267,7 +267,10 @@ describe('when the chief issues a recommendation', () => {
 
     const view = await eco.send('GET', '/api/organ/recommendation');
     const due = view.body.rectificationDue as string;
-    const until = `${Number(due.slice(0, 4)) + 1}${due.slice(4)}`;
+    // A year later, on a working day: a period ending on a rest day runs on to the next working day.
+    const later = new Date(`${Number(due.slice(0, 4)) + 1}${due.slice(4)}T00:00:00Z`);
+    while ([0, 6].includes(later.getUTCDay())) later.setUTCDate(later.getUTCDate() + 1);
+    const until = later.toISOString().slice(0, 10);
     const asked = await eco.send('POST', '/api/organ/recommendation/extension-requests', {
       until,
       reasons: '清运需完成招投标',
