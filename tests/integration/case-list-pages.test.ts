@@ -21,7 +21,7 @@ beforeAll(async () => {
   await db.query(
     `INSERT INTO cases (id, procuratorate_id, workflow_id, title, track, stage, domain_code, source, handler_id,
                         organ_ids, next_due, next_due_provisional, overdue, summary, created_at, updated_at)
-     SELECT 'pg-' || g, $1, 'pg-wf-' || g,
+     SELECT $1 || '-pg-' || g, $1, $1 || '-pg-wf-' || g,
             '案件' || (CASE WHEN g % 3 = 0 THEN '常见' ELSE '' END) || (CASE WHEN g % 840 = 7 THEN '罕见' ELSE '' END)
               || (CASE WHEN g > $3::int - 2100 THEN '远端' ELSE '' END),
             'administrative', (ARRAY['LEAD','FILED'])[1 + g % 2], 'ecology', 'public_report', $2,
@@ -34,7 +34,7 @@ beforeAll(async () => {
   );
   await db.query(
     `INSERT INTO case_creations (case_id, procuratorate_id, input)
-     SELECT 'pg-' || g, $1, jsonb_build_object('description', CASE WHEN g % 600 = 5 THEN '线索词' ELSE '其他' END)
+     SELECT $1 || '-pg-' || g, $1, jsonb_build_object('description', CASE WHEN g % 600 = 5 THEN '线索词' ELSE '其他' END)
        FROM generate_series(1, $2::int) AS g`,
     [org.procuratorateId, CASES],
   );
