@@ -89,7 +89,10 @@ async function eventsOfRun(client: Client, workflowId: string, runId: string | u
 /** gRPC status NOT_FOUND: the history read for a run the namespace no longer keeps. */
 const GRPC_NOT_FOUND = 5;
 
-/** Adds seq → hash for each completed journal activity of the run; a later run's value stays. */
+/**
+ * Adds seq → hash for each completed journal activity of the run, queued (its completion event) or
+ * local (the marker the worker recorded with its result); a later run's value stays.
+ */
 async function collectJournalWrites(
   converter: LoadedDataConverter,
   events: readonly temporal.api.history.v1.IHistoryEvent[],
@@ -100,18 +103,38 @@ async function collectJournalWrites(
     if (event.activityTaskScheduledEventAttributes?.activityType?.name === 'journal')
       journalWrites.add(String(event.eventId));
     const done = event.activityTaskCompletedEventAttributes;
-    if (!done || !journalWrites.has(String(done.scheduledEventId))) continue;
-    const result = await decodeFromPayloadsAtIndex<{ seqs?: number[]; hashes?: string[] }>(
-      converter,
-      0,
-      done.result?.payloads,
-    );
-    // Results recorded before the activity returned hashes vouch for nothing here.
-    result.seqs?.forEach((seq, i) => {
-      const hash = result.hashes?.[i];
-      if (hash && !written.has(seq)) written.set(seq, hash);
-    });
+    if (done && journalWrites.has(String(done.scheduledEventId)))
+      addWrites(await decodeFromPayloadsAtIndex<JournalResult>(converter, 0, done.result?.payloads), written);
+    const marker = event.markerRecordedEventAttributes;
+    if (marker?.markerName === LOCAL_ACTIVITY_MARKER && marker.details?.result?.payloads?.length) {
+      const data = await decodeFromPayloadsAtIndex<{ activity_type?: string }>(
+        converter,
+        0,
+        marker.details.data?.payloads,
+      );
+      if (data?.activity_type !== 'journal') continue;
+      addWrites(
+        await decodeFromPayloadsAtIndex<JournalResult>(converter, 0, marker.details.result.payloads),
+        written,
+      );
+    }
   }
+}
+
+/** The marker a worker records for a local activity: `data` names it, `result` holds what it returned. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+interface JournalResult {
+  seqs?: number[];
+  hashes?: string[];
+}
+
+function addWrites(result: JournalResult | undefined, written: Map<number, string>): void {
+  // Results recorded before the activity returned hashes vouch for nothing here.
+  result?.seqs?.forEach((seq, i) => {
+    const hash = result.hashes?.[i];
+    if (hash && !written.has(seq)) written.set(seq, hash);
+  });
 }
 
 /** The first entry the database holds otherwise than written, and the first it lost. */
