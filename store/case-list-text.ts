@@ -29,12 +29,13 @@ export async function textMatches(tx: Tx, procuratorateId: string, pattern: stri
 }
 
 /**
- * The condition on a case walked in page order, `p` being the pattern's parameter. The lead's words
- * are read by the case's key (an EXISTS would be free to search the trigram index for every case).
+ * The condition on a case walked in page order, `p` being the pattern's parameter and `c` the name
+ * its row goes by. The lead's words are read by the case's key (an EXISTS would be free to search
+ * the trigram index for every case).
  */
-export function matchesText(p: string): string {
-  const lead = '(SELECT cc.lead_text FROM case_creations cc WHERE cc.case_id = cases.id)';
-  return `(${like('title', p)} OR ${like('id', p)} OR ${like(lead, p)})`;
+export function matchesText(p: string, c = 'cases'): string {
+  const lead = `(SELECT cc.lead_text FROM case_creations cc WHERE cc.case_id = ${c}.id)`;
+  return `(${like(`${c}.title`, p)} OR ${like(`${c}.id`, p)} OR ${like(lead, p)})`;
 }
 
 function like(column: string, p: string): string {

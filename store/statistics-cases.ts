@@ -2,6 +2,7 @@
  * The cases behind one figure of the statistics (the drill-down of every chart): the same
  * criteria and the same legal dates as the figure, answering the cases instead of a count.
  */
+import { likePattern, matchesText } from './case-list-text';
 import type { Db } from './pool';
 import { FILED_ON, RECEIVED_ON, type Period } from './statistics';
 
@@ -31,17 +32,21 @@ export interface FigureCaseRow {
 const SELECT = 'SELECT c.id AS case_id, c.title, c.stage, c.domain_code, c.track FROM cases c';
 const ORDER = 'ORDER BY c.created_at, c.id';
 
-/** One page of the cases behind a figure, and how many there are in all. */
+/**
+ * One page of the cases behind a figure, and how many there are in all; with `q`, only those whose
+ * title, case number or lead has the words (as the case list searches), the total counting them.
+ */
 export async function casesOfFigure(
   db: Db,
   procuratorateId: string,
   p: Period,
   f: FigureCriteria,
-  window: { limit: number; offset: number },
+  window: { limit: number; offset: number; q?: string },
 ): Promise<{ rows: FigureCaseRow[]; total: number }> {
   const [where, extra] = criteriaOf(f);
   const values = [procuratorateId, p.from, p.to, ...extra];
-  const condition = `WHERE c.procuratorate_id = $1 AND ${where}`;
+  let condition = `WHERE c.procuratorate_id = $1 AND ${where}`;
+  if (window.q) condition += ` AND ${matchesText(`$${values.push(likePattern(window.q))}`, 'c')}`;
   const paging = `LIMIT $${values.length + 1} OFFSET $${values.length + 2}`;
   const rows = await db.query<FigureCaseRow>(`${SELECT} ${condition} ${ORDER} ${paging}`, [
     ...values,

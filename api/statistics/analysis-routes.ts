@@ -55,6 +55,7 @@ export function figureCasesRoute(target: RouteTarget, deps: StatisticsDeps): voi
         {
           limit: query.limit ?? FIGURE_CASES_MAX,
           offset: query.offset ?? 0,
+          q: query.q,
         },
       );
       return {

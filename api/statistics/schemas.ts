@@ -141,6 +141,7 @@ export const figureQuery = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}$/, '月份格式为 YYYY-MM')
     .optional(),
+  q: text(100, '按案件名称、编号或线索内容搜索').optional(),
   limit: z.coerce
     .number()
     .int()
@@ -159,7 +160,7 @@ export const figureQuery = z.strictObject({
 
 export const figureCasesResponse = z.object({
   period,
-  total: z.number().int().describe('构成该数字的案件总数，用于分页'),
+  total: z.number().int().describe('构成该数字的案件总数（有 q 时为其中符合搜索的），用于分页'),
   items: z.array(
     z.object({
       caseId: z.string(),

@@ -3,18 +3,23 @@
  * and statistics, the organ registry, the admin's holiday what-if preview (read-only: the
  * platform's administrator changes what binds every procuratorate, here a domain),
  * the caught mail of development mode, the public intake on a phone and the staff's queue of
- * public leads, and an organ registered, opened and deactivated.
+ * public leads, an organ's recommendations and cases searched on the server, and an organ
+ * registered, opened and deactivated.
  */
 import { join } from 'node:path';
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
 import { intakeProofHeaders } from '../helpers/intake-proof';
+import { issueRecommendation } from '../helpers/issued-recommendation';
+import { eventually } from '../helpers/npm-start';
 
 const TEST = 'ui-screens';
 const ROOT = join(__dirname, '..', '..');
 
 const ui = useUiApp('ui-screens');
+const ORGAN = 'org-pk-eco';
+const ORGAN_CASES = ['某化工厂违法排放废水', '某建筑工地扬尘污染'];
 
 beforeAll(async () => {
   // One case, so that the calendar, the charts and the mailbox have something to show.
@@ -28,7 +33,15 @@ beforeAll(async () => {
     receivedOn,
   });
   expect(created.status).toBe(201);
-}, 60_000);
+  // Two recommendations to one organ, so that its page has lists to search.
+  for (const title of ORGAN_CASES) await issueRecommendation(ui.app.baseUrl, { title, organId: ORGAN });
+  const issued = await eventually(
+    () => prosecutor.get(`/api/statistics/cases?figure=issued&organId=${ORGAN}`),
+    (res) => res.body.total === ORGAN_CASES.length,
+    30_000,
+  );
+  expect(issued.body.total).toBe(ORGAN_CASES.length);
+}, 120_000);
 
 describe('the screens around the cases', () => {
   it('when the case office opens the calendar, the statistics and the organs, then deadlines, holidays, charts and records show', async () => {
@@ -63,6 +76,41 @@ describe('the screens around the cases', () => {
     await office.getByRole('rowheader', { name: /区生态环境局/ }).waitFor();
     await screenshot(office, TEST, '04-organs');
     await office.close();
+  });
+
+  it("when the case office searches an organ's recommendations and cases, then the server narrows each list", async () => {
+    const office = await signIn(ui.browser, ui.app.baseUrl, 'zhaoag');
+    await office.goto(`${ui.app.baseUrl}/organs/${ORGAN}`);
+    await office.getByRole('heading', { name: '区生态环境局' }).waitFor();
+    const card = (heading: string | RegExp) =>
+      office.locator('.card', { has: office.getByRole('heading', { name: heading }) });
+    const lists = [
+      {
+        card: card(/本年发出的检察建议/),
+        search: '搜索本年的检察建议',
+        api: '/api/statistics/cases',
+        what: '检察建议',
+      },
+      { card: card('涉及该机关的案件'), search: '搜索涉及该机关的案件', api: '/api/cases', what: '案件' },
+    ];
+    const [dust, wastewater] = [ORGAN_CASES[1]!, ORGAN_CASES[0]!];
+    for (const list of lists) {
+      await list.card.getByRole('link', { name: dust }).waitFor();
+      await list.card.getByRole('link', { name: wastewater }).waitFor();
+      await list.card.getByRole('status').getByText('共 2 条').waitFor();
+      const asked = office.waitForRequest((r) => {
+        const url = new URL(r.url());
+        return url.pathname === list.api && url.searchParams.get('q') === '扬尘';
+      });
+      await list.card.getByLabel(list.search).fill('扬尘');
+      await asked;
+      await list.card.getByRole('status').getByText(`符合条件的${list.what}共 1 条`).waitFor();
+      await list.card.getByRole('link', { name: dust }).waitFor();
+      expect(await list.card.getByRole('link', { name: wastewater }).count()).toBe(0);
+    }
+    await screenshot(office, TEST, '04b-organ-searched');
+    await office.close();
+    expect(ui.browser.errors).toEqual([]);
   });
 
   it("when a procuratorate's admin previews a holiday schedule, then the what-if shows its own deadlines read-only, and only the platform's administrator adds a domain", async () => {

@@ -24,6 +24,9 @@ describe('the statistics API', () => {
     ['figure=overdue&month=2025-8', 'month'],
     ['figure=received&from=2025-13-01', 'from'],
     ['figure=received&from=2025-09-01&to=2025-08-01', 'from'],
+    ['figure=issued&q=%E5%BA%9F%00', 'q'],
+    [`figure=issued&q=${'废'.repeat(101)}`, 'q'],
+    ['figure=issued&q=%20', 'q'],
   ])('when the drill-down is asked with %s, then it answers 422 naming %s', async (query, field) => {
     const res = await office.get(`/api/statistics/cases?${query}`);
     expect(res.status).toBe(422);
@@ -64,6 +67,23 @@ describe('the statistics API', () => {
     const wrong = await office.get(`/api/statistics/cases?${figure}&limit=0`);
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors[0].path).toBe('limit');
+  });
+
+  it('when the drill-down is searched, then only the cases with the words are listed and the total counts them', async () => {
+    const figure = `from=2025-01-01&to=2025-12-31&figure=issued&organId=${world.org.organs.eco}`;
+    const search = async (q: string, window = '') => {
+      const res = await office.get(`/api/statistics/cases?${figure}&q=${encodeURIComponent(q)}${window}`);
+      expect(res.status).toBe(200);
+      expectDocumented('GET', '/api/statistics/cases', res);
+      const body = res.body as { total: number; items: { caseId: string }[] };
+      return { total: body.total, ids: body.items.map((c) => c.caseId) };
+    };
+    const [c1, c2, c3] = ['c1', 'c2', 'c3'].map((key) => caseIdOf(world.org, key));
+    expect(await search('统计样本')).toEqual({ total: 3, ids: [c1, c2, c3] });
+    expect(await search('样本 C2')).toEqual({ total: 1, ids: [c2] });
+    expect(await search(c3!)).toEqual({ total: 1, ids: [c3] });
+    expect(await search('统计样本', '&limit=1&offset=1')).toEqual({ total: 3, ids: [c2] });
+    expect(await search('100%')).toEqual({ total: 0, ids: [] });
   });
 
   it('when the admin sets the threshold, then 类案分析 flags repeat offenders by it, and a bad value is refused', async () => {

@@ -1,8 +1,8 @@
 /**
  * Search and pages for a list the API hands over whole (a procuratorate's organs, users, public
  * leads…): the words typed narrow it, twenty rows a page. Lists the server pages (the bell, the
- * cases behind a figure) load one page at a time through `useServerPages`, under the same Pager.
- * The case list pages on the server by a cursor.
+ * cases behind a figure) load one page at a time through `useServerPages`, under the same Pager,
+ * and are searched on the server. Lists the server pages by a cursor: cursor-pages.ts.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../api/client';
@@ -51,7 +51,24 @@ export function usePagedSearch<T>(
 }
 
 /** What the Pager shows and moves: a list paged in the browser or on the server. */
-export type Pages = Pick<PagedList<unknown>, 'query' | 'matching' | 'page' | 'pages' | 'setPage'>;
+export type Pages = Pick<PagedList<unknown>, 'query' | 'matching' | 'page' | 'pages' | 'setPage'> & {
+  /** The server does not count: `matching` and `pages` are those seen so far, and more follow. */
+  uncounted?: boolean;
+};
+
+/** How long typing pauses before the words go to the server. */
+const TYPING_PAUSE_MS = 300;
+
+/** The words of a list's search box, and those sent once the typing pauses (trimmed). */
+export function useServerSearch() {
+  const [query, setQuery] = useState('');
+  const [words, setWords] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setWords(query.trim()), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return { query, setQuery, words };
+}
 
 /** One page as the server answers it (`limit` rows from `offset`), with how many there are in all. */
 export interface ServerPage<T> {
@@ -60,6 +77,9 @@ export interface ServerPage<T> {
 }
 
 export interface ServerPagedList<T> extends Pages {
+  setQuery(query: string): void;
+  /** The words sent to the server (trimmed; empty for none), a moment after the typing. */
+  words: string;
   /** The rows of the page shown; undefined until the first page has loaded. */
   rows: T[] | undefined;
   error: ApiError | undefined;
@@ -68,20 +88,25 @@ export interface ServerPagedList<T> extends Pages {
 }
 
 /**
- * Pages of a list the server pages: only the page shown is asked for. Other `deps` (another figure,
- * another period) make another list, shown from its first page.
+ * Pages of a list the server pages: only the page shown is asked for, with the words searched
+ * (`q`, empty for none). Other `deps` (another figure, another period) or other words make another
+ * list, shown from its first page.
  */
 export function useServerPages<T>(
-  load: (window: { limit: number; offset: number }) => Promise<ServerPage<T>>,
+  load: (window: { limit: number; offset: number }, q: string) => Promise<ServerPage<T>>,
   deps: readonly unknown[],
   pageSize = 20,
 ): ServerPagedList<T> {
-  const key = JSON.stringify(deps);
+  const search = useServerSearch();
+  const key = JSON.stringify([...deps, search.words]);
   const [shown, setShown] = useState({ key, page: 0 });
   // A new list starts on its first page, before its first page is asked for.
   const page = shown.key === key ? shown.page : 0;
   if (shown.key !== key) setShown({ key, page: 0 });
-  const loaded = useApi(() => load({ limit: pageSize, offset: page * pageSize }), [key, page, pageSize]);
+  const loaded = useApi(
+    () => load({ limit: pageSize, offset: page * pageSize }, search.words),
+    [key, page, pageSize],
+  );
   const total = loaded.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   // Rows gone meanwhile (a shorter list): back to its last page.
@@ -89,7 +114,9 @@ export function useServerPages<T>(
     if (loaded.data && page > 0 && page >= pages) setShown({ key, page: pages - 1 });
   }, [loaded.data, page, pages, key]);
   return {
-    query: '',
+    query: search.query,
+    setQuery: search.setQuery,
+    words: search.words,
     rows: loaded.data?.items,
     matching: total,
     page,
@@ -111,7 +138,7 @@ export function ListSearch<T>({
   id: string;
   label: string;
   placeholder?: string;
-  list: PagedList<T>;
+  list: Pick<PagedList<T>, 'query' | 'setQuery'>;
 }) {
   return (
     <div className="field grow list-search">
@@ -127,21 +154,20 @@ export function ListSearch<T>({
   );
 }
 
-/** 共 n 条 and, over more than one page, the previous and next page. */
+/** 共 n 条 (or, uncounted, how many so far) and, over more than one page, the previous and next page. */
 export function Pager({ list, what }: { list: Pages; what: string }) {
+  const which = list.query.trim() ? `符合条件的${what}` : '';
   return (
     <nav className="pager" aria-label={`${what}分页`}>
       <span role="status">
-        {list.query.trim() ? `符合条件的${what}共 ${list.matching} 条` : `共 ${list.matching} 条`}
+        {list.uncounted ? `${which}已列出 ${list.matching} 条，还有更多` : `${which}共 ${list.matching} 条`}
       </span>
       {list.pages > 1 && (
         <>
           <button type="button" disabled={list.page === 0} onClick={() => list.setPage(list.page - 1)}>
             上一页
           </button>
-          <span>
-            第 {list.page + 1} / {list.pages} 页
-          </span>
+          <span>{list.uncounted ? `第 ${list.page + 1} 页` : `第 ${list.page + 1} / ${list.pages} 页`}</span>
           <button
             type="button"
             disabled={list.page >= list.pages - 1}

@@ -6,15 +6,14 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { reference } from '../api/reference';
 import type { User } from '../api/session';
-import type { CaseSummary, Organ, OrganRecord } from '../api/types';
+import type { Organ } from '../api/types';
 import { hasAnyRole } from '../../../domain/roles';
-import { DueBadge, Tag } from '../components/badges';
+import { Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
-import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
-import { chineseDateTime, percent, chineseDate } from '../lib/format';
-import { stageLabel } from '../lib/labels';
+import { chineseDateTime } from '../lib/format';
 import { Link, navigate } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { OrganCases } from './organ-cases';
 import { OrganForm, ORGAN_KINDS } from './organ-form';
 
 const isStaff = (u: User) => hasAnyRole(u.roles, ['prosecutor', 'head', 'chief', 'case_office']);
@@ -122,85 +121,5 @@ function Contacts(props: { organ: Organ; admin: boolean; onEdit: () => void; onC
       )}
       {error && <Problem error={error} />}
     </div>
-  );
-}
-
-interface FigureCases {
-  period: { from: string; to: string };
-  items: { caseId: string; title: string; stage: string }[];
-}
-
-function OrganCases({ organ }: { organ: Organ }) {
-  const loaded = useApi(
-    () =>
-      Promise.all([
-        api.get<{ items: CaseSummary[] }>('/api/cases', { organ: organ.id, limit: 200 }),
-        api.get<FigureCases>('/api/statistics/cases', { figure: 'issued', organId: organ.id }),
-        api.get<{ items: OrganRecord[] }>('/api/statistics/organs'),
-      ]),
-    [organ.id],
-  );
-  const issuedList = usePagedSearch(loaded.data?.[1].items, (c) => `${c.title} ${c.caseId}`, 10);
-  const caseList = usePagedSearch(loaded.data?.[0].items, (c) => `${c.title} ${c.id}`, 10);
-  if (loaded.error) return <Problem error={loaded.error} />;
-  if (!loaded.data) return <Loading what="案件" />;
-  const [cases, issued, records] = loaded.data;
-  const record = records.items.find((r) => r.organId === organ.id);
-  return (
-    <>
-      {record && (
-        <div className="card">
-          <h2>本年履职记录 {record.repeatOffender && <Tag tone="red">屡次不履职</Tag>}</h2>
-          <p>
-            检察建议 {record.recommendations} 件，按期回复 {record.repliedOnTime} 件，逾期或未回复{' '}
-            {record.repliedLate + record.noReply} 件，整改到位 {record.rectified} 件（
-            {percent(record.rectificationRate)}），被诉 {record.litigatedCases} 件。
-          </p>
-        </div>
-      )}
-      <div className="card">
-        <h2>
-          本年发出的检察建议（{chineseDate(issued.period.from)} 至 {chineseDate(issued.period.to)}）
-        </h2>
-        {issued.items.length === 0 ? (
-          <p className="empty">本年没有向该机关发出检察建议。</p>
-        ) : (
-          <>
-            <ListSearch id="issued-q" label="搜索本年的检察建议" list={issuedList} />
-            <Pager list={issuedList} what="检察建议" />
-            <ul>
-              {issuedList.rows.map((c) => (
-                <li key={c.caseId}>
-                  <Link to={`/cases/${c.caseId}`}>{c.title}</Link>{' '}
-                  <span className="muted small">{stageLabel(c.stage)}</span>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-      <div className="card">
-        <h2>涉及该机关的案件</h2>
-        {cases.items.length === 0 ? (
-          <p className="empty">没有涉及该机关的案件。</p>
-        ) : (
-          <>
-            <ListSearch id="organ-cases-q" label="搜索涉及该机关的案件" list={caseList} />
-            <Pager list={caseList} what="案件" />
-            <ul>
-              {caseList.rows.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/cases/${c.id}`}>{c.title}</Link>{' '}
-                  <span className="muted small">
-                    {c.id} · {stageLabel(c.stage)}
-                  </span>{' '}
-                  {c.nextDue && <DueBadge due={c.nextDue} overdue={c.overdue} />}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-    </>
   );
 }
