@@ -19,9 +19,9 @@ export function likePattern(q: string): string {
 export async function textMatches(tx: Tx, procuratorateId: string, pattern: string) {
   // UNION ALL stops at the limit (a case matching twice counts twice, which only errs towards the walk).
   const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM cases WHERE procuratorate_id = $1 AND (${like('title', '$2')} OR ${like('id', '$2')})
+    `SELECT id FROM cases WHERE procuratorate_id = $1 AND (${ilike('title', '$2')} OR ${ilike('id', '$2')})
      UNION ALL
-     SELECT case_id FROM case_creations WHERE procuratorate_id = $1 AND ${like('lead_text', '$2')}
+     SELECT case_id FROM case_creations WHERE procuratorate_id = $1 AND ${ilike('lead_text', '$2')}
      LIMIT $3`,
     [procuratorateId, pattern, BY_ID + 1],
   );
@@ -35,9 +35,10 @@ export async function textMatches(tx: Tx, procuratorateId: string, pattern: stri
  */
 export function matchesText(p: string, c = 'cases'): string {
   const lead = `(SELECT cc.lead_text FROM case_creations cc WHERE cc.case_id = ${c}.id)`;
-  return `(${like(`${c}.title`, p)} OR ${like(`${c}.id`, p)} OR ${like(lead, p)})`;
+  return `(${ilike(`${c}.title`, p)} OR ${ilike(`${c}.id`, p)} OR ${ilike(lead, p)})`;
 }
 
-function like(column: string, p: string): string {
+/** `column` has the words of `pattern` (a `likePattern`), `p` being its parameter, in any case. */
+export function ilike(column: string, p: string): string {
   return `${column} ILIKE ${p} ESCAPE '\\'`;
 }

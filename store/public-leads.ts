@@ -1,3 +1,4 @@
+import { ilike, likePattern } from './case-list-text';
 import { firstRow, type Db, type Tx } from './pool';
 
 export const PUBLIC_LEAD_STATUSES = ['received', 'under_evaluation', 'accepted', 'not_accepted'] as const;
@@ -148,17 +149,33 @@ const STAFF_COLUMNS = `pl.id, pl.procuratorate_id, ${STATUS} AS status, pl.descr
   (SELECT count(*)::int FROM public_lead_attachments a WHERE a.lead_id = pl.id) AS attachment_count,
   pl.submitted_at, ${UPDATED} AS updated_at`;
 
-/** The procuratorate's public leads with the given status, oldest first (a queue). */
+export interface LeadQueueFilter {
+  status: PublicLeadStatus | 'all';
+  /** Words the description or the location has, matched literally (`%` is a percent sign). */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the procuratorate's public leads with the given status (and words), oldest first
+ * (a queue), and how many match in all.
+ */
 export async function listPublicLeads(
   db: Db,
   procuratorateId: string,
-  filter: { status: PublicLeadStatus | 'all'; limit: number },
-): Promise<PublicLeadRow[]> {
-  return db.query<PublicLeadRow>(
-    `SELECT * FROM (SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE pl.procuratorate_id = $1) l
-     WHERE $2 = 'all' OR l.status = $2 ORDER BY l.submitted_at, l.id LIMIT $3`,
-    [procuratorateId, filter.status, filter.limit],
+  filter: LeadQueueFilter,
+): Promise<{ rows: PublicLeadRow[]; total: number }> {
+  const matching = `FROM (SELECT ${STAFF_COLUMNS} FROM ${FROM} WHERE pl.procuratorate_id = $1) l
+     WHERE ($2 = 'all' OR l.status = $2)
+       AND ($3::text IS NULL OR ${ilike('l.description', '$3')} OR ${ilike('l.location', '$3')})`;
+  const values = [procuratorateId, filter.status, filter.q ? likePattern(filter.q) : null];
+  const rows = await db.query<PublicLeadRow>(
+    `SELECT * ${matching} ORDER BY l.submitted_at, l.id LIMIT $4 OFFSET $5`,
+    [...values, filter.limit, filter.offset],
   );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${matching}`, values);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findPublicLead(

@@ -74,7 +74,15 @@ export const listLeadsQuery = z.strictObject({
     .enum([...PUBLIC_LEAD_STATUSES, 'all'])
     .default('received')
     .describe('缺省为待评估（received）'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  q: text(100, '按反映的问题或发生地点搜索').optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('每页最多列出几条（默认 100）'),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .default(0)
+    .describe('跳过最早的几条（分页：第 n 页为 (n-1)×limit；默认 0）'),
 });
 
 export const declineBody = z.strictObject({
@@ -94,6 +102,11 @@ export const staffLeadResponse = z.object({
   declineReason: z.string().nullable(),
   submittedAt: timestamp,
   updatedAt: timestamp,
+});
+
+export const leadQueueResponse = z.object({
+  items: z.array(staffLeadResponse).describe('线索，先到先列'),
+  total: z.number().int().describe('符合条件（状态，有 q 时还有搜索）的线索总数，用于分页'),
 });
 
 export const staffLeadDetailResponse = staffLeadResponse.extend({

@@ -4,15 +4,15 @@ import type { Db } from '../../store/pool';
 import { findPublicLead, listPublicLeads, type PublicLeadRow } from '../../store/public-leads';
 import { declinePublicLead, findAttachment, listAttachments } from '../../store/public-lead-staff';
 import { problems } from '../problem';
-import { defineListRoute, defineReadRoute, routerOf } from '../route-kit';
+import { defineReadRoute, routerOf } from '../route-kit';
 import { defineRoute, type RouteRegistry, type RouteTarget } from '../routing';
 import {
   attachmentParam,
   declineBody,
   leadIdParam,
+  leadQueueResponse,
   listLeadsQuery,
   staffLeadDetailResponse,
-  staffLeadResponse,
 } from './schemas';
 
 const READERS = {
@@ -33,17 +33,18 @@ export function publicLeadStaffRoutes(deps: { db: Db }, registry: RouteRegistry)
 }
 
 function queueRoute(target: RouteTarget, { db }: { db: Db }): void {
-  defineListRoute(
+  defineReadRoute(
     target,
     {
       ...READERS,
-      summary: '群众反映的线索（评估队列）',
+      summary: '群众反映的线索（评估队列，先到先列，分页）',
       query: listLeadsQuery,
-      item: staffLeadResponse,
-      listed: '线索，先到先列',
+      answer: { description: '一页线索及总数', schema: leadQueueResponse },
     },
-    ({ query, principal }) => listPublicLeads(db, principal.procuratorateId, query),
-    presentLead,
+    async ({ query, principal }) => {
+      const { rows, total } = await listPublicLeads(db, principal.procuratorateId, query);
+      return { items: rows.map(presentLead), total };
+    },
   );
 }
 

@@ -89,7 +89,7 @@ beforeAll(async () => {
   );
   expect(lead.status).toBe(201);
   const queue = await prosecutor!.get('/api/leads/public?status=all');
-  leadId = (queue.body as { id: string }[])[0]!.id;
+  leadId = (queue.body as { items: { id: string }[] }).items[0]!.id;
 }, 150_000);
 
 /** The path's page once it has loaded its data: no "loading" line left. */

@@ -7,6 +7,7 @@
  * registered, opened and deactivated.
  */
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../helpers/http';
 import { screenshot, signIn } from '../helpers/browser';
 import { useUiApp } from '../helpers/ui-app';
@@ -218,6 +219,15 @@ describe('the screens around the cases', () => {
       .getByRole('navigation', { name: '主导航' })
       .getByRole('link', { name: '群众线索' });
     await queue.click();
+    await searchQueue(prosecutor, '工业固体废物');
+    await prosecutor.getByRole('link', { name: /外卖餐饮店/ }).waitFor({ state: 'detached' });
+    await prosecutor
+      .getByRole('status')
+      .getByText(/^符合条件的线索共 \d+ 条$/)
+      .waitFor();
+    await screenshot(prosecutor, TEST, '11b-public-leads-searched');
+    await prosecutor.getByLabel('搜索', { exact: true }).fill('');
+    await prosecutor.getByRole('link', { name: /外卖餐饮店/ }).waitFor();
     await prosecutor.getByRole('link', { name: /河道旁长期堆放/ }).click();
     await prosecutor.getByText('138 0000 0000').waitFor();
     await prosecutor.getByLabel('不予受理的理由').fill('该河段不属本院辖区，已转交有管辖权的检察院。');
@@ -240,3 +250,13 @@ describe('the screens around the cases', () => {
     expect(ui.browser.errors).toEqual([]);
   });
 });
+
+/** Types `words` in the queue of public leads' search box and waits for them to go to the server. */
+async function searchQueue(page: Page, words: string): Promise<void> {
+  const asked = page.waitForRequest((r) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/leads/public' && url.searchParams.get('q') === words;
+  });
+  await page.getByLabel('搜索', { exact: true }).fill(words);
+  await asked;
+}

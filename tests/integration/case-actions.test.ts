@@ -219,7 +219,9 @@ describe('a public lead accepted as a case', () => {
     );
     expect(submitted.status).toBe(201);
     const queue = await prosecutor.get('/api/leads/public');
-    const leadId = queue.body.find((l: { description: string }) => l.description.includes('夜间偷排'))!.id;
+    const leadId = queue.body.items.find((l: { description: string }) =>
+      l.description.includes('夜间偷排'),
+    )!.id;
     const body = {
       title: '河道偷排污水',
       description: '群众举报',

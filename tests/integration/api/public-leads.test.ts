@@ -58,6 +58,86 @@ async function registerCase(publicLeadId: string, stage: string) {
   return caseId;
 }
 
+/** Submits a lead per description, one after another, and returns their ids in that order. */
+async function submitInOrder(descriptions: string[], location = '某区某街道'): Promise<string[]> {
+  const ids: string[] = [];
+  for (const description of descriptions) {
+    const res = await submit(lead({ description, location }));
+    expect(res.status).toBe(201);
+    ids.push(await leadId(res.body.code));
+  }
+  return ids;
+}
+
+/** The staff queue with `params` (of every status unless they say), as the ids listed and the total. */
+async function queueOf(params: Record<string, string | number>) {
+  const all = { status: 'all', ...params };
+  const query = new URLSearchParams(Object.entries(all).map(([k, v]): [string, string] => [k, String(v)]));
+  const res = await prosecutor.client.get(`/api/leads/public?${query}`);
+  expect(res.status).toBe(200);
+  expectDocumented('GET', '/api/leads/public', res);
+  return {
+    ids: res.body.items.map((l: { id: string }) => l.id) as string[],
+    total: res.body.total as number,
+  };
+}
+
+describe('the staff queue, searched and paged on the server', () => {
+  const word = `标记${randomBytes(4).toString('hex')}`;
+  let ids: string[];
+  let byLocation: string;
+
+  beforeAll(async () => {
+    ids = await submitInOrder([
+      `河道排污，${word}，第一处，气味刺鼻`,
+      `河道排污，${word}，第二处，超标100%`,
+      `河道排污，${word}%，第三处，夜间排放`,
+      `河道排污，${word}，第四处，长期未治理`,
+    ]);
+    byLocation = (await submitInOrder(['小区旁垃圾长期堆放，无人清运'], `${word}小区`))[0]!;
+  }, 120_000);
+
+  it('when staff search a word, then only the leads whose description or location has it are listed, and counted', async () => {
+    expect(await queueOf({ q: word })).toEqual({ ids: [...ids, byLocation], total: 5 });
+    expect(await queueOf({ q: `${word}，第二处` })).toEqual({ ids: [ids[1]], total: 1 });
+    expect(await queueOf({ q: `${word.toUpperCase()}小区` })).toEqual({ ids: [byLocation], total: 1 });
+  });
+
+  it('when staff page through the matches, then each page follows the last in submission order, none twice', async () => {
+    const pages = [];
+    for (const offset of [0, 2, 4]) pages.push(await queueOf({ q: word, limit: 2, offset }));
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.map((p) => p.ids.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.ids)).toEqual([...ids, byLocation]);
+    expect(await queueOf({ q: word, offset: 5 })).toEqual({ ids: [], total: 5 });
+  });
+
+  it('when the words have % or _, then they stand for themselves', async () => {
+    expect(await queueOf({ q: `${word}%` })).toEqual({ ids: [ids[2]], total: 1 });
+    expect(await queueOf({ q: '100%' }).then((r) => r.ids)).toContain(ids[1]);
+    expect(await queueOf({ q: `${word}_` })).toEqual({ ids: [], total: 0 });
+  });
+
+  it('when a lead of the words is declined, then the status filter and the words narrow together', async () => {
+    await prosecutor.client.post(`/api/leads/public/${ids[3]}/decline`, { reason: '不属于公益诉讼' });
+    expect(await queueOf({ q: word, status: 'not_accepted' })).toEqual({ ids: [ids[3]], total: 1 });
+    expect(await queueOf({ q: word, status: 'received' })).toEqual({
+      ids: [ids[0], ids[1], ids[2], byLocation],
+      total: 4,
+    });
+  });
+
+  it.each([
+    ['a NUL', 'q=a%00b', 'q'],
+    ['over 100 characters', `q=${encodeURIComponent('字'.repeat(101))}`, 'q'],
+    ['a negative offset', 'offset=-1', 'offset'],
+  ])('when the query has %s, then 422 names the field', async (_what, query, field) => {
+    const res = await prosecutor.client.get(`/api/leads/public?${query}`);
+    expectProblem(res, 422, 'validation-failed');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(field);
+  });
+});
+
 describe('public lead intake', () => {
   it('when a member of the public submits a lead with attachments, then a tracking code tells its status and nothing else', async () => {
     const res = await submit(
@@ -89,7 +169,8 @@ describe('public lead intake', () => {
     const id = await leadId(body.code);
     const queue = await prosecutor.client.get('/api/leads/public');
     expectDocumented('GET', '/api/leads/public', queue);
-    expect(queue.body.map((l: { id: string }) => l.id)).toContain(id);
+    expect(queue.body.items.map((l: { id: string }) => l.id)).toContain(id);
+    expect(queue.body.total).toBeGreaterThanOrEqual(queue.body.items.length);
     const detail = await prosecutor.client.get(`/api/leads/public/${id}`);
     expectDocumented('GET', '/api/leads/public/:id', detail);
     expect(detail.body.contact).toEqual({
@@ -158,7 +239,7 @@ describe('public lead intake', () => {
     expectProblem(await stranger.client.post(`/api/leads/public/${id}/decline`, { reason: '越权' }), 404);
     expect(await world.system.db.query('SELECT * FROM public_leads WHERE id = $1', [id])).toEqual(before);
     expect(
-      (await stranger.client.get('/api/leads/public?status=all')).body.map((l: { id: string }) => l.id),
+      (await stranger.client.get('/api/leads/public?status=all')).body.items.map((l: { id: string }) => l.id),
     ).not.toContain(id);
   });
 

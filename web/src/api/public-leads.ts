@@ -45,8 +45,9 @@ export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 
 export const publicLeads = {
   status: (code: string) => api.get<PublicStatus>(`/api/public/leads/${encodeURIComponent(code.trim())}`),
-  queue: (status: PublicLeadStatus | 'all') =>
-    api.get<StaffLead[]>('/api/leads/public', { status, limit: 500 }),
+  /** One page of the queue, oldest first, with how many leads of the status (and words) there are. */
+  queue: (status: PublicLeadStatus | 'all', window: { limit: number; offset: number }, q: string) =>
+    api.get<{ items: StaffLead[]; total: number }>('/api/leads/public', { status, q, ...window }),
   detail: (id: string) => api.get<StaffLeadDetail>(`/api/leads/public/${encodeURIComponent(id)}`),
   decline: (id: string, reason: string) =>
     api.post<StaffLeadDetail>(`/api/leads/public/${encodeURIComponent(id)}/decline`, { reason }),

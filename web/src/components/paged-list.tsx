@@ -1,7 +1,7 @@
 /**
- * Search and pages for a list the API hands over whole (a procuratorate's organs, users, public
- * leads…): the words typed narrow it, twenty rows a page. Lists the server pages (the bell, the
- * cases behind a figure) load one page at a time through `useServerPages`, under the same Pager,
+ * Search and pages for a list the API hands over whole (a procuratorate's organs, users…): the
+ * words typed narrow it, twenty rows a page. Lists the server pages (the bell, the cases behind a
+ * figure, the public leads) load one page at a time through `useServerPages`, under the same Pager,
  * and are searched on the server. Lists the server pages by a cursor: cursor-pages.ts.
  */
 import { useEffect, useMemo, useState } from 'react';

@@ -16,7 +16,7 @@ import {
 import { hasAnyRole } from '../../../domain/roles';
 import { Tag } from '../components/badges';
 import { Loading, Problem } from '../components/problem';
-import { ListSearch, Pager, usePagedSearch } from '../components/paged-list';
+import { ListSearch, Pager, useServerPages } from '../components/paged-list';
 import { chineseDateTime } from '../lib/format';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -39,8 +39,9 @@ const TONES: Record<PublicLeadStatus, string> = {
 export function PublicLeadsPage() {
   const { search } = useLocation();
   const status = (search.get('status') ?? 'received') as PublicLeadStatus | 'all';
-  const leads = useApi(() => publicLeads.queue(status), [status]);
-  const list = usePagedSearch(leads.data ?? undefined, (l) => `${l.description} ${l.location ?? ''}`);
+  const list = useServerPages((window, q) => publicLeads.queue(status, window, q), [status]);
+  // Nothing of the status at all (no words typed): the list says so, not the pager.
+  const none = !list.words && !list.loading && list.rows?.length === 0;
   return (
     <section>
       <h1>群众反映的线索</h1>
@@ -61,11 +62,12 @@ export function PublicLeadsPage() {
         </div>
         <ListSearch id="lead-q" label="搜索" placeholder="反映的问题或地点" list={list} />
       </div>
-      {leads.error && <Problem error={leads.error} />}
-      {!leads.data && !leads.error && <Loading what="线索" />}
-      {leads.data?.length === 0 && <p className="empty">没有这一状态的线索。</p>}
-      {leads.data && leads.data.length > 0 && <Pager list={list} what="线索" />}
-      {leads.data && list.rows.length > 0 && (
+      {list.error && <Problem error={list.error} />}
+      {!list.rows && !list.error && <Loading what="线索" />}
+      {none && <p className="empty">没有这一状态的线索。</p>}
+      {list.rows && !none && <Pager list={list} what="线索" />}
+      {list.rows && !none && list.rows.length === 0 && <p className="empty">没有符合条件的线索。</p>}
+      {list.rows && list.rows.length > 0 && (
         <div className="table-wrap">
           <table>
             <caption className="sr-only">群众反映的线索，先到先列</caption>
