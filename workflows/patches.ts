@@ -190,6 +190,11 @@ export const PATCHES = {
    * that moment changes, instead of a new timer at every wake (an action added a cancel and a start).
    */
   steadyAlarmTimer: 'steady-alarm-timer-2026-12-04',
+  /**
+   * 2026-12-04: the journal write is a queued activity again (the clock computation stays local):
+   * a local write whose workflow task Temporal lost could be followed by another under its numbers.
+   */
+  queuedJournal: 'queued-journal-2026-12-04',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -37,19 +37,27 @@ export const alerting = proxyActivities<Pick<Activities, 'recordCaseAlert'>>(DAT
 export const calendar = proxyActivities<Pick<Activities, 'computeClock'>>(DATABASE);
 
 /**
- * The same two as local activities: run by the worker that runs the case, inside the workflow
- * task that asked for them, so an action is recorded and answered in one workflow task instead
- * of a round trip through the task queue per activity. Bounded like the others (an hour of
- * retries, then the same failure); a wait between attempts longer than ten seconds is a workflow
- * timer, so a database that stays down does not hold a workflow task open.
+ * The clock computation as a local activity: run by the worker that runs the case, inside the
+ * workflow task that asked for it, instead of a round trip through the task queue. Bounded like
+ * the others (an hour of retries, then the same failure); a wait between attempts longer than ten
+ * seconds is a workflow timer, so a database that stays down does not hold a workflow task open.
+ * Only work without side effects may run so: a local activity whose workflow task is lost (Temporal
+ * killed before it stored the task) runs again after the workflow has perhaps taken another path.
  */
 const LOCAL_DATABASE: LocalActivityOptions = { ...DATABASE, localRetryThreshold: '10 seconds' };
 const local = proxyLocalActivities<Pick<Activities, 'journal' | 'computeClock'>>(LOCAL_DATABASE);
 const localJournal = asActivityFailure('journal', local.journal);
 const localClock = asActivityFailure('computeClock', local.computeClock);
 
-/** The journal write: local in cases that have the patch, queued in cases recorded before it. */
+/**
+ * The journal write: always queued, so that the history holds each batch before it is written.
+ * Written locally, a batch stored by a workflow task that Temporal then lost was followed, after
+ * the restart, by another batch under the same numbers (a note answered as entry 6 while entry 6
+ * was a reminder). Cases recorded under PATCHES.localJournalAndClocks and not yet past
+ * PATCHES.queuedJournal replay their local writes.
+ */
 export function journalActivity(): Activities['journal'] {
+  if (patched(PATCHES.queuedJournal)) return dbWrite.journal;
   return patched(PATCHES.localJournalAndClocks) ? localJournal : dbWrite.journal;
 }
 
