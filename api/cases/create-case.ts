@@ -1,5 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
 import {
   allocateCaseNumber,
   findCreationByRef,
@@ -14,11 +19,18 @@ import { currentDomain, procuratorateLevel } from '../../store/reference';
 import { findUser } from '../../store/users';
 import { hasAnyRole } from '../../domain/roles';
 import { shanghaiDate } from '../../domain/time';
-import { caseWorkflowId, type NewCaseInput } from '../../workflows/contract';
+import {
+  awaitRegistrationUpdate,
+  caseWorkflowId,
+  CASE_WORKFLOW_TYPE,
+  type CaseSummary,
+  type NewCaseInput,
+} from '../../workflows/contract';
+import { domainKey, procuratorateKey, stageKey } from '../../workflows/search-attributes';
 import type { Principal } from '../auth/tokens';
 import type { StuckCaseWatch } from '../operations/stuck-cases';
 import { problems } from '../problem';
-import { startCase, type Registration } from './start-case';
+import { within } from './bounded';
 import type { CreateCaseBody } from './schemas';
 
 export interface CaseServiceDeps {
@@ -32,7 +44,10 @@ export interface CaseServiceDeps {
   stuckCases?: StuckCaseWatch;
 }
 
-export type { Registration } from './start-case';
+export type Registration =
+  | { kind: 'done'; summary: CaseSummary }
+  /** Numbered and started: the case workflow has not recorded it within the deadline. */
+  | { kind: 'pending'; caseId: string };
 
 /**
  * Registers a lead as a new case: checks the input against reference data, allocates the
@@ -192,4 +207,31 @@ async function resumeOrReject(
       caseId: existing.case_id,
     },
   );
+}
+
+/** Starts the case's workflow (or finds it started by an earlier attempt) and waits for its record. */
+async function startCase(deps: CaseServiceDeps, input: NewCaseInput): Promise<Registration> {
+  const workflowId = caseWorkflowId(input.caseId);
+  try {
+    await deps.temporal.workflow.start(CASE_WORKFLOW_TYPE, {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: [
+        { key: stageKey, value: 'LEAD' },
+        { key: domainKey, value: input.domainCode },
+        { key: procuratorateKey, value: input.procuratorateId },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  const recorded = await within(deps.temporal, deps.answerMs, () =>
+    handle.executeUpdate(awaitRegistrationUpdate),
+  );
+  return recorded.done
+    ? { kind: 'done', summary: recorded.value }
+    : { kind: 'pending', caseId: input.caseId };
 }
