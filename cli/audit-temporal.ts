@@ -75,10 +75,19 @@ async function historyOfCase(
   }
 }
 
-/** One run's events (the latest run when `runId` is undefined); undefined when Temporal no longer has it. */
+/**
+ * One run's events (the latest run when `runId` is undefined); undefined when Temporal no longer has
+ * it. Deletion (retention's or an operator's) is asynchronous and takes its time: a read that raced
+ * it can come back without the run's first events, or from a run that is gone by the time the read
+ * ends. Either counts as gone, so a half-removed history is never compared as if whole.
+ */
 async function eventsOfRun(client: Client, workflowId: string, runId: string | undefined) {
   try {
-    return (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    const handle = client.workflow.getHandle(workflowId, runId);
+    const events = (await handle.fetchHistory()).events ?? [];
+    if (!events[0]?.workflowExecutionStartedEventAttributes) return undefined;
+    await handle.describe();
+    return events;
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     if (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND) return undefined;

@@ -77,7 +77,7 @@ describe('a case that continued as new', () => {
     const { code, report } = await eventually(
       () => verify(id, ['--temporal']),
       ({ report }) => report.historyGone?.length > 0,
-      60_000,
+      120_000,
     );
     expect(report).toMatchObject({
       ok: true,
