@@ -23,7 +23,7 @@ export interface HistoryProblem {
 
 /**
  * What Temporal still holds of a case's workflow: the hashes the journal activity returned to it,
- * over every run of the chain of continue-as-new (latest first, back to the first). `gone` says
+ * over every run it still has (latest first, back through continue-as-new and resets). `gone` says
  * what the namespace's retention has already removed: nothing, the earliest runs, or all of it.
  */
 export interface CaseHistory {
@@ -52,8 +52,11 @@ export async function openCaseHistories(env: NodeJS.ProcessEnv): Promise<CaseHis
 }
 
 /**
- * Walks the case's runs from the latest (running or closed) back through each run's
- * `continuedExecutionRunId`, so entries journaled before a continue-as-new are compared too.
+ * Walks the case's runs from the latest (running or closed) back to every run it came from: the run
+ * it continued from (`continuedExecutionRunId`) and, when an operator reset the workflow, the run
+ * it was reset from (the reset's `baseRunId`; a run reset several times names each base in turn).
+ * Entries journaled by a run that continued as new, or by the part of a reset run its successor no
+ * longer holds, are compared too. Where two runs hold the same entry, the later run's hash counts.
  */
 async function historyOfCase(
   client: Client,
@@ -62,17 +65,34 @@ async function historyOfCase(
 ): Promise<CaseHistory> {
   const workflowId = caseWorkflowId(caseId);
   const written = new Map<number, string>();
+  const pending: (string | undefined)[] = [undefined]; // undefined: the latest run
   const seen = new Set<string>();
-  let runId: string | undefined;
-  for (let runs = 0; ; runs++) {
+  let runs = 0;
+  let lost = 0;
+  while (pending.length > 0) {
+    const runId = pending.shift();
     const events = await eventsOfRun(client, workflowId, runId);
-    if (events === undefined) return { written, runs, gone: runs === 0 ? 'all' : 'earlier_runs' };
+    if (events === undefined) {
+      if (runId === undefined) return { written, runs: 0, gone: 'all' };
+      lost++;
+      continue;
+    }
+    runs++;
     await collectJournalWrites(converter, events, written);
-    const previous = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
-    if (!previous || seen.has(previous)) return { written, runs: runs + 1, gone: 'none' };
-    seen.add(previous);
-    runId = previous;
+    for (const earlier of earlierRuns(events)) {
+      if (seen.has(earlier)) continue;
+      seen.add(earlier);
+      pending.push(earlier);
+    }
   }
+  return { written, runs, gone: lost > 0 ? 'earlier_runs' : 'none' };
+}
+
+/** The runs a run's history names as its predecessors: continued from, and reset from. */
+function earlierRuns(events: readonly temporal.api.history.v1.IHistoryEvent[]): string[] {
+  const continued = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+  const resetFrom = events.flatMap((event) => event.workflowTaskFailedEventAttributes?.baseRunId || []);
+  return [...(continued ? [continued] : []), ...resetFrom];
 }
 
 /**

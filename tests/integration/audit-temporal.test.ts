@@ -5,6 +5,7 @@
  * journal activity returned when each entry was written, while the case runs and after it closed,
  * until the namespace's retention removes it.
  */
+import { temporal } from '@temporalio/proto';
 import { shanghaiDate } from '../../domain/time';
 import { timelineOf } from '../../store/timeline';
 import { caseWorkflowId } from '../../workflows/contract';
@@ -129,5 +130,47 @@ describe('a closed case', () => {
     expect(lines).toContain(
       `案件 ${id}：Temporal 已不再保存其工作流历史（超过命名空间的保留期），未能对照，只凭哈希链和检查点校验`,
     );
+  });
+});
+
+describe('a case an operator reset to an earlier point', () => {
+  it('when an entry written only before the reset is rewritten, then verify follows the reset back and names it', async () => {
+    const id = await registerLead(prosecutor, { title: '某厂区违规堆放危废', domainCode: 'ecology' });
+    await prosecutor.postSettled(`/api/cases/${id}/actions/startEvaluation`, {});
+    const { workflow, connection } = world.system.temporal;
+    const handle = workflow.getHandle(caseWorkflowId(id));
+    const before = await handle.fetchHistory();
+    const resetPoint = before.events!.filter((e) => e.workflowTaskCompletedEventAttributes).at(-1)!.eventId!;
+    const note = await prosecutor.postSettled(`/api/cases/${id}/actions/addNote`, { text: '复核现场照片' });
+    expect(note.status).toBe(200);
+    const noteSeq = (await timelineOf(world.system.db, id)).at(-1)!.seq;
+
+    const baseRunId = (await handle.describe()).runId;
+    const { runId } = await connection.workflowService.resetWorkflowExecution({
+      namespace: 'default',
+      workflowExecution: { workflowId: caseWorkflowId(id), runId: baseRunId },
+      reason: 'operator reset, audit test',
+      workflowTaskFinishEventId: resetPoint,
+      requestId: `reset-${id}`,
+      // The note's update is not reapplied: only the base run's history holds its entry.
+      resetReapplyType: temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_NONE,
+      resetReapplyExcludeTypes: [
+        temporal.api.enums.v1.ResetReapplyExcludeType.RESET_REAPPLY_EXCLUDE_TYPE_SIGNAL,
+        temporal.api.enums.v1.ResetReapplyExcludeType.RESET_REAPPLY_EXCLUDE_TYPE_UPDATE,
+      ],
+    });
+    expect(runId).not.toBe(baseRunId);
+    expect((await handle.describe()).runId).toBe(runId);
+
+    expect((await verify(id, ['--temporal'])).report).toMatchObject({ ok: true, againstHistory: 1 });
+    await rewriteEntry(world.system.db, id, noteSeq);
+    expect((await verify(id)).report).toMatchObject({ ok: true });
+    const { code, report } = await verify(id, ['--temporal']);
+    expect(report).toMatchObject({
+      ok: false,
+      historyGone: [],
+      broken: [{ caseId: id, seq: noteSeq, reason: 'history_mismatch' }],
+    });
+    expect(code).toBe(1);
   });
 });
