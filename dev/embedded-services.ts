@@ -11,6 +11,8 @@ import { startTemporalServer } from './temporal-server';
 export interface EmbeddedServices {
   env: {
     DATABASE_URL: string;
+    /** Set when the database is the embedded one: its owner role, who migrates. */
+    DATABASE_OWNER_URL?: string;
     TEMPORAL_ADDRESS: string;
     SMTP_URL: string;
     AUTH_SECRET: string;
@@ -78,6 +80,7 @@ export async function startEmbeddedServices(options: {
   }
 
   let databaseUrl = env.DATABASE_URL;
+  let databaseOwnerUrl: string | undefined;
   if (!databaseUrl) {
     log('starting embedded PostgreSQL (PGlite, data/pg)…');
     const pg = await startEmbeddedPostgres({
@@ -89,8 +92,11 @@ export async function startEmbeddedServices(options: {
       ),
     );
     stops.unshift(pg.stop);
-    databaseUrl = pg.url;
-    banner.push(`  PostgreSQL       ${pg.url}`);
+    // Least privilege as on a real server: the owner migrates, the application's role may only
+    // append to and read the timeline.
+    databaseUrl = pg.appUrl;
+    databaseOwnerUrl = pg.ownerUrl;
+    banner.push(`  PostgreSQL       ${pg.appUrl}  (owner ${pg.ownerUrl}, superuser ${pg.url})`);
   }
 
   let smtpUrl = env.SMTP_URL;
@@ -115,6 +121,7 @@ export async function startEmbeddedServices(options: {
   return {
     env: {
       DATABASE_URL: databaseUrl,
+      ...(databaseOwnerUrl && { DATABASE_OWNER_URL: databaseOwnerUrl }),
       TEMPORAL_ADDRESS: temporalAddress,
       SMTP_URL: smtpUrl,
       AUTH_SECRET: authSecret(dataDir, env),

@@ -6,6 +6,12 @@
  * client's Bind would meet another's Parse. So each group runs whole, and a client that leaves
  * a transaction open keeps the session until it commits or rolls back (or disconnects, which
  * rolls back). Session-wide settings are shared by every client: the application uses none.
+ *
+ * Roles are kept apart as a real server keeps them: each client is the role its startup message
+ * names (a role that does not exist is refused), and the session takes that role, through SET
+ * SESSION AUTHORIZATION, whenever the client's group runs outside a transaction. So the
+ * application's role is refused what it was not granted, as on PostgreSQL. There is no password:
+ * the server listens on the loopback address only.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
@@ -43,17 +49,36 @@ export interface PgliteServer {
   close(): Promise<void>;
 }
 
+/** Which role the shared session is; at start, PGlite's superuser. */
+class SessionRole {
+  constructor(
+    readonly bootstrap: string,
+    private current: string = bootstrap,
+  ) {}
+
+  /** Makes the session `user`'s; the caller holds the session outside any transaction. */
+  async become(db: PGlite, user: string): Promise<void> {
+    if (this.current === user) return;
+    const role = (await db.query<{ q: string }>('SELECT quote_ident($1) AS q', [user])).rows[0]!.q;
+    // Named even for the superuser: PGlite's RESET SESSION AUTHORIZATION keeps the role it had.
+    await db.exec(`SET SESSION AUTHORIZATION ${role}`);
+    this.current = user;
+  }
+}
+
 export async function servePglite(
   db: PGlite,
   options: { port: number; host?: string },
 ): Promise<PgliteServer> {
   const lock = new SessionLock();
+  const bootstrap = (await db.query<{ u: string }>('SELECT session_user AS u')).rows[0]!.u;
+  const role = new SessionRole(bootstrap);
   const sockets = new Set<Socket>();
   let nextId = 1;
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    new ClientConnection(nextId++, socket, db, lock);
+    new ClientConnection(nextId++, socket, db, lock, role);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -75,12 +100,14 @@ class ClientConnection {
   private started = false;
   private work: Promise<void> = Promise.resolve();
   private closed = false;
+  private user = '';
 
   constructor(
     private readonly id: number,
     private readonly socket: Socket,
     private readonly db: PGlite,
     private readonly lock: SessionLock,
+    private readonly role: SessionRole,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (data) => this.receive(data));
@@ -111,7 +138,9 @@ class ClientConnection {
       if (code === SSL_REQUEST) return void this.socket.write('N');
       if (code === CANCEL_REQUEST) return void this.socket.end();
       this.started = true;
-      return this.enqueue([message]);
+      this.user = startupParameters(message).get('user') ?? this.role.bootstrap;
+      this.work = this.work.then(() => this.admit(message)).catch(() => void this.socket.destroy());
+      return;
     }
     const type = String.fromCharCode(message[0]!);
     if (type === TERMINATE) return void this.socket.end();
@@ -124,10 +153,27 @@ class ClientConnection {
     this.work = this.work.then(() => this.run(Buffer.concat(group))).catch(() => void this.socket.destroy());
   }
 
+  /** Answers the startup message as the server would, or refuses a role that does not exist. */
+  private async admit(startup: Buffer): Promise<void> {
+    await this.lock.acquire(this.id);
+    try {
+      const known = await this.db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [this.user]);
+      if (known.rows.length === 0) {
+        this.closed = true;
+        this.socket.end(fatalError('28000', `role "${this.user}" does not exist`));
+        return;
+      }
+    } finally {
+      if (!this.db.isInTransaction()) this.lock.release(this.id);
+    }
+    await this.run(startup);
+  }
+
   private async run(request: Buffer): Promise<void> {
     if (this.closed) return;
     await this.lock.acquire(this.id);
     try {
+      if (!this.db.isInTransaction()) await this.role.become(this.db, this.user);
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(new Uint8Array(request), {
           onRawData: (data) => {
@@ -152,4 +198,21 @@ class ClientConnection {
       }
     });
   }
+}
+
+/** The `name → value` pairs of a startup message (after its length and protocol version). */
+function startupParameters(message: Buffer): Map<string, string> {
+  const parts = message.subarray(8).toString('utf8').split('\0');
+  const parameters = new Map<string, string>();
+  for (let i = 0; i + 1 < parts.length && parts[i] !== ''; i += 2) parameters.set(parts[i]!, parts[i + 1]!);
+  return parameters;
+}
+
+/** An ErrorResponse of severity FATAL, as a server sends before it closes the connection. */
+function fatalError(code: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0\0`, 'utf8');
+  const header = Buffer.alloc(5);
+  header.write('E', 0);
+  header.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([header, fields]);
 }

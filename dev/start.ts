@@ -43,10 +43,13 @@ async function main(): Promise<void> {
     applicationName: 'duban-start',
   });
   mailbox.db = db;
-  // Embedded PGlite is one session as one superuser: it cannot keep an owner and an application
-  // role apart. With DATABASE_URL and DATABASE_OWNER_URL given, the roles are as in production.
+  // The owner migrates and grants the application's role, as in production: the embedded
+  // database's two roles, or DATABASE_OWNER_URL beside a given DATABASE_URL.
   await prepareDatabase(
-    { DATABASE_URL: services.env.DATABASE_URL, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL ?? '' },
+    {
+      DATABASE_URL: services.env.DATABASE_URL,
+      DATABASE_OWNER_URL: services.env.DATABASE_OWNER_URL ?? process.env.DATABASE_OWNER_URL ?? '',
+    },
     db,
     (message, work) => work().catch((err: Error) => fatal(`${message} (${err.message})`)),
   );

@@ -24,7 +24,7 @@ export interface NpmStartPorts {
 export interface NpmStart {
   process: ChildProcess;
   baseUrl: string;
-  /** The embedded PostgreSQL URL printed in the banner. */
+  /** The embedded PostgreSQL's superuser URL printed in the banner. */
   databaseUrl: string;
   /** Everything printed so far (stdout and stderr). */
   output(): string;
@@ -80,7 +80,11 @@ export function startNpmStart(options: {
     const onData = () => {
       if (!output.includes(BANNER_END)) return;
       cleanup();
-      const databaseUrl = /PostgreSQL\s+(postgres:\/\/\S+)/.exec(output)?.[1];
+      // The superuser's URL where the banner gives one (the embedded database), for tests that
+      // reach behind the application's role.
+      const databaseUrl =
+        /PostgreSQL\s.*superuser (postgres:\/\/[^\s)]+)/.exec(output)?.[1] ??
+        /PostgreSQL\s+(postgres:\/\/\S+)/.exec(output)?.[1];
       if (!databaseUrl) return fail('printed no PostgreSQL URL');
       resolve({
         process: child,
