@@ -16,12 +16,6 @@ export type { ActionName, Payloads } from '../domain/case/payloads';
 export const DEFAULT_TASK_QUEUE = 'duban-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
-/**
- * A case's run continues as new once its history holds this many events (about a dozen actions):
- * a case evicted from the worker's cache replays at most this much before its next action.
- */
-export const HISTORY_EVENT_BUDGET = 150;
-
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }

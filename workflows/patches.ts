@@ -195,12 +195,6 @@ export const PATCHES = {
    * a local write whose workflow task Temporal lost could be followed by another under its numbers.
    */
   queuedJournal: 'queued-journal-2026-12-04',
-  /**
-   * 2026-12-04: a case continues as new once its run's history reaches HISTORY_EVENT_BUDGET events,
-   * not only when the server suggests it (about 4,000): a case evicted from the worker's cache is
-   * replayed in a bounded time.
-   */
-  historyBudget: 'history-budget-2026-12-04',
 } as const;
 
 /** The patch that turns each later rule of the case on (domain/case/rules/common.ts `RuleChange`). */

@@ -18,7 +18,6 @@ import {
   CaseErrors,
   caseStateQuery,
   caseSummaryQuery,
-  HISTORY_EVENT_BUDGET,
   recomputeClocksSignal,
   reviseDocumentUpdate,
   type ActionEnvelope,
@@ -148,18 +147,12 @@ async function superviseClocksRearming(run: CaseRun): Promise<void> {
   }
 }
 
-/**
- * When the case has ended, and when it may continue as new: nothing in flight either way. A run
- * begun since PATCHES.historyBudget also continues once its history reaches the budget; runs
- * begun before it wait for the server's suggestion, as they did.
- */
+/** When the case has ended, and when it may continue as new: nothing in flight either way. */
 function endings(run: CaseRun) {
   const settled = () => run.journal.idle && allHandlersFinished();
-  const budget = patched(PATCHES.historyBudget) ? HISTORY_EVENT_BUDGET : Infinity;
-  const long = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= budget;
   return {
     finished: () => isFinalStage(run.state.stage) && settled(),
-    mayContinueAsNew: () => long() && settled(),
+    mayContinueAsNew: () => workflowInfo().continueAsNewSuggested && settled(),
   };
 }
 
